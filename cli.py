@@ -1,0 +1,192 @@
+"""listguard's command line: parse options, call the library, render the report."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+
+import click
+
+from compliance import __version__
+from compliance.errors import ListguardError
+
+
+class Failure(click.ClickException):
+    """A usage or input problem: one line on stderr, exit code 2, never a traceback."""
+
+    exit_code = 2
+
+
+def _guard(fn):
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except ListguardError as exc:
+            raise Failure(str(exc)) from None
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+def _parse_map(values) -> dict[str, str]:
+    mapping = {}
+    for value in values:
+        name, sep, column = value.partition("=")
+        if not sep or not name.strip() or not column.strip():
+            raise Failure(f"--map {value}: write FIELD=COLUMN, e.g. --map title=\"Product Name\"")
+        mapping[name.strip().lower()] = column.strip()
+    return mapping
+
+
+def _parse_date(value: str | None) -> dt.date:
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise Failure(f"--as-of {value}: not an ISO date; write YYYY-MM-DD") from None
+
+
+def catalog_options(fn):
+    """Options shared by the commands that read a catalog."""
+    options = [
+        click.argument("catalog", type=click.Path(dir_okay=False)),
+        click.option("--platform", "-p", "platforms", multiple=True, metavar="PLATFORM[:REGION]",
+                     help="Marketplace to check for, with an ISO region (default region US); repeatable; "
+                          "'all' checks every platform. Default: ebay:US and amazon:US."),
+        click.option("--blocklist", "-b", "blocklists", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra blocklist CSV (term,kind,owner,aliases,...); repeatable."),
+        click.option("--no-default-blocklists", is_flag=True, help="Do not load the curated lists shipped with listguard."),
+        click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN",
+                     help="Read FIELD (id, title, description, brand, category, price, tags, ...) from COLUMN; repeatable."),
+        click.option("--as-of", metavar="DATE", help="Date for patent expiry checks (YYYY-MM-DD; default today)."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, progress=None):
+    from compliance.blocklist import load_blocklists
+    from compliance.catalog import read_catalog
+    from compliance.check import Checker
+    from compliance.platforms import load_platforms, parse_targets
+
+    packs = load_platforms()
+    targets = parse_targets(platforms, packs)
+    entries = load_blocklists(blocklists, defaults=not no_default_blocklists, platform_names=set(packs))
+    layout, listings = read_catalog(catalog, _parse_map(mappings), progress=progress)
+    return Checker(targets, entries, as_of=_parse_date(as_of)), layout, listings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="listguard")
+def main():
+    """Check product listings for trademark, counterfeit, patent and marketplace-rule
+    problems before you upload them.
+
+    Example:
+
+        listguard check catalog.csv --platform ebay:US --platform amazon:DE
+    """
+
+
+@main.command()
+@catalog_options
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
+              help="Report format. Default: table on a terminal, else from --output's extension, else json.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@click.option("--fail-on", type=click.Choice(["fail", "warn"]), default="fail", show_default=True,
+              help="Exit 1 when a listing fails (or also when it only warns).")
+@_guard
+def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, fmt, output, fail_on):
+    """Check every listing of CATALOG (a CSV) and report a verdict per marketplace.
+
+    Exit codes: 0 no listing fails, 1 some listing fails on some platform (or, with
+    --fail-on warn, warns; an unreadable row counts as failing), 2 usage or input error.
+
+    Example:
+
+        listguard check catalog.csv -p ebay:US -p amazon:US -f json -o report.json
+    """
+    from compliance.check import summarize
+    from compliance.formats import format_for_path, get_formatter
+
+    if fmt is None:
+        fmt = (format_for_path(output) if output else None) or ("table" if sys.stdout.isatty() and not output else "json")
+    size = os.path.getsize(catalog) if os.path.isfile(catalog) else 0
+    bar = None
+    if sys.stderr.isatty() and size > 1_000_000:
+        bar = click.progressbar(length=size, label="checking", file=sys.stderr)
+    progress = (lambda n: bar.update(n - bar.pos)) if bar is not None else None
+    checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
+                                       progress)
+    keys = [t.key for t in checker.targets]
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    color = fmt == "table" and stream is sys.stdout and sys.stdout.isatty()
+    formatter = get_formatter(fmt)(stream, color=color)
+    formatter.start({"tool": {"name": "listguard", "version": __version__},
+                     "checked_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+                     "platforms": keys})
+    counts = None
+    worst = 0
+    total = 0
+    try:
+        for result in checker.check(listings):
+            total += 1
+            counts = summarize(counts, result, keys)
+            formatter.listing(result.to_dict(with_text=fmt == "table"))
+            values = result.verdicts.values()
+            if "fail" in values or "error" in values or (fail_on == "warn" and "warn" in values):
+                worst = 1
+        if bar is not None:
+            bar.render_finish()
+        counts = counts or {k: {"pass": 0, "warn": 0, "fail": 0, "error": 0} for k in keys}
+        formatter.finish({"listings": total, "by_platform": counts})
+    finally:
+        if output:
+            stream.close()
+    sys.exit(worst)
+
+
+@main.command()
+@catalog_options
+@click.option("--id", "listing_id", required=True, help="The listing's id (SKU) to explain.")
+@_guard
+def explain(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, listing_id):
+    """Explain every decision for one listing: each finding with its normalized form,
+    matched entry, owner, classes and score, and why a generic mark did or did not fire.
+
+    Example:
+
+        listguard explain catalog.csv --id SKU-123
+    """
+    checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of)
+    for listing in listings:
+        if listing.id != listing_id:
+            continue
+        result = checker.check_batch([listing])[0]
+        click.echo(f"{listing.id} (row {listing.row}, line {listing.line}): {listing.title}")
+        if listing.error:
+            click.echo(f"  unreadable: {listing.error}")
+            sys.exit(1)
+        click.echo(f"  brand: {listing.brand or '-'}   category: {listing.category or '-'}")
+        click.echo("  verdicts: " + ", ".join(f"{k} {v}" for k, v in result.verdicts.items()))
+        if not result.findings:
+            click.echo("  no findings")
+        for f in result.findings:
+            click.echo(f"\n  {f.rule} {f.severity} [{', '.join(f.platforms)}] {f.field}[{f.start}:{f.end}] {f.text!r}")
+            click.echo(f"    {f.message}")
+            click.echo(f"    fix: {f.fix}")
+            click.echo(f"    entry: {f.entry}   score: {f.score:.2f}")
+            for key, value in f.explanation:
+                if value not in (None, "", (), []):
+                    click.echo(f"    {key}: {value}")
+        for span, why in listing.decisions:
+            click.echo(f"\n  note on {span.field}[{span.start}:{span.end}] {span.text!r}: {why}")
+        return
+    raise Failure(f"{catalog}: no listing with id '{listing_id}'")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,166 @@
+"""Blocklists: curated trademarks, patents, counterfeit terms and prohibited items.
+
+The import format is a CSV with a header; only ``term`` and ``kind`` are required::
+
+    term,kind,owner,aliases,classes,regions,generic,expires,keywords,platforms,severity,reference
+
+Lists are validated as they load; a bad value is an :class:`InputError` naming the file,
+line and column. The package's own curated lists live in ``blocklists/`` and load by
+default (see :func:`default_blocklist_paths`).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .errors import InputError
+from .regions import parse_region
+
+KINDS = ("trademark", "patent", "counterfeit", "prohibited")
+DEFAULT_SEVERITY = {"trademark": "block", "patent": "block", "counterfeit": "block", "prohibited": "block"}
+COLUMNS = ("term", "kind", "owner", "aliases", "classes", "regions", "generic", "expires",
+           "keywords", "platforms", "severity", "reference")
+_TRUE = {"true", "yes", "1", "y"}
+_FALSE = {"false", "no", "0", "n", ""}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One blocklist line: a mark, a patented product type, a counterfeit term or a banned item."""
+
+    term: str
+    kind: str
+    owner: str = ""
+    aliases: tuple[str, ...] = ()
+    classes: frozenset[int] = frozenset()
+    regions: frozenset[str] = frozenset()
+    generic: bool = False
+    expires: dt.date | None = None
+    keywords: tuple[str, ...] = ()
+    platforms: frozenset[str] = frozenset()
+    severity: str = "block"
+    reference: str = ""
+    source: str = field(default="", compare=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The term and its aliases: every wording that names this entry."""
+        return (self.term, *self.aliases)
+
+    def in_force(self, as_of: dt.date) -> bool:
+        return self.expires is None or as_of <= self.expires
+
+
+def _split(value: str) -> list[str]:
+    return [p.strip() for p in value.split("|") if p.strip()]
+
+
+def load_blocklist(path, platform_names=None) -> list[Entry]:
+    """Read one blocklist CSV. ``platform_names`` (if given) validates the platforms column."""
+    path = Path(path)
+    try:
+        handle = open(path, encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise InputError(f"cannot open blocklist ({exc.strerror}); check the path", path) from None
+    entries: list[Entry] = []
+    with handle:
+        reader = csv.reader(handle)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise InputError("the blocklist is empty; it needs a header line with at least term,kind", path, 1) from None
+        except UnicodeDecodeError:
+            raise InputError("not UTF-8 text; save the blocklist as UTF-8 CSV", path, 1) from None
+        names = [h.strip().lower() for h in header]
+        for required in ("term", "kind"):
+            if required not in names:
+                raise InputError(f"the header has no '{required}' column (found: {', '.join(names) or 'nothing'}); "
+                                 f"columns are {','.join(COLUMNS)}", path, 1)
+        unknown = [n for n in names if n and n not in COLUMNS]
+        if unknown:
+            col = names.index(unknown[0]) + 1
+            raise InputError(f"unknown column '{unknown[0]}'; columns are {','.join(COLUMNS)}", path, 1, col)
+        index = {n: i for i, n in enumerate(names)}
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except UnicodeDecodeError:
+                raise InputError("not UTF-8 text; save the blocklist as UTF-8 CSV", path, reader.line_num + 1) from None
+            except csv.Error as exc:
+                raise InputError(f"unreadable CSV ({exc}); check the quoting", path, reader.line_num) from None
+            if not any(cell.strip() for cell in row):
+                continue
+            entries.append(_entry(row, index, path, reader.line_num, platform_names))
+    return entries
+
+
+def _entry(row, index, path, line, platform_names) -> Entry:
+    def cell(name):
+        i = index.get(name)
+        return row[i].strip() if i is not None and i < len(row) else ""
+
+    def fail(name, message):
+        raise InputError(f"{name}: {message}", path, line, index[name] + 1)
+
+    term = cell("term")
+    if not term:
+        fail("term", "empty; every line needs the term to look for")
+    kind = cell("kind").lower()
+    if kind not in KINDS:
+        fail("kind", f"'{cell('kind')}' is not one of {', '.join(KINDS)}")
+    classes = set()
+    for part in _split(cell("classes")):
+        if not part.isdigit() or not 1 <= int(part) <= 45:
+            fail("classes", f"'{part}' is not a Nice class (a number from 1 to 45); separate classes with |")
+        classes.add(int(part))
+    regions = set()
+    for part in _split(cell("regions")):
+        if part.upper() == "EU":
+            regions.add("EU")
+            continue
+        code = parse_region(part)
+        if code is None:
+            fail("regions", f"'{part}' is not an ISO country code (DE, US, ...) or EU")
+        regions.add(code)
+    generic_text = cell("generic").lower()
+    if generic_text not in _TRUE | _FALSE:
+        fail("generic", f"'{cell('generic')}' is not true or false")
+    expires = None
+    if cell("expires"):
+        try:
+            expires = dt.date.fromisoformat(cell("expires"))
+        except ValueError:
+            fail("expires", f"'{cell('expires')}' is not an ISO date (YYYY-MM-DD)")
+    platforms = {p.lower() for p in _split(cell("platforms"))}
+    if platform_names is not None:
+        for p in platforms:
+            if p not in platform_names:
+                fail("platforms", f"'{p}' is not a known platform ({', '.join(sorted(platform_names))})")
+    severity = cell("severity").lower() or DEFAULT_SEVERITY[kind]
+    if severity not in ("block", "warn"):
+        fail("severity", f"'{cell('severity')}' is not block or warn")
+    return Entry(
+        term=term, kind=kind, owner=cell("owner"), aliases=tuple(_split(cell("aliases"))),
+        classes=frozenset(classes), regions=frozenset(regions), generic=generic_text in _TRUE,
+        expires=expires, keywords=tuple(_split(cell("keywords"))), platforms=frozenset(platforms),
+        severity=severity, reference=cell("reference"), source=f"{path.name}:{line}",
+    )
+
+
+def default_blocklist_paths() -> list[Path]:
+    """The curated lists shipped in the package's ``blocklists/`` folder."""
+    folder = resources.files("compliance.blocklists")
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".csv"))
+
+
+def load_blocklists(paths, defaults=True, platform_names=None) -> list[Entry]:
+    files = (default_blocklist_paths() if defaults else []) + [Path(p) for p in paths]
+    entries: list[Entry] = []
+    for p in files:
+        entries.extend(load_blocklist(p, platform_names))
+    return entries

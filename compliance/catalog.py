@@ -1,0 +1,244 @@
+"""Read a seller's catalog: CSV (comma, semicolon or tab), UTF-8 with or without BOM.
+
+Columns are found by their usual names in marketplace and shop exports (eBay Seller Hub
+drafts, Shopify product CSVs, Amazon flat files, Walmart and generic feeds) and can be
+overridden with an explicit map. Rows stream one at a time; a row that cannot be read
+comes back as a :class:`~compliance.listing.Listing` with ``error`` set, so the report
+still shows it.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .errors import InputError, UsageError
+from .listing import TEXT_FIELDS, Field, Listing
+
+# Field -> header names that mean it, most specific first (compared case-insensitively,
+# with a leading "*" (required marker) and surrounding spaces removed).
+COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "id": ("sku", "custom label (sku)", "seller sku", "seller-sku", "item_sku", "variant sku", "id",
+           "item_id", "item id", "listing_id", "listing id", "product_id", "product id", "handle"),
+    "title": ("title", "name", "product_name", "product name", "item_name", "item name", "product title",
+              "item title", "listing title"),
+    "description": ("description", "body", "body (html)", "body_html", "product_description",
+                    "product description", "item description", "long description", "html description"),
+    "bullet_point1": ("bullet_point1", "bullet point 1", "key product features1", "bullet_point_1"),
+    "bullet_point2": ("bullet_point2", "bullet point 2", "key product features2", "bullet_point_2"),
+    "bullet_point3": ("bullet_point3", "bullet point 3", "key product features3", "bullet_point_3"),
+    "bullet_point4": ("bullet_point4", "bullet point 4", "key product features4", "bullet_point_4"),
+    "bullet_point5": ("bullet_point5", "bullet point 5", "key product features5", "bullet_point_5"),
+    "brand": ("brand", "brand_name", "brand name", "c:brand", "vendor", "manufacturer"),
+    "category": ("category", "product_type", "product type", "item_type", "item type", "product category",
+                 "category path", "category name", "google shopping / google product category",
+                 "google_product_category", "type"),
+    "price": ("price", "start price", "standard_price", "variant price", "sale price", "buy it now price"),
+    "tags": ("tags", "keywords", "etsy tags"),
+    "search_terms": ("search_terms", "generic_keywords", "generic keywords", "search terms", "backend keywords"),
+}
+FIELDS = tuple(COLUMN_NAMES)
+_DELIMITERS = ",;\t"
+
+
+def _clean_header(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip().lstrip("*").strip().lower())
+
+
+@dataclass
+class Layout:
+    """Where each field sits in the catalog, and how the file is written."""
+
+    path: Path
+    delimiter: str
+    header: list[str]
+    header_line: int
+    columns: dict[str, int]
+
+    def describe(self) -> str:
+        found = ", ".join(f"{f}={self.header[i]!r}" for f, i in self.columns.items())
+        return f"{self.path}: {found}"
+
+
+def _sniff_delimiter(sample: str) -> str:
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        first = sample.splitlines()[0] if sample else ""
+        counts = {d: first.count(d) for d in _DELIMITERS}
+        best = max(counts, key=counts.get)
+        return best if counts[best] else ","
+
+
+def resolve_columns(header: list[str], mapping: dict[str, str], path) -> dict[str, int]:
+    cleaned = [_clean_header(h) for h in header]
+    columns: dict[str, int] = {}
+    for field, column in mapping.items():
+        if field not in FIELDS:
+            raise UsageError(f"--map {field}={column}: unknown field '{field}'; fields are {', '.join(FIELDS)}")
+        key = _clean_header(column)
+        if key not in cleaned:
+            raise UsageError(f"--map {field}={column}: {path} has no column '{column}'; "
+                             f"its columns are: {', '.join(h for h in header if h.strip())}")
+        columns[field] = cleaned.index(key)
+    taken = set(columns.values())
+    for field, names in COLUMN_NAMES.items():
+        if field in columns:
+            continue
+        for name in names:
+            if name in cleaned and cleaned.index(name) not in taken:
+                columns[field] = cleaned.index(name)
+                taken.add(columns[field])
+                break
+    if "title" not in columns:
+        raise UsageError(f"{path} has no title column (looked for {', '.join(COLUMN_NAMES['title'])}); "
+                         f"its columns are: {', '.join(h for h in header if h.strip()) or 'none'}. "
+                         f"Name the title column with --map title=COLUMN")
+    return columns
+
+
+def _open_text(path: Path):
+    try:
+        raw = open(path, "rb")
+    except OSError as exc:
+        raise InputError(f"cannot open the catalog ({exc.strerror}); check the path", path) from None
+    # surrogateescape keeps undecodable bytes, so one bad row is reported instead of failing the file
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
+
+
+class _LineCounter:
+    """Wraps the text stream to know the line each record starts on and the bytes read."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.line = 0
+        self.chars = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        text = self.stream.readline()
+        if not text:
+            raise StopIteration
+        self.line += 1
+        self.chars += len(text)
+        return text
+
+
+def _bad_bytes(value: str) -> int:
+    for i, ch in enumerate(value):
+        if "\udc80" <= ch <= "\udcff":
+            return i
+    return -1
+
+
+def read_catalog(path, mapping: dict[str, str] | None = None, progress=None) -> tuple[Layout, Iterator[Listing]]:
+    """Open ``path`` and return its layout and a stream of listings in file order.
+
+    ``progress`` (optional) is called with the number of characters read so far.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise InputError("is a folder; give a CSV catalog file", path)
+    stream = _open_text(path)
+    counter = _LineCounter(stream)
+    # eBay Seller Hub templates start with "#INFO" lines before the header.
+    skipped = 0
+    first = ""
+    for first in counter:
+        if first.startswith("#INFO") or not first.strip():
+            skipped += 1
+            continue
+        break
+    if not first.strip():
+        raise InputError("the catalog is empty; it needs a header line and one row per listing", path, 1)
+    if _bad_bytes(first) >= 0:
+        raise InputError("the header is not UTF-8 text; save the catalog as UTF-8 CSV", path, skipped + 1,
+                         _bad_bytes(first) + 1)
+    sample = first
+    delimiter = _sniff_delimiter(sample)
+    header = next(csv.reader([first], delimiter=delimiter))
+    columns = resolve_columns(header, mapping or {}, path)
+    layout = Layout(path, delimiter, header, skipped + 1, columns)
+    return layout, _rows(layout, counter, progress)
+
+
+def _rows(layout: Layout, counter: _LineCounter, progress) -> Iterator[Listing]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    reader = csv.reader(counter, delimiter=layout.delimiter, strict=True)
+    columns = layout.columns
+    width = len(layout.header)
+    row_number = 0
+    previous_line = counter.line
+    last_product: Listing | None = None
+    handle_col = next((i for i, h in enumerate(layout.header) if _clean_header(h) == "handle"), None)
+    while True:
+        start_line = previous_line + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            row_number += 1
+            previous_line = counter.line
+            yield Listing(id=f"row-{row_number}", row=row_number, line=start_line,
+                          error=f"line {start_line}: unreadable CSV ({exc}); check the quoting of this row")
+            continue
+        previous_line = counter.line
+        if progress is not None:
+            progress(counter.chars)
+        if not cells or not any(c.strip() for c in cells):
+            continue
+        row_number += 1
+        listing = _listing(cells, columns, width, row_number, start_line, counter.line, layout)
+        if listing.error is None and handle_col is not None and not listing.fields.get("title"):
+            # Shopify variant rows leave Title empty and share the product's Handle.
+            handle = cells[handle_col] if handle_col < len(cells) else ""
+            if last_product is not None and handle and handle == last_product.id_handle:
+                listing.fields = {k: Field(k, f.raw) for k, f in last_product.fields.items()}
+                listing.brand = listing.brand or last_product.brand
+                listing.category = listing.category or last_product.category
+                listing.variant_of = last_product.id
+        if listing.error is None and listing.fields.get("title") and handle_col is not None:
+            listing.id_handle = cells[handle_col] if handle_col < len(cells) else ""
+            last_product = listing
+        yield listing
+
+
+def _listing(cells, columns, width, row, line, end_line, layout) -> Listing:
+    def value(field):
+        i = columns.get(field)
+        return cells[i] if i is not None and i < len(cells) else ""
+
+    ident = value("id").strip() or f"row-{row}"
+    if len(cells) > width and any(c.strip() for c in cells[width:]):
+        return Listing(id=ident, row=row, line=line,
+                       error=(f"line {line}: {len(cells)} fields but the header has {width}; a field probably "
+                              f"contains an unquoted '{_shown(layout.delimiter)}': put such fields in double quotes"))
+    for field, i in columns.items():
+        if i < len(cells):
+            bad = _bad_bytes(cells[i])
+            if bad >= 0:
+                return Listing(id=_printable(ident), row=row, line=line,
+                               error=(f"line {line}, column {i + 1} ({layout.header[i]}): bytes that are not UTF-8 "
+                                      f"at character {bad + 1}; save the catalog as UTF-8"))
+    values = {f: value(f) for f in columns}
+    listing = Listing.from_values(ident, row, values, line=line)
+    if end_line > line and "title" in columns and "\n" in value("title"):
+        # A title never spans lines: a quote opened in this row probably swallowed the next rows.
+        listing.error = (f"line {line}: the title runs over {end_line - line + 1} lines; a double quote opened "
+                         f"in this row is probably never closed, so rows up to line {end_line} were read as one")
+    return listing
+
+
+def _shown(delimiter: str) -> str:
+    return "\\t" if delimiter == "\t" else delimiter
+
+
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "replace").decode("utf-8", "replace")

@@ -1,0 +1,117 @@
+"""The check: a pipeline of small named steps over batches of listings.
+
+1. match: every matcher finds its spans (marks, counterfeit cues, patents, contact
+   details, markup), built once per run;
+2. context: listings with a candidate mark go through spaCy in ``nlp.pipe`` batches;
+3. decide: detection rules (trademark, counterfeit, patent, prohibited) and each target
+   platform's pack rules turn spans into findings;
+4. verdict: per ``PLATFORM:REGION``, ``fail`` on a blocking finding, ``warn`` on warnings.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Iterable, Iterator
+
+from .findings import Finding, verdict
+from .listing import TEXT_FIELDS, Listing
+from .matchers.contact import ContactMatcher
+from .matchers.cues import CueMatcher
+from .matchers.markup_tags import MarkupMatcher
+from .matchers.marks import MarkMatcher
+from .matchers.patents import PatentMatcher
+from .rules import REGISTRY
+from .rules.counterfeit import counterfeit_findings
+from .rules.patent import patent_findings
+from .rules.prohibited import prohibited_findings
+from .rules.scope import RunScope
+from .rules.trademark import trademark_findings
+
+DETECTORS = (trademark_findings, counterfeit_findings, patent_findings, prohibited_findings)
+_FIELD_ORDER = {name: i for i, name in enumerate(TEXT_FIELDS)}
+
+
+@dataclass
+class ListingResult:
+    listing: Listing
+    findings: list[Finding] = field(default_factory=list)
+    verdicts: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self, with_text: bool = False) -> dict:
+        item = {"id": self.listing.id, "row": self.listing.row, "verdicts": dict(self.verdicts),
+                "findings": [f.to_dict() for f in self.findings]}
+        if self.listing.error:
+            item["error"] = self.listing.error
+        if with_text:
+            item["title"] = self.listing.title
+            item["fields"] = {name: f.raw for name, f in self.listing.fields.items()}
+        return item
+
+
+class Checker:
+    """Everything expensive (automata, fuzzy index, spaCy, compiled rules) built once per run."""
+
+    def __init__(self, targets, entries, as_of: dt.date | None = None, batch_size: int = 512):
+        self.targets = tuple(targets)
+        self.scope = RunScope(self.targets, as_of or dt.date.today())
+        self.batch_size = batch_size
+        self.matchers = [MarkMatcher(entries), CueMatcher(), PatentMatcher(entries), ContactMatcher(),
+                         MarkupMatcher()]
+        self._context = None
+        groups: dict[tuple, list[str]] = {}
+        for target in self.targets:
+            for cfg in target.rules():
+                groups.setdefault((cfg.code, cfg.severity, cfg.fields, cfg.params), []).append(target.key)
+        self.pack_rules = [(REGISTRY[code], severity, fields, dict(params), tuple(keys))
+                           for (code, severity, fields, params), keys in groups.items()]
+
+    @property
+    def context(self):
+        if self._context is None:
+            from .matchers.context import ContextAnnotator  # spaCy loads only when a mark shows up
+
+            self._context = ContextAnnotator()
+        return self._context
+
+    def check(self, listings: Iterable[Listing]) -> Iterator[ListingResult]:
+        """Results in input order, one per listing, a batch at a time."""
+        it = iter(listings)
+        while True:
+            batch = list(islice(it, self.batch_size))
+            if not batch:
+                return
+            yield from self.check_batch(batch)
+
+    def check_batch(self, batch: list[Listing]) -> list[ListingResult]:
+        readable = [listing for listing in batch if listing.error is None]
+        for listing in readable:
+            for matcher in self.matchers:
+                listing.spans[matcher.name] = matcher.find(listing)
+        with_marks = [lst for lst in readable if any(s.kind == "mark" for s in lst.spans.get("marks", ()))]
+        if with_marks:
+            self.context.annotate(with_marks)
+        return [self._decide(listing) for listing in batch]
+
+    def _decide(self, listing: Listing) -> ListingResult:
+        keys = self.scope.keys
+        if listing.error is not None:
+            return ListingResult(listing, [], {k: "error" for k in keys})
+        findings: list[Finding] = []
+        for detect in DETECTORS:
+            findings.extend(detect(listing, self.scope))
+        for rule, severity, fields, params, platforms in self.pack_rules:
+            for hit in rule.check(listing, params, fields):
+                findings.append(Finding(rule=rule.code, kind=rule.kind, severity=severity, platforms=platforms,
+                                        field=hit.field, start=hit.start, end=hit.end, text=hit.text,
+                                        entry=hit.entry, score=hit.score, message=hit.message, fix=hit.fix,
+                                        explanation=hit.explanation))
+        findings.sort(key=lambda f: (_FIELD_ORDER.get(f.field, 99), f.start, f.rule))
+        return ListingResult(listing, findings, {k: verdict(findings, k) for k in keys})
+
+
+def summarize(counts: dict[str, dict[str, int]] | None, result: ListingResult, keys) -> dict:
+    counts = counts if counts is not None else {k: {"pass": 0, "warn": 0, "fail": 0, "error": 0} for k in keys}
+    for k, v in result.verdicts.items():
+        counts[k][v] += 1
+    return counts

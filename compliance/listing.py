@@ -1,0 +1,69 @@
+"""A listing as the checker sees it: named text fields with visible text and raw offsets."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .markup import Markup, reduce_html
+
+# Fields whose text is searched for marks, cues and contact details.
+TEXT_FIELDS = ("title", "description", "bullet_point1", "bullet_point2", "bullet_point3",
+               "bullet_point4", "bullet_point5", "tags", "search_terms")
+
+
+@dataclass
+class Field:
+    """One field: ``raw`` as uploaded, ``text`` as a buyer reads it (HTML reduced)."""
+
+    name: str
+    raw: str
+    _markup: Markup | None = None
+
+    @property
+    def markup(self) -> Markup:
+        if self._markup is None:
+            self._markup = reduce_html(self.raw) if self.name != "title" else Markup(self.raw, list(range(len(self.raw) + 1)))
+        return self._markup
+
+    @property
+    def text(self) -> str:
+        return self.markup.text
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in ``raw`` of the visible-text span ``[start, end)``."""
+        m = self.markup.to_raw
+        if end <= start:
+            return m[start], m[start]
+        return m[start], m[end - 1] + 1
+
+
+@dataclass
+class Listing:
+    """One catalog row. ``row`` counts data rows from 1; ``line`` is where it starts in the file."""
+
+    id: str
+    row: int
+    line: int = 0
+    fields: dict[str, Field] = field(default_factory=dict)
+    brand: str = ""
+    category: str = ""
+    price: str = ""
+    error: str | None = None
+    spans: dict = field(default_factory=dict)  # matcher name -> list[Span], filled by the check
+    variant_of: str | None = None  # Shopify variant rows inherit their product's text
+    id_handle: str = ""
+    decisions: list = field(default_factory=list)  # (span, why) for marks that did not fire: `explain`
+
+    @classmethod
+    def from_values(cls, id, row, values: dict[str, str], line=0) -> "Listing":
+        """Build from plain field values (title, description, brand, category, ...)."""
+        fields = {k: Field(k, v) for k, v in values.items() if k in TEXT_FIELDS and v}
+        return cls(id=str(id), row=row, line=line, fields=fields, brand=values.get("brand", "") or "",
+                   category=values.get("category", "") or "", price=values.get("price", "") or "")
+
+    @property
+    def title(self) -> str:
+        f = self.fields.get("title")
+        return f.text if f else ""
+
+    def text_fields(self):
+        return [self.fields[n] for n in TEXT_FIELDS if n in self.fields]

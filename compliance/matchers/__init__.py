@@ -1,0 +1,22 @@
+"""Matchers find spans in listing text; they never decide policy (that is ``compliance.rules``).
+
+Each matcher is built once per run and exposes ``name`` and ``find(listing) -> list[Span]``.
+The check stores the result in ``listing.spans[name]`` for the rules to read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """Something a matcher found: ``start``/``end`` are offsets into the field's raw text."""
+
+    kind: str
+    field: str
+    start: int
+    end: int
+    text: str
+    label: str = ""
+    score: float = 1.0
+    data: dict = field(default_factory=dict, compare=False, hash=False)

@@ -1,0 +1,118 @@
+"""spaCy context around mark spans: compatibility, comparison, disclaimers, brand position.
+
+A blank spaCy pipeline (tokenizer only: nothing to download) turns each field that has a
+candidate mark into a ``Doc``; the mark spans become ``MARK`` entities and a ``Matcher``
+loaded from ``patterns/context.jsonl`` (spaCy token patterns as data) labels the wording
+around them:
+
+* ``COMPAT``: "compatible with X", "for X", "fits X", "replacement for X" (permitted use);
+* ``COMPARE``: "X style", "inspired by X", "like X", "similar to X", "better than X";
+* ``DISCLAIM``: "Not X";
+* ``BRAND``: "by X" (the mark named as the maker).
+
+It also tells whether a mark stands in the brand position of the title (first, after
+only words such as "New" or "Genuine") and whether it is written as a proper noun in
+running text. Only listings with a candidate mark get here, in ``nlp.pipe`` batches.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from . import Span
+
+PRIORITY = {"COMPARE": 3, "DISCLAIM": 3, "BRAND": 2, "COMPAT": 1}
+# Words that may come before the brand at the start of a title.
+TITLE_PREFIX = frozenset(
+    "new brand genuine original authentic official oem 100% the a an nwt nwob bnib bnwt nib used vintage "
+    "sale hot authentic, ( [ { - – | : * # ! \" '".split()
+)
+SENTENCE_END = frozenset(".!?:;•|\n*-–—")
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> tuple[dict, ...]:
+    text = resources.files(__package__).joinpath("patterns/context.jsonl").read_text("utf-8")
+    return tuple(json.loads(line) for line in text.splitlines() if line.strip())
+
+
+class ContextAnnotator:
+    """Adds ``data["context"]`` to every ``mark`` span of a batch of listings."""
+
+    def __init__(self):
+        import spacy
+        from spacy.matcher import Matcher
+
+        self.nlp = spacy.blank("en")
+        self.matcher = Matcher(self.nlp.vocab)
+        for p in load_patterns():
+            self.matcher.add(f"{p['label']}:{p['id']}", [p["pattern"]])
+
+    def annotate(self, listings) -> None:
+        jobs = []  # (listing, field, spans)
+        for listing in listings:
+            marks = listing.spans.get("marks", [])
+            by_field: dict[str, list[Span]] = {}
+            for s in marks:
+                if s.kind == "mark":
+                    by_field.setdefault(s.field, []).append(s)
+            for name, spans in by_field.items():
+                jobs.append((listing, listing.fields[name], spans))
+        if not jobs:
+            return
+        docs = self.nlp.pipe(field.text for _, field, _ in jobs)
+        for (listing, field, spans), doc in zip(jobs, docs):
+            self._annotate_doc(doc, field, spans)
+
+    def _annotate_doc(self, doc, field, spans) -> None:
+        from spacy.util import filter_spans
+
+        token_spans = {}
+        for s in spans:
+            vs, ve = s.data["visible"]
+            ts = doc.char_span(vs, ve, alignment_mode="expand")
+            if ts is not None:
+                token_spans[id(s)] = ts
+        ents = filter_spans([doc.char_span(ts.start_char, ts.end_char, label="MARK") for ts in token_spans.values()])
+        doc.ents = ents
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            label_id = self.nlp.vocab.strings[match_id]
+            found.append((label_id.split(":")[0], label_id.split(":")[1], start, end))
+        mostly_title_case = _mostly_title_case(doc)
+        for s in spans:
+            ts = token_spans.get(id(s))
+            ctx = {"context": None, "pattern": "", "wording": "", "brand_position": False,
+                   "proper_noun": False, "near_alias": False}
+            if ts is not None:
+                best = 0
+                for label, pid, start, end in found:
+                    if start <= ts.start and ts.end <= end or (start < ts.end and ts.start < end):
+                        if PRIORITY[label] > best:
+                            best = PRIORITY[label]
+                            ctx["context"], ctx["pattern"] = label, pid
+                            ctx["wording"] = doc[start:end].text
+                if field.name == "title":
+                    before = [t for t in doc[: ts.start] if not t.is_space]
+                    ctx["brand_position"] = all(t.lower_ in TITLE_PREFIX or t.is_punct or t.like_num for t in before)
+                else:
+                    first = ts[0]
+                    prev = next((t for t in reversed(doc[: ts.start]) if not t.is_space), None)
+                    sentence_start = prev is None or prev.text in SENTENCE_END or prev.text[-1:] in SENTENCE_END
+                    ctx["proper_noun"] = (first.is_title or (first.is_upper and len(first) > 1)) and \
+                        not sentence_start and not mostly_title_case
+                for other in spans:
+                    if other is s or other.data["entry"] != s.data["entry"] or other.data["name"] == s.data["name"]:
+                        continue
+                    o = token_spans.get(id(other))
+                    if o is not None and (abs(o.start - ts.end) <= 2 or abs(ts.start - o.end) <= 2):
+                        ctx["near_alias"] = True
+            s.data["context"] = ctx
+
+
+def _mostly_title_case(doc) -> bool:
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    if len(words) < 3:
+        return True
+    return sum(t.is_title or t.is_upper for t in words) / len(words) >= 0.6

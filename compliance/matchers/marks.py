@@ -1,0 +1,201 @@
+"""Find blocklist terms (marks and their aliases, prohibited items, counterfeit terms) in text.
+
+Exact matching runs an Aho-Corasick automaton over the plain and the evasion readings of
+each field (see :mod:`compliance.normalize`), so case, punctuation, spacing tricks,
+look-alike letters and leetspeak all land on the same key. Typos (doubled, dropped,
+swapped or replaced letters) in names of five letters or more are found through a
+deletion-neighbourhood index, so the cost per word stays flat as the blocklist grows,
+then verified with rapidfuzz; a word that is common in any of the seed's languages is
+a word, not a typo. Names of four letters or fewer match exactly only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+from rapidfuzz.distance import DamerauLevenshtein
+
+from ..blocklist import Entry
+from ..normalize import Reading, compact, disguised, evasion_reading, fold, plain_reading, words
+from . import Span
+
+FUZZY_MIN = 5
+COMMON_ZIPF = 3.0
+LANGUAGES = ("en", "es", "pt", "fr", "de", "it")
+
+
+@lru_cache(maxsize=200_000)
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` is an everyday word in one of the seed's languages (so not a typo)."""
+    from wordfreq import zipf_frequency
+
+    return any(zipf_frequency(word, lang) >= COMMON_ZIPF for lang in LANGUAGES)
+
+
+def max_typos(length: int) -> int:
+    return 1 if length < 9 else 2
+
+
+@dataclass(frozen=True)
+class _Name:
+    entry: int
+    name: str  # the wording as the blocklist writes it
+    form: str  # "name" or "plural"
+
+
+def _deletes(s: str) -> set[str]:
+    return {s[:i] + s[i + 1:] for i in range(len(s))}
+
+
+class MarkMatcher:
+    """Spans of kind ``mark`` (trademark), ``prohibited`` and ``counterfeit`` for blocklist entries."""
+
+    name = "marks"
+    KINDS = ("trademark", "prohibited", "counterfeit")
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = [e for e in entries if e.kind in self.KINDS]
+        self.automaton = ahocorasick.Automaton()
+        keys: dict[str, list[_Name]] = {}
+        self.fuzzy: dict[str, set[str]] = {}
+        self.fuzzy_names: dict[str, list[_Name]] = {}
+        self.max_words = 1
+        for i, entry in enumerate(self.entries):
+            for name in entry.names:
+                ws = words(name)
+                if not ws:
+                    continue
+                variants = [(" ".join(ws), "name"), ("".join(ws), "name")]
+                if entry.kind == "prohibited" or (entry.kind == "trademark" and not entry.generic and len("".join(ws)) >= 4):
+                    last = ws[-1]
+                    for suffix in ("s", "es") if entry.kind == "prohibited" else ("s",):
+                        if not last.endswith("s"):
+                            variants.append((" ".join(ws[:-1] + [last + suffix]), "plural"))
+                for key, form in variants:
+                    bucket = keys.setdefault(f" {key} ", [])
+                    if not any(n.entry == i for n in bucket):
+                        bucket.append(_Name(i, name, form))
+                squashed = "".join(ws)
+                if entry.kind == "trademark" and len(squashed) >= FUZZY_MIN and squashed.isalpha():
+                    self.fuzzy_names.setdefault(squashed, []).append(_Name(i, name, "typo"))
+                    for d in _deletes(squashed) | {squashed}:
+                        self.fuzzy.setdefault(d, set()).add(squashed)
+                    self.max_words = max(self.max_words, len(ws))
+        for key, names in keys.items():
+            self.automaton.add_word(key, (key, tuple(names)))
+        if keys:
+            self.automaton.make_automaton()
+        self._has_keys = bool(keys)
+        self._fuzzy_cache: dict[str, tuple] = {}
+
+    # -- exact -------------------------------------------------------------------------
+    def _exact(self, reading: Reading, evasion: bool):
+        if not self._has_keys:
+            return
+        for end, (key, names) in self.automaton.iter(reading.text):
+            start = end - len(key) + 2  # skip the padding spaces
+            stop = end  # exclusive
+            for n in names:
+                yield start, stop, n, evasion
+
+    # -- fuzzy -------------------------------------------------------------------------
+    def _lookup(self, candidate: str):
+        hit = self._fuzzy_cache.get(candidate)
+        if hit is not None:
+            return hit
+        found = []
+        if len(candidate) >= FUZZY_MIN - 1:
+            seen = set()
+            for v in _deletes(candidate) | {candidate}:
+                for target in self.fuzzy.get(v, ()):
+                    if target in seen or target == candidate:
+                        continue
+                    seen.add(target)
+                    dist = DamerauLevenshtein.distance(candidate, target, score_cutoff=max_typos(len(target)))
+                    if dist <= max_typos(len(target)):
+                        found.append((target, dist))
+        result = tuple(found)
+        if len(self._fuzzy_cache) > 500_000:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[candidate] = result
+        return result
+
+    def _typos(self, reading: Reading, taken: list[tuple[int, int]]):
+        if not self.fuzzy:
+            return
+        tokens = []
+        pos = 0
+        text = reading.text
+        for w in text.split(" "):
+            if w:
+                tokens.append((w, pos, pos + len(w)))
+            pos += len(w) + 1
+        for i in range(len(tokens)):
+            for n in range(1, self.max_words + 1):
+                group = tokens[i:i + n]
+                if len(group) < n:
+                    break
+                start, stop = group[0][1], group[-1][2]
+                if any(s < stop and start < e for s, e in taken):
+                    continue
+                parts = [g[0] for g in group]
+                candidate = "".join(parts)
+                if not candidate.isalpha() or len(candidate) < FUZZY_MIN - 1:
+                    continue
+                if all(is_common_word(p) for p in parts):
+                    continue
+                for target, dist in self._lookup(candidate):
+                    for name in self.fuzzy_names[target]:
+                        score = 1 - dist / max(len(target), len(candidate))
+                        yield start, stop, name, dist, score
+
+    # -- spans -------------------------------------------------------------------------
+    def find_in_text(self, text: str):
+        """(start, end, entry, name, how, score) over visible ``text``; ``how`` says which reading matched."""
+        folded = fold(text)
+        plain = plain_reading(folded)
+        results = []
+        taken_plain: list[tuple[int, int]] = []
+        for s, e, n, _ in self._exact(plain, False):
+            vs, ve = plain.src_span(s, e)
+            how = "disguised" if disguised(text[vs:ve]) else "exact"
+            results.append((vs, ve, n, how, 1.0))
+            taken_plain.append((vs, ve))
+        evasive = evasion_reading(folded)
+        taken_ev: list[tuple[int, int]] = []
+        for s, e, n, _ in self._exact(evasive, True):
+            vs, ve = evasive.src_span(s, e)
+            taken_ev.append((s, e))
+            if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
+                continue
+            results.append((vs, ve, n, "evasion", 1.0))
+        for s, e, n, dist, score in self._typos(evasive, taken_ev):
+            vs, ve = evasive.src_span(s, e)
+            if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
+                continue
+            results.append((vs, ve, n, "typo", score))
+        return _keep_longest(results)
+
+    def find(self, listing) -> list[Span]:
+        spans = []
+        for field in listing.text_fields():
+            for vs, ve, n, how, score in self.find_in_text(field.text):
+                entry = self.entries[n.entry]
+                rs, re_ = field.raw_span(vs, ve)
+                kind = "mark" if entry.kind == "trademark" else entry.kind
+                spans.append(Span(kind, field.name, rs, re_, field.raw[rs:re_], label=entry.term, score=score,
+                                  data={"entry": entry, "name": n.name, "how": how, "visible": (vs, ve)}))
+        return spans
+
+
+def _keep_longest(results):
+    """Drop a match inside a longer match of another entry of the same kind ("Air Max" over "Max")."""
+    results.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    kept = []
+    for r in results:
+        inside = any(k[0] <= r[0] and r[1] <= k[1] and (k[1] - k[0]) > (r[1] - r[0]) and k[2].entry != r[2].entry
+                     for k in kept)
+        if not inside:
+            kept.append(r)
+    return kept

@@ -1,0 +1,86 @@
+"""Patented product types: the entry's product-type term (any word order, plurals
+tolerated) in one field, and at least one of its feature keywords anywhere in the listing."""
+from __future__ import annotations
+
+from ..blocklist import Entry
+from ..normalize import fold, plain_reading, words
+from . import Span
+
+
+def _stem(word: str) -> str:
+    """Singular of a product noun: enough for "straighteners" / "scooters" / "mounts"."""
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "ies":
+                return word[:-3] + "y"
+            if suffix == "es" and not word[:-2].endswith(("sh", "ch", "x", "s", "z")):
+                return word[:-1]
+            return word[: -len(suffix)]
+    return word
+
+
+def _stems(text: str) -> list[str]:
+    return [_stem(w) for w in words(text)]
+
+
+class PatentMatcher:
+    """Spans of kind ``patent`` (label = entry term; data["keyword"] = the feature found)."""
+
+    name = "patents"
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = [e for e in entries if e.kind == "patent"]
+        self.by_head: dict[str, list[tuple[Entry, tuple[str, ...], list[tuple[str, ...]]]]] = {}
+        for e in self.entries:
+            term = tuple(_stems(e.term))
+            if not term:
+                continue
+            keywords = [tuple(_stems(k)) for k in e.keywords if _stems(k)]
+            self.by_head.setdefault(term[-1], []).append((e, term, keywords))
+
+    def find(self, listing) -> list[Span]:
+        if not self.by_head:
+            return []
+        fields = []
+        all_stems: list[str] = []
+        for field in listing.text_fields():
+            reading = plain_reading(fold(field.text))
+            tokens = []
+            pos = 0
+            for w in reading.text.split(" "):
+                if w:
+                    tokens.append((_stem(w), pos, pos + len(w)))
+                pos += len(w) + 1
+            fields.append((field, reading, tokens))
+            all_stems.extend(t[0] for t in tokens)
+        joined = " " + " ".join(all_stems) + " "
+        spans = []
+        for field, reading, tokens in fields:
+            present = {t[0] for t in tokens}
+            for head in present & self.by_head.keys():
+                for entry, term, keywords in self.by_head[head]:
+                    if not set(term) <= present:
+                        continue
+                    keyword = ""
+                    if keywords:
+                        keyword = next((" ".join(k) for k in keywords if f" {' '.join(k)} " in joined), "")
+                        if not keyword:
+                            continue
+                    # The span covers the term's words, first to last occurrence in this field.
+                    hits = [t for t in tokens if t[0] in term]
+                    start = min(h[1] for h in hits)
+                    end = max(h[2] for h in hits)
+                    if end - start > 80:  # scattered words: cover the head noun only
+                        head_tok = next(t for t in tokens if t[0] == head)
+                        start, end = head_tok[1], head_tok[2]
+                    vs, ve = reading.src_span(start, end)
+                    rs, re_ = field.raw_span(vs, ve)
+                    spans.append(Span("patent", field.name, rs, re_, field.raw[rs:re_], label=entry.term,
+                                      data={"entry": entry, "keyword": keyword}))
+            # one span per entry per listing is enough
+        seen, unique = set(), []
+        for s in spans:
+            if s.data["entry"] not in seen:
+                seen.add(s.data["entry"])
+                unique.append(s)
+        return unique

@@ -1,0 +1,59 @@
+"""The contract every rule follows, and the registry that keeps rules honest.
+
+A rule reads the spans matchers left on a listing (``listing.spans``) and the listing's
+fields, and returns :class:`Hit` objects; the check turns hits into findings with the
+severity and platforms its configuration gives. A rule never re-scans text a matcher
+already scanned.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Iterable
+
+
+@dataclass(frozen=True)
+class Hit:
+    field: str
+    start: int
+    end: int
+    text: str
+    entry: str
+    message: str
+    fix: str
+    score: float = 1.0
+    explanation: tuple = ()
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """What a rule checks and why, with one listing that fails and one that passes."""
+
+    what: str
+    why: str
+    fails: str
+    passes: str
+
+
+class ListingRule:
+    """Base class: set the class attributes, implement :meth:`check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    kind: ClassVar[str] = "policy"
+    default_severity: ClassVar[str] = "block"
+    default_fields: ClassVar[tuple[str, ...]] = ("title",)
+    doc: ClassVar[RuleDoc]
+
+    def check(self, listing, params: dict, fields: tuple[str, ...]) -> Iterable[Hit]:
+        raise NotImplementedError
+
+
+REGISTRY: dict[str, ListingRule] = {}
+
+
+def register(cls):
+    """Class decorator: one instance per rule code, found by the code in platform packs."""
+    if cls.code in REGISTRY:
+        raise ValueError(f"rule code {cls.code} registered twice")
+    REGISTRY[cls.code] = cls()
+    return cls

@@ -1,0 +1,64 @@
+"""Counterfeit indicators: replica words and seller slang, and blocklist terms of kind counterfeit."""
+from __future__ import annotations
+
+from ..findings import Finding
+from .base import ListingRule, RuleDoc, register
+
+
+@register
+class CounterfeitCue(ListingRule):
+    code = "CF001"
+    name = "counterfeit-indicator"
+    kind = "counterfeit"
+    doc = RuleDoc(
+        what="Replica wording and seller slang for copies: replica, fake, knockoff, imitation, 1:1 copy, AAA / 7A "
+             "quality, mirror quality, super clone, first copy, réplica, imitação, contrefaçon, Fälschung, "
+             "реплика, копия; 'dupe' and 'reps' next to a brand. Honest uses are spared: a 1:18 scale replica "
+             "model, imitation leather, AAA batteries, 10A grade virgin hair, a counterfeit-detector pen.",
+        why="Every marketplace bans counterfeits and removes listings that describe an item as a replica or "
+            "copy (ebay.ca/help/policies/prohibited-restricted-items/counterfeit-items-policy?id=4276; "
+            "global-selling.mercadolibre.com/help/1078).",
+        fails="Men's Quartz Wrist Watch AAA quality replica",
+        passes="1:18 Scale Diecast Replica Model Car",
+    )
+
+
+@register
+class CounterfeitTerm(ListingRule):
+    code = "CF002"
+    name = "counterfeit-term"
+    kind = "counterfeit"
+    doc = RuleDoc(
+        what="A term from a blocklist entry of kind counterfeit (a seller's or agency's own list of code words).",
+        why="Teams keep their own lists of code words seen in takedowns; listguard applies them like its own cues.",
+        fails="(with a blocklist line 'passing quality,counterfeit') Sneakers passing quality",
+        passes="Sneakers, top quality",
+    )
+
+
+def counterfeit_findings(listing, scope) -> list[Finding]:
+    findings = []
+    has_mark = any(s.kind == "mark" for s in listing.spans.get("marks", []))
+    for cue in listing.spans.get("cues", []):
+        if cue.data.get("scope") == "mark" and not has_mark:
+            continue
+        findings.append(Finding(
+            rule="CF001", kind="counterfeit", severity="block", platforms=scope.keys, field=cue.field,
+            start=cue.start, end=cue.end, text=cue.text, entry=cue.label, score=1.0,
+            message=f"'{cue.text}' describes the item as a counterfeit or copy",
+            fix=f"Remove '{cue.text}'. A copy of a branded product cannot be listed on any marketplace",
+            explanation=(("cue", cue.label), ("scope", cue.data.get("scope"))),
+        ))
+    for span in listing.spans.get("marks", []):
+        if span.kind != "counterfeit":
+            continue
+        entry = span.data["entry"]
+        platforms = scope.platforms_for(entry)
+        if platforms:
+            findings.append(Finding(
+                rule="CF002", kind="counterfeit", severity=entry.severity, platforms=platforms, field=span.field,
+                start=span.start, end=span.end, text=span.text, entry=entry.term, score=span.score,
+                message=f"'{span.text}' is on the counterfeit term list ({entry.source})",
+                fix=f"Remove '{span.text}'", explanation=(("source", entry.source), ("reference", entry.reference)),
+            ))
+    return findings

@@ -1,0 +1,235 @@
+"""Trademark rules: third-party marks, brand comparisons, "Not X" disclaimers and
+compatibility wording, decided from the spans of the mark matcher and their spaCy context."""
+from __future__ import annotations
+
+import re
+
+from ..classes import listing_classes
+from ..findings import Finding
+from ..normalize import compact
+from .base import Hit, ListingRule, RuleDoc, register
+
+# Nice classes of jewelry (14), leather goods and bags (18), clothing and shoes (25) and
+# fashion accessories (26): eBay forbids "compatible with" before such brands.
+FASHION_CLASSES = frozenset({14, 18, 25, 26})
+
+HOW_WORDS = {
+    "disguised": "look-alike letters or hidden characters",
+    "evasion": "spaced, dotted or leetspeak letters",
+    "typo": "a misspelling",
+}
+
+
+def own_brand(listing, entry) -> bool:
+    """The listing's brand column names this mark (or its owner): the seller's own goods."""
+    brand = compact(listing.brand)
+    if len(brand) < 2:
+        return False
+    names = {compact(n) for n in entry.names}
+    owner = compact(entry.owner)
+    return brand in names or any(brand.startswith(n) for n in names if len(n) >= 3) or \
+        (len(brand) >= 4 and owner.startswith(brand))
+
+
+def ordinary_use(listing, entry, spans) -> str:
+    """A lower-case use of a generic mark's word elsewhere in the listing ("plush puma", "apples")."""
+    taken = [(s.field, s.start, s.end) for s in spans]
+    for name in entry.names:
+        if " " in name.strip() or not name.isalpha():
+            continue
+        pattern = re.compile(rf"(?<![^\W\d_]){re.escape(name.lower())}(?:s|es)?(?![^\W\d_])")
+        for field in listing.text_fields():
+            for m in pattern.finditer(field.raw):
+                if any(f == field.name and s <= m.start() < e for f, s, e in taken):
+                    continue
+                return field.raw[m.start():m.end()]
+    return ""
+
+
+def _explanation(span, entry, **more):
+    ctx = span.data.get("context") or {}
+    items = [("matched", span.text), ("name", span.data["name"]), ("reading", span.data["how"]),
+             ("owner", entry.owner), ("classes", sorted(entry.classes)), ("generic", entry.generic),
+             ("context", ctx.get("context")), ("wording", ctx.get("wording")),
+             ("source", entry.source)]
+    items.extend(more.items())
+    return tuple(items)
+
+
+@register
+class ThirdPartyMark(ListingRule):
+    code = "TM001"
+    name = "third-party-mark"
+    kind = "trademark"
+    doc = RuleDoc(
+        what="A listing names another company's trademark (or one of its product lines) that is not the "
+             "listing's own brand, including disguised spellings (N1ke, G U C C I, Guccci, look-alike letters).",
+        why="Marketplaces remove listings that use brands other than the product's own; rights owners "
+            "report them (eBay VeRO, Amazon Brand Registry) and repeat strikes close accounts.",
+        fails="Nike Women's Canvas Slip On Sneakers (brand: Zonsan)",
+        passes="Women's Canvas Slip On Sneakers (brand: Zonsan)",
+    )
+
+
+@register
+class BrandComparison(ListingRule):
+    code = "TM002"
+    name = "brand-comparison"
+    kind = "trademark"
+    doc = RuleDoc(
+        what="Compares the product with a brand: 'X style', 'inspired by X', 'like X', 'similar to X', "
+             "'better than X', 'X look alike', in the seed's languages.",
+        why="eBay, Amazon, Mercado Libre and DHgate forbid comparisons with other brands "
+            "(ebay.com/help/policies/listing-policies/search-browse-manipulation-policy?id=4243).",
+        fails="Leather Tote Bag Michael Kors style",
+        passes="Leather Tote Bag with Zip Closure",
+    )
+
+
+@register
+class Compatibility(ListingRule):
+    code = "TM003"
+    name = "compatibility-wording"
+    kind = "trademark"
+    default_severity = "info"
+    doc = RuleDoc(
+        what="Names a brand after 'compatible with', 'for', 'fits' or 'replacement for' to say what the "
+             "product works with. Reported as information: this is permitted (nominative) use.",
+        why="eBay and Amazon allow a third-party brand only after such wording; listguard reports it so a "
+            "reviewer sees the brand is used referentially.",
+        fails="Shockproof Case compatible with Apple iPhone 15",
+        passes="Shockproof Case for 6.1 inch Phones",
+    )
+
+
+@register
+class NotBrandDisclaimer(ListingRule):
+    code = "TM004"
+    name = "not-brand-disclaimer"
+    kind = "trademark"
+    doc = RuleDoc(
+        what="'Not X', 'non-X', 'unbranded X': a disclaimer that names a brand to draw searches for it.",
+        why="Using another brand's name as a keyword is search manipulation and brand misuse on eBay and "
+            "Amazon, whatever the disclaimer says.",
+        fails="Canvas sneakers. Not Adidas, but you will love it.",
+        passes="Canvas sneakers you will love.",
+    )
+
+
+@register
+class CompatibleFashionBrand(ListingRule):
+    code = "TM006"
+    name = "compatible-fashion-brand"
+    kind = "trademark"
+    default_fields = ("title", "description")
+    doc = RuleDoc(
+        what="'fits', 'for' or 'compatible with' before the brand of jewelry, clothing or accessories "
+             "(marks registered in Nice classes 14, 18, 25 or 26).",
+        why="eBay: \"'fits', 'for' or 'compatible with' is not allowed before the brand names of jewelry, "
+            "clothing and accessories\" (ebay.com/help/policies/listing-policies/search-browse-manipulation-policy?id=4243).",
+        fails="Charms Compatible with Pandora Bracelets",
+        passes="Charms for Snake Chain Bracelets",
+    )
+
+    def check(self, listing, params, fields):
+        classes = frozenset(params.get("classes") or FASHION_CLASSES)
+        for span in listing.spans.get("marks", []):
+            ctx = span.data.get("context") or {}
+            entry = span.data.get("entry")
+            if span.kind != "mark" or span.field not in fields or ctx.get("context") != "COMPAT":
+                continue
+            if not entry.classes & classes or own_brand(listing, entry):
+                continue
+            yield Hit(span.field, span.start, span.end, span.text, entry.term,
+                      f"eBay does not allow '{ctx.get('wording')}' before a jewelry, clothing or accessories brand "
+                      f"({entry.term})",
+                      f"Describe the fit without the brand (e.g. 'fits snake chain bracelets'), or list on a "
+                      f"marketplace that allows compatibility wording for {entry.term}")
+
+
+def trademark_findings(listing, scope) -> list[Finding]:
+    """TM001-TM004 for the listing's mark spans."""
+    spans = [s for s in listing.spans.get("marks", []) if s.kind == "mark"]
+    if not spans:
+        return []
+    cues = listing.spans.get("cues", [])
+    evasive_listing = any(s.data.get("how") in ("disguised", "evasion") for s in spans)
+    findings: list[Finding] = []
+    classes, class_source = None, ""
+    for span in spans:
+        entry = span.data["entry"]
+        platforms = scope.platforms_for(entry)
+        if not platforms:
+            continue
+        ctx = span.data.get("context") or {}
+        how = span.data.get("how")
+        label = ctx.get("context")
+        if own_brand(listing, entry):
+            listing.decisions.append((span, f"{entry.term} is the listing's own brand ({listing.brand}): no finding"))
+            continue
+        explanation = _explanation(span, entry)
+        if label == "COMPAT":
+            findings.append(_finding("TM003", "info", platforms, span, entry,
+                                     f"'{ctx.get('wording')}' names {entry.term} to say what the product fits: "
+                                     f"permitted compatibility use", "Keep the brand after the compatibility wording; "
+                                     "never use it as the product's name", explanation))
+            continue
+        if label == "COMPARE":
+            findings.append(_finding("TM002", entry.severity, platforms, span, entry,
+                                     f"compares the product with the brand {entry.term} ('{ctx.get('wording')}')",
+                                     f"Describe the product itself; remove '{ctx.get('wording')}'", explanation))
+            continue
+        if label == "DISCLAIM":
+            findings.append(_finding("TM004", entry.severity, platforms, span, entry,
+                                     f"'{ctx.get('wording')}' names the brand {entry.term} to draw its searches",
+                                     f"Remove '{ctx.get('wording')}'", explanation))
+            continue
+        # Only the mark's own word is an everyday word; its product lines (iPhone, iPad) are not.
+        generic_word = entry.generic and compact(span.data["name"]) == compact(entry.term)
+        if generic_word and how not in ("disguised", "evasion"):
+            if classes is None:
+                classes, class_source = listing_classes(listing.category, listing.title)
+            reasons = []
+            if ctx.get("brand_position"):
+                reasons.append("in the brand position of the title")
+            if ctx.get("proper_noun"):
+                reasons.append("written as a proper noun")
+            if ctx.get("near_alias"):
+                reasons.append("next to its own product line")
+            if label == "BRAND":
+                reasons.append(f"named as maker ('{ctx.get('wording')}')")
+            if evasive_listing:
+                reasons.append("beside disguised brand names")
+            if any(c.data.get("scope") == "any" for c in cues):
+                reasons.append("with counterfeit wording")
+            overlap = not entry.classes or not classes or bool(entry.classes & classes)
+            word_use = ordinary_use(listing, entry, spans)
+            strong = evasive_listing or any(c.data.get("scope") == "any" for c in cues) or ctx.get("near_alias")
+            fired = overlap and reasons and (strong or not word_use)
+            decision = (f"generic word '{span.text}': listing classes {sorted(classes) or 'unknown'} "
+                        f"(from {class_source}), mark classes {sorted(entry.classes) or 'all'}, "
+                        f"{'overlap' if overlap else 'no overlap'}; brand use: {', '.join(reasons) or 'none'}"
+                        f"{'; ordinary use of the word: ' + repr(word_use) if word_use else ''}"
+                        f" -> {'fires' if fired else 'no finding'}")
+            listing.decisions.append((span, decision))
+            if not fired:
+                continue
+            explanation = explanation + (("generic_decision", decision),)
+        message = f"names the trademark {entry.term}" + (f" (owner {entry.owner})" if entry.owner else "")
+        if span.data["name"] != entry.term:
+            message += f" through its product line {span.data['name']}"
+        if how in HOW_WORDS:
+            message += f", written as '{span.text}' ({HOW_WORDS[how]})"
+        message += ", which is not the listing's brand"
+        fix = (f"Remove '{span.text}'. If this is genuine {entry.term} stock, set the brand column to "
+               f"{entry.term}; for an accessory, write 'compatible with {entry.term} ...'")
+        findings.append(_finding("TM001", entry.severity, platforms, span, entry, message, fix, explanation,
+                                 score=span.score))
+    return findings
+
+
+def _finding(rule, severity, platforms, span, entry, message, fix, explanation, score=None) -> Finding:
+    return Finding(rule=rule, kind="trademark", severity=severity, platforms=platforms, field=span.field,
+                   start=span.start, end=span.end, text=span.text, entry=entry.term,
+                   score=span.score if score is None else score, message=message, fix=fix,
+                   explanation=explanation)

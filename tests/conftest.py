@@ -1,0 +1,33 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from compliance.blocklist import load_blocklist
+from compliance.check import Checker
+from compliance.listing import Listing
+from compliance.platforms import load_platforms, parse_targets
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures"
+SHARED = HERE.resolve().parents[1] / "shared"
+
+
+@pytest.fixture(scope="session")
+def fixture_blocklist():
+    return load_blocklist(FIXTURES / "blocklist.csv")
+
+
+@pytest.fixture(scope="session")
+def checker(fixture_blocklist):
+    """A checker over the test blocklist only, for ebay:US, amazon:US, ebay:DE, amazon:DE."""
+    targets = parse_targets(["ebay:US", "amazon:US", "ebay:DE", "amazon:DE"], load_platforms())
+    return Checker(targets, fixture_blocklist, as_of=dt.date(2026, 1, 1))
+
+
+@pytest.fixture(scope="session")
+def check_one(checker):
+    def run(title, description="", brand="", category="", **more):
+        values = {"title": title, "description": description, "brand": brand, "category": category, **more}
+        return checker.check_batch([Listing.from_values("T1", 1, values)])[0]
+    return run

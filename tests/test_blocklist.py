@@ -1,0 +1,62 @@
+"""Blocklist import: values are validated with errors that name file, line and column."""
+import datetime as dt
+
+import pytest
+
+from compliance.blocklist import default_blocklist_paths, load_blocklist, load_blocklists
+from compliance.errors import InputError
+
+HEADER = "term,kind,owner,aliases,classes,regions,generic,expires,keywords,platforms,severity,reference\n"
+
+
+def write(tmp_path, body, header=HEADER):
+    path = tmp_path / "list.csv"
+    path.write_text(header + body, encoding="utf-8")
+    return path
+
+
+def test_minimal_list_with_two_columns(tmp_path):
+    [entry] = load_blocklist(write(tmp_path, "Acme,trademark\n", header="term,kind\n"))
+    assert (entry.term, entry.kind, entry.severity, entry.classes) == ("Acme", "trademark", "block", frozenset())
+
+
+def test_all_columns(tmp_path):
+    [entry] = load_blocklist(write(tmp_path, 'Widget,patent,Acme,,,"US|EU",false,2030-01-31,"spring|hinge",ebay,warn,US 1\n'))
+    assert entry.regions == {"US", "EU"} and entry.expires == dt.date(2030, 1, 31)
+    assert entry.keywords == ("spring", "hinge") and entry.platforms == {"ebay"} and entry.severity == "warn"
+
+
+@pytest.mark.parametrize("line, column, words", [
+    ("Acme,brand\n", 2, "kind: 'brand' is not one of"),
+    ("Acme,trademark,,,9|46\n", 5, "'46' is not a Nice class"),
+    ("Acme,trademark,,,,,,31/12/2030\n", 8, "not an ISO date"),
+    ("Acme,trademark,,,,USA\n", 6, "not an ISO country code"),
+    ("Acme,trademark,,,,,maybe\n", 7, "not true or false"),
+    ("Acme,trademark,,,,,,,,,fatal\n", 11, "not block or warn"),
+    (",trademark\n", 1, "term: empty"),
+])
+def test_bad_values_name_file_line_and_column(tmp_path, line, column, words):
+    path = write(tmp_path, "Fine,trademark\n" + line)
+    with pytest.raises(InputError) as exc:
+        load_blocklist(path)
+    assert f"list.csv, line 3, column {column}" in str(exc.value)
+    assert words in str(exc.value)
+
+
+def test_unknown_platform_is_rejected(tmp_path):
+    with pytest.raises(InputError, match="'ebey' is not a known platform"):
+        load_blocklist(write(tmp_path, "Acme,trademark,,,,,,,,ebey\n"), platform_names={"ebay", "amazon"})
+
+
+def test_missing_required_column(tmp_path):
+    with pytest.raises(InputError, match="no 'kind' column"):
+        load_blocklist(write(tmp_path, "Acme\n", header="term\n"))
+
+
+def test_default_lists_ship_with_the_package_and_load():
+    paths = default_blocklist_paths()
+    assert {p.name for p in paths} >= {"trademarks.csv", "patents.csv", "prohibited.csv"}
+    entries = load_blocklists([], defaults=True)
+    kinds = {e.kind for e in entries}
+    assert {"trademark", "patent", "prohibited"} <= kinds
+    assert load_blocklists([], defaults=False) == []

@@ -1,0 +1,101 @@
+"""Reading catalogs: delimiters, BOM, column names, HTML, and rows that cannot be read."""
+import pytest
+
+from compliance.catalog import read_catalog
+from compliance.errors import InputError, UsageError
+
+from .conftest import SHARED
+
+
+def write(tmp_path, text, name="catalog.csv", encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
+    return path
+
+
+def listings(path, mapping=None):
+    layout, rows = read_catalog(path, mapping)
+    return layout, list(rows)
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_delimiters_are_sniffed(tmp_path, delimiter):
+    text = delimiter.join(["sku", "title", "price"]) + "\n" + delimiter.join(["A1", "Red mug, large", "9.99"]) + "\n"
+    if delimiter == ",":
+        text = 'sku,title,price\nA1,"Red mug, large",9.99\n'
+    layout, rows = listings(write(tmp_path, text))
+    assert layout.delimiter == delimiter
+    assert rows[0].id == "A1" and rows[0].title == "Red mug, large"
+
+
+def test_bom_and_usual_column_names(tmp_path):
+    path = write(tmp_path, "\ufeffItem_ID,Product_Name,Body (HTML),Vendor,Product Category\nX9,Mug,<p>Nice</p>,Acme,Home\n")
+    layout, rows = listings(path)
+    assert set(layout.columns) == {"id", "title", "description", "brand", "category"}
+    assert rows[0].id == "X9" and rows[0].brand == "Acme"
+    assert rows[0].fields["description"].text.strip() == "Nice"
+
+
+def test_missing_title_column_names_the_columns_found(tmp_path):
+    with pytest.raises(UsageError) as exc:
+        read_catalog(write(tmp_path, "sku,headline,price\nA,b,1\n"))
+    assert "no title column" in str(exc.value) and "sku, headline, price" in str(exc.value)
+
+
+def test_map_overrides_and_validates(tmp_path):
+    path = write(tmp_path, "sku,headline\nA,Red mug\n")
+    _, rows = listings(path, {"title": "headline"})
+    assert rows[0].title == "Red mug"
+    with pytest.raises(UsageError, match="has no column 'nope'"):
+        read_catalog(path, {"title": "nope"})
+    with pytest.raises(UsageError, match="unknown field 'colour'"):
+        read_catalog(path, {"colour": "headline"})
+
+
+def test_bad_rows_become_error_listings_and_the_run_goes_on(tmp_path):
+    raw = b"sku,title\nA,Good mug\nB,Bad \xff bytes\nC,too,many,fields\nD,Fine again\n"
+    _, rows = listings(write(tmp_path, raw))
+    assert [r.id for r in rows] == ["A", "B", "C", "D"]
+    assert rows[0].error is None and rows[3].error is None
+    assert "line 3, column 2 (title)" in rows[1].error and "UTF-8" in rows[1].error
+    assert "line 4" in rows[2].error and "4 fields but the header has 2" in rows[2].error
+
+
+def test_unclosed_quote_is_reported_on_its_row(tmp_path):
+    _, rows = listings(write(tmp_path, 'sku,title\nA,"Open quote mug\nB,Next\nC,Last\n'))
+    assert len(rows) == 1 and rows[0].error and "never closed" in rows[0].error
+
+
+def test_row_numbers_and_lines(tmp_path):
+    _, rows = listings(write(tmp_path, 'sku,title,description\nA,Mug,"two\nlines"\n\nB,Cup,x\n'))
+    assert [(r.row, r.line) for r in rows] == [(1, 2), (2, 5)]
+
+
+def test_missing_id_gets_a_row_id(tmp_path):
+    _, rows = listings(write(tmp_path, "title\nMug\n"))
+    assert rows[0].id == "row-1"
+
+
+def test_shopify_variant_rows_inherit_the_product_text():
+    _, rows = listings(SHARED / "data" / "shopify-product-template" / "product_template.csv")
+    product, variant = rows[0], rows[1]
+    assert variant.title == product.title and variant.variant_of == product.id
+    assert variant.id != product.id
+
+
+def test_ebay_seller_hub_template_skips_info_lines(tmp_path):
+    header = (SHARED / "data" / "ebay-draft-listing-template" / "ebay_draft_listings_template_US_shoes_header.csv").read_text("utf-8")
+    text = header.rstrip("\n") + "\nDraft,SHOE-1,15709,Canvas Sneakers,,39.99,1,,1000,Soft canvas,FixedPrice,Zonsan\n"
+    layout, rows = listings(write(tmp_path, text))
+    assert layout.header_line == 5
+    assert (rows[0].id, rows[0].title, rows[0].brand) == ("SHOE-1", "Canvas Sneakers", "Zonsan")
+
+
+def test_missing_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="cannot open"):
+        read_catalog(tmp_path / "nope.csv")
+
+
+def test_empty_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="empty"):
+        read_catalog(write(tmp_path, ""))

@@ -1,0 +1,117 @@
+"""The command line: exit codes, one-line errors, the JSON contract and a golden report."""
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+
+from .conftest import FIXTURES
+
+BLOCKLIST = str(FIXTURES / "blocklist.csv")
+SMALL = str(FIXTURES / "small.csv")
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def check(*args):
+    return run("check", *args, "--no-default-blocklists", "--blocklist", BLOCKLIST, "--as-of", "2026-01-01")
+
+
+def test_clean_catalog_exits_0(tmp_path):
+    path = tmp_path / "ok.csv"
+    path.write_text("sku,title\nA,Stainless Steel Water Bottle\n", encoding="utf-8")
+    result = check(str(path), "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.output)["summary"]["by_platform"]["ebay:US"]["pass"] == 1
+
+
+def test_failing_catalog_exits_1():
+    assert check(SMALL, "--format", "json").exit_code == 1
+
+
+def test_fail_on_warn(tmp_path):
+    path = tmp_path / "caps.csv"
+    path.write_text("sku,title\nA,STAINLESS STEEL WATER BOTTLE LARGE\n", encoding="utf-8")
+    base = check(str(path), "-p", "amazon:US", "--format", "json")
+    item = json.loads(base.output)["listings"][0]
+    assert item["verdicts"]["amazon:US"] == "warn" and base.exit_code == 0
+    assert check(str(path), "-p", "amazon:US", "--format", "json", "--fail-on", "warn").exit_code == 1
+
+
+@pytest.mark.parametrize("args, words", [
+    (["-p", "ebey"], "unknown platform 'ebey'; known platforms:"),
+    (["-p", "ebay:XX1"], "not an ISO country code"),
+    (["--as-of", "yesterday"], "--as-of yesterday: not an ISO date"),
+    (["--map", "title"], "write FIELD=COLUMN"),
+    (["--map", "title=Nope"], "has no column 'Nope'"),
+])
+def test_usage_errors_exit_2_with_one_line(args, words):
+    result = check(SMALL, *args)
+    assert result.exit_code == 2
+    assert words in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_missing_catalog_and_bad_blocklist_exit_2(tmp_path):
+    assert run("check", str(tmp_path / "none.csv")).exit_code == 2
+    bad = tmp_path / "bad.csv"
+    bad.write_text("term,kind\nAcme,brand\n", encoding="utf-8")
+    result = run("check", SMALL, "--blocklist", str(bad))
+    assert result.exit_code == 2 and "bad.csv, line 2, column 2" in result.output
+
+
+def test_catalog_without_title_column_exits_2(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("sku,name_of_thing\nA,b\n", encoding="utf-8")
+    result = check(str(path))
+    assert result.exit_code == 2 and "its columns are: sku, name_of_thing" in result.output
+
+
+def test_every_row_appears_once_in_order():
+    report = json.loads(check(SMALL, "--format", "json").output)
+    assert [i["id"] for i in report["listings"]] == ["S1", "S2", "S3", "S4", "S5", "S6"]
+    assert [i["row"] for i in report["listings"]] == [1, 2, 3, 4, 5, 6]
+    assert report["summary"]["listings"] == 6
+
+
+def test_json_report_matches_the_golden_file():
+    report = json.loads(check(SMALL, "--format", "json").output)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", report["checked_at"])
+    report["checked_at"] = "CHECKED_AT"
+    golden = json.loads((FIXTURES / "small.report.json").read_text("utf-8"))
+    assert report == golden
+
+
+def test_jsonl_streams_listings_then_summary(tmp_path):
+    out = tmp_path / "r.jsonl"
+    assert check(SMALL, "--output", str(out)).exit_code == 1
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [line["id"] for line in lines[:-1]] == ["S1", "S2", "S3", "S4", "S5", "S6"]
+    assert lines[-1]["summary"]["listings"] == 6
+
+
+def test_table_shows_failures_and_summary():
+    result = check(SMALL, "--format", "table")
+    assert "ebay:US" in result.output and "S2" in result.output and "»N I K E«" in result.output
+    assert "S1" not in result.output.split("Failing")[1] if "Failing" in result.output else True
+
+
+def test_explain_prints_the_decision():
+    result = run("explain", SMALL, "--id", "S2", "--no-default-blocklists", "--blocklist", BLOCKLIST)
+    assert result.exit_code == 0
+    assert "TM001" in result.output and "reading: evasion" in result.output and "Nike, Inc." in result.output
+
+
+def test_explain_unknown_id_exits_2():
+    result = run("explain", SMALL, "--id", "NOPE", "--no-default-blocklists", "--blocklist", BLOCKLIST)
+    assert result.exit_code == 2 and "no listing with id 'NOPE'" in result.output
+
+
+def test_help_lists_commands():
+    result = run("--help")
+    assert result.exit_code == 0 and "check" in result.output and "explain" in result.output

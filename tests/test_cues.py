@@ -1,0 +1,63 @@
+"""Counterfeit cues fire on replica wording and spare the honest uses of the same words."""
+import pytest
+
+from compliance.matchers.cues import CueMatcher
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return CueMatcher()
+
+
+def ids(cues, text):
+    return [c.id for _, _, c in cues.find_in_text(text)]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Designer replica, looks exactly like the original", "replica"),
+    ("Zapatillas hombre réplica", "replica"),
+    ("Часы мужские реплика", "replica"),
+    ("Bolso mujer imitación", "imitation"),
+    ("Bolsa feminina imitação", "imitation"),
+    ("Sac à main contrefaçon", "forged"),
+    ("Uhr Fälschung", "forged"),
+    ("Конструктор копия", "copy_other"),
+    ("Sneakers 1:1 copy", "copy"),
+    ("high copy perfume", "copy"),
+    ("first copy watch", "copy"),
+    ("AAA quality wallet", "aaa_grade"),
+    ("7A quality handbag", "number_grade"),
+    ("mirror quality bag", "mirror_quality"),
+    ("super clone watch", "clone"),
+    ("knock-off sunglasses", "knockoff"),
+    ("This is a fake of the famous designer item", "fake"),
+    ("rep sneakers fast shipping", "rep_goods"),
+])
+def test_cue_fires(cues, text, cue):
+    assert cue in ids(cues, text)
+
+
+@pytest.mark.parametrize("text", [
+    "1:18 Scale Diecast Replica Model Car",
+    "Museum quality fossil replica skull",
+    "AAA Batteries 24 Pack Alkaline",
+    "10A Grade Virgin Human Hair Bundles",
+    "Imitation leather jacket",
+    "Imitation pearl necklace",
+    "Fake plants for home decor",
+    "Fake eyelashes 10 pairs",
+    "Counterfeit detector pen for bills",
+    "Anti counterfeit hologram stickers",
+    "Faux leather leggings",
+    "Bootleg jeans dark wash",
+    "OEM replacement filter",
+    "Copy paper 500 sheets",
+    "Knock off dust with the brush",
+])
+def test_honest_uses_do_not_fire(cues, text):
+    assert ids(cues, text) == []
+
+
+def test_mark_scoped_cues_are_marked(cues):
+    found = cues.find_in_text("Gucci dupe bag")
+    assert [(c.id, c.scope) for _, _, c in found] == [("dupe", "mark")]

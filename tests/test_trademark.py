@@ -1,0 +1,113 @@
+"""Trademark decisions end to end: marks, own brand, compatibility, comparison, generic words."""
+import pytest
+
+ALL = {"ebay:US", "amazon:US", "ebay:DE", "amazon:DE"}
+
+
+def rules(result, severity=None):
+    return sorted({f.rule for f in result.findings if severity is None or f.severity == severity})
+
+
+def failing(result):
+    return {k for k, v in result.verdicts.items() if v == "fail"}
+
+
+@pytest.mark.parametrize("title, description, brand, category, rule", [
+    ("Nike Women's Canvas Sneakers", "", "Zonsan", "", "TM001"),
+    ("Women's Air Max Canvas Sneakers", "", "Zonsan", "", "TM001"),
+    ("Canvas Sneakers", "Same quality as the originals. Made like Nike.", "", "", "TM002"),
+    ("Leather Tote Bag Louis Vuitton style", "", "", "", "TM002"),
+    ("Polarized Sunglasses Ray-Ban look alike", "", "", "", "TM002"),
+    ("Wallet RFID", "Better than Gucci and half the price.", "", "", "TM002"),
+    ("Canvas sneakers", "Not Nike, but you will love it.", "", "", "TM004"),
+    ("Zapatillas estilo Nike hombre", "", "", "", "TM002"),
+    ("G.U.C.C.I Men's Wallet", "", "Generic", "", "TM001"),
+    ("C.O.A.C.H Women's Tote", "", "", "", "TM001"),         # a disguised generic mark is brand use
+    ("Coach Men's Slim Bifold Wallet", "", "Unbranded", "", "TM001"),
+    ("Apple USB C Cable 6ft", "", "", "Cell Phones & Accessories > Cables & Adapters", "TM001"),
+    ("USB C Cable", "Works great. Not Apple, but close.", "", "", "TM004"),
+    ("USB iPad C Fast Charging Cable", "", "", "", "TM001"),  # an alias of a generic mark is not generic
+])
+def test_blocking_trademark_findings(check_one, title, description, brand, category, rule):
+    result = check_one(title, description, brand, category)
+    assert rule in rules(result, "block")
+    assert failing(result) == ALL
+
+
+@pytest.mark.parametrize("title, description, brand, category", [
+    ("Sony WH-1000XM5 Headphones", "", "Sony", ""),               # not on the list at all
+    ("Samsung 45W USB-C Charger", "Official charger.", "Samsung", ""),  # own brand
+    ("Galaxy Buds Case", "", "Samsung Electronics", ""),          # own brand, long form
+    ("Apple Corer and Slicer Stainless Steel", "Cores and slices apples.", "", "Home & Garden > Kitchen & Dining > Kitchen Tools & Utensils"),
+    ("Apple Corer and Slicer Stainless Steel", "Cores and slices apples.", "", ""),
+    ("Coach Bus Seat Covers Set", "Fabric covers for coach seats.", "", "eBay Motors > Parts & Accessories > Car & Truck Parts"),
+    ("Soccer Coach Whistle Lanyard", "For coaches and referees.", "", ""),
+    ("Puma Plush Stuffed Animal Toy", "Realistic plush puma for kids.", "", "Toys & Hobbies > Stuffed Animals"),
+    ("Pandora Box Trinket Box Vintage Wooden", "Small wooden keepsake box.", "", "Home & Garden > Home Decor > Decorative Boxes"),
+    ("Stainless Steel Insulated Tumbler 40 oz", "", "", ""),
+])
+def test_ordinary_and_own_uses_pass(check_one, title, description, brand, category):
+    result = check_one(title, description, brand, category)
+    assert [f for f in result.findings if f.kind == "trademark" and f.severity != "info"] == []
+
+
+@pytest.mark.parametrize("title", [
+    "Shockproof Case compatible with Apple iPhone 15 Pro",
+    "Shockproof Case for Apple iPhone 15 Pro",
+    "Tempered Glass Screen Protector fits Samsung Galaxy S23",
+    "Replacement Lenses for Ray-Ban RB2140",
+])
+def test_compatibility_is_reported_as_info_and_passes_amazon(check_one, title):
+    result = check_one(title)
+    assert "TM003" in rules(result, "info")
+    assert result.verdicts["amazon:US"] == "pass"
+
+
+def test_ebay_forbids_compatible_with_before_a_jewelry_brand(check_one):
+    result = check_one("Charms Compatible with Pandora Bracelets Set of 10")
+    assert result.verdicts["ebay:US"] == "fail" and result.verdicts["amazon:US"] == "pass"
+    assert "TM006" in rules(result, "block")
+
+
+def test_regional_mark_counts_only_in_its_region(check_one):
+    result = check_one("Stanley 40 oz Quencher Tumbler", "", "", "Home & Garden > Kitchen & Dining > Drinkware")
+    assert failing(result) == {"ebay:US", "amazon:US"}
+
+
+def test_finding_offsets_point_into_the_raw_field(check_one):
+    description = "<p>Soft &amp; light.</p><p>Better than <b>Gucci</b> and half the price.</p>"
+    result = check_one("Leather wallet", description)
+    f = next(f for f in result.findings if f.rule == "TM002")
+    assert f.field == "description"
+    assert description[f.start:f.end] == "Gucci"
+
+
+def test_counterfeit_cue_without_a_mark_fails_everywhere(check_one):
+    result = check_one("Solar Garden Lights 8 Pack", "Designer replica, looks exactly like the original.")
+    assert "CF001" in rules(result, "block") and failing(result) == ALL
+
+
+def test_mark_scoped_cue_needs_a_mark(check_one):
+    assert "CF001" not in rules(check_one("Lip gloss dupe set"))
+    assert "CF001" in rules(check_one("Chanel dupe lip gloss"))
+
+
+def test_counterfeit_blocklist_term(check_one):
+    assert "CF002" in rules(check_one("Canvas sneakers passing quality"))
+
+
+def test_prohibited_item(check_one):
+    result = check_one("Brass Knuckles Duster Self Defense")
+    assert "PR001" in rules(result, "block") and failing(result) == ALL
+
+
+@pytest.mark.parametrize("title, description, failing_on", [
+    ("Ionic Hair Straightener Ceramic Flat Iron", "", {"ebay:US", "amazon:US"}),
+    ("Flat Iron", "A hair straightener with floating plates.", {"ebay:US", "amazon:US"}),
+    ("Hair Straighteners 2 Pack Travel Size", "Floating plates.", {"ebay:US", "amazon:US"}),
+    ("Hair Straightener Brush Heated Comb", "", set()),          # no feature keyword
+    ("Light Up Yo-Yo Ball Metal", "", set()),                    # the patent expired
+])
+def test_patents_by_region_keyword_and_expiry(check_one, title, description, failing_on):
+    result = check_one(title, description)
+    assert {k for k, v in result.verdicts.items() if v == "fail"} == failing_on
