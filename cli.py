@@ -70,11 +70,11 @@ def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_o
     from compliance.blocklist import load_blocklists
     from compliance.catalog import read_catalog
     from compliance.check import Checker
-    from compliance.platforms import load_platforms, parse_targets
+    from compliance.platforms import MARKETPLACES, load_platforms, parse_targets
 
     packs = load_platforms()
     targets = parse_targets(platforms, packs)
-    entries = load_blocklists(blocklists, defaults=not no_default_blocklists, platform_names=set(packs))
+    entries = load_blocklists(blocklists, defaults=not no_default_blocklists, platform_names=set(packs) | set(MARKETPLACES))
     layout, listings = read_catalog(catalog, _parse_map(mappings), progress=progress)
     return Checker(targets, entries, as_of=_parse_date(as_of)), layout, listings
 

@@ -159,8 +159,18 @@ def default_blocklist_paths() -> list[Path]:
 
 
 def load_blocklists(paths, defaults=True, platform_names=None) -> list[Entry]:
+    """The curated lists (unless ``defaults`` is false), then ``paths`` in order.
+
+    A later list's entry replaces an earlier one with the same kind and term, so a
+    seller's own list can narrow or widen a curated mark (its classes, regions, severity).
+    """
+    from .normalize import compact
+
     files = (default_blocklist_paths() if defaults else []) + [Path(p) for p in paths]
-    entries: list[Entry] = []
+    entries: dict[tuple[str, str], Entry] = {}
     for p in files:
-        entries.extend(load_blocklist(p, platform_names))
-    return entries
+        for entry in load_blocklist(p, platform_names):
+            key = (entry.kind, compact(entry.term))
+            entries.pop(key, None)
+            entries[key] = entry
+    return list(entries.values())

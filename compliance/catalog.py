@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import InputError, UsageError
-from .listing import TEXT_FIELDS, Field, Listing
+from .listing import Field, Listing
 
 # Field -> header names that mean it, most specific first (compared case-insensitively,
 # with a leading "*" (required marker) and surrounding spaces removed).
@@ -151,7 +151,7 @@ def read_catalog(path, mapping: dict[str, str] | None = None, progress=None) -> 
     skipped = 0
     first = ""
     for first in counter:
-        if first.startswith("#INFO") or not first.strip():
+        if first.lstrip('"').startswith("#INFO") or not first.strip():
             skipped += 1
             continue
         break
@@ -186,8 +186,12 @@ def _rows(layout: Layout, counter: _LineCounter, progress) -> Iterator[Listing]:
         except csv.Error as exc:
             row_number += 1
             previous_line = counter.line
-            yield Listing(id=f"row-{row_number}", row=row_number, line=start_line,
-                          error=f"line {start_line}: unreadable CSV ({exc}); check the quoting of this row")
+            if "unexpected end of data" in str(exc):
+                reason = (f"line {start_line}: a double quote opened in this row is never closed, so lines "
+                          f"{start_line}-{counter.line} could not be read as rows; close the quote and check again")
+            else:
+                reason = f"line {start_line}: unreadable CSV ({exc}); check the quoting of this row"
+            yield Listing(id=f"row-{row_number}", row=row_number, line=start_line, error=reason)
             continue
         previous_line = counter.line
         if progress is not None:

@@ -56,7 +56,8 @@ class Checker:
         self.targets = tuple(targets)
         self.scope = RunScope(self.targets, as_of or dt.date.today())
         self.batch_size = batch_size
-        self.matchers = [MarkMatcher(entries), CueMatcher(), PatentMatcher(entries), ContactMatcher(),
+        self.matchers = [MarkMatcher(entries), CueMatcher(), PatentMatcher(entries),
+                         ContactMatcher(regions=tuple(dict.fromkeys(t.region for t in self.targets))),
                          MarkupMatcher()]
         self._context = None
         groups: dict[tuple, list[str]] = {}

@@ -59,9 +59,8 @@ class _Reducer(HTMLParser):
         return self.line_starts[line - 1] + col
 
     def _emit(self, text: str, at: int, contiguous: bool):
-        for i, ch in enumerate(text):
-            self.chars.append(ch)
-            self.offsets.append(at + i if contiguous else at)
+        self.chars.extend(text)
+        self.offsets.extend(range(at, at + len(text)) if contiguous else [at] * len(text))
 
     def _break(self, at: int):
         if self.chars and self.chars[-1] != " ":

@@ -45,7 +45,6 @@ def test_fail_on_warn(tmp_path):
 @pytest.mark.parametrize("args, words", [
     (["-p", "ebey"], "unknown platform 'ebey'; known platforms:"),
     (["-p", "ebay:XX1"], "not an ISO country code"),
-    (["--as-of", "yesterday"], "--as-of yesterday: not an ISO date"),
     (["--map", "title"], "write FIELD=COLUMN"),
     (["--map", "title=Nope"], "has no column 'Nope'"),
 ])
@@ -55,6 +54,11 @@ def test_usage_errors_exit_2_with_one_line(args, words):
     assert words in result.output
     assert "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_bad_as_of_date_exits_2():
+    result = run("check", SMALL, "--no-default-blocklists", "--as-of", "yesterday")
+    assert result.exit_code == 2 and "--as-of yesterday: not an ISO date" in result.output
 
 
 def test_missing_catalog_and_bad_blocklist_exit_2(tmp_path):

@@ -13,6 +13,7 @@ a bare ``@handle``, ``dm`` for "DM me" style requests).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -58,6 +59,7 @@ _BARE_HOST = re.compile(
     rf"(?<![\w.@/-])((?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+([a-z]{{2,24}}))(?![\w-]|\.[a-z0-9])(/{_URL_STOP}*)?",
     re.IGNORECASE)
 _TRAILING = ".,;:!?'\")]}"
+_DOTTED_NAME = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
 
 # --- phones -------------------------------------------------------------------------------
 
@@ -74,7 +76,7 @@ _PRODUCT_ID_CONTEXT = re.compile(
 _YEARS_ONLY = re.compile(r"^(?:(?:19|20)\d\d[\s\-/–]*)+$")
 _DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")
 _UNIT_AFTER = re.compile(
-    r"^\s?(?:mm|cm|m|in|inch|inches|\"|ft|kg|g|lb|lbs|oz|mah|wh|v|w|a|hz|khz|mhz|ghz|gb|tb|mb|pcs|pc|ml|l|x|%|k)\b",
+    r"^\s?(?:(?:mm|cm|m|in|inch|inches|ft|kg|g|lb|lbs|oz|mah|wh|v|w|a|hz|khz|mhz|ghz|gb|tb|mb|pcs|pc|ml|l|k)\b|[%\"″])",
     re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"[$€£¥₹]\s?$")
 
@@ -88,22 +90,32 @@ _NETWORKS = {
     "kakaotalk": "kakaotalk", "kakao": "kakaotalk", "line": "line", "wa": "whatsapp", "ig": "instagram",
     "fb": "facebook", "tg": "telegram", "vx": "wechat", "wx": "wechat", "qq": "qq",
 }
-_STRONG = r"whats\s?app|we\s?chat|weixin|telegram|viber|skype|instagram|insta|facebook|messenger|tik\s?tok|snapchat|kik|zalo|kakao(?:talk)?"
+_STRONG = (r"whats\s?app|we\s?chat|weixin|telegram|viber|skype|instagram|insta|facebook|messenger|tik\s?tok"
+           r"|snapchat|kik|zalo|kakao(?:talk)?")
 # Short or everyday names ("line", "ig") only count with an explicit "ID".
 _WEAK = r"line|wa|ig|fb|tg|vx|wx|qq"
-_ID = r"@?[A-Za-z0-9][A-Za-z0-9_.\-]{2,}"
+_ID = r"(?:\+?\d[\d\s\-()]{5,}\d|@?[A-Za-z0-9][A-Za-z0-9_.\-]{2,})"
 _HANDLE_NETWORK = re.compile(
-    rf"\b(?P<net>{_STRONG})\s*(?:(?:id|number|no\.?|account|handle|user(?:name)?)\s*)?[:：=]\s*(?P<id>\+?{_ID})"
-    rf"|\b(?P<net2>{_STRONG})\s+(?:id|number|no\.?|account|handle|user(?:name)?)\s+(?P<id2>\+?{_ID})"
-    rf"|\b(?P<net3>{_STRONG})\s+(?P<id3>@[A-Za-z0-9_][A-Za-z0-9_.]{{1,29}}|\+?\d[\d\s\-]{{5,}}\d)"
-    rf"|\b(?P<net4>{_WEAK})\s*id\s*[:：=]?\s*(?P<id4>{_ID})",
+    rf"\b(?P<net>{_STRONG})\s*(?:(?:id|number|no\.?|account|handle|user(?:name)?)\s*)?[:：=]\s*(?P<id>{_ID})"
+    rf"|\b(?P<net2>{_STRONG})\s+(?:id|number|no\.?|account|handle|user(?:name)?)\s+(?P<id2>{_ID})"
+    rf"|\b(?P<net3>{_STRONG})\s+(?P<id3>@[A-Za-z0-9_][A-Za-z0-9_.]{{1,29}}|\+?\d[\d\s\-]{{5,}}\d)",
     re.IGNORECASE)
+_HANDLE_WEAK = re.compile(rf"\b(?P<net>{_WEAK})\s*id\s*[:：=]?\s*(?P<id>{_ID})", re.IGNORECASE)
+# Substrings one of the network names contains: a cheap test before the costly patterns.
+_STRONG_HINTS = ("whats", "chat", "weixin", "telegram", "viber", "skype", "insta", "facebook", "messenger",
+                 "tik", "snap", "kik", "zalo", "kakao")
 _AT_HANDLE = re.compile(r"(?<![\w.@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)")
 _DM = re.compile(
     r"\b(?:dm|pm|inbox)\s+(?:me|us)\b"
     r"|\b(?:message|msg|text|add|follow|find|contact|reach)\s+(?:me|us)\s+(?:on|via|through)\b"
     r"(?!\s+(?:the\s+)?(?:ebay|amazon|here|this|our\s+(?:store|shop)))",
     re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def _parsed_numbers(snippet: str, region: str, leniency) -> tuple:
+    """phonenumbers' matches in a short snippet; catalogs repeat the same specs, so cache them."""
+    return tuple((m.start, m.end, m.number) for m in PhoneNumberMatcher(snippet, region, leniency=leniency))
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -171,13 +183,14 @@ class ContactMatcher:
             if exclusive:
                 taken.append((start, end))
 
-        if "@" in text or " at " in text.lower() or "[at]" in text.lower() or "(at)" in text.lower():
+        lower = text.lower()
+        if "@" in text or " at " in lower or "[at]" in lower or "(at)" in lower or "{at}" in lower:
             self._emails(text, add)
         if "." in text:
             self._links(text, add)
         if _DIGIT_RUN.search(text):
             self._phones(text, add)
-        self._handles(text, add, taken)
+        self._handles(text, lower, add, taken)
 
         spans = []
         for kind, start, end, label, data in found:
@@ -201,7 +214,10 @@ class ContactMatcher:
 
     @staticmethod
     def _links(text: str, add) -> None:
-        for pattern in (_SCHEME_URL, _WWW_URL):
+        lower = text.lower()
+        for pattern, hint in ((_SCHEME_URL, "://"), (_WWW_URL, "www")):
+            if hint not in lower:
+                continue
             for m in pattern.finditer(text):
                 url = m.group(0).rstrip(_TRAILING)
                 host = link_host(url)
@@ -209,6 +225,8 @@ class ContactMatcher:
                     add("url", m.start(), m.start() + len(url), host,
                         {"url": url, "scheme": url.split("://", 1)[0].lower() if "://" in url else "",
                          "shortener": host in SHORTENERS})
+        if not _DOTTED_NAME.search(text):
+            return
         for m in _BARE_HOST.finditer(text):
             host, tld, path = m.group(1), m.group(2), m.group(3)
             if not _bare_host_is_link(host, tld, path):
@@ -221,18 +239,22 @@ class ContactMatcher:
 
     def _phones(self, text: str, add) -> None:
         for run in _DIGIT_RUN.finditer(text):
-            # Widen a little so phonenumbers sees a leading "+" or bracket.
-            lo, hi = max(0, run.start() - 1), min(len(text), run.end() + 1)
             before = text[max(0, run.start() - 30):run.start()]
             context = bool(_PHONE_CONTEXT.search(before))
+            body = run.group(0)
+            if not context and (body.isdigit() or _YEARS_ONLY.match(body)
+                                or _PRODUCT_ID_CONTEXT.search(before[-20:])):
+                continue  # nothing in it could pass _looks_like_phone: skip the costly parse
+            # Widen a little so phonenumbers sees a leading "+" or bracket.
+            lo, hi = max(0, run.start() - 1), min(len(text), run.end() + 1)
             leniency = Leniency.POSSIBLE if context else Leniency.VALID
             hits = []
             for region in self.regions:
-                hits = [(lo + m.start, lo + m.end, m.number) for m in PhoneNumberMatcher(text[lo:hi], region, leniency=leniency)]
+                hits = [(lo + s, lo + e, number) for s, e, number in _parsed_numbers(text[lo:hi], region, leniency)]
                 if hits:
                     break
             if not hits and context:
-                digits = re.sub(r"\D", "", run.group(0))
+                digits = re.sub(r"\D", "", body)
                 if len(digits) >= 11:
                     # "WhatsApp 8613800138000": an international number written without "+".
                     try:
@@ -270,18 +292,35 @@ class ContactMatcher:
         return not candidate.isdigit()
 
     @staticmethod
-    def _handles(text: str, add, taken: list[tuple[int, int]]) -> None:
-        for m in _HANDLE_NETWORK.finditer(text):
-            net = next(g for g in (m.group("net"), m.group("net2"), m.group("net3"), m.group("net4")) if g)
-            ident = next(g for g in (m.group("id"), m.group("id2"), m.group("id3"), m.group("id4")) if g)
+    def _handles(text: str, lower: str, add, taken: list[tuple[int, int]]) -> None:
+        # Handles may overlap a phone number ("WhatsApp +86 ..." is both) but not each other.
+        handles: list[tuple[int, int]] = []
+        matches = []
+        if any(hint in lower for hint in _STRONG_HINTS):
+            matches.extend(_HANDLE_NETWORK.finditer(text))
+        if "id" in lower:
+            matches.extend(_HANDLE_WEAK.finditer(text))
+        for m in matches:
+            groups = m.groupdict()
+            net = next(groups[g] for g in ("net", "net2", "net3") if groups.get(g))
+            ident = next(groups[g] for g in ("id", "id2", "id3") if groups.get(g))
             label = _NETWORKS.get(re.sub(r"\s+", " ", net.lower()), net.lower())
+            if _overlaps(m.start(), m.end(), handles):
+                continue
             add("handle", m.start(), m.end(), label, {"id": ident.strip()}, exclusive=False)
-        for m in _AT_HANDLE.finditer(text):
+            handles.append((m.start(), m.end()))
+        for m in _AT_HANDLE.finditer(text) if "@" in text else ():
             handle = m.group(1)
-            if len(handle) < 2 or not any(c.isalpha() for c in handle) or _overlaps(m.start(), m.end(), taken):
+            if len(handle) < 2 or not any(c.isalpha() for c in handle):
+                continue
+            if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), handles):
                 continue
             add("handle", m.start(), m.end(), "@", {"id": "@" + handle}, exclusive=False)
-        for m in _DM.finditer(text):
+            handles.append((m.start(), m.end()))
+        for m in _DM.finditer(text) if (" me" in lower or " us" in lower) else ():
+            # "follow us on Instagram @shop": the handle right after already says it.
+            if _overlaps(m.start(), m.end() + 12, handles):
+                continue
             add("handle", m.start(), m.end(), "dm", {}, exclusive=False)
 
     def _attribute_links(self, field) -> list[Span]:
@@ -304,8 +343,9 @@ class ContactMatcher:
                     spans.append(Span("email", field.name, start, end, address, domain, 1.0, {"in": "href"}))
                 elif low.startswith("tel:"):
                     number = value[4:]
+                    region = self.regions[0] if self.regions else None
                     try:
-                        label = phonenumbers.format_number(phonenumbers.parse(number, self.regions[0] if self.regions else None),
+                        label = phonenumbers.format_number(phonenumbers.parse(number, region),
                                                            phonenumbers.PhoneNumberFormat.E164)
                     except phonenumbers.NumberParseException:
                         label = re.sub(r"[^\d+]", "", number)
@@ -314,6 +354,6 @@ class ContactMatcher:
                     host = link_host(value)
                     if host:
                         scheme = low.split("://", 1)[0] if "://" in low else ""
-                        spans.append(Span("url", field.name, start, end, value, host, 1.0,
-                                          {"url": value, "scheme": scheme, "shortener": host in SHORTENERS, "in": "href"}))
+                        data = {"url": value, "scheme": scheme, "shortener": host in SHORTENERS, "in": "href"}
+                        spans.append(Span("url", field.name, start, end, value, host, 1.0, data))
         return spans

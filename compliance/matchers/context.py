@@ -23,12 +23,32 @@ from importlib import resources
 from . import Span
 
 PRIORITY = {"COMPARE": 3, "DISCLAIM": 3, "BRAND": 2, "COMPAT": 1}
+# Words that may stand between a compatibility word and the brand, or between brands in a list
+# of what a product fits: "for 2018-2022 Toyota", "for iPod, iPhone and iPad".
+LIST_WORDS = frozenset("and or & / , + the your all most select selected latest new original models model "
+                       "series gen generation up to - – : ; ( ) y e et und и".split())
+COMPAT_WORDS = frozenset("for fits fit compatible replacement replaces para pour für для compatível compativel".split())
+# Right after a brand and its model: "Epson T040 compatible cartridge", "Sony LMP-E191 replacement lamp".
+COMPAT_AFTER = frozenset("compatible replacement equivalent compatibles remanufactured aftermarket non-oem".split())
+UNITS = frozenset("inch inches in mm cm ft gb tb mb mah w v hz mhz ghz oz ml g kg lb lbs pc pcs pack".split())
+STOP_WORDS = frozenset("with by from in including plus of and".split())
 # Words that may come before the brand at the start of a title.
 TITLE_PREFIX = frozenset(
     "new brand genuine original authentic official oem 100% the a an nwt nwob bnib bnwt nib used vintage "
     "sale hot authentic, ( [ { - – | : * # ! \" '".split()
 )
 SENTENCE_END = frozenset(".!?:;•|\n*-–—")
+
+
+@lru_cache(maxsize=1)
+def accessory_nouns() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("patterns/accessory_nouns.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _model_like(token) -> bool:
+    """A model number or size: has a digit (V8, 3GS, 2018-2022, 45mm) or is a short code."""
+    return any(c.isdigit() for c in token.text) or token.like_num or token.lower_ in UNITS
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +113,10 @@ class ContextAnnotator:
                             best = PRIORITY[label]
                             ctx["context"], ctx["pattern"] = label, pid
                             ctx["wording"] = doc[start:end].text
+                if ctx["context"] is None:
+                    wording = self._referential(doc, ts, s)
+                    if wording:
+                        ctx["context"], ctx["pattern"], ctx["wording"] = "COMPAT", "referential", wording
                 if field.name == "title":
                     before = [t for t in doc[: ts.start] if not t.is_space]
                     ctx["brand_position"] = all(t.lower_ in TITLE_PREFIX or t.is_punct or t.like_num for t in before)
@@ -109,6 +133,58 @@ class ContextAnnotator:
                     if o is not None and (abs(o.start - ts.end) <= 2 or abs(ts.start - o.end) <= 2):
                         ctx["near_alias"] = True
             s.data["context"] = ctx
+
+
+    @staticmethod
+    def _referential(doc, ts, span) -> str:
+        """Compatibility wording the token patterns cannot reach: a brand later in a list after
+        "for" ("for iPod, iPhone and iPad"), after a model or year ("for 2018 Toyota"), or a
+        device brand before "compatible"/"replacement" or an accessory noun ("iPad 2 case")."""
+        i = ts.start - 1
+        steps = 0
+        while i >= 0 and steps < 8:
+            t = doc[i]
+            if t.lower_ in COMPAT_WORDS:
+                return doc[i:ts.end].text
+            if not (t.ent_type_ == "MARK" or t.lower_ in LIST_WORDS or t.is_punct or _model_like(t)):
+                break
+            i -= 1
+            steps += 1
+        entry = span.data["entry"]
+        product_line = span.data["name"] != entry.term
+        accessory = accessory_nouns() if product_line and device_brand(entry) else frozenset()
+        if accessory and ts.start > 0 and doc[ts.start - 1].lower_ in accessory:
+            return doc[ts.start - 1:ts.end].text  # "Case iPhone 15", "Capa iPhone"
+        j = ts.end
+        words = 0  # words that are not model numbers, between the brand and the noun
+        while j < len(doc) and j - ts.end < 5:
+            t = doc[j]
+            if t.lower_ in COMPAT_AFTER and words == 0:
+                return doc[ts.start:j + 1].text
+            if t.lower_ in accessory:
+                return doc[ts.start:j + 1].text
+            if t.lower_ in STOP_WORDS or t.ent_type_ == "MARK" or t.is_punct and t.text not in "-/":
+                break
+            if not _model_like(t):
+                words += 1
+                if words > 2:
+                    break
+            j += 1
+        return ""
+
+
+FASHION_CLASSES = frozenset({14, 18, 25, 26})
+DEVICE_CLASSES = frozenset({7, 8, 9, 11, 12, 28})
+
+
+def fashion_brand(entry) -> bool:
+    """Registered mostly in jewelry, leather goods, clothing and fashion accessory classes."""
+    return bool(entry.classes) and len(entry.classes & FASHION_CLASSES) * 2 > len(entry.classes)
+
+
+def device_brand(entry) -> bool:
+    """Makes devices others make accessories for (phones, printers, cars), and is no fashion house."""
+    return not fashion_brand(entry) and (not entry.classes or bool(entry.classes & DEVICE_CLASSES))
 
 
 def _mostly_title_case(doc) -> bool:

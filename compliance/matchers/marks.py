@@ -17,7 +17,7 @@ import ahocorasick
 from rapidfuzz.distance import DamerauLevenshtein
 
 from ..blocklist import Entry
-from ..normalize import Reading, compact, disguised, evasion_reading, fold, plain_reading, words
+from ..normalize import Reading, disguised, evasion_reading, fold, plain_reading, words
 from . import Span
 
 FUZZY_MIN = 5

@@ -19,7 +19,7 @@ _URL_ATTRS = frozenset({"href", "src", "action", "formaction", "data", "xlink:hr
 _SCHEME_NOISE = re.compile(r"[\s\x00-\x1f]+")
 _ACTIVE_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 _TITLE_ACTIVE = re.compile(
-    r"<\s*/?\s*(script|iframe|frameset|frame|object|embed|applet|form|input|button|base)\b"
+    r"<\s*(script|iframe|frameset|frame|object|embed|applet|form|input|button|base)\b"
     # Only as an attribute value: "JavaScript: The Definitive Guide" is a book title.
     r"|=\s*[\"']?\s*(javascript|vbscript)\s*:"
     r"|<[^>]*\s(on[a-z]+)\s*=",

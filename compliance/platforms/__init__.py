@@ -18,7 +18,7 @@ Rule codes must be registered in :mod:`compliance.rules`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -29,6 +29,10 @@ from ..errors import InputError, UsageError
 from ..regions import parse_region
 
 SEVERITIES = ("block", "warn", "info")
+# Every marketplace listguard knows by name; blocklist entries may name any of them, even
+# one whose rule pack a run does not load.
+MARKETPLACES = ("ebay", "amazon", "aliexpress", "dhgate", "lightinthebox", "newegg", "etsy", "walmart",
+                "mercadolibre", "shopee", "lazada", "ozon", "wildberries", "flipkart", "jumia")
 
 
 @dataclass(frozen=True)

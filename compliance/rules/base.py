@@ -57,3 +57,24 @@ def register(cls):
         raise ValueError(f"rule code {cls.code} registered twice")
     REGISTRY[cls.code] = cls()
     return cls
+
+
+def checked_fields(listing, fields: Iterable[str]):
+    """The listing's fields named in ``fields``, in that order, skipping absent ones."""
+    for name in fields:
+        field = listing.fields.get(name)
+        if field is not None:
+            yield field
+
+
+def field_label(name: str) -> str:
+    """A field's name as a seller says it: ``bullet_point2`` -> ``bullet point 2``."""
+    if name.startswith("bullet_point"):
+        return f"bullet point {name[len('bullet_point'):]}"
+    return name.replace("_", " ")
+
+
+def with_caveat(message: str, params: dict) -> str:
+    """Append a pack's ``caveat`` (why a rule is only a warning) to a message."""
+    caveat = str(params.get("caveat") or "").strip()
+    return f"{message} ({caveat})" if caveat else message

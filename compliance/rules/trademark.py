@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 
 from ..classes import listing_classes
+from ..matchers.context import FASHION_CLASSES, fashion_brand
 from ..findings import Finding
 from ..normalize import compact
 from .base import Hit, ListingRule, RuleDoc, register
-
-# Nice classes of jewelry (14), leather goods and bags (18), clothing and shoes (25) and
-# fashion accessories (26): eBay forbids "compatible with" before such brands.
-FASHION_CLASSES = frozenset({14, 18, 25, 26})
 
 HOW_WORDS = {
     "disguised": "look-alike letters or hidden characters",
@@ -31,9 +28,9 @@ def own_brand(listing, entry) -> bool:
         (len(brand) >= 4 and owner.startswith(brand))
 
 
-def ordinary_use(listing, entry, spans) -> str:
+def ordinary_use(listing, entry, span) -> str:
     """A lower-case use of a generic mark's word elsewhere in the listing ("plush puma", "apples")."""
-    taken = [(s.field, s.start, s.end) for s in spans]
+    taken = [(span.field, span.start, span.end)]
     for name in entry.names:
         if " " in name.strip() or not name.isalpha():
             continue
@@ -44,6 +41,28 @@ def ordinary_use(listing, entry, spans) -> str:
                     continue
                 return field.raw[m.start():m.end()]
     return ""
+
+
+def own_brand_named_before(listing, span) -> bool:
+    """The listing's own brand is written in the title before this mark."""
+    brand = compact(listing.brand)
+    if len(brand) < 2 or span.field != "title" or brand in ("generic", "unbranded", "unknown", "none", "na", "oem"):
+        return False
+    head = compact(listing.fields["title"].raw[:span.start])
+    return brand in head
+
+
+def generic_word(span, entry) -> bool:
+    """The span is the mark's own everyday word (Coach, Apple), not a product line (iPhone)."""
+    return entry.generic and compact(span.data["name"]) == compact(entry.term)
+
+
+def written_as_word(listing, span, entry) -> bool:
+    """A generic mark written in lower case inside mixed-case text: the everyday word ("for coach seats")."""
+    if not generic_word(span, entry) or not span.text[:1].islower():
+        return False
+    field = listing.fields.get(span.field)
+    return field is not None and any(c.isupper() for c in field.text)
 
 
 def _explanation(span, entry, **more):
@@ -123,8 +142,9 @@ class CompatibleFashionBrand(ListingRule):
     kind = "trademark"
     default_fields = ("title", "description")
     doc = RuleDoc(
-        what="'fits', 'for' or 'compatible with' before the brand of jewelry, clothing or accessories "
-             "(marks registered in Nice classes 14, 18, 25 or 26).",
+        what="'fits', 'for' or 'compatible with' before the brand of jewelry, clothing or accessories: a mark "
+             "registered mostly in Nice classes 14, 18, 25 or 26 (Pandora, Gucci), not a maker that also "
+             "registered a watch (Apple).",
         why="eBay: \"'fits', 'for' or 'compatible with' is not allowed before the brand names of jewelry, "
             "clothing and accessories\" (ebay.com/help/policies/listing-policies/search-browse-manipulation-policy?id=4243).",
         fails="Charms Compatible with Pandora Bracelets",
@@ -138,7 +158,11 @@ class CompatibleFashionBrand(ListingRule):
             entry = span.data.get("entry")
             if span.kind != "mark" or span.field not in fields or ctx.get("context") != "COMPAT":
                 continue
-            if not entry.classes & classes or own_brand(listing, entry):
+            # A fashion brand is one whose registrations are mostly fashion classes (Pandora, Gucci),
+            # not a maker that also registered a watch (Apple, Samsung).
+            if len(entry.classes & classes) * 2 <= len(entry.classes):
+                continue
+            if own_brand(listing, entry) or written_as_word(listing, span, entry):
                 continue
             yield Hit(span.field, span.start, span.end, span.text, entry.term,
                       f"eBay does not allow '{ctx.get('wording')}' before a jewelry, clothing or accessories brand "
@@ -168,6 +192,10 @@ def trademark_findings(listing, scope) -> list[Finding]:
             listing.decisions.append((span, f"{entry.term} is the listing's own brand ({listing.brand}): no finding"))
             continue
         explanation = _explanation(span, entry)
+        if written_as_word(listing, span, entry) and how not in ("disguised", "evasion"):
+            listing.decisions.append((span, f"'{span.text}' is written in lower case in mixed-case text: "
+                                            f"the everyday word, not the mark {entry.term}"))
+            continue
         if label == "COMPAT":
             findings.append(_finding("TM003", "info", platforms, span, entry,
                                      f"'{ctx.get('wording')}' names {entry.term} to say what the product fits: "
@@ -184,9 +212,7 @@ def trademark_findings(listing, scope) -> list[Finding]:
                                      f"'{ctx.get('wording')}' names the brand {entry.term} to draw its searches",
                                      f"Remove '{ctx.get('wording')}'", explanation))
             continue
-        # Only the mark's own word is an everyday word; its product lines (iPhone, iPad) are not.
-        generic_word = entry.generic and compact(span.data["name"]) == compact(entry.term)
-        if generic_word and how not in ("disguised", "evasion"):
+        if generic_word(span, entry) and how not in ("disguised", "evasion"):
             if classes is None:
                 classes, class_source = listing_classes(listing.category, listing.title)
             reasons = []
@@ -203,7 +229,7 @@ def trademark_findings(listing, scope) -> list[Finding]:
             if any(c.data.get("scope") == "any" for c in cues):
                 reasons.append("with counterfeit wording")
             overlap = not entry.classes or not classes or bool(entry.classes & classes)
-            word_use = ordinary_use(listing, entry, spans)
+            word_use = ordinary_use(listing, entry, span)
             strong = evasive_listing or any(c.data.get("scope") == "any" for c in cues) or ctx.get("near_alias")
             fired = overlap and reasons and (strong or not word_use)
             decision = (f"generic word '{span.text}': listing classes {sorted(classes) or 'unknown'} "
@@ -215,6 +241,18 @@ def trademark_findings(listing, scope) -> list[Finding]:
             if not fired:
                 continue
             explanation = explanation + (("generic_decision", decision),)
+        severity = entry.severity
+        if how not in HOW_WORDS and not fashion_brand(entry) and own_brand_named_before(listing, span):
+            # "MSI GeForce GTX 560", "Pioneer receiver with iPod control": after the seller's own
+            # brand, a device brand most often names a component or what the product works with.
+            severity = "warn"
+            message = (f"names the trademark {entry.term} after the listing's own brand {listing.brand}: fine if it "
+                       f"names a component or what the product works with, otherwise brand misuse")
+            fix = (f"Write 'compatible with {entry.term} ...' or 'with {entry.term} ... inside' to make the "
+                   f"reference clear, or remove '{span.text}'")
+            findings.append(_finding("TM001", severity, platforms, span, entry, message, fix, explanation,
+                                     score=span.score))
+            continue
         message = f"names the trademark {entry.term}" + (f" (owner {entry.owner})" if entry.owner else "")
         if span.data["name"] != entry.term:
             message += f" through its product line {span.data['name']}"
@@ -223,7 +261,7 @@ def trademark_findings(listing, scope) -> list[Finding]:
         message += ", which is not the listing's brand"
         fix = (f"Remove '{span.text}'. If this is genuine {entry.term} stock, set the brand column to "
                f"{entry.term}; for an accessory, write 'compatible with {entry.term} ...'")
-        findings.append(_finding("TM001", entry.severity, platforms, span, entry, message, fix, explanation,
+        findings.append(_finding("TM001", severity, platforms, span, entry, message, fix, explanation,
                                  score=span.score))
     return findings
 

@@ -1,0 +1,85 @@
+"""HTML in listings: active content, and tags a marketplace does not allow.
+
+Both rules read the ``markup`` matcher's spans: ``active`` for scripts, frames, forms,
+event handlers and script URLs; ``tag`` for every tag of a non-title field.
+"""
+from __future__ import annotations
+
+from ..listing import TEXT_FIELDS
+from .base import Hit, ListingRule, RuleDoc, field_label, register, with_caveat
+
+
+def _tag_name(label: str) -> str:
+    return "<!-- --> comment" if label == "!--" else f"<{label}>"
+
+
+@register
+class ActiveContent(ListingRule):
+    code = "HT001"
+    name = "active-content"
+    default_severity = "block"
+    default_fields = TEXT_FIELDS
+    doc = RuleDoc(
+        what="The listing contains active content: <script>, <iframe>, <frame>, <object>, <embed>, <applet>, "
+             "<form>, <input>, <button>, <base>, a meta refresh, a link import, on* event handlers, or "
+             "javascript:/vbscript:/data:text/html links; in a title, any '<script' and the like.",
+        why="eBay rejects listings with JavaScript, Flash, plug-ins or form actions with the error "
+            "'Disallowed JavaScript/HTML Syntax' "
+            "(https://www.ebay.com/help/policies/listing-policies/javascript-policy?id=4247); Amazon detail "
+            "pages must not contain HTML, JavaScript or other code "
+            "(https://sellercentral.amazon.com/gp/help/external/help.html?itemID=200390640&language=en_US).",
+        fails='Soft cotton tee.<script src="https://cdn.example.net/counter.js"></script>',
+        passes="Soft cotton tee.<br>Machine washable.",
+    )
+
+    def check(self, listing, params, fields):
+        wanted = set(fields)
+        for span in listing.spans.get("markup", ()):
+            if span.kind != "active" or span.field not in wanted:
+                continue
+            reasons = ", ".join(span.data.get("reasons", ()) or (span.label,))
+            yield Hit(span.field, span.start, span.end, span.text, span.label,
+                      with_caveat(f"Active content ({reasons}) in the {field_label(span.field)}.", params),
+                      "Remove scripts, frames, forms, event handlers and script links; describe the item with "
+                      "text, images and basic formatting.")
+
+
+@register
+class TagNotAllowed(ListingRule):
+    code = "HT002"
+    name = "html-tag-not-allowed"
+    default_severity = "block"
+    default_fields = tuple(f for f in TEXT_FIELDS if f != "title")
+    doc = RuleDoc(
+        what="A field uses an HTML tag outside the marketplace's allowed list (params: allowed_tags). One "
+             "finding per tag name and field, at its first use. Tags that are active content are HT001's.",
+        why="Amazon detail pages must not contain HTML; line breaks are allowed in descriptions "
+            "(https://sellercentral.amazon.com/gp/help/external/help.html?itemID=200390640&language=en_US).",
+        fails="<p>Soft cotton tee.</p><p>Machine washable.</p>",
+        passes="Soft cotton tee.<br>Machine washable.",
+    )
+
+    def check(self, listing, params, fields):
+        allowed = {str(t).lower() for t in params.get("allowed_tags", ()) or ()}
+        wanted = set(fields)
+        spans = listing.spans.get("markup", ())
+        active = {(s.field, s.start) for s in spans if s.kind == "active"}
+        first: dict[tuple[str, str], object] = {}
+        counts: dict[tuple[str, str], int] = {}
+        for span in spans:
+            if span.kind != "tag" or span.field not in wanted or span.label in allowed:
+                continue
+            if (span.field, span.start) in active:
+                continue
+            key = (span.field, span.label)
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, span)
+        allowed_text = ", ".join(f"<{t}>" for t in sorted(allowed)) if allowed else ""
+        for (field, tag), span in first.items():
+            times = f" ({counts[(field, tag)]} times)" if counts[(field, tag)] > 1 else ""
+            verb = "is" if len(allowed) == 1 else "are"
+            rule = f"only {allowed_text} {verb} allowed" if allowed_text else "no HTML is allowed"
+            yield Hit(field, span.start, span.end, span.text, tag,
+                      with_caveat(f"HTML tag {_tag_name(tag)} in the {field_label(field)}{times}; {rule}.", params),
+                      f"Remove the {_tag_name(tag)} tags and write plain text"
+                      + (f" ({allowed_text} may stay)." if allowed_text else "."))

@@ -1,0 +1,15 @@
+"""Run one rule on one listing the way the check does: matchers first, then the rule."""
+from compliance.listing import Listing
+from compliance.matchers.contact import ContactMatcher
+from compliance.matchers.markup_tags import MarkupMatcher
+from compliance.rules import REGISTRY
+
+MATCHERS = (ContactMatcher(), MarkupMatcher())
+
+
+def hits(code: str, params: dict, values: dict, fields: tuple[str, ...] | None = None):
+    listing = Listing.from_values("SKU1", 1, values)
+    for matcher in MATCHERS:
+        listing.spans[matcher.name] = matcher.find(listing)
+    rule = REGISTRY[code]
+    return list(rule.check(listing, params, tuple(fields or rule.default_fields)))

@@ -1,0 +1,167 @@
+"""Platform packs and the rule registry: every pack loads, every rule is registered and
+documented, and each rule's documented examples fail and pass under the packs that use it."""
+from __future__ import annotations
+
+import pytest
+
+from compliance.listing import Listing
+from compliance.matchers.contact import ContactMatcher
+from compliance.matchers.markup_tags import MarkupMatcher
+from compliance.platforms import SEVERITIES, load_platforms
+from compliance.regions import parse_region
+from compliance.rules import REGISTRY
+
+PACKS = load_platforms()
+MATCHERS = (ContactMatcher(), MarkupMatcher())
+
+EBAY_REGIONS = ("US", "GB", "DE", "FR", "IT", "ES", "AU", "CA", "AT", "BE", "CH", "IE", "NL", "PL")
+AMAZON_REGIONS = ("US", "CA", "MX", "BR", "GB", "DE", "FR", "IT", "ES", "NL", "SE", "PL", "BE", "IE", "TR", "AE",
+                  "SA", "EG", "IN", "JP", "AU", "SG")
+
+# Severities each pack gives the listing rules; a code missing here must be missing from the pack.
+EXPECTED_SEVERITIES = {
+    "ebay": {"LS000": {"block"}, "LS001": {"block"}, "LS002": {"block"}, "LS003": {"block"},
+             "LS006": {"block"}, "AU001": {"block"}, "CT001": {"block"}, "CT002": {"block"},
+             "CT003": {"block"}, "CT004": {"block"}, "HT001": {"block"}},
+    "amazon": {"LS000": {"block"}, "LS001": {"block", "warn"}, "LS002": {"block", "warn"},
+               "LS003": {"block", "warn"}, "LS004": {"warn"}, "LS005": {"warn"}, "CT001": {"block"},
+               "CT002": {"block"}, "CT003": {"block"}, "CT004": {"warn"}, "HT001": {"block"},
+               "HT002": {"block"}},
+}
+LISTING_RULE_CODES = {code for codes in EXPECTED_SEVERITIES.values() for code in codes}
+
+PACK_CODES = sorted({(name, cfg.code) for name, pack in PACKS.items() for cfg in pack.rules})
+
+
+@pytest.fixture(scope="module")
+def prepare(request):
+    """Fill a listing's spans as the check does; the pipeline's own checker when the suite has one."""
+    try:
+        checker = request.getfixturevalue("checker")
+    except pytest.FixtureLookupError:
+        checker = None
+
+    def run(values: dict) -> Listing:
+        listing = Listing.from_values("DOC1", 1, values)
+        if checker is not None:
+            checker.check_batch([listing])
+        else:
+            for matcher in MATCHERS:
+                listing.spans[matcher.name] = matcher.find(listing)
+        return listing
+
+    return run
+
+
+def _fires(prepare, cfg, text: str) -> bool:
+    """Does the rule fire on ``text``, put where the config looks (title rules: the title)?"""
+    if cfg.fields == ("title",):
+        field = "title"
+    else:
+        field = "description" if "description" in cfg.fields else cfg.fields[0]
+    listing = prepare({field: text})
+    return bool(list(REGISTRY[cfg.code].check(listing, cfg.param_dict, cfg.fields)))
+
+
+def _pack_hits(prepare, pack_name: str, values: dict, code: str | None = None):
+    listing = prepare(values)
+    found = []
+    for cfg in PACKS[pack_name].rules:
+        if code is None or cfg.code == code:
+            rule = REGISTRY[cfg.code]
+            found.extend((cfg.code, cfg.severity, h) for h in rule.check(listing, cfg.param_dict, cfg.fields))
+    return found
+
+
+def test_packs_load_with_their_regions():
+    assert {"ebay", "amazon"} <= set(PACKS)
+    assert PACKS["ebay"].regions == EBAY_REGIONS and PACKS["amazon"].regions == AMAZON_REGIONS
+    for pack in PACKS.values():
+        assert pack.default_region in pack.regions
+        assert pack.source.startswith("http")
+
+
+@pytest.mark.parametrize("name, code", PACK_CODES)
+def test_pack_rule_is_registered_and_cited(name, code):
+    assert code in REGISTRY
+    for cfg in PACKS[name].rules:
+        if cfg.code == code:
+            assert cfg.severity in SEVERITIES
+            assert cfg.source.startswith("http"), f"{name} {code}: cite the source page"
+            assert all(parse_region(r) or r == "EU" for r in cfg.regions)
+            assert not cfg.regions or set(cfg.regions) <= set(PACKS[name].regions)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_SEVERITIES))
+def test_pack_severities(name):
+    found: dict[str, set[str]] = {}
+    for cfg in PACKS[name].rules:
+        if cfg.code in LISTING_RULE_CODES:
+            found.setdefault(cfg.code, set()).add(cfg.severity)
+    assert found == EXPECTED_SEVERITIES[name]
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_every_rule_is_documented(code):
+    rule = REGISTRY[code]
+    assert rule.code == code and rule.name
+    assert rule.default_severity in SEVERITIES
+    assert rule.default_fields
+    for part in ("what", "why", "fails", "passes"):
+        assert getattr(rule.doc, part).strip(), f"{code}: doc.{part} is empty"
+
+
+@pytest.mark.parametrize("code", sorted(c for c, r in REGISTRY.items() if r.kind == "policy"))
+def test_every_listing_rule_is_used_by_a_pack(code):
+    assert any(cfg.code == code for pack in PACKS.values() for cfg in pack.rules)
+
+
+@pytest.mark.parametrize("name, code", PACK_CODES)
+def test_doc_examples_fail_and_pass_under_the_pack(prepare, name, code):
+    doc = REGISTRY[code].doc
+    configs = [cfg for cfg in PACKS[name].rules if cfg.code == code]
+    assert any(_fires(prepare, cfg, doc.fails) for cfg in configs), f"{name} {code}: doc.fails does not fire"
+    for cfg in configs:
+        assert not _fires(prepare, cfg, doc.passes), f"{name} {code} {cfg.param_dict}: doc.passes fires"
+
+
+def test_a_95_character_title_is_too_long_for_ebay_only(prepare):
+    title = ("Wireless Earbuds Bluetooth 5.3 Headphones with Charging Case 40H Playtime IPX7 Waterproof "
+             "Black")
+    assert len(title) == 95
+    [(code, severity, hit)] = _pack_hits(prepare, "ebay", {"title": title}, "LS001")
+    assert (code, severity, hit.entry, hit.start, hit.end) == ("LS001", "block", "max_length=80", 80, 95)
+    assert _pack_hits(prepare, "amazon", {"title": title}, "LS001") == []
+
+
+def test_an_exclamation_mark_fails_amazon_and_nothing_on_ebay(prepare):
+    values = {"title": "Wireless Earbuds Bluetooth 5.3 with Charging Case!"}
+    assert [(c, s, h.entry) for c, s, h in _pack_hits(prepare, "amazon", values, "LS002")] == [("LS002", "block", "!")]
+    assert _pack_hits(prepare, "ebay", values) == []
+
+
+def test_amazon_repeated_words_say_they_are_unconfirmed(prepare):
+    [(code, severity, hit)] = _pack_hits(prepare, "amazon", {"title": "Case Silicone Case Shockproof Case for iPhone"},
+                                         "LS005")
+    assert severity == "warn" and "not confirmed by Amazon" in hit.message
+
+
+def test_amazon_allows_line_breaks_but_not_paragraphs(prepare):
+    assert _pack_hits(prepare, "amazon", {"title": "Tee", "description": "Soft<br>Washable"}, "HT002") == []
+    [(_, _, hit)] = _pack_hits(prepare, "amazon", {"title": "Tee", "description": "<p>Soft</p>"}, "HT002")
+    assert hit.entry == "p"
+
+
+def test_ebay_allows_links_to_its_own_pages_only(prepare):
+    values = {"title": "Tee", "description": '<a href="https://www.ebay.com/str/acme">Store</a> or https://acme.com'}
+    assert [h.entry for _, _, h in _pack_hits(prepare, "ebay", values, "CT003")] == ["acme.com"]
+    assert [h.entry for _, _, h in _pack_hits(prepare, "amazon", values, "CT003")] == ["ebay.com", "acme.com"]
+
+
+def test_region_limited_configs_apply_only_there():
+    from compliance.platforms import Target
+
+    amazon = PACKS["amazon"]
+    us = [(c.code, c.severity) for c in Target(amazon, "US").rules()]
+    gb = [(c.code, c.severity) for c in Target(amazon, "GB").rules()]
+    assert ("LS001", "warn") in gb and ("LS001", "warn") not in us
