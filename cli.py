@@ -140,6 +140,7 @@ def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of
             if "fail" in values or "error" in values or (fail_on == "warn" and "warn" in values):
                 worst = 1
         if bar is not None:
+            bar.update(bar.length - bar.pos)
             bar.render_finish()
         counts = counts or {k: {"pass": 0, "warn": 0, "fail": 0, "error": 0} for k in keys}
         formatter.finish({"listings": total, "by_platform": counts})

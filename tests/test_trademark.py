@@ -96,9 +96,21 @@ def test_counterfeit_blocklist_term(check_one):
     assert "CF002" in rules(check_one("Canvas sneakers passing quality"))
 
 
-def test_prohibited_item(check_one):
-    result = check_one("Brass Knuckles Duster Self Defense")
+@pytest.mark.parametrize("title", ["Brass Knuckles Duster Self Defense", "Solid Knuckle Duster", "Кастет латунный"])
+def test_prohibited_item(check_one, title):
+    result = check_one(title)
     assert "PR001" in rules(result, "block") and failing(result) == ALL
+
+
+@pytest.mark.parametrize("title", ["Brass Door Knocker Lion Head", "Knuckle Protector Gloves", "Brass Knobs 10 Pack"])
+def test_prohibited_near_misses(check_one, title):
+    assert "PR001" not in rules(check_one(title))
+
+
+@pytest.mark.parametrize("title", ["Charms for Snake Chain Bracelets", "Case compatible with Samsung Galaxy S23",
+                                   "Watch Band replacement for Apple Watch 45mm"])
+def test_ebay_compatibility_before_a_non_fashion_brand_is_allowed(check_one, title):
+    assert "TM006" not in rules(check_one(title))
 
 
 @pytest.mark.parametrize("title, description, failing_on", [
