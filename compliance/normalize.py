@@ -25,7 +25,7 @@ from importlib import resources
 
 ZERO_WIDTH = frozenset("\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff")
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
-GLUE = frozenset(".-_*·'’`~+")
+GLUE = frozenset(".-_*·'’`~+/\\")
 # Digits followed by a unit are measurements, never leetspeak (20000mAh, 60W, 6ft, 1080P, 4K).
 _MEASURE = re.compile(r"^\d+(?:[.,]\d+)?[a-z]{1,5}$")
 

@@ -123,3 +123,89 @@ def test_ebay_compatibility_before_a_non_fashion_brand_is_allowed(check_one, tit
 def test_patents_by_region_keyword_and_expiry(check_one, title, description, failing_on):
     result = check_one(title, description)
     assert {k for k, v in result.verdicts.items() if v == "fail"} == failing_on
+
+
+# -- referential use in real retail titles --------------------------------------------------
+
+@pytest.mark.parametrize("title, brand", [
+    ("Charger for HTC, Motorola, Samsung and Sony phones", "Volta"),        # a list after "for"
+    ("Laptop sleeve for Fujitsu Gateway Acer Sony notebooks", "Padwell"),   # unknown brands inside the list
+    ("Hard case for 80 120 160 GB iPhone 15", "Casewell"),                  # sizes between "for" and the brand
+    ("iPhone 15 Pro Silicone Case Black", "Casewell"),                      # product line + accessory noun
+    ("Case iPhone 15 Clear", "Casewell"),                                   # accessory noun before it
+    ("HP 61 Black Remanufactured Ink Cartridge", "Inkwell"),                # a refill names the original
+    ("Premium Compatible Toner for LaserJet 1020", "Inkwell"),
+    ("Volta equivalent of Sony NP-FW50 battery", "Volta"),                  # "equivalent of" a device brand
+])
+def test_referential_uses_do_not_block(check_one, title, brand):
+    result = check_one(title, brand=brand)
+    assert not [f for f in result.findings if f.kind == "trademark" and f.severity == "block"], result.findings
+
+
+@pytest.mark.parametrize("title, brand", [
+    ("Shoes for men Nike Air Max", "Zonsan"),             # "for men" is no list of brands
+    ("Apple Charger 20W USB C", "Volta"),                 # the maker's name + accessory claims origin
+    ("USB iPad C Fast Charging Cable", "Volta"),          # chargers and cables are not safe accessory nouns
+])
+def test_brand_use_still_blocks(check_one, title, brand):
+    result = check_one(title, brand=brand)
+    assert "TM001" in rules(result, "block")
+
+
+@pytest.mark.parametrize("title, brand", [
+    ("MSI GeForce GTX 560 1GB Graphics Card", "MSI"),        # own brand in the title beside a component brand
+    ("XFX Nvidia GeForce GT 220 1GB", "XFX"),
+    ("GeForce GTX 580 1536MB GDDR5 PCI-Express Graphics Card", "Zotac"),  # a part noun
+])
+def test_components_and_parts_are_warnings(check_one, title, brand):
+    result = check_one(title, brand=brand)
+    tm = [f for f in result.findings if f.rule == "TM001"]
+    assert tm and all(f.severity == "warn" for f in tm)
+
+
+def test_typo_of_a_mark_for_another_product_class_is_a_warning(check_one):
+    result = check_one("Wireless USB Adapter Nfiniti 300Mbps", brand="Buffalo",
+                       category="Computers/Tablets & Networking > Network Adapters")
+    assert [(f.rule, f.severity) for f in result.findings if f.kind == "trademark"] == [("TM001", "warn")]
+
+
+def test_typo_after_the_own_brand_is_its_product_line(check_one):
+    result = check_one("Lowepro Infinity Backpack", brand="Lowepro")
+    assert not [f for f in result.findings if f.kind == "trademark"]
+
+
+def test_typo_in_the_brand_position_blocks(check_one):
+    assert "TM001" in rules(check_one("Guccci Men's Slim Wallet", brand="Generic"), "block")
+    assert "TM001" in rules(check_one("Women's Guccci Leather Tote", brand="Generic"), "block")
+
+
+def test_licensed_property_is_a_review_unless_compared_or_disguised(check_one):
+    plain = check_one("Disney Princess Night Light", brand="Lumexa")
+    assert [(f.rule, f.severity) for f in plain.findings if f.kind == "trademark"] == [("TM001", "warn")]
+    assert "TM001" in rules(check_one("D.I.S.N.E.Y Night Light", brand="Lumexa"), "block")
+    assert "TM002" in rules(check_one("Night Light Disney style", brand="Lumexa"), "block")
+
+
+def test_accents_a_mark_never_carries_are_a_disguise(check_one):
+    result = check_one("Gúcci Men's Wallet", brand="Generic")
+    assert "TM001" in rules(result, "block")
+
+
+# -- keyword stuffing -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("description", [
+    "Comfy canvas sneakers. Tags: nike gucci puma",
+    "Comfy canvas sneakers #nike #sneakers",
+    "Goes with Nike, Gucci and Chanel outfits.",
+])
+def test_keyword_stuffing(check_one, description):
+    result = check_one("Canvas Sneakers", description, category="Clothing, Shoes & Accessories > Men > Men's Shoes")
+    assert "TM005" in rules(result, "block")
+
+
+@pytest.mark.parametrize("description", [
+    "Comfy canvas sneakers. Tags: canvas, slip-on, casual",
+    "Case for iPhone, Samsung Galaxy and Sony phones",
+])
+def test_no_keyword_stuffing(check_one, description):
+    assert "TM005" not in rules(check_one("Canvas Sneakers", description))

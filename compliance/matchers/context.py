@@ -26,7 +26,10 @@ PRIORITY = {"COMPARE": 3, "DISCLAIM": 3, "BRAND": 2, "COMPAT": 1}
 # Words that may stand between a compatibility word and the brand, or between brands in a list
 # of what a product fits: "for 2018-2022 Toyota", "for iPod, iPhone and iPad".
 LIST_WORDS = frozenset("and or & / , + the your all most select selected latest new original models model "
-                       "series gen generation up to - – : ; ( ) y e et und и".split())
+                       "series gen generation up to - – : ; ( ) y e et und и phone phones smartphone smartphones "
+                       "cellphone cellphones tablet tablets laptop laptops notebook notebooks netbook netbooks "
+                       "device devices player players camera cameras ereader ereaders e-readers reader readers "
+                       "gps pc pcs computer computers console consoles".split())
 COMPAT_WORDS = frozenset("for fits fit compatible replacement replaces para pour für для compatível compativel".split())
 # Right after a brand and its model: "Epson T040 compatible cartridge", "Sony LMP-E191 replacement lamp".
 COMPAT_AFTER = frozenset("compatible replacement equivalent compatibles remanufactured aftermarket non-oem".split())
@@ -35,15 +38,39 @@ STOP_WORDS = frozenset("with by from in including plus of and".split())
 # Words that may come before the brand at the start of a title.
 TITLE_PREFIX = frozenset(
     "new brand genuine original authentic official oem 100% the a an nwt nwob bnib bnwt nib used vintage "
-    "sale hot authentic, ( [ { - – | : * # ! \" '".split()
+    "sale hot authentic, ( [ { - – | : * # ! \" ' 's ’s men mens women womens ladies kids boys girls "
+    "unisex baby toddler adult youth".split()
 )
 SENTENCE_END = frozenset(".!?:;•|\n*-–—")
+CLAUSE_END = frozenset(".!?;•|\n")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files(__package__).joinpath(f"patterns/{name}").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
 def accessory_nouns() -> frozenset[str]:
-    text = resources.files(__package__).joinpath("patterns/accessory_nouns.txt").read_text("utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return _word_list("accessory_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def part_nouns() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in _word_list("part_nouns.txt"))
+
+
+# Words in a title that say the item is made to fit, or is a refill of, another maker's
+# product: its device brands are then references, not the item's brand.
+REFERENCE_MARKERS = frozenset("compatible replacement aftermarket non-oem".split())
+REFILL_MARKERS = frozenset("remanufactured refilled recycled refurbished reman".split())
+EQUIVALENCE = ("equivalent",)
+
+
+def _everyday(word: str) -> bool:
+    from .marks import is_common_word
+
+    return is_common_word(word)
 
 
 def _model_like(token) -> bool:
@@ -101,10 +128,13 @@ class ContextAnnotator:
             label_id = self.nlp.vocab.strings[match_id]
             found.append((label_id.split(":")[0], label_id.split(":")[1], start, end))
         mostly_title_case = _mostly_title_case(doc)
+        words = {t.lower_ for t in doc}
+        referenced = field.name == "title" and bool(words & REFERENCE_MARKERS)
+        refilled = field.name == "title" and bool(words & REFILL_MARKERS)
         for s in spans:
             ts = token_spans.get(id(s))
             ctx = {"context": None, "pattern": "", "wording": "", "brand_position": False,
-                   "proper_noun": False, "near_alias": False}
+                   "proper_noun": False, "near_alias": False, "part": ""}
             if ts is not None:
                 best = 0
                 for label, pid, start, end in found:
@@ -113,10 +143,17 @@ class ContextAnnotator:
                             best = PRIORITY[label]
                             ctx["context"], ctx["pattern"] = label, pid
                             ctx["wording"] = doc[start:end].text
+                entry = s.data["entry"]
+                if ctx["context"] == "COMPARE" and ctx["wording"].lower().startswith(EQUIVALENCE) \
+                        and device_brand(entry) and not entry.classes & FASHION_CLASSES:
+                    # "Duracell equivalent of Sony DSC-W80 battery": a replacement names what it replaces.
+                    ctx["context"], ctx["pattern"] = "COMPAT", "equivalent"
                 if ctx["context"] is None:
                     wording = self._referential(doc, ts, s)
                     if wording:
                         ctx["context"], ctx["pattern"], ctx["wording"] = "COMPAT", "referential", wording
+                if ctx["context"] is None:
+                    ctx["part"] = _part_after(doc, ts) if device_brand(entry) else ""
                 if field.name == "title":
                     before = [t for t in doc[: ts.start] if not t.is_space]
                     ctx["brand_position"] = all(t.lower_ in TITLE_PREFIX or t.is_punct or t.like_num for t in before)
@@ -132,24 +169,21 @@ class ContextAnnotator:
                     o = token_spans.get(id(other))
                     if o is not None and (abs(o.start - ts.end) <= 2 or abs(ts.start - o.end) <= 2):
                         ctx["near_alias"] = True
+            if ctx["context"] is None and device_brand(s.data["entry"]) and (refilled or referenced):
+                ctx["context"], ctx["pattern"] = "COMPAT", "refill" if refilled else "marked"
+                markers = REFILL_MARKERS if refilled else REFERENCE_MARKERS
+                ctx["wording"] = next(t.text for t in doc if t.lower_ in markers)
             s.data["context"] = ctx
-
+        _inherit_compatibility(spans)
 
     @staticmethod
     def _referential(doc, ts, span) -> str:
         """Compatibility wording the token patterns cannot reach: a brand later in a list after
         "for" ("for iPod, iPhone and iPad"), after a model or year ("for 2018 Toyota"), or a
         device brand before "compatible"/"replacement" or an accessory noun ("iPad 2 case")."""
-        i = ts.start - 1
-        steps = 0
-        while i >= 0 and steps < 8:
-            t = doc[i]
-            if t.lower_ in COMPAT_WORDS:
-                return doc[i:ts.end].text
-            if not (t.ent_type_ == "MARK" or t.lower_ in LIST_WORDS or t.is_punct or _model_like(t)):
-                break
-            i -= 1
-            steps += 1
+        compat = _list_after_compat_word(doc, ts)
+        if compat:
+            return compat
         entry = span.data["entry"]
         product_line = span.data["name"] != entry.term
         accessory = accessory_nouns() if product_line and device_brand(entry) else frozenset()
@@ -157,7 +191,7 @@ class ContextAnnotator:
             return doc[ts.start - 1:ts.end].text  # "Case iPhone 15", "Capa iPhone"
         j = ts.end
         words = 0  # words that are not model numbers, between the brand and the noun
-        while j < len(doc) and j - ts.end < 5:
+        while j < len(doc) and j - ts.end < 7:
             t = doc[j]
             if t.lower_ in COMPAT_AFTER and words == 0:
                 return doc[ts.start:j + 1].text
@@ -165,12 +199,71 @@ class ContextAnnotator:
                 return doc[ts.start:j + 1].text
             if t.lower_ in STOP_WORDS or t.ent_type_ == "MARK" or t.is_punct and t.text not in "-/":
                 break
-            if not _model_like(t):
+            if not (t.is_punct or _model_like(t)):
                 words += 1
-                if words > 2:
+                if words > 3:
                     break
             j += 1
         return ""
+
+
+def _list_after_compat_word(doc, ts) -> str:
+    """The brand ends a list that follows a compatibility word: "for Acer, Apple, Dell, Sony",
+    "for 80 120 160 GB iPod". Before the list's first brand only models, sizes, device words
+    and names the blocklist does not know may stand ("for men Nike" is no list)."""
+    start = max(0, ts.start - 30)
+    c = next((i for i in range(ts.start - 1, start - 1, -1)
+              if doc[i].lower_ in COMPAT_WORDS or doc[i].text in CLAUSE_END), None)
+    if c is None or doc[c].lower_ not in COMPAT_WORDS:
+        return ""
+    marks = [i for i in range(c + 1, ts.start) if doc[i].ent_type_ == "MARK"]
+    first = marks[0] if marks else ts.start
+    lead = [t for t in doc[c + 1:first] if not (t.lower_ in LIST_WORDS or t.is_punct or _model_like(t))]
+    # Names the blocklist does not know may open the list: capitalised in mixed-case text
+    # ("for HTC, Motorola"), or rare words where the text is all lower case ("for htc").
+    mixed = any(t.is_upper or t.is_title for t in doc) and any(t.is_lower for t in doc)
+    names = [t for t in lead if t.is_alpha and ((t.is_title or t.is_upper) if mixed else not _everyday(t.lower_))]
+    if len(names) < len(lead) or len(lead) > 4:
+        return ""
+    gap = 0
+    for t in doc[first:ts.start]:
+        if t.ent_type_ == "MARK":
+            gap = 0
+        elif t.lower_ in STOP_WORDS - {"and"}:
+            return ""
+        else:
+            gap += 1
+            if gap > 3:
+                return ""
+    return doc[c:ts.end].text
+
+
+def _part_after(doc, ts) -> str:
+    """A part or consumable noun within a few words after the brand and its model."""
+    parts = part_nouns()
+    for j in range(ts.end, min(len(doc), ts.end + 16)):
+        t = doc[j]
+        if t.lower_ in STOP_WORDS or t.is_punct and t.text not in "-/":
+            return ""
+        for p in parts:
+            if [x.lower_ for x in doc[j:j + len(p)]] == list(p):
+                return doc[ts.start:j + len(p)].text
+    return ""
+
+
+def _inherit_compatibility(spans) -> None:
+    """A brand used referentially once ("case for Apple iPad 2") is referential in the rest of
+    the field too ("... iPad-228", "Apple iPad"), except in the brand position of a title."""
+    referential = {}
+    for s in spans:
+        ctx = s.data.get("context") or {}
+        if ctx.get("context") == "COMPAT":
+            referential.setdefault(s.data["entry"], ctx["wording"])
+    for s in spans:
+        ctx = s.data.get("context")
+        wording = referential.get(s.data["entry"])
+        if ctx and wording and ctx["context"] is None and not ctx["brand_position"]:
+            ctx["context"], ctx["pattern"], ctx["wording"] = "COMPAT", "same-brand", wording
 
 
 FASHION_CLASSES = frozenset({14, 18, 25, 26})

@@ -10,6 +10,7 @@ a word, not a typo. Names of four letters or fewer match exactly only.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ from . import Span
 
 FUZZY_MIN = 5
 COMMON_ZIPF = 3.0
+COMMON_ZIPF_OTHER = 3.6
 LANGUAGES = ("en", "es", "pt", "fr", "de", "it")
 
 
@@ -30,7 +32,10 @@ def is_common_word(word: str) -> bool:
     """Whether ``word`` is an everyday word in one of the seed's languages (so not a typo)."""
     from wordfreq import zipf_frequency
 
-    return any(zipf_frequency(word, lang) >= COMMON_ZIPF for lang in LANGUAGES)
+    # Listings are mostly English; a word must be more common to count in the other languages,
+    # or every given name of one of them ("Cassio", "Fedi") would excuse a misspelt mark.
+    return zipf_frequency(word, "en") >= COMMON_ZIPF or \
+        any(zipf_frequency(word, lang) >= COMMON_ZIPF_OTHER for lang in LANGUAGES[1:])
 
 
 def max_typos(length: int) -> int:
@@ -121,7 +126,7 @@ class MarkMatcher:
         self._fuzzy_cache[candidate] = result
         return result
 
-    def _typos(self, reading: Reading, taken: list[tuple[int, int]]):
+    def _typos(self, reading: Reading, taken: list[tuple[int, int]], source: str | None = None):
         if not self.fuzzy:
             return
         tokens = []
@@ -141,6 +146,10 @@ class MarkMatcher:
                     continue
                 parts = [g[0] for g in group]
                 candidate = "".join(parts)
+                if source is not None:
+                    s0, e0 = reading.src_span(start, stop)
+                    if any(ch.isdigit() for ch in source[s0:e0]):
+                        continue  # a model number read as leetspeak ("S3100") is no misspelling
                 if not candidate.isalpha() or len(candidate) < FUZZY_MIN - 1:
                     continue
                 if all(is_common_word(p) for p in parts):
@@ -159,7 +168,12 @@ class MarkMatcher:
         taken_plain: list[tuple[int, int]] = []
         for s, e, n, _ in self._exact(plain, False):
             vs, ve = plain.src_span(s, e)
-            how = "disguised" if disguised(text[vs:ve]) else "exact"
+            source = text[vs:ve]
+            entry = self.entries[n.entry]
+            # Accents a mark never carries ("Márvél") disguise it as much as look-alike letters do.
+            accented = not source.isascii() and all(name.isascii() for name in entry.names) and \
+                any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", source))
+            how = "disguised" if disguised(source) or accented else "exact"
             results.append((vs, ve, n, how, 1.0))
             taken_plain.append((vs, ve))
         evasive = evasion_reading(folded)
@@ -170,7 +184,7 @@ class MarkMatcher:
             if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
                 continue
             results.append((vs, ve, n, "evasion", 1.0))
-        for s, e, n, dist, score in self._typos(evasive, taken_ev):
+        for s, e, n, dist, score in self._typos(evasive, taken_ev, text):
             vs, ve = evasive.src_span(s, e)
             if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
                 continue

@@ -1,8 +1,14 @@
 """Prohibited and restricted items, from blocklist entries of kind prohibited."""
 from __future__ import annotations
 
+import re
+
 from ..findings import Finding
 from .base import ListingRule, RuleDoc, register
+
+
+# "Counterfeit money detector pen", "fake banknote tester": a tool against the item, not the item.
+DETECTOR = re.compile(r"^\W*(?:detectors?|detection|detecting|testers?|checkers?|pens?|scanners?|markers?)\b", re.I)
 
 
 @register
@@ -29,6 +35,10 @@ def prohibited_findings(listing, scope) -> list[Finding]:
         entry = span.data["entry"]
         platforms = scope.platforms_for(entry)
         if not platforms:
+            continue
+        after = listing.fields[span.field].raw[span.end:span.end + 30]
+        if DETECTOR.match(after):
+            listing.decisions.append((span, f"'{span.text}' names what the product detects or tests: no finding"))
             continue
         findings.append(Finding(
             rule="PR001", kind="prohibited", severity=entry.severity, platforms=platforms, field=span.field,

@@ -19,13 +19,14 @@ HOW_WORDS = {
 
 def own_brand(listing, entry) -> bool:
     """The listing's brand column names this mark (or its owner): the seller's own goods."""
-    brand = compact(listing.brand)
+    brand = compact(re.sub(r"(?i)^\s*(?:genuine|original|authentic|official|oem)\s+", "", listing.brand))
     if len(brand) < 2:
         return False
     names = {compact(n) for n in entry.names}
     owner = compact(entry.owner)
+    # A brand column may be cut short ("genuine xero") or name a product line ("ultimate ear").
     return brand in names or any(brand.startswith(n) for n in names if len(n) >= 3) or \
-        (len(brand) >= 4 and owner.startswith(brand))
+        (len(brand) >= 4 and (owner.startswith(brand) or any(n.startswith(brand) for n in names)))
 
 
 def ordinary_use(listing, entry, span) -> str:
@@ -43,13 +44,29 @@ def ordinary_use(listing, entry, span) -> str:
     return ""
 
 
-def own_brand_named_before(listing, span) -> bool:
-    """The listing's own brand is written in the title before this mark."""
+def own_brand_in_title(listing, span) -> bool:
+    """The listing's own brand is written in the title too ("MSI GeForce GTX 560", "Radeon XFX HD 6970")."""
     brand = compact(listing.brand)
     if len(brand) < 2 or span.field != "title" or brand in ("generic", "unbranded", "unknown", "none", "na", "oem"):
         return False
-    head = compact(listing.fields["title"].raw[:span.start])
-    return brand in head
+    raw = listing.fields["title"].raw
+    return brand in compact(raw[:span.start]) or brand in compact(raw[span.end:])
+
+
+def _after_own_brand(listing, span) -> bool:
+    """Within three words after the listing's own brand: its own product line ("Lowepro Fastpack")."""
+    brand = compact(listing.brand)
+    if len(brand) < 2:
+        return False
+    before = re.findall(r"\w+", listing.fields[span.field].raw[:span.start])[-4:]
+    return any(brand.startswith(compact(w)) and len(compact(w)) >= 3 or compact(w) == brand for w in before) or \
+        brand in compact(" ".join(before))
+
+
+def _plausible_for(listing, entry) -> bool:
+    """The mark covers this kind of product (its Nice classes overlap the listing's), or we cannot tell."""
+    classes, _ = listing_classes(listing.category, listing.title)
+    return not entry.classes or not classes or bool(entry.classes & classes)
 
 
 def generic_word(span, entry) -> bool:
@@ -62,7 +79,9 @@ def written_as_word(listing, span, entry) -> bool:
     if not generic_word(span, entry) or not span.text[:1].islower():
         return False
     field = listing.fields.get(span.field)
-    return field is not None and any(c.isupper() for c in field.text)
+    if field is None or _after_tag_label(field.raw, span.start):
+        return False  # tag lists are written in lower case
+    return any(c.isupper() for c in field.text)
 
 
 def _explanation(span, entry, **more):
@@ -136,6 +155,22 @@ class NotBrandDisclaimer(ListingRule):
 
 
 @register
+class KeywordStuffing(ListingRule):
+    code = "TM005"
+    name = "keyword-stuffing"
+    kind = "trademark"
+    doc = RuleDoc(
+        what="Keyword stuffing with brands: three or more other companies' brands in one field, brand names "
+             "in a tag or keyword list ('Tags: nike adidas puma'), or brands as hashtags.",
+        why="eBay's keyword spam policy forbids lists of brands and loosely related keywords "
+            "(ebay.com.my/help/policies/listing-policies/keyword-spam-policy?id=5375); Amazon and AliExpress "
+            "suppress listings that stuff other brands' names.",
+        fails="Canvas sneakers. Tags: nike adidas puma",
+        passes="Canvas sneakers. Tags: canvas, slip-on, casual",
+    )
+
+
+@register
 class CompatibleFashionBrand(ListingRule):
     code = "TM006"
     name = "compatible-fashion-brand"
@@ -156,7 +191,8 @@ class CompatibleFashionBrand(ListingRule):
         for span in listing.spans.get("marks", []):
             ctx = span.data.get("context") or {}
             entry = span.data.get("entry")
-            if span.kind != "mark" or span.field not in fields or ctx.get("context") != "COMPAT":
+            if span.kind != "mark" or span.field not in fields or ctx.get("context") != "COMPAT" \
+                    or span.data.get("how") == "typo":
                 continue
             # A fashion brand is one whose registrations are mostly fashion classes (Pandora, Gucci),
             # not a maker that also registered a watch (Apple, Samsung).
@@ -172,7 +208,7 @@ class CompatibleFashionBrand(ListingRule):
 
 
 def trademark_findings(listing, scope) -> list[Finding]:
-    """TM001-TM004 for the listing's mark spans."""
+    """TM001-TM005 for the listing's mark spans."""
     spans = [s for s in listing.spans.get("marks", []) if s.kind == "mark"]
     if not spans:
         return []
@@ -202,13 +238,15 @@ def trademark_findings(listing, scope) -> list[Finding]:
                                      f"permitted compatibility use", "Keep the brand after the compatibility wording; "
                                      "never use it as the product's name", explanation))
             continue
+        # A licensed property is a review when named plainly; compared with or disguised, it is misuse.
+        misuse = "block" if "licensed property" in entry.reference else entry.severity
         if label == "COMPARE":
-            findings.append(_finding("TM002", entry.severity, platforms, span, entry,
+            findings.append(_finding("TM002", misuse, platforms, span, entry,
                                      f"compares the product with the brand {entry.term} ('{ctx.get('wording')}')",
                                      f"Describe the product itself; remove '{ctx.get('wording')}'", explanation))
             continue
         if label == "DISCLAIM":
-            findings.append(_finding("TM004", entry.severity, platforms, span, entry,
+            findings.append(_finding("TM004", misuse, platforms, span, entry,
                                      f"'{ctx.get('wording')}' names the brand {entry.term} to draw its searches",
                                      f"Remove '{ctx.get('wording')}'", explanation))
             continue
@@ -224,6 +262,8 @@ def trademark_findings(listing, scope) -> list[Finding]:
                 reasons.append("next to its own product line")
             if label == "BRAND":
                 reasons.append(f"named as maker ('{ctx.get('wording')}')")
+            if _after_tag_label(listing.fields[span.field].raw, span.start):
+                reasons.append("in a tag list")
             if evasive_listing:
                 reasons.append("beside disguised brand names")
             if any(c.data.get("scope") == "any" for c in cues):
@@ -241,12 +281,35 @@ def trademark_findings(listing, scope) -> list[Finding]:
             if not fired:
                 continue
             explanation = explanation + (("generic_decision", decision),)
-        severity = entry.severity
-        if how not in HOW_WORDS and not fashion_brand(entry) and own_brand_named_before(listing, span):
-            # "MSI GeForce GTX 560", "Pioneer receiver with iPod control": after the seller's own
+        severity = misuse if how in HOW_WORDS else entry.severity
+        counterfeit_cue = any(c.data.get("scope") == "any" for c in cues)
+        if how == "typo" and (compact(span.text) == compact(listing.brand) or _after_own_brand(listing, span)):
+            listing.decisions.append((span, f"'{span.text}' is the listing's own brand or product line, "
+                                            f"not a misspelling of {entry.term}"))
+            continue
+        if how == "typo" and not ctx.get("brand_position") and not evasive_listing and not counterfeit_cue \
+                and not _plausible_for(listing, entry):
+            # A misspelling where the brand goes, or of a mark for this kind of product, is an
+            # evasion; elsewhere it is as likely another maker's product name one letter away.
+            findings.append(_finding(
+                "TM001", "warn", platforms, span, entry,
+                f"'{span.text}' looks like a misspelling of the trademark {entry.term}",
+                f"If '{span.text}' stands for {entry.term}, remove it; if it is another name, keep it", explanation,
+                score=span.score))
+            continue
+        if ctx.get("part") and how not in HOW_WORDS and not counterfeit_cue:
+            findings.append(_finding(
+                "TM001", "warn", platforms, span, entry,
+                f"names the trademark {entry.term} with a part or consumable ('{ctx['part']}'): fine for the "
+                f"maker's own part or a refill, otherwise say what it fits",
+                f"If this is not {entry.term}'s own part, write 'compatible with {entry.term} ...'", explanation,
+                score=span.score))
+            continue
+        if how not in HOW_WORDS and not fashion_brand(entry) and own_brand_in_title(listing, span):
+            # "MSI GeForce GTX 560", "Pioneer receiver with iPod control": beside the seller's own
             # brand, a device brand most often names a component or what the product works with.
             severity = "warn"
-            message = (f"names the trademark {entry.term} after the listing's own brand {listing.brand}: fine if it "
+            message = (f"names the trademark {entry.term} beside the listing's own brand {listing.brand}: fine if it "
                        f"names a component or what the product works with, otherwise brand misuse")
             fix = (f"Write 'compatible with {entry.term} ...' or 'with {entry.term} ... inside' to make the "
                    f"reference clear, or remove '{span.text}'")
@@ -261,9 +324,52 @@ def trademark_findings(listing, scope) -> list[Finding]:
         message += ", which is not the listing's brand"
         fix = (f"Remove '{span.text}'. If this is genuine {entry.term} stock, set the brand column to "
                f"{entry.term}; for an accessory, write 'compatible with {entry.term} ...'")
+        if severity == "warn" and "licensed property" in entry.reference:
+            message += f" ({entry.term} is licensed to many makers: a review, not a failure)"
+            fix = f"List it only if it is genuine or licensed {entry.term} merchandise; otherwise remove '{span.text}'"
         findings.append(_finding("TM001", severity, platforms, span, entry, message, fix, explanation,
                                  score=span.score))
+    findings.extend(keyword_stuffing(listing, findings, scope.keys))
     return findings
+
+
+STUFFING_MIN = 3
+TAG_LABEL = re.compile(r"(?i)(?:#|\b(?:tags?|keywords?|search terms?|related searches|hashtags?|also fits searches)\s*[:：=-]\s*)")
+
+
+def keyword_stuffing(listing, findings, keys) -> list[Finding]:
+    """TM005: three or more other brands in one field, brands in a tag list or as hashtags."""
+    extra = []
+    by_field: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.rule in ("TM001", "TM002", "TM004") and f.severity == "block":
+            by_field.setdefault(f.field, []).append(f)
+    for name, found in by_field.items():
+        raw = listing.fields[name].raw
+        entries = {f.entry for f in found}
+        tagged = [f for f in found if _after_tag_label(raw, f.start)]
+        if len(entries) < STUFFING_MIN and not tagged:
+            continue
+        first, last = min(found, key=lambda f: f.start), max(found, key=lambda f: f.end)
+        shown = ", ".join(sorted(entries))
+        why = (f"lists {len(entries)} other brands ({shown})" if len(entries) >= STUFFING_MIN
+               else f"puts {shown} in a tag list or hashtag")
+        extra.append(Finding(
+            rule="TM005", kind="trademark", severity="block",
+            platforms=tuple(k for k in keys if any(k in f.platforms for f in found)),
+            field=name, start=first.start, end=last.end, text=raw[first.start:last.end], entry=shown,
+            score=1.0, message=f"keyword stuffing: the {name} {why} to draw their searches",
+            fix="Remove other brands' names; describe only the item you sell",
+            explanation=(("brands", sorted(entries)), ("tagged", [f.text for f in tagged])),
+        ))
+    return extra
+
+
+def _after_tag_label(raw: str, start: int) -> bool:
+    """A tag label ("Tags:", "Keywords:") earlier on the same line, or a '#' right before the brand."""
+    line_start = max(raw.rfind("\n", 0, start), raw.rfind(". ", 0, start)) + 1
+    head = raw[line_start:start]
+    return bool(TAG_LABEL.search(head)) and (head.rstrip().endswith("#") or "#" not in head or ":" in head)
 
 
 def _finding(rule, severity, platforms, span, entry, message, fix, explanation, score=None) -> Finding:
