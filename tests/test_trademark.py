@@ -209,3 +209,16 @@ def test_keyword_stuffing(check_one, description):
 ])
 def test_no_keyword_stuffing(check_one, description):
     assert "TM005" not in rules(check_one("Canvas Sneakers", description))
+
+
+@pytest.mark.parametrize("title, category", [
+    ("Coach Jacket Men's Lightweight Windbreaker", "Clothing, Shoes & Accessories > Men > Men's Clothing > Coats & Jackets"),
+    ("Coach Jackets for Women Snap Button", ""),
+])
+def test_style_names_are_the_everyday_word(check_one, title, category):
+    result = check_one(title, category=category)
+    assert not [f for f in result.findings if f.kind == "trademark" and f.severity != "info"]
+
+
+def test_style_name_does_not_excuse_the_brand_elsewhere(check_one):
+    assert "TM001" in rules(check_one("Coach Leather Tote Bag Women", category=""), "block")

@@ -3,6 +3,8 @@ compatibility wording, decided from the spans of the mark matcher and their spaC
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 from ..classes import listing_classes
 from ..matchers.context import FASHION_CLASSES, fashion_brand
@@ -29,8 +31,31 @@ def own_brand(listing, entry) -> bool:
         (len(brand) >= 4 and (owner.startswith(brand) or any(n.startswith(brand) for n in names)))
 
 
+@lru_cache(maxsize=1)
+def style_names() -> frozenset[str]:
+    text = resources.files("compliance.matchers").joinpath("patterns/style_names.txt").read_text("utf-8")
+    return frozenset(" ".join(line.lower().split()) for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def style_name(listing, span) -> str:
+    """The generic mark opens a product-style phrase ("Coach Jacket", "Polo Shirt")."""
+    raw = listing.fields[span.field].raw
+    following = re.findall(r"[^\W\d_]+", raw[span.end:span.end + 40])[:2]
+    word = span.text.lower()
+    for n in (1, 2):
+        phrase = " ".join([word, *[w.lower() for w in following[:n]]])
+        if len(following) >= n and phrase in style_names():
+            return phrase
+    return ""
+
+
 def ordinary_use(listing, entry, span) -> str:
-    """A lower-case use of a generic mark's word elsewhere in the listing ("plush puma", "apples")."""
+    """A lower-case use of a generic mark's word elsewhere in the listing ("plush puma", "apples"),
+    or the word naming a product style ("Coach Jacket")."""
+    style = style_name(listing, span)
+    if style:
+        return style
     taken = [(span.field, span.start, span.end)]
     for name in entry.names:
         if " " in name.strip() or not name.isalpha():
