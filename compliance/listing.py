@@ -17,6 +17,9 @@ class Field:
     name: str
     raw: str
     _markup: Markup | None = None
+    _folded: object = None
+    _plain: object = None
+    _evasive: object = None
 
     @property
     def markup(self) -> Markup:
@@ -27,6 +30,28 @@ class Field:
     @property
     def text(self) -> str:
         return self.markup.text
+
+    @property
+    def folded(self):
+        """The visible text folded (see :mod:`compliance.normalize`), computed once per field."""
+        if self._folded is None:
+            from .normalize import fold
+            self._folded = fold(self.text)
+        return self._folded
+
+    @property
+    def plain(self):
+        if self._plain is None:
+            from .normalize import plain_reading
+            self._plain = plain_reading(self.folded)
+        return self._plain
+
+    @property
+    def evasive(self):
+        if self._evasive is None:
+            from .normalize import evasion_reading
+            self._evasive = evasion_reading(self.folded)
+        return self._evasive
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in ``raw`` of the visible-text span ``[start, end)``."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -46,18 +46,61 @@ def confusable_map() -> dict[str, str]:
     return table
 
 
-@dataclass
 class Reading:
-    """A normalized string and, per character, the source offset it came from."""
+    """A normalized string and, per character, the source offset it came from.
 
-    text: str
-    to_src: list[int]
-    length: int  # of the source text
+    The map is kept as segments: a run of characters copied in order from the source is one
+    segment (``offsets`` None), so the common case of plain words costs one step per word,
+    not one per character; characters that moved (leetspeak, joined letters) carry explicit
+    offsets.
+    """
+
+    __slots__ = ("text", "length", "_starts", "_segments")
+
+    def __init__(self, text: str, length: int, segments=None):
+        self.text = text
+        self.length = length  # of the source text
+        self._segments = segments if segments is not None else [(0, 0, None)]
+        self._starts = [seg[0] for seg in self._segments]
+
+    def src_index(self, i: int) -> int:
+        k = bisect_right(self._starts, i) - 1
+        start, src, offsets = self._segments[k]
+        return offsets[i - start] if offsets is not None else src + (i - start)
 
     def src_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the reading span ``[start, end)`` (end exclusive)."""
-        s = min(self.to_src[start], self.length)
-        return s, max(s, min(self.to_src[end - 1] + 1, self.length))
+        s = min(self.src_index(start), self.length)
+        return s, max(s, min(self.src_index(end - 1) + 1, self.length))
+
+    @property
+    def to_src(self) -> list[int]:
+        """Every character's source offset (for tests and debugging; matchers use src_span)."""
+        return [self.src_index(i) for i in range(len(self.text))]
+
+
+class _Builder:
+    """Assembles a reading piece by piece, keeping copied runs as single segments."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.segments: list[tuple[int, int, list[int] | None]] = []
+        self.pos = 0
+
+    def copy(self, text: str, src: int):
+        if text:
+            self.segments.append((self.pos, src, None))
+            self.parts.append(text)
+            self.pos += len(text)
+
+    def place(self, text: str, offsets: list[int]):
+        if text:
+            self.segments.append((self.pos, 0, offsets))
+            self.parts.append(text)
+            self.pos += len(text)
+
+    def build(self, length: int) -> Reading:
+        return Reading("".join(self.parts), length, self.segments or None)
 
 
 def _fold_char(ch: str, confusables: dict[str, str] | None) -> str:
@@ -87,20 +130,23 @@ _TOKEN = re.compile(r"\S+|\s+")
 def fold(text: str) -> Reading:
     """Case-, width-, diacritic- and look-alike-folded ``text`` with its offset map."""
     if text.isascii():
-        return Reading(text.lower(), list(range(len(text))), len(text))
+        return Reading(text.lower(), len(text))
     confusables = confusable_map()
-    chars: list[str] = []
-    offsets: list[int] = []
+    out = _Builder()
     for m in _TOKEN.finditer(text):
         token = m.group()
-        table = confusables if _latinish(token, confusables) else None
         base = m.start()
+        if token.isascii():
+            out.copy(token.lower(), base)
+            continue
+        table = confusables if _latinish(token, confusables) else None
+        chars, offsets = [], []
         for i, ch in enumerate(token):
-            folded = _fold_char(ch, table)
-            for c in folded:
+            for c in _fold_char(ch, table):
                 chars.append(c)
                 offsets.append(base + i)
-    return Reading("".join(chars), offsets, len(text))
+        out.place("".join(chars), offsets)
+    return out.build(len(text))
 
 
 def disguised(source: str) -> bool:
@@ -118,91 +164,111 @@ def disguised(source: str) -> bool:
     return False
 
 
-def _squash_spaces(chars, offsets, length) -> Reading:
-    """Turn each run of non-alphanumeric characters into one space; pad with a space each side."""
-    out = [" "]
-    idx = [offsets[0] if offsets else 0]
-    for c, o in zip(chars, offsets):
-        if c.isalnum():
-            out.append(c)
-            idx.append(o)
-        elif out[-1] != " ":
-            out.append(" ")
-            idx.append(o)
-    if out[-1] != " ":
-        out.append(" ")
-        idx.append(idx[-1])
-    return Reading("".join(out), idx, length)
+_WORD = re.compile(r"[^\W_]+")
+_CHUNK = re.compile(r"\S+")
+
+
+def _spaced(words, length: int) -> Reading:
+    """Join ``(text, source_start, offsets)`` words with single spaces, padded: " a b c ".
+
+    Each word's segment also covers the space after it, which maps to the source character
+    right after the word.
+    """
+    parts = [" "]
+    segments = [(0, 0, [0])]
+    pos = 1
+    for text, src, offsets in words:
+        segments.append((pos, src, None) if offsets is None else (pos, 0, offsets + [offsets[-1] + 1]))
+        parts.append(text)
+        parts.append(" ")
+        pos += len(text) + 1
+    return Reading("".join(parts), length, segments)
+
+
+def _to_source(folded: Reading, start: int, end: int):
+    """(source start, None) when folded[start:end] was copied in order, else explicit offsets."""
+    if len(folded._segments) == 1 and folded._segments[0][2] is None:
+        return start, None  # ASCII text folds in place
+    first = folded.src_index(start)
+    if folded.src_index(end - 1) - first == end - 1 - start and (
+            end - start < 3 or folded.src_index((start + end) // 2) - first == (start + end) // 2 - start):
+        return first, None
+    return first, [folded.src_index(j) for j in range(start, end)]
 
 
 def plain_reading(folded: Reading) -> Reading:
-    return _squash_spaces(folded.text, folded.to_src, folded.length)
+    """Every run of letters and digits, joined by single spaces."""
+    words = []
+    for m in _WORD.finditer(folded.text):
+        src, offsets = _to_source(folded, m.start(), m.end())
+        words.append((m.group(), src, offsets))
+    return _spaced(words, folded.length)
 
 
 def _leet(word: str) -> str:
     letters = sum(c.isalpha() for c in word)
     if letters == 0 or not any(c in LEET for c in word) or _MEASURE.match(word):
         return word
-    # A lone leading or trailing symbol is punctuation, not leetspeak ("$25", "wow!").
-    return "".join(LEET.get(c, c) if c in LEET else c for c in word)
+    return "".join(LEET.get(c, c) for c in word)
 
 
 def evasion_reading(folded: Reading) -> Reading:
     """The reading that undoes common evasions; see the module docstring."""
-    words: list[tuple[str, list[int]]] = []
-    text, src = folded.text, folded.to_src
-    for m in re.finditer(r"\S+", text):
+    text = folded.text
+    words: list[tuple[str, int, list[int] | None]] = []  # ("", ...) marks a lone punctuation chunk
+    for m in _CHUNK.finditer(text):
         raw = m.group()
-        # Strip punctuation at the edges of the word; keep leet symbols inside or at the end.
+        if raw.isalpha() or raw.isdigit():
+            src, offsets = _to_source(folded, m.start(), m.end())
+            words.append((raw, src, offsets))
+            continue
         lo, hi = 0, len(raw)
+        # Strip punctuation at the edges of the word; keep leet symbols inside or at the end.
         while lo < hi and not (raw[lo].isalnum() or raw[lo] in "@$"):
             lo += 1
         while hi > lo and not (raw[hi - 1].isalnum() or raw[hi - 1] in "@$!|"):
             hi -= 1
         if lo >= hi:
-            words.append(("", []))  # a lone punctuation token: keeps single-letter runs joinable
+            words.append(("", 0, None))
             continue
-        core = raw[lo:hi]
-        leeted = _leet(core)
-        chars, offs = [], []
+        leeted = _leet(raw[lo:hi])
+        piece, offs = [], []
         for i, c in enumerate(leeted):
             if c.isalnum():
-                chars.append(c)
-                offs.append(src[m.start() + lo + i])
+                piece.append(c)
+                offs.append(folded.src_index(m.start() + lo + i))
             elif c in GLUE:
                 continue  # glued punctuation inside a word disappears
-            else:
-                chars.append(" ")
-                offs.append(src[m.start() + lo + i])
-        words.append(("".join(chars), offs))
-    out_chars: list[str] = []
-    out_offs: list[int] = []
+            elif piece:
+                words.append(("".join(piece), 0, offs))
+                piece, offs = [], []
+        if piece:
+            words.append(("".join(piece), 0, offs))
+    joined = []
     i = 0
     while i < len(words):
-        w, o = words[i]
+        w = words[i][0]
         if len(w) == 1:
-            # Join a run of single letters, skipping lone punctuation tokens between them.
-            run_c, run_o, j, singles = [], [], i, 0
-            while j < len(words) and (len(words[j][0]) == 1 or words[j][0] == ""):
+            # Join a run of single letters, skipping lone punctuation chunks between them.
+            j, letters = i, []
+            while j < len(words) and len(words[j][0]) <= 1:
                 if words[j][0]:
-                    run_c.append(words[j][0])
-                    run_o.extend(words[j][1])
-                    singles += 1
+                    letters.append(words[j])
                 j += 1
-            while j > i and words[j - 1][0] == "":
-                j -= 1
-            if singles >= 3:
-                out_chars.extend(run_c + [" "])
-                out_offs.extend(run_o + [run_o[-1]])
+            if len(letters) >= 3:
+                offsets = []
+                for t, src, offs in letters:
+                    offsets.extend(offs if offs is not None else [src])
+                joined.append(("".join(t for t, _, _ in letters), 0, offsets))
                 i = j
                 continue
         if w:
-            out_chars.extend(list(w) + [" "])
-            out_offs.extend(o + [o[-1]])
+            joined.append(words[i])
         i += 1
-    return _squash_spaces(out_chars, out_offs, folded.length)
+    return _spaced(joined, folded.length)
 
 
+@lru_cache(maxsize=100_000)
 def compact(text: str) -> str:
     """Letters and digits only, folded: the form marks are compared in (``Ray-Ban`` -> ``rayban``)."""
     return "".join(c for c in fold(text).text if c.isalnum())

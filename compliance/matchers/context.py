@@ -105,20 +105,25 @@ class ContextAnnotator:
                 if s.kind == "mark":
                     by_field.setdefault(s.field, []).append(s)
             for name, spans in by_field.items():
-                jobs.append((listing, listing.fields[name], spans))
+                field = listing.fields[name]
+                for start, end, window_spans in _windows(field.text, spans):
+                    jobs.append((field, start, end, window_spans))
         if not jobs:
             return
-        docs = self.nlp.pipe(field.text for _, field, _ in jobs)
-        for (listing, field, spans), doc in zip(jobs, docs):
-            self._annotate_doc(doc, field, spans)
+        docs = self.nlp.pipe(field.text[start:end] for field, start, end, _ in jobs)
+        for (field, start, _, spans), doc in zip(jobs, docs):
+            self._annotate_doc(doc, field, spans, start)
+        for listing in listings:
+            for name in {s.field for s in listing.spans.get("marks", []) if s.kind == "mark"}:
+                _inherit_compatibility([s for s in listing.spans["marks"] if s.kind == "mark" and s.field == name])
 
-    def _annotate_doc(self, doc, field, spans) -> None:
+    def _annotate_doc(self, doc, field, spans, offset=0) -> None:
         from spacy.util import filter_spans
 
         token_spans = {}
         for s in spans:
             vs, ve = s.data["visible"]
-            ts = doc.char_span(vs, ve, alignment_mode="expand")
+            ts = doc.char_span(vs - offset, ve - offset, alignment_mode="expand")
             if ts is not None:
                 token_spans[id(s)] = ts
         ents = filter_spans([doc.char_span(ts.start_char, ts.end_char, label="MARK") for ts in token_spans.values()])
@@ -174,7 +179,6 @@ class ContextAnnotator:
                 markers = REFILL_MARKERS if refilled else REFERENCE_MARKERS
                 ctx["wording"] = next(t.text for t in doc if t.lower_ in markers)
             s.data["context"] = ctx
-        _inherit_compatibility(spans)
 
     @staticmethod
     def _referential(doc, ts, span) -> str:
@@ -205,6 +209,34 @@ class ContextAnnotator:
                     break
             j += 1
         return ""
+
+
+WINDOW = 200  # characters of context either side of a mark in long descriptions
+
+
+def _windows(text: str, spans):
+    """Stretches of ``text`` around the spans, so spaCy reads context, not whole long descriptions."""
+    if len(text) <= 3 * WINDOW:
+        return [(0, len(text), spans)]
+    ranges = []
+    for s in sorted(spans, key=lambda s: s.data["visible"][0]):
+        vs, ve = s.data["visible"]
+        start, end = max(0, vs - WINDOW), min(len(text), ve + WINDOW)
+        if ranges and start <= ranges[-1][1]:
+            ranges[-1][1] = max(ranges[-1][1], end)
+            ranges[-1][2].append(s)
+        else:
+            ranges.append([start, end, [s]])
+    out = []
+    for start, end, group in ranges:
+        # Start and end on a space so no word is cut in two.
+        if start > 0:
+            start = text.rfind(" ", 0, start) + 1
+        if end < len(text):
+            cut = text.find(" ", end)
+            end = len(text) if cut < 0 else cut
+        out.append((start, end, group))
+    return out
 
 
 def _list_after_compat_word(doc, ts) -> str:
@@ -238,15 +270,23 @@ def _list_after_compat_word(doc, ts) -> str:
     return doc[c:ts.end].text
 
 
+@lru_cache(maxsize=1)
+def _parts_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for p in part_nouns():
+        table.setdefault(p[0], []).append(p)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
 def _part_after(doc, ts) -> str:
     """A part or consumable noun within a few words after the brand and its model."""
-    parts = part_nouns()
+    table = _parts_by_first_word()
     for j in range(ts.end, min(len(doc), ts.end + 16)):
         t = doc[j]
         if t.lower_ in STOP_WORDS or t.is_punct and t.text not in "-/":
             return ""
-        for p in parts:
-            if [x.lower_ for x in doc[j:j + len(p)]] == list(p):
+        for p in table.get(t.lower_, ()):
+            if len(p) == 1 or [x.lower_ for x in doc[j:j + len(p)]] == list(p):
                 return doc[ts.start:j + len(p)].text
     return ""
 

@@ -48,9 +48,9 @@ class CueMatcher:
     def __init__(self):
         self.cues = load_cues()
 
-    def find_in_text(self, text: str):
+    def find_in_text(self, text: str, folded=None):
         """(start, end, cue) over visible ``text``, honest uses removed."""
-        folded = fold(text)
+        folded = folded if folded is not None else fold(text)
         low = folded.text
         found = []
         for cue in self.cues:
@@ -63,7 +63,7 @@ class CueMatcher:
                     continue
                 if m.end() <= m.start():
                     continue
-                vs, ve = folded.to_src[m.start()], folded.to_src[m.end() - 1] + 1
+                vs, ve = folded.src_span(m.start(), m.end())
                 if any(s < ve and vs < e for s, e, _ in found):
                     continue
                 found.append((vs, ve, cue))
@@ -72,7 +72,7 @@ class CueMatcher:
     def find(self, listing) -> list[Span]:
         spans = []
         for field in listing.text_fields():
-            for vs, ve, cue in self.find_in_text(field.text):
+            for vs, ve, cue in self.find_in_text(field.text, field.folded):
                 rs, re_ = field.raw_span(vs, ve)
                 spans.append(Span("cue", field.name, rs, re_, field.raw[rs:re_], label=cue.id,
                                   data={"scope": cue.scope, "visible": (vs, ve)}))

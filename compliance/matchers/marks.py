@@ -11,6 +11,7 @@ a word, not a typo. Names of four letters or fewer match exactly only.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -66,6 +67,7 @@ class MarkMatcher:
         self.fuzzy: dict[str, set[str]] = {}
         self.fuzzy_names: dict[str, list[_Name]] = {}
         self.max_words = 1
+        words_of: dict[str, list[str]] = {}
         for i, entry in enumerate(self.entries):
             for name in entry.names:
                 ws = words(name)
@@ -84,9 +86,13 @@ class MarkMatcher:
                 squashed = "".join(ws)
                 if entry.kind == "trademark" and len(squashed) >= FUZZY_MIN and squashed.isalpha():
                     self.fuzzy_names.setdefault(squashed, []).append(_Name(i, name, "typo"))
+                    words_of[squashed] = ws
                     for d in _deletes(squashed) | {squashed}:
                         self.fuzzy.setdefault(d, set()).add(squashed)
                     self.max_words = max(self.max_words, len(ws))
+        multiword = [n for n in self.fuzzy_names if len(words_of.get(n, ())) > 1]
+        self.multi_prefixes = {words_of[n][0][:2] for n in multiword}
+        self.multi_max_len = max((len(n) for n in multiword), default=0) + max_typos(99)
         for key, names in keys.items():
             self.automaton.add_word(key, (key, tuple(names)))
         if keys:
@@ -127,43 +133,62 @@ class MarkMatcher:
         return result
 
     def _typos(self, reading: Reading, taken: list[tuple[int, int]], source: str | None = None):
+        """Misspelt marks among the reading's words, alone or joined with the next ones."""
         if not self.fuzzy:
             return
-        tokens = []
-        pos = 0
-        text = reading.text
-        for w in text.split(" "):
-            if w:
-                tokens.append((w, pos, pos + len(w)))
+        words = reading.text.split()
+        starts, pos = [], 1  # the reading is " word word ... "
+        for w in words:
+            starts.append(pos)
             pos += len(w) + 1
-        for i in range(len(tokens)):
-            for n in range(1, self.max_words + 1):
-                group = tokens[i:i + n]
-                if len(group) < n:
+        covered = [False] * len(words)
+        for s, e in taken:  # words already matched exactly
+            for k in range(bisect_right(starts, s) - 1, len(words)):
+                if k < 0 or starts[k] >= e:
                     break
-                start, stop = group[0][1], group[-1][2]
-                if any(s < stop and start < e for s, e in taken):
+                covered[k] = True
+        lookup, multi = self._lookup, self.max_words > 1
+        for i, w in enumerate(words):
+            if covered[i]:
+                continue
+            candidates = [(w, i + 1)] if len(w) >= FUZZY_MIN - 1 and w.isalpha() else []
+            if multi and w[:2] in self.multi_prefixes:
+                joined = w
+                for j in range(i + 1, min(len(words), i + self.max_words)):
+                    if covered[j]:
+                        break
+                    joined += words[j]
+                    if len(joined) > self.multi_max_len:
+                        break
+                    if joined.isalpha():
+                        candidates.append((joined, j + 1))
+            for candidate, stop_word in candidates:
+                hits = lookup(candidate)
+                if not hits:
                     continue
-                parts = [g[0] for g in group]
-                candidate = "".join(parts)
+                parts = words[i:stop_word]
+                if all(is_common_word(p) for p in parts):
+                    continue
+                start, stop = starts[i], starts[stop_word - 1] + len(words[stop_word - 1])
                 if source is not None:
                     s0, e0 = reading.src_span(start, stop)
                     if any(ch.isdigit() for ch in source[s0:e0]):
                         continue  # a model number read as leetspeak ("S3100") is no misspelling
-                if not candidate.isalpha() or len(candidate) < FUZZY_MIN - 1:
-                    continue
-                if all(is_common_word(p) for p in parts):
-                    continue
-                for target, dist in self._lookup(candidate):
+                for target, dist in hits:
                     for name in self.fuzzy_names[target]:
                         score = 1 - dist / max(len(target), len(candidate))
                         yield start, stop, name, dist, score
 
     # -- spans -------------------------------------------------------------------------
-    def find_in_text(self, text: str):
-        """(start, end, entry, name, how, score) over visible ``text``; ``how`` says which reading matched."""
-        folded = fold(text)
-        plain = plain_reading(folded)
+    def find_in_text(self, text: str, readings=None):
+        """(start, end, entry, name, how, score) over visible ``text``; ``how`` says which reading matched.
+
+        ``readings`` (plain, evasive) may be passed when the caller already has them.
+        """
+        if readings is None:
+            folded = fold(text)
+            readings = (plain_reading(folded), lambda: evasion_reading(folded))
+        plain, evasive_reading = readings
         results = []
         taken_plain: list[tuple[int, int]] = []
         for s, e, n, _ in self._exact(plain, False):
@@ -176,7 +201,7 @@ class MarkMatcher:
             how = "disguised" if disguised(source) or accented else "exact"
             results.append((vs, ve, n, how, 1.0))
             taken_plain.append((vs, ve))
-        evasive = evasion_reading(folded)
+        evasive = evasive_reading()
         taken_ev: list[tuple[int, int]] = []
         for s, e, n, _ in self._exact(evasive, True):
             vs, ve = evasive.src_span(s, e)
@@ -194,7 +219,7 @@ class MarkMatcher:
     def find(self, listing) -> list[Span]:
         spans = []
         for field in listing.text_fields():
-            for vs, ve, n, how, score in self.find_in_text(field.text):
+            for vs, ve, n, how, score in self.find_in_text(field.text, (field.plain, lambda f=field: f.evasive)):
                 entry = self.entries[n.entry]
                 rs, re_ = field.raw_span(vs, ve)
                 kind = "mark" if entry.kind == "trademark" else entry.kind

@@ -2,8 +2,10 @@
 tolerated) in one field, and at least one of its feature keywords anywhere in the listing."""
 from __future__ import annotations
 
+import re
+
 from ..blocklist import Entry
-from ..normalize import fold, plain_reading, words
+from ..normalize import words
 from . import Span
 
 
@@ -37,14 +39,21 @@ class PatentMatcher:
                 continue
             keywords = [tuple(_stems(k)) for k in e.keywords if _stems(k)]
             self.by_head.setdefault(term[-1], []).append((e, term, keywords))
+        # Head nouns as written in a plain reading, singular or plural, for a one-pass check.
+        heads = sorted(self.by_head, key=len, reverse=True)
+        self._heads = re.compile(r" (?:%s)(?:s|es|ies)? " % "|".join(re.escape(h[:-1] if h.endswith("y") else h)
+                                                                  + ("[a-z]?" if h.endswith("y") else "")
+                                                                  for h in heads)) if heads else re.compile(r"(?!)")
 
     def find(self, listing) -> list[Span]:
         if not self.by_head:
             return []
         fields = []
         all_stems: list[str] = []
+        if not any(self._heads.search(f.plain.text) for f in listing.text_fields()):
+            return []  # no patented product type named at all: most listings stop here
         for field in listing.text_fields():
-            reading = plain_reading(fold(field.text))
+            reading = field.plain
             tokens = []
             pos = 0
             for w in reading.text.split(" "):
