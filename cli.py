@@ -189,5 +189,123 @@ def explain(catalog, platforms, blocklists, no_default_blocklists, mappings, as_
     raise Failure(f"{catalog}: no listing with id '{listing_id}'")
 
 
+def _text_table(headers: list[str], rows: list[list[str]]) -> str:
+    """A plain text table: columns padded to their widest cell, the last column left unpadded."""
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+
+    def line(cells) -> str:
+        padded = [str(c).ljust(w) for c, w in zip(cells[:-1], widths[:-1])] + [str(cells[-1])]
+        return "  ".join(padded).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+@main.command("platforms")
+@_guard
+def platforms_command():
+    """List the marketplace rule packs: default region, regions (sites) and rule counts.
+
+    A rule count is the number of distinct rule codes a pack lists; "entries" counts a code
+    once per configuration (other parameters, severities or regions). Trademark, counterfeit,
+    patent and prohibited-item rules apply on every platform through the blocklists.
+
+    Example:
+
+        listguard platforms
+    """
+    from compliance.rulebook import platform_summaries
+
+    rows = [[s.name, s.title, s.default_region, str(len(s.rule_codes)), str(s.configs), " ".join(s.regions)]
+            for s in platform_summaries()]
+    click.echo(_text_table(["platform", "title", "default", "rules", "entries", "regions"], rows))
+
+
+def _uses_text(entry) -> str:
+    if entry.everywhere:
+        return "all platforms (blocklists)"
+    return ", ".join(f"{name} {'/'.join(sevs)}" for name, sevs in entry.severities_by_platform().items()) or "-"
+
+
+@main.group("rules", invoke_without_command=True)
+@click.option("--platform", "-p", "platform", metavar="PLATFORM",
+              help="Only the rules that apply on PLATFORM, with their severity and regions there.")
+@click.pass_context
+def rules_command(ctx, platform):
+    """List every rule with the platforms that use it; 'rules explain CODE' prints one rule's
+    documentation.
+
+    Example:
+
+    \b
+        listguard rules --platform walmart
+        listguard rules explain LS001
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from compliance.rulebook import rule_entries
+
+    try:
+        entries = rule_entries(platform)
+    except ListguardError as exc:
+        raise Failure(str(exc)) from None
+    if platform is None:
+        rows = [[e.code, e.kind, e.name, _uses_text(e)] for e in entries]
+        click.echo(_text_table(["code", "kind", "name", "used by"], rows))
+        return
+    rows = []
+    for e in entries:
+        if e.everywhere:
+            rows.append([e.code, e.default_severity, "all", e.name + " (blocklists)"])
+        for use in e.uses:
+            rows.append([e.code, use.severity, " ".join(use.regions) or "all", e.name])
+    click.echo(_text_table(["code", "severity", "regions", "name"], rows))
+
+
+def _wrapped(label: str, text: str) -> list[str]:
+    import textwrap
+
+    # Addresses stay whole: a line break inside one would make it unusable.
+    return textwrap.wrap(text, width=100, initial_indent=f"{label:<8}", subsequent_indent=" " * 8,
+                         break_on_hyphens=False, break_long_words=False) or [label]
+
+
+@rules_command.command("explain")
+@click.argument("code")
+@_guard
+def rules_explain_command(code):
+    """Print a rule's documentation: what it checks, why, a listing that fails and one that
+    passes, and for each pack that uses it the severity, regions, fields, parameters and source.
+
+    Example:
+
+        listguard rules explain LS001
+    """
+    import json
+
+    from compliance.rulebook import explain_rule
+
+    entry = explain_rule(code)
+    lines = [f"{entry.code}  {entry.name}  ({entry.kind}, default severity {entry.default_severity})", ""]
+    where = f"in the {entry.doc.field.replace('_', ' ')}: " if entry.doc.field else ""
+    lines += _wrapped("what", entry.doc.what) + _wrapped("why", entry.doc.why)
+    lines += _wrapped("fails", where + entry.doc.fails) + _wrapped("passes", where + entry.doc.passes)
+    lines.append("")
+    if entry.everywhere:
+        lines.append("used by: every platform, through the blocklists")
+    elif not entry.uses:
+        lines.append("used by: no platform pack")
+    else:
+        lines.append("used by:")
+        for use in entry.uses:
+            regions = " ".join(use.regions) or "all regions"
+            lines.append(f"  {use.platform}  {use.severity}  {regions}  fields: {', '.join(use.fields)}")
+            if use.params:
+                lines.append(f"    params: {json.dumps(use.params, ensure_ascii=False)}")
+            lines.append(f"    source: {use.source}")
+            if use.note:
+                lines += ["    " + line for line in _wrapped("note", use.note)]
+    click.echo("\n".join(lines))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

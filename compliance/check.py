@@ -64,7 +64,10 @@ class Checker:
         for target in self.targets:
             for cfg in target.rules():
                 groups.setdefault((cfg.code, cfg.severity, cfg.fields, cfg.params), []).append(target.key)
-        self.pack_rules = [(REGISTRY[code], severity, fields, dict(params), tuple(keys))
+        # Each rule also learns the regions it runs for ("_regions"), for region-bound readings.
+        self.pack_rules = [(REGISTRY[code], severity, fields,
+                            {**dict(params), "_regions": tuple(dict.fromkeys(k.split(":")[1] for k in keys))},
+                            tuple(keys))
                            for (code, severity, fields, params), keys in groups.items()]
 
     @property

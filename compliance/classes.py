@@ -318,3 +318,11 @@ def listing_classes(category: str, title: str) -> tuple[frozenset[int], str]:
         if found:
             return found, "title"
     return frozenset(), "unknown"
+
+
+def title_products(text: str) -> tuple[str, ...]:
+    """The product phrases ``text`` names, in order, as lower-case words joined by spaces:
+    "LED Flashlight with 18650 Battery" -> ("flashlight", "battery"); a head-only noun
+    before another product is dropped as in :func:`classes_for_title` ("Phone Case" ->
+    ("phone case",)). Rules use the first one to tell a battery from a device that has one."""
+    return tuple(" ".join(phrase) for phrase, _ in _TITLE.products(text))

@@ -7,8 +7,8 @@ import pytest
 from compliance.listing import Listing
 from compliance.matchers.contact import ContactMatcher
 from compliance.matchers.markup_tags import MarkupMatcher
-from compliance.platforms import SEVERITIES, load_platforms
-from compliance.regions import parse_region
+from compliance.platforms import MARKETPLACES, SEVERITIES, Target, load_platforms
+from compliance.regions import EU_MEMBERS, parse_region
 from compliance.rules import REGISTRY
 
 PACKS = load_platforms()
@@ -18,17 +18,44 @@ EBAY_REGIONS = ("US", "GB", "DE", "FR", "IT", "ES", "AU", "CA", "AT", "BE", "CH"
 AMAZON_REGIONS = ("US", "CA", "MX", "BR", "GB", "DE", "FR", "IT", "ES", "NL", "SE", "PL", "BE", "IE", "TR", "AE",
                   "SA", "EG", "IN", "JP", "AU", "SG")
 
-# Severities each pack gives the listing rules; a code missing here must be missing from the pack.
+# Severities each pack gives its rules: the platforms x rules table. A code missing here must be
+# missing from the pack.
 EXPECTED_SEVERITIES = {
     "ebay": {"LS000": {"block"}, "LS001": {"block"}, "LS002": {"block"}, "LS003": {"block"},
              "LS006": {"block"}, "AU001": {"block"}, "CT001": {"block"}, "CT002": {"block"},
-             "CT003": {"block"}, "CT004": {"block"}, "HT001": {"block"}},
+             "CT003": {"block"}, "CT004": {"block"}, "HT001": {"block"}, "TM006": {"block"},
+             "MP003": {"block"}, "MP004": {"block"}, "MP005": {"block"}, "MP006": {"warn"},
+             "RG001": {"warn"}, "RG002": {"warn"}},
     "amazon": {"LS000": {"block"}, "LS001": {"block", "warn"}, "LS002": {"block", "warn"},
-               "LS003": {"block", "warn"}, "LS004": {"warn"}, "LS005": {"warn"}, "CT001": {"block"},
-               "CT002": {"block"}, "CT003": {"block"}, "CT004": {"warn"}, "HT001": {"block"},
-               "HT002": {"block"}},
+               "LS003": {"block", "warn"}, "LS004": {"warn"}, "LS005": {"warn"}, "LS008": {"warn"},
+               "CT001": {"block"}, "CT002": {"block"}, "CT003": {"block"}, "CT004": {"warn"}, "HT001": {"block"},
+               "HT002": {"block"}, "RG001": {"warn"}, "RG002": {"warn"}, "RG003": {"warn"}, "RG004": {"warn"},
+               "RG005": {"warn"}},
+    "walmart": {"LS000": {"block"}, "LS001": {"block"}, "LS002": {"block", "warn"}, "LS003": {"block", "warn"},
+                "LS004": {"block"}, "LS005": {"warn"}, "LS007": {"block"}, "CT003": {"block"},
+                "MP001": {"block", "warn"}},
+    "newegg": {"LS000": {"block"}, "LS003": {"block", "warn"}, "LS004": {"block"}, "LS005": {"warn"},
+               "MP002": {"block"}, "CT001": {"block"}, "CT002": {"block"}, "CT003": {"block"}, "CT004": {"block"},
+               "HT001": {"block"}, "HT002": {"block"}},
+    "etsy": {"LS001": {"warn"}, "LS002": {"warn"}, "LS009": {"warn"}, "RG001": {"warn"}, "RG002": {"warn"}},
+    "aliexpress": {"LS001": {"warn"}, "LS005": {"warn"}, "HT001": {"warn"}, "HT002": {"warn"}, "CT003": {"warn"},
+                   "RG001": {"warn"}, "RG002": {"warn"}, "RG003": {"warn"}, "RG005": {"warn"}, "RG007": {"warn"}},
+    "dhgate": {"LS003": {"warn"}, "LS005": {"warn"}, "CT001": {"warn"}, "CT002": {"warn"}, "RG001": {"warn"},
+               "RG002": {"warn"}, "RG003": {"warn"}, "RG005": {"warn"}, "RG007": {"warn"}},
+    "lightinthebox": {"RG001": {"warn"}, "RG002": {"warn"}, "RG003": {"warn"}, "RG005": {"warn"},
+                      "RG007": {"warn"}},
+    "mercadolibre": {"LS001": {"warn"}, "LS007": {"block"}, "RG003": {"warn"}, "RG005": {"warn"},
+                     "RG007": {"warn"}},
+    "shopee": {"MP001": {"warn"}, "RG003": {"warn"}, "RG007": {"warn"}},
+    "lazada": {"CT001": {"warn"}, "CT002": {"warn"}, "CT003": {"warn"}, "CT004": {"warn"}, "RG007": {"warn"}},
+    "ozon": {"RG006": {"warn"}, "RG007": {"warn"}},
+    "wildberries": {"RG006": {"warn"}, "RG007": {"warn"}},
+    "flipkart": {"RG004": {"warn"}},
+    "jumia": {"RG007": {"warn"}},
 }
-LISTING_RULE_CODES = {code for codes in EXPECTED_SEVERITIES.values() for code in codes}
+DEFAULT_REGIONS = {"ebay": "US", "amazon": "US", "walmart": "US", "newegg": "US", "etsy": "US", "aliexpress": "US",
+                   "dhgate": "US", "lightinthebox": "US", "mercadolibre": "BR", "shopee": "SG", "lazada": "MY",
+                   "ozon": "RU", "wildberries": "RU", "flipkart": "IN", "jumia": "NG"}
 
 PACK_CODES = sorted({(name, cfg.code) for name, pack in PACKS.items() for cfg in pack.rules})
 
@@ -54,8 +81,12 @@ def prepare(request):
 
 
 def _fires(prepare, cfg, text: str) -> bool:
-    """Does the rule fire on ``text``, put where the config looks (title rules: the title)?"""
-    if cfg.fields == ("title",):
+    """Does the rule fire on ``text``, put where its doc says or where the config looks (title rules:
+    the title)?"""
+    doc_field = REGISTRY[cfg.code].doc.field
+    if doc_field and doc_field in cfg.fields:
+        field = doc_field
+    elif cfg.fields == ("title",):
         field = "title"
     else:
         field = "description" if "description" in cfg.fields else cfg.fields[0]
@@ -73,12 +104,14 @@ def _pack_hits(prepare, pack_name: str, values: dict, code: str | None = None):
     return found
 
 
-def test_packs_load_with_their_regions():
-    assert {"ebay", "amazon"} <= set(PACKS)
+def test_every_marketplace_has_a_pack_with_its_regions():
+    assert sorted(PACKS) == sorted(MARKETPLACES)
     assert PACKS["ebay"].regions == EBAY_REGIONS and PACKS["amazon"].regions == AMAZON_REGIONS
+    assert {name: pack.default_region for name, pack in PACKS.items()} == DEFAULT_REGIONS
     for pack in PACKS.values():
         assert pack.default_region in pack.regions
         assert pack.source.startswith("http")
+        assert len(set(pack.regions)) == len(pack.regions)
 
 
 @pytest.mark.parametrize("name, code", PACK_CODES)
@@ -89,16 +122,21 @@ def test_pack_rule_is_registered_and_cited(name, code):
             assert cfg.severity in SEVERITIES
             assert cfg.source.startswith("http"), f"{name} {code}: cite the source page"
             assert all(parse_region(r) or r == "EU" for r in cfg.regions)
-            assert not cfg.regions or set(cfg.regions) <= set(PACKS[name].regions)
+            # "EU" needs a member state among the pack's sites; a country needs its site.
+            assert set(cfg.regions) - {"EU"} <= set(PACKS[name].regions)
+            assert "EU" not in cfg.regions or EU_MEMBERS & set(PACKS[name].regions)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_SEVERITIES))
 def test_pack_severities(name):
     found: dict[str, set[str]] = {}
     for cfg in PACKS[name].rules:
-        if cfg.code in LISTING_RULE_CODES:
-            found.setdefault(cfg.code, set()).add(cfg.severity)
+        found.setdefault(cfg.code, set()).add(cfg.severity)
     assert found == EXPECTED_SEVERITIES[name]
+
+
+def test_every_pack_is_in_the_severity_table():
+    assert set(EXPECTED_SEVERITIES) == set(PACKS)
 
 
 @pytest.mark.parametrize("code", sorted(REGISTRY))
@@ -140,6 +178,13 @@ def test_an_exclamation_mark_fails_amazon_and_nothing_on_ebay(prepare):
     assert _pack_hits(prepare, "ebay", values) == []
 
 
+def test_an_exclamation_mark_blocks_only_where_a_source_forbids_it(prepare):
+    values = {"title": "Wireless Earbuds Bluetooth 5.3 with Charging Case!"}
+    blocking = {name for name in PACKS
+                if any(sev == "block" for _, sev, _ in _pack_hits(prepare, name, values))}
+    assert blocking == {"amazon", "walmart"}
+
+
 def test_amazon_repeated_words_say_they_are_unconfirmed(prepare):
     [(code, severity, hit)] = _pack_hits(prepare, "amazon", {"title": "Case Silicone Case Shockproof Case for iPhone"},
                                          "LS005")
@@ -159,9 +204,37 @@ def test_ebay_allows_links_to_its_own_pages_only(prepare):
 
 
 def test_region_limited_configs_apply_only_there():
-    from compliance.platforms import Target
-
     amazon = PACKS["amazon"]
     us = [(c.code, c.severity) for c in Target(amazon, "US").rules()]
     gb = [(c.code, c.severity) for c in Target(amazon, "GB").rules()]
     assert ("LS001", "warn") in gb and ("LS001", "warn") not in us
+
+
+@pytest.mark.parametrize("target, present, absent", [
+    ("amazon:DE", {"RG001", "RG002"}, {"RG003", "RG004", "RG005"}),
+    ("amazon:US", set(), {"RG001", "RG002", "RG003", "RG004", "RG005"}),
+    ("amazon:BR", {"RG003"}, {"RG001", "RG004", "RG005"}),
+    ("amazon:IN", {"RG004"}, {"RG001", "RG003", "RG005"}),
+    ("amazon:MX", {"RG005"}, {"RG001", "RG003", "RG004"}),
+    ("ebay:GB", {"MP006"}, {"RG001", "RG002", "MP005"}),
+    ("ebay:FR", {"RG001", "RG002"}, {"MP005", "MP006"}),
+    ("ebay:AU", {"MP005"}, {"RG001", "MP006"}),
+    ("mercadolibre:BR", {"RG003", "RG007"}, {"RG005"}),
+    ("mercadolibre:MX", {"RG005", "RG007"}, {"RG003"}),
+    ("aliexpress:ES", {"RG001", "RG002", "RG007"}, {"RG003", "RG005"}),
+    ("aliexpress:US", {"RG007"}, {"RG001", "RG002", "RG003", "RG005"}),
+    ("ozon:RU", {"RG006", "RG007"}, set()),
+    ("ozon:UZ", {"RG007"}, {"RG006"}),
+    ("shopee:BR", {"RG003", "MP001"}, set()),
+    ("shopee:SG", {"MP001"}, {"RG003"}),
+])
+def test_region_rules_follow_the_target(target, present, absent):
+    name, region = target.split(":")
+    codes = {cfg.code for cfg in Target(PACKS[name], region).rules()}
+    assert present <= codes and not absent & codes
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_doc_field_is_a_default_field(code):
+    rule = REGISTRY[code]
+    assert not rule.doc.field or rule.doc.field in rule.default_fields

@@ -249,9 +249,11 @@ class ContactMatcher:
             lo, hi = max(0, run.start() - 1), min(len(text), run.end() + 1)
             leniency = Leniency.POSSIBLE if context else Leniency.VALID
             hits = []
+            parsed_in = None
             for region in self.regions:
                 hits = [(lo + s, lo + e, number) for s, e, number in _parsed_numbers(text[lo:hi], region, leniency)]
                 if hits:
+                    parsed_in = region
                     break
             if not hits and context:
                 digits = re.sub(r"\D", "", body)
@@ -266,7 +268,10 @@ class ContactMatcher:
             for start, end, number in hits:
                 if self._looks_like_phone(text, start, end, context):
                     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-                    add("phone", start, end, e164, {"context": context})
+                    # A number written without "+" is a phone number only in the region it was
+                    # read for: "1700533-001" may parse in MY and mean nothing in the US.
+                    local = parsed_in if not text[start:end].lstrip().startswith("+") else None
+                    add("phone", start, end, e164, {"context": context, "region": local})
 
     @staticmethod
     def _looks_like_phone(text: str, start: int, end: int, context: bool) -> bool:

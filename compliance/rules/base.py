@@ -26,12 +26,17 @@ class Hit:
 
 @dataclass(frozen=True)
 class RuleDoc:
-    """What a rule checks and why, with one listing that fails and one that passes."""
+    """What a rule checks and why, with one listing that fails and one that passes.
+
+    ``field`` names the field the two examples are written for; empty means the rule's
+    first default field (``title`` for title rules, ``description`` for text-wide rules).
+    """
 
     what: str
     why: str
     fails: str
     passes: str
+    field: str = ""
 
 
 class ListingRule:

@@ -61,7 +61,11 @@ class PhoneNumber(ListingRule):
     )
 
     def check(self, listing, params, fields):
+        regions = params.get("_regions")
         for span in _spans(listing, "phone", fields):
+            local = span.data.get("region")
+            if local and regions and local not in regions:
+                continue  # read as a local number of another target's region
             yield Hit(span.field, span.start, span.end, span.text, span.label or span.text,
                       with_caveat(f"Phone number '{span.text}' in the {field_label(span.field)}.", params),
                       "Remove the phone number; buyers contact you through the marketplace's messages.")
@@ -89,6 +93,20 @@ def domain_allowed(host: str, patterns) -> bool:
     return bool(pattern and pattern.match(host.lower()))
 
 
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _names_the_brand(span, brand_letters: str) -> bool:
+    """A bare domain that is the listing's own brand name ("StarTech.com" for brand StarTech): a
+    company named after its web address, written without www. or a scheme, is not a link."""
+    url = str(span.data.get("url", ""))
+    if span.data.get("scheme") or span.data.get("in") or url.lower().startswith("www") or "/" in url:
+        return False
+    host = span.label.lower()
+    return brand_letters in (_letters(host), _letters(host.split(".", 1)[0]))
+
+
 @register
 class OffPlatformLink(ListingRule):
     code = "CT003"
@@ -98,7 +116,9 @@ class OffPlatformLink(ListingRule):
     doc = RuleDoc(
         what="The listing links or points to another website: http(s):// and www. addresses, bare domains "
              "such as shop.com, shortened links (bit.ly) and link targets in HTML (params: allowed_domains, "
-             "where 'ebay.*' means any eBay site; require_https flags allowed links that are not https).",
+             "where 'ebay.*' means any eBay site; require_https flags allowed links that are not https). A "
+             "bare domain that is the listing's own brand ('StarTech.com' for brand StarTech) is a name, not "
+             "a link.",
         why="eBay descriptions cannot link to other sites except other eBay pages and a few named "
             "exceptions, and allowed links must be HTTPS "
             "(https://www.ebay.ca/help/policies/listing-policies/links-policy?id=4248); Amazon detail pages "
@@ -111,9 +131,12 @@ class OffPlatformLink(ListingRule):
     def check(self, listing, params, fields):
         allowed = params.get("allowed_domains", ()) or ()
         https_only = bool(params.get("require_https", False))
+        brand = _letters(listing.brand)
         for span in _spans(listing, "url", fields):
             host = span.label
             label = field_label(span.field)
+            if brand and _names_the_brand(span, brand):
+                continue
             if span.data.get("shortener") or host in SHORTENERS:
                 message = f"Shortened link '{span.text}' in the {label}; it hides where it leads."
             elif domain_allowed(host, allowed):

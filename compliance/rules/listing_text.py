@@ -63,7 +63,7 @@ class TitleTooLong(ListingRule):
         fails="Wireless Earbuds Bluetooth 5.3 Headphones with Charging Case, 40H Playtime, IPX7 Waterproof "
               "Sports Earphones with Mic, Touch Control, Deep Bass Stereo Sound for iPhone Android Running "
               "Gym Workout Travel Office, Black",
-        passes="Wireless Earbuds Bluetooth 5.3 with Charging Case, 40H Playtime, Black",
+        passes="Wireless Earbuds Bluetooth 5.3 with Charging Case, Black",
     )
 
     def check(self, listing, params, fields):
@@ -116,7 +116,7 @@ def _allowed_in_context(text: str, i: int) -> bool:
     return False
 
 
-def _brand_positions(text: str, brand: str) -> set[int]:
+def brand_positions(text: str, brand: str) -> set[int]:
     """Offsets of ``text`` inside occurrences of the listing's own brand name."""
     positions: set[int] = set()
     brand = brand.strip()
@@ -145,7 +145,7 @@ class ForbiddenCharacters(ListingRule):
             "(https://sellercentral-europe.amazon.com/help/hub/reference/external/201100890); eBay does not "
             "allow superscript, subscript or special characters such as ™ ♥ ½ "
             "(https://www.ebay.com.sg/help/policies/listing-policies/search-manipulation-policy?id=4243).",
-        fails="Acme™ Wireless Earbuds!",
+        fails="Acme™ Wireless Earbuds! Only $19",
         passes="Acme Wireless Earbuds, Style #4301, Bluetooth 5.3",
     )
 
@@ -172,7 +172,7 @@ class ForbiddenCharacters(ListingRule):
                     continue
                 if brand and ch in brand:
                     if brand_chars is None:
-                        brand_chars = _brand_positions(text, brand)
+                        brand_chars = brand_positions(text, brand)
                     if i in brand_chars:
                         continue
                 if runs and runs[-1][-1] == i - 1:
@@ -199,14 +199,14 @@ class ForbiddenCharacters(ListingRule):
         return Hit(field.name, start, end, field.raw[start:end], found, with_caveat(message, params), fix)
 
 
-def _phrase_key(text: str) -> str:
+def phrase_key(text: str) -> str:
     return re.sub(r"[\s\-]+", " ", text.strip().lower())
 
 
 @lru_cache(maxsize=128)
 def phrase_pattern(phrases: tuple[str, ...]) -> tuple[re.Pattern | None, dict[str, str]]:
     """One case-insensitive, whole-word pattern for a phrase list; words may be split by spaces or hyphens."""
-    canonical = {_phrase_key(p): p for p in phrases if str(p).strip()}
+    canonical = {phrase_key(p): p for p in phrases if str(p).strip()}
     if not canonical:
         return None, {}
     parts = sorted(canonical, key=len, reverse=True)
@@ -222,7 +222,8 @@ class PromotionalPhrases(ListingRule):
     default_fields = ("title",)
     doc = RuleDoc(
         what="The text uses promotional or subjective phrases the marketplace does not allow "
-             "(params: phrases; whole words, any letter case).",
+             "(params: phrases; whole words, any letter case; allow_in_brand skips a phrase inside the "
+             "listing's own brand name, as 'new' in 'New Balance').",
         why="Amazon titles must not contain promotional phrases such as 'free shipping' or "
             "'100% quality guaranteed' "
             "(https://sellercentral-europe.amazon.com/help/hub/reference/external/201100890), and its style "
@@ -230,7 +231,7 @@ class PromotionalPhrases(ListingRule):
             "(https://sellercentral.amazon.co.uk/gp/help/external/help.html?itemID=YYX9DD4VB6XKQRC&language=en_GB). "
             "eBay titles may not describe bonuses or free gifts "
             "(https://pages.ebay.in/sellercentral/ebaypolicies/listing_policies_keyword_spamming.html).",
-        fails="Free Shipping Best Seller Wireless Earbuds Bluetooth 5.3 Free Gift",
+        fails="Free Shipping Best Seller Wireless Earbuds Bluetooth 5.3 Free Gift, Top Rated Seller",
         passes="Wireless Earbuds Bluetooth 5.3 with Charging Case, Black",
     )
 
@@ -238,11 +239,15 @@ class PromotionalPhrases(ListingRule):
         pattern, canonical = phrase_pattern(tuple(str(p) for p in params.get("phrases", ()) or ()))
         if pattern is None:
             return
+        brand = listing.brand if params.get("allow_in_brand", False) else ""
         for field in checked_fields(listing, fields):
             text = field.text
+            in_brand = brand_positions(text, brand) if brand else set()
             for m in pattern.finditer(text):
+                if m.start() in in_brand:
+                    continue
                 start, end = field.raw_span(m.start(), m.end())
-                phrase = canonical.get(_phrase_key(m.group(0)), m.group(0).lower())
+                phrase = canonical.get(phrase_key(m.group(0)), m.group(0).lower())
                 label = field_label(field.name)
                 yield Hit(field.name, start, end, field.raw[start:end], phrase,
                           with_caveat(f"'{m.group(0)}' in the {label} is promotional, temporary or subjective "
@@ -433,3 +438,168 @@ class AuthenticityDisclaimer(ListingRule):
                           with_caveat(f"'{m.group(0)}' in the {field_label(field.name)} is an authenticity "
                                       f"disclaimer.", params),
                           "Remove the disclaimer. List a branded item only when you are sure it is authentic.")
+
+
+def letter_script(ch: str) -> str:
+    """The writing system of a letter as Unicode names it: LATIN, CYRILLIC, CJK, ARABIC ...
+
+    Fullwidth and mathematical Latin letters count as Latin: they are disguises of Latin
+    text (normalization's business), not another language.
+    """
+    name = unicodedata.name(ch, "")
+    if "LATIN" in name or name.startswith("MATHEMATICAL"):
+        return "LATIN"
+    return name.split(" ", 1)[0] if name else "UNKNOWN"
+
+
+_SCRIPT_NAMES = {"CJK": "Chinese/Japanese (CJK)", "HANGUL": "Korean (Hangul)"}
+
+
+@register
+class ScriptNotAllowed(ListingRule):
+    code = "LS007"
+    name = "text-script-not-allowed"
+    default_severity = "block"
+    default_fields = ("title", "description", "bullet_point1", "bullet_point2", "bullet_point3",
+                      "bullet_point4", "bullet_point5")
+    doc = RuleDoc(
+        what="A field contains a word written in a script the marketplace's listing language does not use "
+             "(params: allowed_scripts, default LATIN; min_letters, default 2, so a lone unit sign such as "
+             "'μ' in '10μF' is not a word). One finding per field, at the first such word. It cannot tell "
+             "English from other Latin-script languages.",
+        why="Walmart listings must be in English "
+            "(https://marketplacelearn.walmart.com/academy/Performance/prohibited-products-policy-and-product-violations); "
+            "Mercado Libre Global Selling listings must be created in English "
+            "(https://developers.mercadolibre.com.ar/devsite/global-listing). Text left in Chinese or Russian "
+            "by a translation step is the usual cause.",
+        fails="Wireless Earbuds 无线耳机 Bluetooth 5.3",
+        passes="Wireless Earbuds Bluetooth 5.3, 10μF capacitor, Café Noir colour",
+    )
+
+    def check(self, listing, params, fields):
+        allowed = {str(s).upper() for s in params.get("allowed_scripts", ("LATIN",)) or ("LATIN",)}
+        min_letters = int(params.get("min_letters", 2))
+        for field in checked_fields(listing, fields):
+            text = field.text
+            if text.isascii():
+                continue
+            found = None
+            i = 0
+            while i < len(text) and found is None:
+                script = letter_script(text[i]) if text[i].isalpha() else ""
+                if not script or script in allowed:
+                    i += 1
+                    continue
+                j = i + 1
+                while j < len(text) and text[j].isalpha() and letter_script(text[j]) == script:
+                    j += 1
+                if j - i >= min_letters:
+                    found = (i, j, script)
+                i = j
+            if found is None:
+                continue
+            start, end, script = found
+            raw_start, raw_end = field.raw_span(start, end)
+            label = field_label(field.name)
+            written = _SCRIPT_NAMES.get(script, script.capitalize())
+            yield Hit(field.name, raw_start, raw_end, field.raw[raw_start:raw_end], script.lower(),
+                      with_caveat(f"The {label} contains '{text[start:end]}', written in {written} script; this "
+                                  f"marketplace wants listings in {', '.join(sorted(allowed)).title()} script "
+                                  f"(its listing language).", params),
+                      f"Translate the {label} into the marketplace's listing language and remove the "
+                      f"untranslated words.")
+
+
+_NOT_COUNTED = frozenset(" \t\n\r")
+
+
+def _counted_bytes(ch: str) -> int:
+    """Bytes a character counts toward a keyword limit: spaces and punctuation count nothing."""
+    if ch in _NOT_COUNTED or unicodedata.category(ch)[0] in ("P", "Z"):
+        return 0
+    return len(ch.encode("utf-8"))
+
+
+@register
+class FieldTooManyBytes(ListingRule):
+    code = "LS008"
+    name = "field-too-many-bytes"
+    default_severity = "warn"
+    default_fields = ("search_terms",)
+    doc = RuleDoc(
+        what="A keyword field is longer than the marketplace's byte limit (params: max_bytes). Spaces and "
+             "punctuation are not counted; letters outside ASCII count two or more bytes each, as UTF-8 "
+             "does.",
+        why="Amazon's search terms must stay under a byte limit; spaces and punctuation are not counted "
+            "and non-ASCII characters take two or more bytes "
+            "(https://megalodon.jp/ref/2025-0814-0124-57/https://sellercentral.amazon.com:443/help/hub/reference/external/23501). "
+            "The limit is reported as less than 250 bytes (200 in India, 500 in Japan), and over-limit "
+            "terms are suppressed or cut to the first 249 bytes "
+            "(https://www.sellerlabs.com/blog/amazons-250-character-indexing-maximum-means-merchants/).",
+        fails=("earbuds " * 40).strip(),
+        passes="earbuds headphones wireless bluetooth sport running gym waterproof noise cancelling",
+        field="search_terms",
+    )
+
+    def check(self, listing, params, fields):
+        limit = int(params.get("max_bytes", 0) or 0)
+        if limit <= 0:
+            return
+        for field in checked_fields(listing, fields):
+            text = field.text
+            total, cut = 0, None
+            for i, ch in enumerate(text):
+                total += _counted_bytes(ch)
+                if cut is None and total > limit:
+                    cut = i
+            if cut is None:
+                continue
+            while cut > 0 and not text[cut - 1].isspace():
+                cut -= 1  # show the first word that does not fit whole
+            end = _trimmed(text)[1]
+            raw_start, raw_end = field.raw_span(cut, end)
+            label = field_label(field.name)
+            yield Hit(field.name, raw_start, raw_end, field.raw[raw_start:raw_end], f"max_bytes={limit}",
+                      with_caveat(f"The {label} field counts {total} bytes (without spaces and punctuation); the limit "
+                                  f"is {limit}, and the words after it are not indexed.", params),
+                      f"Cut {total - limit} bytes: drop words already in the title, repeats and plurals.")
+
+
+@register
+class TagLimits(ListingRule):
+    code = "LS009"
+    name = "too-many-or-long-tags"
+    default_severity = "warn"
+    default_fields = ("tags",)
+    doc = RuleDoc(
+        what="The tags field has more tags than the marketplace takes, or a tag longer than its limit "
+             "(params: max_tags, max_tag_length; tags are separated by commas).",
+        why="Etsy takes 13 tags of at most 20 characters each, as reported by a third party "
+            "(https://www.skills.sh/jacob-balslev/skills/etsy).",
+        fails="silver ring, stacking ring, minimalist sterling silver jewellery for women",
+        passes="silver ring, stacking ring, minimalist ring, gift for her",
+        field="tags",
+    )
+
+    def check(self, listing, params, fields):
+        max_tags = int(params.get("max_tags", 0) or 0)
+        max_length = int(params.get("max_tag_length", 0) or 0)
+        for field in checked_fields(listing, fields):
+            text = field.text
+            tags = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", text) if m.group(0).strip()]
+            label = field_label(field.name)
+            for start, end in tags:
+                tag = text[start:end].strip()
+                if max_length and len(tag) > max_length:
+                    lead = len(text[start:end]) - len(text[start:end].lstrip())
+                    raw_start, raw_end = field.raw_span(start + lead, start + lead + len(tag))
+                    yield Hit(field.name, raw_start, raw_end, field.raw[raw_start:raw_end],
+                              f"max_tag_length={max_length}",
+                              with_caveat(f"The tag '{tag}' is {len(tag)} characters long; the limit is "
+                                          f"{max_length}.", params),
+                              f"Shorten '{tag}' to {max_length} characters or split it into two tags.")
+            if max_tags and len(tags) > max_tags:
+                raw_start, raw_end = field.raw_span(tags[max_tags][0], tags[-1][1])
+                yield Hit(field.name, raw_start, raw_end, field.raw[raw_start:raw_end], f"max_tags={max_tags}",
+                          with_caveat(f"The {label} field has {len(tags)} tags; the limit is {max_tags}.", params),
+                          f"Keep the {max_tags} tags that describe the item best and drop the rest.")

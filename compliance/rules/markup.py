@@ -51,16 +51,20 @@ class TagNotAllowed(ListingRule):
     default_severity = "block"
     default_fields = tuple(f for f in TEXT_FIELDS if f != "title")
     doc = RuleDoc(
-        what="A field uses an HTML tag outside the marketplace's allowed list (params: allowed_tags). One "
-             "finding per tag name and field, at its first use. Tags that are active content are HT001's.",
+        what="A field uses an HTML tag outside the marketplace's allowed list (params: allowed_tags), or, "
+             "for a marketplace that filters named tags, one of those (params: denied_tags). One finding per "
+             "tag name and field, at its first use. Tags that are active content are HT001's.",
         why="Amazon detail pages must not contain HTML; line breaks are allowed in descriptions "
-            "(https://sellercentral.amazon.com/gp/help/external/help.html?itemID=200390640&language=en_US).",
-        fails="<p>Soft cotton tee.</p><p>Machine washable.</p>",
+            "(https://sellercentral.amazon.com/gp/help/external/help.html?itemID=200390640&language=en_US). "
+            "Newegg descriptions may use only <ol> <ul> <li> <br> <p> <b> <i> <u> <em> <strong> <sub> <sup> "
+            "(https://sellerportal.newegg.com/selleracademy/index.php/knowledge-base/product-description-policy-and-guidelines/).",
+        fails="<p>Soft cotton tee.</p><style>p {color: red}</style><p>Machine washable.</p>",
         passes="Soft cotton tee.<br>Machine washable.",
     )
 
     def check(self, listing, params, fields):
         allowed = {str(t).lower() for t in params.get("allowed_tags", ()) or ()}
+        denied = {str(t).lower() for t in params.get("denied_tags", ()) or ()}
         wanted = set(fields)
         spans = listing.spans.get("markup", ())
         active = {(s.field, s.start) for s in spans if s.kind == "active"}
@@ -68,6 +72,8 @@ class TagNotAllowed(ListingRule):
         counts: dict[tuple[str, str], int] = {}
         for span in spans:
             if span.kind != "tag" or span.field not in wanted or span.label in allowed:
+                continue
+            if denied and span.label not in denied:
                 continue
             if (span.field, span.start) in active:
                 continue
@@ -78,7 +84,10 @@ class TagNotAllowed(ListingRule):
         for (field, tag), span in first.items():
             times = f" ({counts[(field, tag)]} times)" if counts[(field, tag)] > 1 else ""
             verb = "is" if len(allowed) == 1 else "are"
-            rule = f"only {allowed_text} {verb} allowed" if allowed_text else "no HTML is allowed"
+            if denied:
+                rule = "the marketplace removes it"
+            else:
+                rule = f"only {allowed_text} {verb} allowed" if allowed_text else "no HTML is allowed"
             yield Hit(field, span.start, span.end, span.text, tag,
                       with_caveat(f"HTML tag {_tag_name(tag)} in the {field_label(field)}{times}; {rule}.", params),
                       f"Remove the {_tag_name(tag)} tags and write plain text"

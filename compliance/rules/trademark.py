@@ -9,7 +9,7 @@ from importlib import resources
 from ..classes import listing_classes
 from ..matchers.context import FASHION_CLASSES, fashion_brand
 from ..findings import Finding
-from ..normalize import compact
+from ..normalize import compact, evasion_reading, fold
 from .base import Hit, ListingRule, RuleDoc, register
 
 HOW_WORDS = {
@@ -111,7 +111,8 @@ def written_as_word(listing, span, entry) -> bool:
 
 def _explanation(span, entry, **more):
     ctx = span.data.get("context") or {}
-    items = [("matched", span.text), ("name", span.data["name"]), ("reading", span.data["how"]),
+    items = [("matched", span.text), ("normalized", evasion_reading(fold(span.text)).text.strip()),
+             ("name", span.data["name"]), ("reading", span.data["how"]),
              ("owner", entry.owner), ("classes", sorted(entry.classes)), ("generic", entry.generic),
              ("context", ctx.get("context")), ("wording", ctx.get("wording")),
              ("source", entry.source)]
