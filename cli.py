@@ -98,8 +98,10 @@ def main():
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
 @click.option("--fail-on", type=click.Choice(["fail", "warn"]), default="fail", show_default=True,
               help="Exit 1 when a listing fails (or also when it only warns).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes to check with; 0 uses every core. Output stays in input order.")
 @_guard
-def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, fmt, output, fail_on):
+def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, fmt, output, fail_on, jobs):
     """Check every listing of CATALOG (a CSV) and report a verdict per marketplace.
 
     Exit codes: 0 no listing fails, 1 some listing fails on some platform (or, with
@@ -131,8 +133,16 @@ def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of
     counts = None
     worst = 0
     total = 0
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs > 1:
+        from compliance.parallel import check_parallel
+
+        results = check_parallel(checker, listings, jobs, with_text=fmt == "table")
+    else:
+        results = checker.check(listings)
     try:
-        for result in checker.check(listings):
+        for result in results:
             total += 1
             counts = summarize(counts, result, keys)
             formatter.listing(result.to_dict(with_text=fmt == "table"))

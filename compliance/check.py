@@ -54,6 +54,7 @@ class Checker:
 
     def __init__(self, targets, entries, as_of: dt.date | None = None, batch_size: int = 512):
         self.targets = tuple(targets)
+        self.entries = list(entries)
         self.scope = RunScope(self.targets, as_of or dt.date.today())
         self.batch_size = batch_size
         self.matchers = [MarkMatcher(entries), CueMatcher(), PatentMatcher(entries),

@@ -119,3 +119,10 @@ def test_explain_unknown_id_exits_2():
 def test_help_lists_commands():
     result = run("--help")
     assert result.exit_code == 0 and "check" in result.output and "explain" in result.output
+
+
+def test_jobs_keep_the_report_identical():
+    one = json.loads(check(SMALL, "--format", "json").output)
+    two = json.loads(check(SMALL, "--format", "json", "--jobs", "2").output)
+    one["checked_at"] = two["checked_at"] = None
+    assert one == two

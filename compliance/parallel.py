@@ -1,0 +1,73 @@
+"""Check a catalog on several cores, keeping the output in input order.
+
+Each worker process builds its own :class:`~compliance.check.Checker` once (automata,
+fuzzy index, spaCy), then checks batches of listings. The parent reads the catalog,
+sends batches out in a bounded sliding window (so memory stays flat however large the
+catalog), and yields each batch's results in the order the batches were read.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import deque
+from itertools import islice
+from typing import Iterable, Iterator
+
+from .check import Checker
+
+_worker: Checker | None = None
+
+
+def _start(targets, entries, as_of, batch_size):
+    global _worker
+    if _worker is None:  # a forked worker already has the parent's checker
+        _worker = Checker(targets, entries, as_of=as_of, batch_size=batch_size)
+
+
+def _run(batch, with_text):
+    results = _worker.check_batch(batch)
+    return [(r.to_dict(with_text=with_text), r.verdicts) for r in results]
+
+
+class Outcome:
+    """What the parent needs of a result: the report item and the verdicts."""
+
+    __slots__ = ("item", "verdicts")
+
+    def __init__(self, item, verdicts):
+        self.item, self.verdicts = item, verdicts
+
+    def to_dict(self, with_text: bool = False) -> dict:
+        if with_text:
+            return self.item
+        return {k: v for k, v in self.item.items() if k not in ("title", "fields")}
+
+
+def check_parallel(checker: Checker, listings: Iterable, jobs: int, with_text: bool = False) -> Iterator[Outcome]:
+    """Like :meth:`Checker.check`, on ``jobs`` processes; results in input order.
+
+    Where processes fork, each worker starts with a copy of ``checker`` (nothing is built
+    twice); elsewhere each worker builds its own from the same targets and entries.
+    """
+    global _worker
+    forking = "fork" in mp.get_all_start_methods()
+    context = mp.get_context("fork" if forking else None)
+    window = 4 * jobs
+    batch_size = checker.batch_size
+    _worker = checker if forking else None
+    try:
+        with context.Pool(jobs, initializer=_start,
+                          initargs=(checker.targets, checker.entries, checker.scope.as_of, batch_size)) as pool:
+            pending: deque = deque()
+            it = iter(listings)
+            while True:
+                while len(pending) < window:
+                    batch = list(islice(it, batch_size))
+                    if not batch:
+                        break
+                    pending.append(pool.apply_async(_run, (batch, with_text)))
+                if not pending:
+                    return
+                for item, verdicts in pending.popleft().get():
+                    yield Outcome(item, verdicts)
+    finally:
+        _worker = None
