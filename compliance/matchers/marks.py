@@ -25,7 +25,7 @@ from . import Span
 FUZZY_MIN = 5
 COMMON_ZIPF = 3.0
 COMMON_ZIPF_OTHER = 3.6
-LANGUAGES = ("en", "es", "pt", "fr", "de", "it")
+LANGUAGES = ("en", "es", "pt", "fr", "de")
 
 
 @lru_cache(maxsize=200_000)
@@ -35,8 +35,9 @@ def is_common_word(word: str) -> bool:
 
     # Listings are mostly English; a word must be more common to count in the other languages,
     # or every given name of one of them ("Cassio", "Fedi") would excuse a misspelt mark.
-    return zipf_frequency(word, "en") >= COMMON_ZIPF or \
-        any(zipf_frequency(word, lang) >= COMMON_ZIPF_OTHER for lang in LANGUAGES[1:])
+    # The "small" lists hold every word down to Zipf 3, all this test needs, in a tenth of the memory.
+    return zipf_frequency(word, "en", wordlist="small") >= COMMON_ZIPF or \
+        any(zipf_frequency(word, lang, wordlist="small") >= COMMON_ZIPF_OTHER for lang in LANGUAGES[1:])
 
 
 def max_typos(length: int) -> int:
@@ -54,6 +55,48 @@ def _deletes(s: str) -> set[str]:
     return {s[:i] + s[i + 1:] for i in range(len(s))}
 
 
+class DeletionIndex:
+    """Every name and its one-letter deletions, as sorted 64-bit hashes pointing at names.
+
+    A word within one edit of a name shares a key with it (symmetric deletion), so a lookup is
+    a dozen binary searches, however many names there are. Arrays instead of a dict of sets:
+    50,000 marks with aliases make about two million keys, 12 bytes each here.
+    """
+
+    def __init__(self, names: list[str]):
+        import numpy as np
+
+        self.names = names
+        keys, ids = [], []
+        for i, name in enumerate(names):
+            for d in _deletes(name) | {name}:
+                keys.append(hash(d))
+                ids.append(i)
+        k = np.array(keys, dtype=np.int64)
+        order = np.argsort(k, kind="stable")
+        self._keys = k[order]
+        self._ids = np.array(ids, dtype=np.int32)[order]
+        self._np = np
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __bool__(self) -> bool:
+        return len(self.names) > 0
+
+    def near(self, word: str) -> set[str]:
+        """Names that share a deletion key with ``word`` (to be verified by edit distance)."""
+        np = self._np
+        probes = np.array([hash(d) for d in _deletes(word) | {word}], dtype=np.int64)
+        lo = np.searchsorted(self._keys, probes, "left")
+        hi = np.searchsorted(self._keys, probes, "right")
+        found = set()
+        for a, b in zip(lo.tolist(), hi.tolist()):
+            if a < b:
+                found.update(self._ids[a:b].tolist())
+        return {self.names[i] for i in found}
+
+
 class MarkMatcher:
     """Spans of kind ``mark`` (trademark), ``prohibited`` and ``counterfeit`` for blocklist entries."""
 
@@ -64,7 +107,6 @@ class MarkMatcher:
         self.entries = [e for e in entries if e.kind in self.KINDS]
         self.automaton = ahocorasick.Automaton()
         keys: dict[str, list[_Name]] = {}
-        self.fuzzy: dict[str, set[str]] = {}
         self.fuzzy_names: dict[str, list[_Name]] = {}
         self.max_words = 1
         words_of: dict[str, list[str]] = {}
@@ -74,7 +116,8 @@ class MarkMatcher:
                 if not ws:
                     continue
                 variants = [(" ".join(ws), "name"), ("".join(ws), "name")]
-                if entry.kind == "prohibited" or (entry.kind == "trademark" and not entry.generic and len("".join(ws)) >= 4):
+                if entry.kind == "prohibited" or (entry.kind == "trademark" and not entry.generic and len(ws) == 1
+                                                  and len(ws[0]) >= 4):
                     last = ws[-1]
                     for suffix in ("s", "es") if entry.kind == "prohibited" else ("s",):
                         if not last.endswith("s"):
@@ -87,14 +130,15 @@ class MarkMatcher:
                 if entry.kind == "trademark" and len(squashed) >= FUZZY_MIN and squashed.isalpha():
                     self.fuzzy_names.setdefault(squashed, []).append(_Name(i, name, "typo"))
                     words_of[squashed] = ws
-                    for d in _deletes(squashed) | {squashed}:
-                        self.fuzzy.setdefault(d, set()).add(squashed)
                     self.max_words = max(self.max_words, len(ws))
+        self.fuzzy = DeletionIndex(list(self.fuzzy_names))
         multiword = [n for n in self.fuzzy_names if len(words_of.get(n, ())) > 1]
         self.multi_prefixes = {words_of[n][0][:2] for n in multiword}
         self.multi_max_len = max((len(n) for n in multiword), default=0) + max_typos(99)
-        for key, names in keys.items():
-            self.automaton.add_word(key, (key, tuple(names)))
+        # The automaton stores an index into this table: an int per key, not a Python tuple.
+        self._keys = [(key, tuple(names)) for key, names in keys.items()]
+        for index, (key, _) in enumerate(self._keys):
+            self.automaton.add_word(key, index)
         if keys:
             self.automaton.make_automaton()
         self._has_keys = bool(keys)
@@ -104,7 +148,9 @@ class MarkMatcher:
     def _exact(self, reading: Reading, evasion: bool):
         if not self._has_keys:
             return
-        for end, (key, names) in self.automaton.iter(reading.text):
+        table = self._keys
+        for end, index in self.automaton.iter(reading.text):
+            key, names = table[index]
             start = end - len(key) + 2  # skip the padding spaces
             stop = end  # exclusive
             for n in names:
@@ -117,15 +163,12 @@ class MarkMatcher:
             return hit
         found = []
         if len(candidate) >= FUZZY_MIN - 1:
-            seen = set()
-            for v in _deletes(candidate) | {candidate}:
-                for target in self.fuzzy.get(v, ()):
-                    if target in seen or target == candidate:
-                        continue
-                    seen.add(target)
-                    dist = DamerauLevenshtein.distance(candidate, target, score_cutoff=max_typos(len(target)))
-                    if dist <= max_typos(len(target)):
-                        found.append((target, dist))
+            for target in self.fuzzy.near(candidate):
+                if target == candidate:
+                    continue
+                dist = DamerauLevenshtein.distance(candidate, target, score_cutoff=max_typos(len(target)))
+                if dist <= max_typos(len(target)):
+                    found.append((target, dist))
         result = tuple(found)
         if len(self._fuzzy_cache) > 500_000:
             self._fuzzy_cache.clear()
