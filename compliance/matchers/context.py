@@ -211,7 +211,7 @@ class ContextAnnotator:
         return ""
 
 
-WINDOW = 200  # characters of context either side of a mark in long descriptions
+WINDOW = 150  # characters of context either side of a mark in long descriptions
 
 
 def _windows(text: str, spans):

@@ -143,6 +143,7 @@ class MarkMatcher:
             self.automaton.make_automaton()
         self._has_keys = bool(keys)
         self._fuzzy_cache: dict[str, tuple] = {}
+        self._clean: set[str] = set()  # words known to be near no mark
 
     # -- exact -------------------------------------------------------------------------
     def _exact(self, reading: Reading, evasion: bool):
@@ -172,7 +173,10 @@ class MarkMatcher:
         result = tuple(found)
         if len(self._fuzzy_cache) > 500_000:
             self._fuzzy_cache.clear()
+            self._clean.clear()
         self._fuzzy_cache[candidate] = result
+        if not result:
+            self._clean.add(candidate)
         return result
 
     def _typos(self, reading: Reading, taken: list[tuple[int, int]], source: str | None = None):
@@ -191,8 +195,12 @@ class MarkMatcher:
                     break
                 covered[k] = True
         lookup, multi = self._lookup, self.max_words > 1
+        # Most words were seen before and are near no mark: drop them with one set difference.
+        worth = set(words) - self._clean
+        if multi:
+            worth |= {w for w in worth.union(words) if w[:2] in self.multi_prefixes}
         for i, w in enumerate(words):
-            if covered[i]:
+            if covered[i] or w not in worth:
                 continue
             candidates = [(w, i + 1)] if len(w) >= FUZZY_MIN - 1 and w.isalpha() else []
             if multi and w[:2] in self.multi_prefixes:
