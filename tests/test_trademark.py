@@ -222,3 +222,8 @@ def test_style_names_are_the_everyday_word(check_one, title, category):
 
 def test_style_name_does_not_excuse_the_brand_elsewhere(check_one):
     assert "TM001" in rules(check_one("Coach Leather Tote Bag Women", category=""), "block")
+
+
+def test_for_brand_fans_is_no_compatibility(check_one):
+    result = check_one("Leather Wallet", "Perfect for Gucci lovers and fans.")
+    assert "TM001" in rules(result, "block") and "TM003" not in rules(result)

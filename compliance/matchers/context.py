@@ -65,6 +65,7 @@ def part_nouns() -> tuple[tuple[str, ...], ...]:
 REFERENCE_MARKERS = frozenset("compatible replacement aftermarket non-oem".split())
 REFILL_MARKERS = frozenset("remanufactured refilled recycled refurbished reman".split())
 EQUIVALENCE = ("equivalent",)
+FAN_WORDS = frozenset("fans fan lovers lover enthusiasts addicts collectors devotees admirers".split())
 
 
 def _everyday(word: str) -> bool:
@@ -157,6 +158,9 @@ class ContextAnnotator:
                     wording = self._referential(doc, ts, s)
                     if wording:
                         ctx["context"], ctx["pattern"], ctx["wording"] = "COMPAT", "referential", wording
+                if ctx["context"] == "COMPAT" and ts.end < len(doc) and doc[ts.end].lower_ in FAN_WORDS:
+                    # "for Cartier lovers" names the brand to draw its fans, not what the item fits.
+                    ctx["context"], ctx["pattern"], ctx["wording"] = None, "", ""
                 if ctx["context"] is None:
                     ctx["part"] = _part_after(doc, ts) if device_brand(entry) else ""
                 if field.name == "title":
