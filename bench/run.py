@@ -172,6 +172,23 @@ def run_listguard(command: list[str], output: Path, expect: int | None = None, l
     return run
 
 
+_ROW = re.compile(rb'"row": (\d+)')
+
+
+def in_input_order(path: Path) -> bool:
+    """Whether the report's listings are rows 1, 2, 3 ... in that order (checked after timing)."""
+    expected = 1
+    with open(path, "rb") as handle:
+        for line in handle:
+            if line.startswith(b'{"summary"'):
+                break
+            m = _ROW.search(line)
+            if m is None or int(m.group(1)) != expected:
+                return False
+            expected += 1
+    return True
+
+
 def _last_line(path: Path) -> str:
     with open(path, "rb") as handle:
         handle.seek(0, os.SEEK_END)
@@ -371,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
                     f"peak RSS {run.peak_rss / 2**20:,.0f} MB")
                 if run.listings != rows:
                     say(f"  warning: the report has {run.listings:,} listings, the catalog {rows:,}")
+                entry["in_order"] = in_input_order(out)
+                if not entry["in_order"]:
+                    say("  warning: the report's listings are not in input order")
                 results["runs"].append(entry)
                 out.unlink(missing_ok=True)
 
@@ -438,7 +458,8 @@ def table(results: dict) -> str:
         fail_share = 100 * max(fails) / r["listings"] if fails and r["listings"] else 0.0
         lines.append(lead + f"{r['rate']:>10,.0f}  {r['steady_rate']:>8,.0f}  {r['seconds']:>7.1f}  {r['first_output']:>9.2f}  "
                      f"{r['peak_rss_mb']:>11,.0f}  {r['rate'] / r['csv_rate']:>10.3f}  "
-                     f"{r['rate'] / r['regex_rate']:>8.1f}  {vs_small:>14.2f}  {fail_share:>6.1f}")
+                     f"{r['rate'] / r['regex_rate']:>8.1f}  {vs_small:>14.2f}  {fail_share:>6.1f}"
+                     + ("" if r.get("in_order", True) else "  NOT IN INPUT ORDER"))
     s = results.get("startup") or {}
     if s:
         lines.append("")
