@@ -130,11 +130,13 @@ class _LineCounter:
         return text
 
 
+_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes kept by surrogateescape
+
+
 def _bad_bytes(value: str) -> int:
-    for i, ch in enumerate(value):
-        if "\udc80" <= ch <= "\udcff":
-            return i
-    return -1
+    """Index of the first byte that was not UTF-8, or -1."""
+    m = _UNDECODED.search(value)
+    return m.start() if m else -1
 
 
 def read_catalog(path, mapping: dict[str, str] | None = None, progress=None) -> tuple[Layout, Iterator[Listing]]:

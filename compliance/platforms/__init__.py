@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import InputError, UsageError
-from ..regions import parse_region
+from ..regions import parse_region, region_covers
 
 SEVERITIES = ("block", "warn", "info")
 # Every marketplace listguard knows by name; blocklist entries may name any of them, even
@@ -73,14 +73,8 @@ class Target:
 
     def rules(self):
         for rule in self.platform.rules:
-            if not rule.regions or self.region in rule.regions or (
-                "EU" in rule.regions and _in_eu(self.region)):
+            if region_covers(rule.regions, self.region):
                 yield rule
-
-
-def _in_eu(region: str) -> bool:
-    from ..regions import EU_MEMBERS
-    return region in EU_MEMBERS
 
 
 def _freeze(value):
