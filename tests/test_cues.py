@@ -61,3 +61,33 @@ def test_honest_uses_do_not_fire(cues, text):
 def test_mark_scoped_cues_are_marked(cues):
     found = cues.find_in_text("Gucci dupe bag")
     assert [(c.id, c.scope) for _, _, c in found] == [("dupe", "mark")]
+
+
+@pytest.mark.parametrize("pattern, prefixes", [
+    (r"\bfakes?\b", {"fak"}),
+    (r"\b(?:[5-9]|1[0-2])a\b", {"5a", "6a", "7a", "8a", "9a", "10a", "11a", "12a"}),
+    (r"\ba{3,5}\+*\s*copy\b", {"aaa"}),
+    (r"\bx?copy\b", None),  # an optional first letter: any text may hold a match
+    (r"\w+ copy", None),
+])
+def test_literal_prefixes_read_off_the_pattern(pattern, prefixes):
+    import re
+
+    from compliance.matchers.cues import literal_prefixes
+    assert literal_prefixes(re.compile(pattern)) == prefixes
+
+
+def test_prefilter_never_hides_a_match(cues):
+    """Every match of every cue begins with one of the literal beginnings the prefilter looks for."""
+    from compliance.matchers.cues import literal_prefixes
+    texts = ["Sneakers 1:1 copy", "1 : 1 replica", "AAAAA+ quality", "grade aaa", "12a grade", "#mirrorbags",
+             "копию люкс", "реплики люкс", "bootlegged", "same factory", "indistinguishable from the original",
+             "primeira linha", "super clones", "watches clone", "rep jerseys", "11a original"]
+    hit = 0
+    for cue in cues.cues:
+        prefixes = literal_prefixes(cue.pattern)
+        for text in texts:
+            for m in cue.pattern.finditer(text.casefold()):
+                hit += 1
+                assert prefixes is None or any(m.group().startswith(p) for p in prefixes), (cue.id, text)
+    assert hit >= len(texts)

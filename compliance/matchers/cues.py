@@ -13,10 +13,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import ahocorasick
 import yaml
 
 from ..normalize import fold
 from . import Span
+
+try:  # the regular-expression parser, to read the literal text a pattern must start with
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
+
+PREFIX_LEN = 3
 
 
 @dataclass(frozen=True)
@@ -40,20 +49,103 @@ def load_cues() -> tuple[Cue, ...]:
                      _compile(d.get("honest_before")), _compile(d.get("honest_near"))) for d in data)
 
 
+def _chars(items):
+    """The characters a character class matches, when it is a short list of literals and ranges."""
+    out = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            out.append(chr(av))
+        elif op is _sre.RANGE and av[1] - av[0] < 32:
+            out.extend(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None
+    return out
+
+
+def _extend(heads, items):
+    """Grow each open head (text, open) through the parsed pattern ``items`` while it stays literal."""
+    for op, av in items:
+        if not any(open_ and len(h) < PREFIX_LEN for h, open_ in heads) or len(heads) > 512:
+            break
+        if op is _sre.AT:
+            continue  # \b, ^: zero width
+        if op is _sre.LITERAL:
+            chars = [chr(av)]
+        elif op is _sre.IN:
+            chars = _chars(av)
+        elif op is _sre.BRANCH:
+            grown = set()
+            for branch in av[1]:
+                grown |= _extend(heads, branch)
+            heads = grown
+            continue
+        elif op is _sre.SUBPATTERN:
+            heads = _extend(heads, av[-1])
+            continue
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            for _ in range(min(av[0], PREFIX_LEN)):
+                heads = _extend(heads, av[2])
+            if av[1] != av[0]:
+                heads = {(h, False) for h, _ in heads}
+            continue
+        else:
+            chars = None
+        if chars is None:
+            return {(h, False) for h, _ in heads}
+        heads = {(h + c, True) if open_ and len(h) < PREFIX_LEN else (h, open_) for h, open_ in heads for c in chars}
+    return heads
+
+
+def literal_prefixes(pattern: re.Pattern) -> set[str] | None:
+    """Texts of up to three characters one of which starts every match of ``pattern`` (case-folded),
+    or None when a match may start with anything."""
+    heads = _extend({("", True)}, _sre_parse.parse(pattern.pattern, pattern.flags))
+    if any(not h for h, _ in heads):
+        return None
+    return {h.casefold() for h, _ in heads}
+
+
 class CueMatcher:
-    """Spans of kind ``cue`` (label = cue id; data["scope"] = "any" or "mark")."""
+    """Spans of kind ``cue`` (label = cue id; data["scope"] = "any" or "mark").
+
+    One Aho-Corasick pass over the folded text finds the literal beginnings of the cue patterns
+    (read off the patterns themselves); only the cues whose beginning occurs are run.
+    """
 
     name = "cues"
 
     def __init__(self):
         self.cues = load_cues()
+        self.always = []  # cues with no literal beginning run on every text
+        starts: dict[str, set[int]] = {}
+        for i, cue in enumerate(self.cues):
+            prefixes = literal_prefixes(cue.pattern)
+            if prefixes is None:
+                self.always.append(i)
+            else:
+                for p in prefixes:
+                    starts.setdefault(p, set()).add(i)
+        self.starts = ahocorasick.Automaton()
+        for p, ids in starts.items():
+            self.starts.add_word(p, frozenset(ids))
+        if starts:
+            self.starts.make_automaton()
+        self._has_starts = bool(starts)
 
     def find_in_text(self, text: str, folded=None):
         """(start, end, cue) over visible ``text``, honest uses removed."""
         folded = folded if folded is not None else fold(text)
         low = folded.text
         found = []
-        for cue in self.cues:
+        run = set(self.always)
+        if self._has_starts:
+            for _, ids in self.starts.iter(low):
+                run |= ids
+        if not run:
+            return found
+        for i, cue in enumerate(self.cues):
+            if i not in run:
+                continue
             for m in cue.pattern.finditer(low):
                 if cue.honest_after and cue.honest_after.search(low[m.end():m.end() + 40]):
                     continue
