@@ -52,20 +52,35 @@ class Reading:
     The map is kept as segments: a run of characters copied in order from the source is one
     segment (``offsets`` None), so the common case of plain words costs one step per word,
     not one per character; characters that moved (leetspeak, joined letters) carry explicit
-    offsets.
+    offsets. ``segments`` may be a function that builds them: most readings are searched
+    and never mapped back, so their map is only built when a match asks for it.
     """
 
-    __slots__ = ("text", "length", "_starts", "_segments")
+    __slots__ = ("text", "length", "_starts", "_segs")
 
     def __init__(self, text: str, length: int, segments=None):
         self.text = text
         self.length = length  # of the source text
-        self._segments = segments if segments is not None else [(0, 0, None)]
-        self._starts = [seg[0] for seg in self._segments]
+        self._segs = segments if segments is not None else [(0, 0, None)]
+        self._starts = None
+
+    @property
+    def _segments(self):
+        if callable(self._segs):
+            self._segs = self._segs()
+        return self._segs
+
+    def in_place(self) -> bool:
+        """Whether every character sits at its own source offset (ASCII text folded)."""
+        segs = self._segments
+        return len(segs) == 1 and segs[0][2] is None and segs[0][0] == segs[0][1] == 0
 
     def src_index(self, i: int) -> int:
+        segments = self._segments
+        if self._starts is None:
+            self._starts = [seg[0] for seg in segments]
         k = bisect_right(self._starts, i) - 1
-        start, src, offsets = self._segments[k]
+        start, src, offsets = segments[k]
         return offsets[i - start] if offsets is not None else src + (i - start)
 
     def src_span(self, start: int, end: int) -> tuple[int, int]:
@@ -165,7 +180,19 @@ def disguised(source: str) -> bool:
 
 
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_PUNCT = "".join(chr(c) for c in range(128) if not chr(c).isalnum() and not chr(c).isspace())
+_LEFT_EDGE = _ASCII_PUNCT.translate({ord(c): None for c in "@$"})
+_RIGHT_EDGE = _ASCII_PUNCT.translate({ord(c): None for c in "@$!|"})
 _CHUNK = re.compile(r"\S+")
+
+
+def _spaced_segments(words) -> list:
+    segments = [(0, 0, [0])]
+    pos = 1
+    for text, src, offsets in words:
+        segments.append((pos, src, None) if offsets is None else (pos, 0, offsets + [offsets[-1] + 1]))
+        pos += len(text) + 1
+    return segments
 
 
 def _spaced(words, length: int) -> Reading:
@@ -174,64 +201,88 @@ def _spaced(words, length: int) -> Reading:
     Each word's segment also covers the space after it, which maps to the source character
     right after the word.
     """
-    parts = [" "]
-    segments = [(0, 0, [0])]
-    pos = 1
-    for text, src, offsets in words:
-        segments.append((pos, src, None) if offsets is None else (pos, 0, offsets + [offsets[-1] + 1]))
-        parts.append(text)
-        parts.append(" ")
-        pos += len(text) + 1
-    return Reading("".join(parts), length, segments)
+    return Reading(" " + " ".join(w[0] for w in words) + " " if words else " ",
+                   length, lambda: _spaced_segments(words))
 
 
 def _to_source(folded: Reading, start: int, end: int):
     """(source start, None) when folded[start:end] was copied in order, else explicit offsets."""
-    if len(folded._segments) == 1 and folded._segments[0][2] is None:
+    if folded.in_place():
         return start, None  # ASCII text folds in place
-    first = folded.src_index(start)
-    if folded.src_index(end - 1) - first == end - 1 - start and (
-            end - start < 3 or folded.src_index((start + end) // 2) - first == (start + end) // 2 - start):
+    offsets = [folded.src_index(j) for j in range(start, end)]
+    first = offsets[0]
+    if offsets[-1] - first == end - 1 - start and all(b - a == 1 for a, b in zip(offsets, offsets[1:])):
         return first, None
-    return first, [folded.src_index(j) for j in range(start, end)]
+    return first, offsets
 
 
 def plain_reading(folded: Reading) -> Reading:
     """Every run of letters and digits, joined by single spaces."""
+    text = folded.text
+    if folded.in_place():
+        # The common case, done at C speed; the offset map is built only if a match needs it.
+        found = _WORD.findall(text)
+        return Reading(" " + " ".join(found) + " " if found else " ", folded.length,
+                       lambda: _spaced_segments((m.group(), m.start(), None) for m in _WORD.finditer(text)))
     words = []
-    for m in _WORD.finditer(folded.text):
+    for m in _WORD.finditer(text):
         src, offsets = _to_source(folded, m.start(), m.end())
         words.append((m.group(), src, offsets))
     return _spaced(words, folded.length)
 
 
+_LEET_TABLE = str.maketrans(LEET)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _leet(word: str) -> str:
-    letters = sum(c.isalpha() for c in word)
-    if letters == 0 or not any(c in LEET for c in word) or _MEASURE.match(word):
+    leeted = word.translate(_LEET_TABLE)
+    if leeted == word or not _LETTER.search(word) or _MEASURE.match(word):
         return word
-    return "".join(LEET.get(c, c) for c in word)
+    return leeted
 
 
 def evasion_reading(folded: Reading) -> Reading:
     """The reading that undoes common evasions; see the module docstring."""
     text = folded.text
     words: list[tuple[str, int, list[int] | None]] = []  # ("", ...) marks a lone punctuation chunk
+    in_place = folded.in_place()
     for m in _CHUNK.finditer(text):
         raw = m.group()
         if raw.isalpha() or raw.isdigit():
-            src, offsets = _to_source(folded, m.start(), m.end())
-            words.append((raw, src, offsets))
+            if in_place:
+                words.append((raw, m.start(), None))
+            else:
+                src, offsets = _to_source(folded, m.start(), m.end())
+                words.append((raw, src, offsets))
             continue
-        lo, hi = 0, len(raw)
         # Strip punctuation at the edges of the word; keep leet symbols inside or at the end.
-        while lo < hi and not (raw[lo].isalnum() or raw[lo] in "@$"):
-            lo += 1
-        while hi > lo and not (raw[hi - 1].isalnum() or raw[hi - 1] in "@$!|"):
-            hi -= 1
+        if raw.isascii():
+            core = raw.lstrip(_LEFT_EDGE)
+            lo = len(raw) - len(core)
+            core = core.rstrip(_RIGHT_EDGE)
+            hi = lo + len(core)
+        else:
+            lo, hi = 0, len(raw)
+            while lo < hi and not (raw[lo].isalnum() or raw[lo] in "@$"):
+                lo += 1
+            while hi > lo and not (raw[hi - 1].isalnum() or raw[hi - 1] in "@$!|"):
+                hi -= 1
         if lo >= hi:
             words.append(("", 0, None))
             continue
-        leeted = _leet(raw[lo:hi])
+        core = raw[lo:hi]
+        leeted = _leet(core)
+        if leeted is core and GLUE.isdisjoint(core):
+            # No leetspeak and nothing glued: the word splits at its punctuation, as in the plain reading.
+            base = m.start() + lo
+            for w in _WORD.finditer(core):
+                if in_place:
+                    words.append((w.group(), base + w.start(), None))
+                else:
+                    src, offsets = _to_source(folded, base + w.start(), base + w.end())
+                    words.append((w.group(), src, offsets))
+            continue
         piece, offs = [], []
         for i, c in enumerate(leeted):
             if c.isalnum():
