@@ -132,9 +132,13 @@ class MarkMatcher:
                     words_of[squashed] = ws
                     self.max_words = max(self.max_words, len(ws))
         self.fuzzy = DeletionIndex(list(self.fuzzy_names))
-        multiword = [n for n in self.fuzzy_names if len(words_of.get(n, ())) > 1]
-        self.multi_prefixes = {words_of[n][0][:2] for n in multiword}
-        self.multi_max_len = max((len(n) for n in multiword), default=0) + max_typos(99)
+        # A misspelt name of several words ("Louis Vuiton") is looked for where a text word is, or is
+        # one letter off, the first word of such a name: the words are then joined and looked up.
+        first_words = {words_of[n][0] for n in self.fuzzy_names if len(words_of.get(n, ())) > 1}
+        self.multi_first = frozenset(first_words)
+        self.multi_first_index = DeletionIndex(sorted(w for w in first_words if len(w) >= FUZZY_MIN - 1))
+        self.multi_max_len = max((len(n) for n in self.fuzzy_names if len(words_of.get(n, ())) > 1),
+                                 default=0) + max_typos(99)
         # The automaton stores an index into this table: an int per key, not a Python tuple.
         self._keys = [(key, tuple(names)) for key, names in keys.items()]
         for index, (key, _) in enumerate(self._keys):
@@ -143,7 +147,7 @@ class MarkMatcher:
             self.automaton.make_automaton()
         self._has_keys = bool(keys)
         self._fuzzy_cache: dict[str, tuple] = {}
-        self._clean: set[str] = set()  # words known to be near no mark
+        self._word_cache: dict[str, tuple] = {}  # word -> (misspelt names it may be, starts a multi-word name)
 
     # -- exact -------------------------------------------------------------------------
     def _exact(self, reading: Reading, evasion: bool):
@@ -158,6 +162,8 @@ class MarkMatcher:
                 yield start, stop, n, evasion
 
     # -- fuzzy -------------------------------------------------------------------------
+    CACHE_SIZE = 200_000  # words and joined words remembered; the caches start over beyond it
+
     def _lookup(self, candidate: str):
         hit = self._fuzzy_cache.get(candidate)
         if hit is not None:
@@ -171,13 +177,30 @@ class MarkMatcher:
                 if dist <= max_typos(len(target)):
                     found.append((target, dist))
         result = tuple(found)
-        if len(self._fuzzy_cache) > 500_000:
+        if len(self._fuzzy_cache) >= self.CACHE_SIZE:
             self._fuzzy_cache.clear()
-            self._clean.clear()
         self._fuzzy_cache[candidate] = result
-        if not result:
-            self._clean.add(candidate)
         return result
+
+    def _word(self, word: str) -> tuple:
+        """(misspelt names ``word`` may be, whether it may start a misspelt name of several words)."""
+        info = self._word_cache.get(word)
+        if info is not None:
+            return info
+        hits = ()
+        if len(word) >= FUZZY_MIN - 1 and word.isalpha():
+            hits = self._lookup(word)
+            if hits and is_common_word(word):
+                hits = ()
+        multi = word in self.multi_first or (
+            len(word) >= FUZZY_MIN - 1 and word.isalpha() and bool(self.multi_first_index)
+            and any(DamerauLevenshtein.distance(word, first, score_cutoff=1) <= 1
+                    for first in self.multi_first_index.near(word)))
+        info = (hits, multi)
+        if len(self._word_cache) >= self.CACHE_SIZE:
+            self._word_cache.clear()
+        self._word_cache[word] = info
+        return info
 
     def _typos(self, reading: Reading, taken: list[tuple[int, int]], source: str | None = None):
         """Misspelt marks among the reading's words, alone or joined with the next ones."""
@@ -194,16 +217,16 @@ class MarkMatcher:
                 if k < 0 or starts[k] >= e:
                     break
                 covered[k] = True
-        lookup, multi = self._lookup, self.max_words > 1
-        # Most words were seen before and are near no mark: drop them with one set difference.
-        worth = set(words) - self._clean
-        if multi:
-            worth |= {w for w in worth.union(words) if w[:2] in self.multi_prefixes}
+        word_info, cache = self._word, self._word_cache
         for i, w in enumerate(words):
-            if covered[i] or w not in worth:
+            if covered[i]:
                 continue
-            candidates = [(w, i + 1)] if len(w) >= FUZZY_MIN - 1 and w.isalpha() else []
-            if multi and w[:2] in self.multi_prefixes:
+            info = cache.get(w)
+            hits, multi = info if info is not None else word_info(w)
+            if not hits and not multi:
+                continue
+            candidates = [(hits, i + 1)] if hits else []
+            if multi:
                 joined = w
                 for j in range(i + 1, min(len(words), i + self.max_words)):
                     if covered[j]:
@@ -212,20 +235,17 @@ class MarkMatcher:
                     if len(joined) > self.multi_max_len:
                         break
                     if joined.isalpha():
-                        candidates.append((joined, j + 1))
-            for candidate, stop_word in candidates:
-                hits = lookup(candidate)
-                if not hits:
-                    continue
-                parts = words[i:stop_word]
-                if all(is_common_word(p) for p in parts):
-                    continue
+                        found = self._lookup(joined)
+                        if found and not all(is_common_word(p) for p in words[i:j + 1]):
+                            candidates.append((found, j + 1))
+            for found, stop_word in candidates:
+                candidate = "".join(words[i:stop_word])
                 start, stop = starts[i], starts[stop_word - 1] + len(words[stop_word - 1])
                 if source is not None:
                     s0, e0 = reading.src_span(start, stop)
                     if any(ch.isdigit() for ch in source[s0:e0]):
                         continue  # a model number read as leetspeak ("S3100") is no misspelling
-                for target, dist in hits:
+                for target, dist in found:
                     for name in self.fuzzy_names[target]:
                         score = 1 - dist / max(len(target), len(candidate))
                         yield start, stop, name, dist, score
