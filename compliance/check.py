@@ -2,7 +2,8 @@
 
 1. match: every matcher finds its spans (marks, counterfeit cues, patents, contact
    details, markup), built once per run;
-2. context: listings with a candidate mark go through spaCy in ``nlp.pipe`` batches;
+2. context: listings with a candidate mark whose decision turns on its wording go through
+   spaCy in ``nlp.pipe`` batches;
 3. decide: detection rules (trademark, counterfeit, patent, prohibited) and each target
    platform's pack rules turn spans into findings;
 4. verdict: per ``PLATFORM:REGION``, ``fail`` on a blocking finding, ``warn`` on warnings.
@@ -26,7 +27,7 @@ from .rules.counterfeit import counterfeit_findings
 from .rules.patent import patent_findings
 from .rules.prohibited import prohibited_findings
 from .rules.scope import RunScope
-from .rules.trademark import trademark_findings
+from .rules.trademark import needs_context, trademark_findings
 
 DETECTORS = (trademark_findings, counterfeit_findings, patent_findings, prohibited_findings)
 _FIELD_ORDER = {name: i for i, name in enumerate(TEXT_FIELDS)}
@@ -93,7 +94,9 @@ class Checker:
         for listing in readable:
             for matcher in self.matchers:
                 listing.spans[matcher.name] = matcher.find(listing)
-        with_marks = [lst for lst in readable if any(s.kind == "mark" for s in lst.spans.get("marks", ()))]
+        # Only listings with a mark whose decision turns on its wording go through spaCy.
+        with_marks = [lst for lst in readable
+                      if any(s.kind == "mark" and needs_context(lst, s) for s in lst.spans.get("marks", ()))]
         if with_marks:
             self.context.annotate(with_marks)
         return [self._decide(listing) for listing in batch]

@@ -176,7 +176,7 @@ class MarkMatcher:
                 dist = DamerauLevenshtein.distance(candidate, target, score_cutoff=max_typos(len(target)))
                 if dist <= max_typos(len(target)):
                     found.append((target, dist))
-        result = tuple(found)
+        result = tuple(sorted(found, key=lambda t: (t[1], t[0])))  # the same order in every process
         if len(self._fuzzy_cache) >= self.CACHE_SIZE:
             self._fuzzy_cache.clear()
         self._fuzzy_cache[candidate] = result

@@ -3,12 +3,14 @@ tolerated) in one field, and at least one of its feature keywords anywhere in th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..blocklist import Entry
 from ..normalize import words
 from . import Span
 
 
+@lru_cache(maxsize=100_000)
 def _stem(word: str) -> str:
     """Singular of a product noun: enough for "straighteners" / "scooters" / "mounts"."""
     for suffix in ("ies", "es", "s"):

@@ -109,6 +109,15 @@ def written_as_word(listing, span, entry) -> bool:
     return any(c.isupper() for c in field.text)
 
 
+def needs_context(listing, span) -> bool:
+    """Whether the decision on a mark span depends on the wording around it (read with spaCy):
+    not for the listing's own brand, nor for a generic mark written as the everyday word."""
+    entry = span.data["entry"]
+    if own_brand(listing, entry):
+        return False
+    return not (written_as_word(listing, span, entry) and span.data.get("how") not in ("disguised", "evasion"))
+
+
 def _explanation(span, entry, **more):
     ctx = span.data.get("context") or {}
     items = [("matched", span.text), ("normalized", evasion_reading(fold(span.text)).text.strip()),
