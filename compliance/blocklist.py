@@ -158,15 +158,44 @@ def default_blocklist_paths() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".csv"))
 
 
+class Blocklist(list):
+    """The entries of a run; ``fingerprint`` (when set) hashes the files they came from, so
+    indexes built from them can be found again in the disk cache (:mod:`compliance.cache`)."""
+
+    fingerprint: str | None = None
+
+
+CACHE_MIN_BYTES = 256 * 1024  # lists this large are parsed once and kept in the disk cache
+
+
 def load_blocklists(paths, defaults=True, platform_names=None) -> list[Entry]:
     """The curated lists (unless ``defaults`` is false), then ``paths`` in order.
 
     A later list's entry replaces an earlier one with the same kind and term, so a
     seller's own list can narrow or widen a curated mark (its classes, regions, severity).
     """
+    files = (default_blocklist_paths() if defaults else []) + [Path(p) for p in paths]
+    try:
+        contents = [p.read_bytes() for p in files]
+    except OSError:
+        return Blocklist(_merge(files, platform_names))  # the reader names the file it cannot open
+    import hashlib
+
+    from .cache import fingerprint, load_or_build
+
+    key = fingerprint([(p.name, hashlib.sha256(c).hexdigest()) for p, c in zip(files, contents)],
+                      sorted(platform_names or ()), platform_names is None, sources=(__file__,))
+    if sum(len(c) for c in contents) >= CACHE_MIN_BYTES:
+        result = Blocklist(load_or_build("blocklist", key, lambda: _merge(files, platform_names)))
+    else:
+        result = Blocklist(_merge(files, platform_names))
+    result.fingerprint = key
+    return result
+
+
+def _merge(files, platform_names) -> list[Entry]:
     from .normalize import compact
 
-    files = (default_blocklist_paths() if defaults else []) + [Path(p) for p in paths]
     entries: dict[tuple[str, str], Entry] = {}
     for p in files:
         for entry in load_blocklist(p, platform_names):

@@ -1,4 +1,6 @@
 import datetime as dt
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,9 @@ from compliance.platforms import load_platforms, parse_targets
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 SHARED = HERE.resolve().parents[1] / "shared"
+
+# Built indexes go to a cache of this test run, never the user's (subprocesses inherit it).
+os.environ["LISTGUARD_CACHE_DIR"] = tempfile.mkdtemp(prefix="listguard-test-cache-")
 
 
 @pytest.fixture(scope="session")

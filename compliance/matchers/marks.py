@@ -11,13 +11,15 @@ a word, not a typo. Names of four letters or fewer match exactly only.
 from __future__ import annotations
 
 import unicodedata
+import zlib
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 from rapidfuzz.distance import DamerauLevenshtein
 
+from .. import normalize
 from ..blocklist import Entry
 from ..normalize import Reading, disguised, evasion_reading, fold, plain_reading, words
 from . import Span
@@ -31,6 +33,12 @@ LANGUAGES = ("en", "es", "pt", "fr", "de")
 @lru_cache(maxsize=200_000)
 def is_common_word(word: str) -> bool:
     """Whether ``word`` is an everyday word in one of the seed's languages (so not a typo)."""
+    if word.isascii() and word.isalpha():
+        return word.lower() in common_words()  # the same answer as the frequency lookup, without loading it
+    return _common_by_frequency(word)
+
+
+def _common_by_frequency(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     # Listings are mostly English; a word must be more common to count in the other languages,
@@ -40,12 +48,35 @@ def is_common_word(word: str) -> bool:
         any(zipf_frequency(word, lang, wordlist="small") >= COMMON_ZIPF_OTHER for lang in LANGUAGES[1:])
 
 
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Every Latin-letter word :func:`_common_by_frequency` accepts, kept in the disk cache:
+    loading five frequency lists takes longer than a small check."""
+    from importlib.metadata import version
+
+    from ..cache import fingerprint, load_or_build
+
+    key = fingerprint("common-words", version("wordfreq"), COMMON_ZIPF, COMMON_ZIPF_OTHER, LANGUAGES)
+    return load_or_build("words", key, _build_common_words)
+
+
+def _build_common_words() -> frozenset[str]:
+    from wordfreq import freq_to_zipf, get_frequency_dict
+
+    found = set()
+    for lang in LANGUAGES:
+        threshold = COMMON_ZIPF if lang == "en" else COMMON_ZIPF_OTHER
+        for word, freq in get_frequency_dict(lang, "small").items():
+            if word.isascii() and word.isalpha() and round(freq_to_zipf(freq), 2) >= threshold:
+                found.add(word)
+    return frozenset(found)
+
+
 def max_typos(length: int) -> int:
     return 1 if length < 9 else 2
 
 
-@dataclass(frozen=True)
-class _Name:
+class _Name(NamedTuple):
     entry: int
     name: str  # the wording as the blocklist writes it
     form: str  # "name" or "plural"
@@ -55,8 +86,15 @@ def _deletes(s: str) -> set[str]:
     return {s[:i] + s[i + 1:] for i in range(len(s))}
 
 
+def _key(s: str) -> int:
+    """A 64-bit key for a string, the same in every process (unlike ``hash``), so an index can be
+    saved and shared; two different strings rarely share one, and a shared one costs only a check."""
+    b = s.encode("utf-8")
+    return zlib.crc32(b) << 32 | zlib.adler32(b)
+
+
 class DeletionIndex:
-    """Every name and its one-letter deletions, as sorted 64-bit hashes pointing at names.
+    """Every name and its one-letter deletions, as sorted 64-bit keys pointing at names.
 
     A word within one edit of a name shares a key with it (symmetric deletion), so a lookup is
     a dozen binary searches, however many names there are. Arrays instead of a dict of sets:
@@ -70,13 +108,12 @@ class DeletionIndex:
         keys, ids = [], []
         for i, name in enumerate(names):
             for d in _deletes(name) | {name}:
-                keys.append(hash(d))
+                keys.append(_key(d))
                 ids.append(i)
-        k = np.array(keys, dtype=np.int64)
+        k = np.array(keys, dtype=np.uint64)
         order = np.argsort(k, kind="stable")
         self._keys = k[order]
         self._ids = np.array(ids, dtype=np.int32)[order]
-        self._np = np
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -86,8 +123,9 @@ class DeletionIndex:
 
     def near(self, word: str) -> set[str]:
         """Names that share a deletion key with ``word`` (to be verified by edit distance)."""
-        np = self._np
-        probes = np.array([hash(d) for d in _deletes(word) | {word}], dtype=np.int64)
+        import numpy as np
+
+        probes = np.array([_key(d) for d in _deletes(word) | {word}], dtype=np.uint64)
         lo = np.searchsorted(self._keys, probes, "left")
         hi = np.searchsorted(self._keys, probes, "right")
         found = set()
@@ -103,14 +141,33 @@ class MarkMatcher:
     name = "marks"
     KINDS = ("trademark", "prohibited", "counterfeit")
 
-    def __init__(self, entries: list[Entry]):
+    CACHE_MIN = 2_000  # entries from which the built index is saved on disk (smaller lists build in ms)
+
+    def __init__(self, entries: list[Entry], cache: bool = True):
         self.entries = [e for e in entries if e.kind in self.KINDS]
-        self.automaton = ahocorasick.Automaton()
+        if cache and len(self.entries) >= self.CACHE_MIN:
+            from ..cache import fingerprint, load_or_build
+
+            # Entries read from files carry the files' hash; others are hashed here.
+            content = getattr(entries, "fingerprint", None) or \
+                [(e.kind, e.generic, tuple(e.names)) for e in self.entries]
+            key = fingerprint(content, sources=(__file__, normalize.__file__))
+            state = load_or_build("marks", key, lambda: self._build(self.entries))
+        else:
+            state = self._build(self.entries)
+        self.__dict__.update(state)
+        self._fuzzy_cache: dict[str, tuple] = {}
+        self._word_cache: dict[str, tuple] = {}  # word -> (misspelt names it may be, starts a multi-word name)
+
+    @staticmethod
+    def _build(entries: list[Entry]) -> dict:
+        """The automaton, the misspelling index and their tables (what the disk cache saves)."""
+        automaton = ahocorasick.Automaton()
         keys: dict[str, list[_Name]] = {}
-        self.fuzzy_names: dict[str, list[_Name]] = {}
-        self.max_words = 1
+        fuzzy_names: dict[str, list[_Name]] = {}
+        max_words = 1
         words_of: dict[str, list[str]] = {}
-        for i, entry in enumerate(self.entries):
+        for i, entry in enumerate(entries):
             for name in entry.names:
                 ws = words(name)
                 if not ws:
@@ -128,26 +185,24 @@ class MarkMatcher:
                         bucket.append(_Name(i, name, form))
                 squashed = "".join(ws)
                 if entry.kind == "trademark" and len(squashed) >= FUZZY_MIN and squashed.isalpha():
-                    self.fuzzy_names.setdefault(squashed, []).append(_Name(i, name, "typo"))
+                    fuzzy_names.setdefault(squashed, []).append(_Name(i, name, "typo"))
                     words_of[squashed] = ws
-                    self.max_words = max(self.max_words, len(ws))
-        self.fuzzy = DeletionIndex(list(self.fuzzy_names))
+                    max_words = max(max_words, len(ws))
         # A misspelt name of several words ("Louis Vuiton") is looked for where a text word is, or is
         # one letter off, the first word of such a name: the words are then joined and looked up.
-        first_words = {words_of[n][0] for n in self.fuzzy_names if len(words_of.get(n, ())) > 1}
-        self.multi_first = frozenset(first_words)
-        self.multi_first_index = DeletionIndex(sorted(w for w in first_words if len(w) >= FUZZY_MIN - 1))
-        self.multi_max_len = max((len(n) for n in self.fuzzy_names if len(words_of.get(n, ())) > 1),
-                                 default=0) + max_typos(99)
+        multi = [n for n in fuzzy_names if len(words_of.get(n, ())) > 1]
+        first_words = {words_of[n][0] for n in multi}
         # The automaton stores an index into this table: an int per key, not a Python tuple.
-        self._keys = [(key, tuple(names)) for key, names in keys.items()]
-        for index, (key, _) in enumerate(self._keys):
-            self.automaton.add_word(key, index)
+        table = [(key, tuple(names)) for key, names in keys.items()]
+        for index, (key, _) in enumerate(table):
+            automaton.add_word(key, index)
         if keys:
-            self.automaton.make_automaton()
-        self._has_keys = bool(keys)
-        self._fuzzy_cache: dict[str, tuple] = {}
-        self._word_cache: dict[str, tuple] = {}  # word -> (misspelt names it may be, starts a multi-word name)
+            automaton.make_automaton()
+        return {"automaton": automaton, "_keys": table, "_has_keys": bool(keys), "fuzzy_names": fuzzy_names,
+                "fuzzy": DeletionIndex(list(fuzzy_names)), "max_words": max_words,
+                "multi_first": frozenset(first_words),
+                "multi_first_index": DeletionIndex(sorted(w for w in first_words if len(w) >= FUZZY_MIN - 1)),
+                "multi_max_len": max((len(n) for n in multi), default=0) + max_typos(99)}
 
     # -- exact -------------------------------------------------------------------------
     def _exact(self, reading: Reading, evasion: bool):
