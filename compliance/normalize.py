@@ -319,10 +319,13 @@ def evasion_reading(folded: Reading) -> Reading:
     return _spaced(joined, folded.length)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 @lru_cache(maxsize=100_000)
 def compact(text: str) -> str:
     """Letters and digits only, folded: the form marks are compared in (``Ray-Ban`` -> ``rayban``)."""
-    return "".join(c for c in fold(text).text if c.isalnum())
+    return _NOT_ALNUM.sub("", fold(text).text)
 
 
 def words(text: str) -> list[str]:

@@ -66,3 +66,22 @@ def test_short_marks_match_exactly_only():
         __import__("pathlib").Path(__file__).parent / "fixtures" / "blocklist.csv") if e.term == "Puma"])
     assert found(m, "Puma shoes")
     assert not found(m, "Pumma shoes")  # four letters: no fuzzy matching
+
+
+def test_common_word_set_agrees_with_the_frequency_lists():
+    """The saved set of everyday words answers exactly as the frequency lookup it replaces."""
+    import random
+
+    from wordfreq import get_frequency_dict
+
+    from compliance.matchers.marks import _common_by_frequency, common_words
+
+    rnd = random.Random(5)
+    sample = []
+    for lang in ("en", "de", "fr", "es", "pt"):
+        words = [w for w in get_frequency_dict(lang, "small") if w.isascii() and w.isalpha()]
+        sample += rnd.sample(words, 300)
+    sample += ["".join(rnd.choice("aeiourstnlck") for _ in range(rnd.randint(3, 9))) for _ in range(300)]
+    common = common_words()
+    assert {w for w in sample if w in common} == {w for w in sample if _common_by_frequency(w)}
+    assert "apple" in common and "zorvexq" not in common

@@ -14,9 +14,9 @@ from functools import lru_cache
 from importlib import resources
 
 import ahocorasick
-import yaml
 
 from ..normalize import fold
+from ..yamldata import load_yaml
 from . import Span
 
 try:  # the regular-expression parser, to read the literal text a pattern must start with
@@ -44,7 +44,7 @@ def _compile(text):
 
 @lru_cache(maxsize=1)
 def load_cues() -> tuple[Cue, ...]:
-    data = yaml.safe_load(resources.files(__package__).joinpath("patterns/counterfeit_cues.yaml").read_text("utf-8"))
+    data = load_yaml(resources.files(__package__).joinpath("patterns/counterfeit_cues.yaml").read_text("utf-8"))
     return tuple(Cue(d["id"], d.get("scope", "any"), re.compile(d["pattern"]), _compile(d.get("honest_after")),
                      _compile(d.get("honest_before")), _compile(d.get("honest_near"))) for d in data)
 

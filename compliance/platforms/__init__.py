@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import InputError, UsageError
+from ..yamldata import load_yaml
 from ..regions import parse_region, region_covers
 
 SEVERITIES = ("block", "warn", "info")
@@ -89,7 +90,7 @@ def load_pack(path: Path) -> Platform:
     from ..rules import REGISTRY  # registers every rule
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(f"not valid YAML ({getattr(exc, 'problem', exc)})", path,
