@@ -16,6 +16,7 @@ so a span found in a reading maps back inside the original field.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -32,10 +33,19 @@ _MEASURE = re.compile(r"^\d+(?:[.,]\d+)?[a-z]{1,5}$")
 
 @lru_cache(maxsize=1)
 def confusable_map() -> dict[str, str]:
-    """Non-Latin characters that look like an ASCII letter or digit, from Unicode's confusables data."""
-    data = json.loads(resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8"))
+    """Non-Latin characters that look like an ASCII letter or digit, from Unicode's confusables data
+    (a large JSON file: the table drawn from it is kept in the disk cache)."""
+    from .cache import fingerprint, load_or_build
+
+    source = resources.files("confusable_homoglyphs").joinpath("confusables.json")
+    data = source.read_bytes()
+    return load_or_build("confusables", fingerprint(hashlib.sha256(data).hexdigest(), sources=(__file__,)),
+                         lambda: _confusables(data))
+
+
+def _confusables(data: bytes) -> dict[str, str]:
     table = {}
-    for ch, glyphs in data.items():
+    for ch, glyphs in json.loads(data).items():
         if len(ch) != 1 or ch.isascii():
             continue
         for g in glyphs:

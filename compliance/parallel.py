@@ -7,6 +7,7 @@ catalog), and yields each batch's results in the order the batches were read.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 from collections import deque
 from itertools import islice
@@ -54,6 +55,12 @@ def check_parallel(checker: Checker, listings: Iterable, jobs: int, with_text: b
     window = 4 * jobs
     batch_size = checker.batch_size
     _worker = checker if forking else None
+    if forking:
+        # The checker's millions of small objects move out of the collector's reach before the
+        # fork: collections in the workers would otherwise write to every one of them and turn
+        # the pages they share with the parent into private copies.
+        gc.collect()
+        gc.freeze()
     try:
         with context.Pool(jobs, initializer=_start,
                           initargs=(checker.targets, checker.entries, checker.scope.as_of, batch_size)) as pool:
@@ -71,3 +78,5 @@ def check_parallel(checker: Checker, listings: Iterable, jobs: int, with_text: b
                     yield Outcome(item, verdicts)
     finally:
         _worker = None
+        if forking:
+            gc.unfreeze()

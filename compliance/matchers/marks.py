@@ -52,11 +52,16 @@ def _common_by_frequency(word: str) -> bool:
 def common_words() -> frozenset[str]:
     """Every Latin-letter word :func:`_common_by_frequency` accepts, kept in the disk cache:
     loading five frequency lists takes longer than a small check."""
-    from importlib.metadata import version
+    from importlib.util import find_spec
+    from pathlib import Path
 
     from ..cache import fingerprint, load_or_build
 
-    key = fingerprint("common-words", version("wordfreq"), COMMON_ZIPF, COMMON_ZIPF_OTHER, LANGUAGES)
+    # The word lists' files identify them (reading the package's version would load its metadata,
+    # slower than this whole lookup).
+    data = Path(find_spec("wordfreq").origin).parent / "data"
+    files = [(p.name, p.stat().st_size) for lang in LANGUAGES for p in sorted(data.glob(f"small_{lang}.*"))]
+    key = fingerprint("common-words", files, COMMON_ZIPF, COMMON_ZIPF_OTHER, LANGUAGES)
     return load_or_build("words", key, _build_common_words)
 
 
