@@ -64,11 +64,16 @@ def test_mark_scoped_cues_are_marked(cues):
 
 
 @pytest.mark.parametrize("pattern, prefixes", [
-    (r"\bfakes?\b", {"fak"}),
+    (r"\bfakes?\b", {"fake", "fakes"}),  # an optional letter: with it and without it
     (r"\b(?:[5-9]|1[0-2])a\b", {"5a", "6a", "7a", "8a", "9a", "10a", "11a", "12a"}),
     (r"\ba{3,5}\+*\s*copy\b", {"aaa"}),
-    (r"\bx?copy\b", None),  # an optional first letter: any text may hold a match
-    (r"\w+ copy", None),
+    (r"\bcounterfeits?\b", {"counterf"}),  # eight characters are enough
+    (r"\bsame\s+factory", {"same" + c for c in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002"
+                                            "\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029"
+                                            "\u202f\u205f\u3000"}),
+    (r"\bx?copy\b", {"copy", "xcopy"}),
+    (r"\w+ copy", None),  # a match may start with any letter
+    (r"\b(?:.|x)copy", None),
 ])
 def test_literal_prefixes_read_off_the_pattern(pattern, prefixes):
     import re
@@ -82,7 +87,8 @@ def test_prefilter_never_hides_a_match(cues):
     from compliance.matchers.cues import literal_prefixes
     texts = ["Sneakers 1:1 copy", "1 : 1 replica", "AAAAA+ quality", "grade aaa", "12a grade", "#mirrorbags",
              "копию люкс", "реплики люкс", "bootlegged", "same factory", "indistinguishable from the original",
-             "primeira linha", "super clones", "watches clone", "rep jerseys", "11a original"]
+             "primeira linha", "super clones", "watches clone", "rep jerseys", "11a original",
+             "same\u00a0factory", "1 x 1 copy", "watch\tclones", "top quality copy", "knock offs", "mirror-grade"]
     hit = 0
     for cue in cues.cues:
         prefixes = literal_prefixes(cue.pattern)

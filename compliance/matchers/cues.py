@@ -25,7 +25,10 @@ except ImportError:  # Python 3.10
     import sre_constants as _sre
     import sre_parse as _sre_parse
 
-PREFIX_LEN = 3
+PREFIX_LEN = 8
+MAX_HEADS = 512
+# What \s matches in a str pattern: a short list, so a space in a cue is as literal as a letter.
+_SPACES = [c for c in map(chr, range(0x3001)) if c.isspace()]
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ def _chars(items):
             out.append(chr(av))
         elif op is _sre.RANGE and av[1] - av[0] < 32:
             out.extend(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is _sre.CATEGORY and av is _sre.CATEGORY_SPACE:
+            out.extend(_SPACES)
         else:
             return None
     return out
@@ -65,7 +70,7 @@ def _chars(items):
 def _extend(heads, items):
     """Grow each open head (text, open) through the parsed pattern ``items`` while it stays literal."""
     for op, av in items:
-        if not any(open_ and len(h) < PREFIX_LEN for h, open_ in heads) or len(heads) > 512:
+        if not any(open_ and len(h) < PREFIX_LEN for h, open_ in heads) or len(heads) > MAX_HEADS:
             break
         if op is _sre.AT:
             continue  # \b, ^: zero width
@@ -82,6 +87,9 @@ def _extend(heads, items):
         elif op is _sre.SUBPATTERN:
             heads = _extend(heads, av[-1])
             continue
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            heads = heads | _extend(heads, av[2])  # optional: with it and without it
+            continue
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
             for _ in range(min(av[0], PREFIX_LEN)):
                 heads = _extend(heads, av[2])
@@ -97,7 +105,7 @@ def _extend(heads, items):
 
 
 def literal_prefixes(pattern: re.Pattern) -> set[str] | None:
-    """Texts of up to three characters one of which starts every match of ``pattern`` (case-folded),
+    """Texts of up to eight characters one of which starts every match of ``pattern`` (case-folded),
     or None when a match may start with anything."""
     heads = _extend({("", True)}, _sre_parse.parse(pattern.pattern, pattern.flags))
     if any(not h for h, _ in heads):
