@@ -22,6 +22,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 
 ZERO_WIDTH = frozenset("\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff")
@@ -66,32 +67,32 @@ class Reading:
     and never mapped back, so their map is only built when a match asks for it.
     """
 
-    __slots__ = ("text", "length", "_starts", "_segs")
+    __slots__ = ("text", "length", "_map")
 
     def __init__(self, text: str, length: int, segments=None):
         self.text = text
         self.length = length  # of the source text
-        self._segs = segments if segments is not None else [(0, 0, None)]
-        self._starts = None
+        # (reading starts, source starts, {segment: explicit offsets}), or a function that builds it.
+        self._map = segments if segments is not None else ([0], [0], None)
 
-    @property
     def _segments(self):
-        if callable(self._segs):
-            self._segs = self._segs()
-        return self._segs
+        if callable(self._map):
+            self._map = self._map()
+        return self._map
 
     def in_place(self) -> bool:
         """Whether every character sits at its own source offset (ASCII text folded)."""
-        segs = self._segments
-        return len(segs) == 1 and segs[0][2] is None and segs[0][0] == segs[0][1] == 0
+        starts, srcs, explicit = self._segments()
+        return len(starts) == 1 and not explicit and srcs[0] == 0
 
     def src_index(self, i: int) -> int:
-        segments = self._segments
-        if self._starts is None:
-            self._starts = [seg[0] for seg in segments]
-        k = bisect_right(self._starts, i) - 1
-        start, src, offsets = segments[k]
-        return offsets[i - start] if offsets is not None else src + (i - start)
+        starts, srcs, explicit = self._segments()
+        k = bisect_right(starts, i) - 1
+        if explicit:
+            offsets = explicit.get(k)
+            if offsets is not None:
+                return offsets[i - starts[k]]
+        return srcs[k] + (i - starts[k])
 
     def src_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the reading span ``[start, end)`` (end exclusive)."""
@@ -125,7 +126,11 @@ class _Builder:
             self.pos += len(text)
 
     def build(self, length: int) -> Reading:
-        return Reading("".join(self.parts), length, self.segments or None)
+        if not self.segments:
+            return Reading("".join(self.parts), length)
+        explicit = {k: offsets for k, (_, _, offsets) in enumerate(self.segments) if offsets is not None}
+        return Reading("".join(self.parts), length, ([seg[0] for seg in self.segments],
+                                                     [seg[1] for seg in self.segments], explicit))
 
 
 def _fold_char(ch: str, confusables: dict[str, str] | None) -> str:
@@ -196,13 +201,29 @@ _RIGHT_EDGE = _ASCII_PUNCT.translate({ord(c): None for c in "@$!|"})
 _CHUNK = re.compile(r"\S+")
 
 
-def _spaced_segments(words) -> list:
-    segments = [(0, 0, [0])]
-    pos = 1
-    for text, src, offsets in words:
-        segments.append((pos, src, None) if offsets is None else (pos, 0, offsets + [offsets[-1] + 1]))
-        pos += len(text) + 1
-    return segments
+def _spaced_segments(words) -> tuple:
+    """The offset map of " w1 w2 ... " from ``(text, source_start, offsets)`` words: each word's
+    segment also covers the space after it; the leading space maps to 0."""
+    starts = [0]
+    starts.extend(accumulate((len(w[0]) + 1 for w in words), initial=1))
+    starts.pop()  # the position after the last word starts nothing
+    srcs = [0]
+    srcs.extend([w[1] for w in words])
+    explicit = {0: [0]}
+    for k, w in enumerate(words, 1):
+        if w[2] is not None:
+            explicit[k] = w[2] + [w[2][-1] + 1]
+    return starts, srcs, explicit
+
+
+def _plain_segments(text: str, found: list[str]) -> tuple:
+    """:func:`_spaced_segments` of text folded in place, whose words ``found`` sit at their own offsets."""
+    starts = [0]
+    starts.extend(accumulate((len(w) + 1 for w in found), initial=1))
+    starts.pop()
+    srcs = [0]
+    srcs.extend([m.start() for m in _WORD.finditer(text)])
+    return starts, srcs, {0: [0]}
 
 
 def _spaced(words, length: int) -> Reading:
@@ -233,7 +254,7 @@ def plain_reading(folded: Reading) -> Reading:
         # The common case, done at C speed; the offset map is built only if a match needs it.
         found = _WORD.findall(text)
         return Reading(" " + " ".join(found) + " " if found else " ", folded.length,
-                       lambda: _spaced_segments((m.group(), m.start(), None) for m in _WORD.finditer(text)))
+                       lambda: _plain_segments(text, found))
     words = []
     for m in _WORD.finditer(text):
         src, offsets = _to_source(folded, m.start(), m.end())
