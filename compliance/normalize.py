@@ -312,10 +312,24 @@ def evasion_reading(folded: Reading) -> Reading:
                     out.extend(item)
             return out
 
+        def segments():
+            starts = [0]
+            starts.extend(accumulate((len(p) + 1 for p in parts), initial=1))
+            starts.pop()
+            srcs, explicit = [0], {0: [0]}
+            for item in items:
+                if isinstance(item, tuple):
+                    srcs.extend([w.start() for w in _WORD.finditer(text, item[0], item[1])])
+                    continue
+                for _, src, offsets in item:
+                    srcs.append(src)
+                    if offsets is not None:
+                        explicit[len(srcs) - 1] = offsets + [offsets[-1] + 1]
+            return starts, srcs, explicit
+
         joined = " ".join(parts)
         if not _SINGLE_RUN.search(joined):
-            return Reading(" " + joined + " " if parts else " ", folded.length,
-                           lambda: _spaced_segments(placed()))
+            return Reading(" " + joined + " " if parts else " ", folded.length, segments)
         return _join_single_letters(placed(), folded.length)
     for m in _CHUNK.finditer(text):
         _chunk_words(folded, False, m, words)

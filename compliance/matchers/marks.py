@@ -14,6 +14,7 @@ import unicodedata
 import zlib
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 import ahocorasick
@@ -163,6 +164,7 @@ class MarkMatcher:
         self.__dict__.update(state)
         self._fuzzy_cache: dict[str, tuple] = {}
         self._word_cache: dict[str, tuple] = {}  # word -> (misspelt names it may be, starts a multi-word name)
+        self._clean: set[str] = set()  # words of the cache that are neither
 
     @staticmethod
     def _build(entries: list[Entry]) -> dict:
@@ -196,7 +198,12 @@ class MarkMatcher:
         # A misspelt name of several words ("Louis Vuiton") is looked for where a text word is, or is
         # one letter off, the first word of such a name: the words are then joined and looked up.
         multi = [n for n in fuzzy_names if len(words_of.get(n, ())) > 1]
-        first_words = {words_of[n][0] for n in multi}
+        # First word -> the shortest and longest such name it begins (squashed): a joined candidate
+        # more than two letters off either cannot be one of them.
+        first_words: dict[str, tuple[int, int]] = {}
+        for n in multi:
+            lo, hi = first_words.get(words_of[n][0], (len(n), len(n)))
+            first_words[words_of[n][0]] = (min(lo, len(n)), max(hi, len(n)))
         # The automaton stores an index into this table: an int per key, not a Python tuple.
         table = [(key, tuple(names)) for key, names in keys.items()]
         for index, (key, _) in enumerate(table):
@@ -205,9 +212,8 @@ class MarkMatcher:
             automaton.make_automaton()
         return {"automaton": automaton, "_keys": table, "_has_keys": bool(keys), "fuzzy_names": fuzzy_names,
                 "fuzzy": DeletionIndex(list(fuzzy_names)), "max_words": max_words,
-                "multi_first": frozenset(first_words),
-                "multi_first_index": DeletionIndex(sorted(w for w in first_words if len(w) >= FUZZY_MIN - 1)),
-                "multi_max_len": max((len(n) for n in multi), default=0) + max_typos(99)}
+                "multi_first": first_words,
+                "multi_first_index": DeletionIndex(sorted(w for w in first_words if len(w) >= FUZZY_MIN - 1))}
 
     # -- exact -------------------------------------------------------------------------
     def _exact(self, reading: Reading, evasion: bool):
@@ -243,7 +249,8 @@ class MarkMatcher:
         return result
 
     def _word(self, word: str) -> tuple:
-        """(misspelt names ``word`` may be, whether it may start a misspelt name of several words)."""
+        """(misspelt names ``word`` may be, and when it may start a misspelt name of several words, the
+        lengths such a name may have once joined, else None)."""
         info = self._word_cache.get(word)
         if info is not None:
             return info
@@ -252,14 +259,22 @@ class MarkMatcher:
             hits = self._lookup(word)
             if hits and is_common_word(word):
                 hits = ()
-        multi = word in self.multi_first or (
-            len(word) >= FUZZY_MIN - 1 and word.isalpha() and bool(self.multi_first_index)
-            and any(DamerauLevenshtein.distance(word, first, score_cutoff=1) <= 1
-                    for first in self.multi_first_index.near(word)))
+        firsts = [word] if word in self.multi_first else []
+        if len(word) >= FUZZY_MIN - 1 and word.isalpha() and self.multi_first_index:
+            firsts += [first for first in self.multi_first_index.near(word)
+                       if first != word and DamerauLevenshtein.distance(word, first, score_cutoff=1) <= 1]
+        multi = None
+        if firsts:
+            slack = max_typos(99)
+            multi = (min(self.multi_first[f][0] for f in firsts) - slack,
+                     max(self.multi_first[f][1] for f in firsts) + slack)
         info = (hits, multi)
         if len(self._word_cache) >= self.CACHE_SIZE:
             self._word_cache.clear()
+            self._clean.clear()
         self._word_cache[word] = info
+        if not hits and not multi:
+            self._clean.add(word)
         return info
 
     def _typos(self, reading: Reading, taken: list[tuple[int, int]], source: str | None = None):
@@ -267,10 +282,13 @@ class MarkMatcher:
         if not self.fuzzy:
             return
         words = reading.text.split()
-        starts, pos = [], 1  # the reading is " word word ... "
-        for w in words:
-            starts.append(pos)
-            pos += len(w) + 1
+        # Most words were seen before and are near no mark: one set lookup each, in a comprehension.
+        clean = self._clean
+        todo = [i for i, w in enumerate(words) if w not in clean]
+        if not todo:
+            return
+        # The reading is " word word ... ": word k starts after k spaces and the words before it.
+        starts = [k + c for k, c in enumerate(accumulate(map(len, words), initial=1))]
         covered = [False] * len(words)
         for s, e in taken:  # words already matched exactly
             for k in range(bisect_right(starts, s) - 1, len(words)):
@@ -278,23 +296,25 @@ class MarkMatcher:
                     break
                 covered[k] = True
         word_info, cache = self._word, self._word_cache
-        for i, w in enumerate(words):
+        for i in todo:
             if covered[i]:
                 continue
+            w = words[i]
             info = cache.get(w)
             hits, multi = info if info is not None else word_info(w)
             if not hits and not multi:
                 continue
             candidates = [(hits, i + 1)] if hits else []
             if multi:
+                shortest, longest = multi
                 joined = w
                 for j in range(i + 1, min(len(words), i + self.max_words)):
                     if covered[j]:
                         break
                     joined += words[j]
-                    if len(joined) > self.multi_max_len:
+                    if len(joined) > longest:
                         break
-                    if joined.isalpha():
+                    if len(joined) >= shortest and joined.isalpha():
                         found = self._lookup(joined)
                         if found and not all(is_common_word(p) for p in words[i:j + 1]):
                             candidates.append((found, j + 1))
@@ -334,7 +354,11 @@ class MarkMatcher:
             taken_plain.append((vs, ve))
         evasive = evasive_reading()
         taken_ev: list[tuple[int, int]] = []
-        for s, e, n, _ in self._exact(evasive, True):
+        if evasive.text == plain.text:
+            # Nothing was undone (most titles): the same words at the same places, already matched.
+            evasive = plain
+            taken_ev = [(s, e) for s, e, _, _ in self._exact(plain, False)]
+        for s, e, n, _ in self._exact(evasive, True) if evasive is not plain else ():
             vs, ve = evasive.src_span(s, e)
             taken_ev.append((s, e))
             if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
