@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 
@@ -76,7 +77,12 @@ def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_o
     targets = parse_targets(platforms, packs)
     entries = load_blocklists(blocklists, defaults=not no_default_blocklists, platform_names=set(packs) | set(MARKETPLACES))
     layout, listings = read_catalog(catalog, _parse_map(mappings), progress=progress)
-    return Checker(targets, entries, as_of=_parse_date(as_of)), layout, listings
+    checker = Checker(targets, entries, as_of=_parse_date(as_of))
+    # The blocklists' objects live as long as the run: out of the collector's way, its full
+    # collections stop walking hundreds of thousands of them.
+    gc.collect()
+    gc.freeze()
+    return checker, layout, listings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -65,6 +65,9 @@ _DOTTED_NAME = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
 
 # Cheap prefilter: 7+ digits with at most 3 separator characters between digits.
 _DIGIT_RUN = re.compile(r"\+?\(?\d(?:[\s().\-/]{0,3}\d){6,}")
+# Seven characters of digits and separators in a row: every phone number has them, and the
+# test is a fast scan (most descriptions have no such run at all).
+_DIGIT_HINT = re.compile(r"\d[\d\s().\-/]{6}")
 _PHONE_CONTEXT = re.compile(
     r"(?:\b(?:tel|tele|telephone|phone|ph|call|text|sms|whats\s?app|wa|viber|wechat|weixin|"
     r"telegram|mobile|mob|cell|contact|hotline|fax)\b|☎|📞)[\s.:#\-=]*(?:no\.?|number|nr)?[\s.:#\-=]*$",
@@ -94,6 +97,8 @@ _STRONG = (r"whats\s?app|we\s?chat|weixin|telegram|viber|skype|instagram|insta|f
            r"|snapchat|kik|zalo|kakao(?:talk)?")
 # Short or everyday names ("line", "ig") only count with an explicit "ID".
 _WEAK = r"line|wa|ig|fb|tg|vx|wx|qq"
+# A weak network name right before "id", as the plain reading (" word word ") writes it.
+_WEAK_HINTS = tuple(hint for name in _WEAK.split("|") for hint in (f" {name}id", f" {name} id "))
 _ID = r"(?:\+?\d[\d\s\-()]{5,}\d|@?[A-Za-z0-9][A-Za-z0-9_.\-]{2,})"
 _HANDLE_NETWORK = re.compile(
     rf"\b(?P<net>{_STRONG})\s*(?:(?:id|number|no\.?|account|handle|user(?:name)?)\s*)?[:：=]\s*(?P<id>{_ID})"
@@ -188,9 +193,9 @@ class ContactMatcher:
             self._emails(text, add)
         if "." in text:
             self._links(text, add)
-        if _DIGIT_RUN.search(text):
+        if _DIGIT_HINT.search(text):
             self._phones(text, add)
-        self._handles(text, lower, add, taken)
+        self._handles(text, lower, field.plain.text, add, taken)
 
         spans = []
         for kind, start, end, label, data in found:
@@ -297,13 +302,14 @@ class ContactMatcher:
         return not candidate.isdigit()
 
     @staticmethod
-    def _handles(text: str, lower: str, add, taken: list[tuple[int, int]]) -> None:
+    def _handles(text: str, lower: str, plain: str, add, taken: list[tuple[int, int]]) -> None:
         # Handles may overlap a phone number ("WhatsApp +86 ..." is both) but not each other.
+        # ``plain`` is the field's plain reading: whole words, so "me" in "measures" is no hint.
         handles: list[tuple[int, int]] = []
         matches = []
         if any(hint in lower for hint in _STRONG_HINTS):
             matches.extend(_HANDLE_NETWORK.finditer(text))
-        if "id" in lower:
+        if any(hint in plain for hint in _WEAK_HINTS):
             matches.extend(_HANDLE_WEAK.finditer(text))
         for m in matches:
             groups = m.groupdict()
@@ -322,7 +328,7 @@ class ContactMatcher:
                 continue
             add("handle", m.start(), m.end(), "@", {"id": "@" + handle}, exclusive=False)
             handles.append((m.start(), m.end()))
-        for m in _DM.finditer(text) if (" me" in lower or " us" in lower) else ():
+        for m in _DM.finditer(text) if (" me " in plain or " us " in plain) else ():
             # "follow us on Instagram @shop": the handle right after already says it.
             if _overlaps(m.start(), m.end() + 12, handles):
                 continue

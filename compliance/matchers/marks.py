@@ -255,12 +255,13 @@ class MarkMatcher:
         if info is not None:
             return info
         hits = ()
-        if len(word) >= FUZZY_MIN - 1 and word.isalpha():
+        plain_word = len(word) >= FUZZY_MIN - 1 and word.isalpha()  # model numbers are no misspellings
+        if plain_word:
             hits = self._lookup(word)
             if hits and is_common_word(word):
                 hits = ()
         firsts = [word] if word in self.multi_first else []
-        if len(word) >= FUZZY_MIN - 1 and word.isalpha() and self.multi_first_index:
+        if plain_word and self.multi_first_index:
             firsts += [first for first in self.multi_first_index.near(word)
                        if first != word and DamerauLevenshtein.distance(word, first, score_cutoff=1) <= 1]
         multi = None
