@@ -374,10 +374,11 @@ def _chunk_words(folded: Reading, in_place: bool, m, words: list) -> None:
                 words.append((w.group(), src, offsets))
         return
     piece, offs = [], []
+    base = m.start() + lo
     for i, c in enumerate(leeted):
         if c.isalnum():
             piece.append(c)
-            offs.append(folded.src_index(m.start() + lo + i))
+            offs.append(base + i if in_place else folded.src_index(base + i))
         elif c in GLUE:
             continue  # glued punctuation inside a word disappears
         elif piece:
