@@ -126,3 +126,28 @@ def test_jobs_keep_the_report_identical():
     two = json.loads(check(SMALL, "--format", "json", "--jobs", "2").output)
     one["checked_at"] = two["checked_at"] = None
     assert one == two
+
+
+def test_reports_are_identical_whatever_the_string_hash_seed(tmp_path):
+    """Two runs of the same check give the same report, byte for byte but for the time stamp,
+    however Python seeds its string hashing (misspellings near several marks come in a fixed order)."""
+    import os
+    import subprocess
+    import sys
+
+    blocklist = tmp_path / "marks.csv"
+    blocklist.write_text("term,kind\nZorvex,trademark\nZorvax,trademark\nQuintaro,trademark\nQuintaru,trademark\n")
+    catalog = tmp_path / "catalog.csv"
+    catalog.write_text("sku,title,description\nA1,Zorvix running shoes,Quintare laces and Zorvux soles\n"
+                       "A2,Plain mug,Holds 300 ml\n")
+    reports = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"report-{seed}.jsonl"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "cli", "check", str(catalog), "--no-default-blocklists",
+                        "-b", str(blocklist), "-f", "jsonl", "-o", str(out), "--as-of", "2026-01-01"],
+                       env=env, cwd=tmp_path, check=False, capture_output=True)
+        reports.append([line for line in out.read_text().splitlines() if '"checked_at"' not in line])
+    entries = [f["entry"] for f in json.loads(reports[0][0])["findings"]]
+    assert entries.count("Zorvex") and entries.count("Zorvax")  # one word near two marks
+    assert reports[0] == reports[1]
