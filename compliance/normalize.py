@@ -418,7 +418,7 @@ def _join_single_letters(words: list, length: int) -> Reading:
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=30_000)
 def compact(text: str) -> str:
     """Letters and digits only, folded: the form marks are compared in (``Ray-Ban`` -> ``rayban``)."""
     return _NOT_ALNUM.sub("", fold(text).text)

@@ -92,7 +92,7 @@ class ContextAnnotator:
     # listings (each with its own model numbers) that grows without end. The pipeline is built
     # afresh past this many strings, which keeps memory flat at the cost of a tenth of a second.
     # (spaCy's memory zones do the same but turn the tokenizer cache off: six times slower here.)
-    MAX_STRINGS = 100_000
+    MAX_STRINGS = 50_000
 
     def __init__(self):
         self._build()

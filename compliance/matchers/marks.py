@@ -31,7 +31,7 @@ COMMON_ZIPF_OTHER = 3.6
 LANGUAGES = ("en", "es", "pt", "fr", "de")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=30_000)
 def is_common_word(word: str) -> bool:
     """Whether ``word`` is an everyday word in one of the seed's languages (so not a typo)."""
     if word.isascii() and word.isalpha():
@@ -228,7 +228,7 @@ class MarkMatcher:
                 yield start, stop, n, evasion
 
     # -- fuzzy -------------------------------------------------------------------------
-    CACHE_SIZE = 100_000  # words and joined words remembered; the caches start over beyond it
+    CACHE_SIZE = 30_000  # words and joined words remembered; the caches start over beyond it
 
     def _lookup(self, candidate: str):
         hit = self._fuzzy_cache.get(candidate)

@@ -10,7 +10,7 @@ from ..normalize import words
 from . import Span
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=30_000)
 def _stem(word: str) -> str:
     """Singular of a product noun: enough for "straighteners" / "scooters" / "mounts"."""
     for suffix in ("ies", "es", "s"):
