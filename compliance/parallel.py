@@ -1,7 +1,8 @@
 """Check a catalog on several cores, keeping the output in input order.
 
 Each worker process builds its own :class:`~compliance.check.Checker` once (automata,
-fuzzy index, spaCy), then checks batches of listings. The parent reads the catalog,
+fuzzy index, spaCy), then checks batches of listings; forked workers start with the
+parent's and are replaced now and then to keep memory flat. The parent reads the catalog,
 sends batches out in a bounded sliding window (so memory stays flat however large the
 catalog), and yields each batch's results in the order the batches were read.
 """
@@ -16,6 +17,11 @@ from typing import Iterable, Iterator
 from .check import Checker
 
 _worker: Checker | None = None
+# A forked worker is replaced after this many batches. Over a long run it copies the pages of the
+# shared index it touches (reference counts are writes) and fills its caches; a fresh fork
+# shares them again, so memory stays flat for millions of rows. The cost is a new worker's
+# spaCy import, about a second per hundred thousand listings.
+RECYCLE_BATCHES = 200
 
 
 def _start(targets, entries, as_of, batch_size):
@@ -62,7 +68,7 @@ def check_parallel(checker: Checker, listings: Iterable, jobs: int, with_text: b
         gc.collect()
         gc.freeze()
     try:
-        with context.Pool(jobs, initializer=_start,
+        with context.Pool(jobs, initializer=_start, maxtasksperchild=RECYCLE_BATCHES if forking else None,
                           initargs=(checker.targets, checker.entries, checker.scope.as_of, batch_size)) as pool:
             pending: deque = deque()
             it = iter(listings)

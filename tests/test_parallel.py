@@ -24,3 +24,28 @@ def test_parallel_matches_single_process_in_order(fixture_blocklist):
     parallel = [o.to_dict() for o in check_parallel(checker, catalog(), jobs=2)]
     assert [i["id"] for i in parallel] == [f"P{i}" for i in range(300)]
     assert parallel == single
+
+
+def _run_with_pid(batch, with_text):
+    """Like the workers' own task, and says which process ran it."""
+    import os
+
+    from compliance import parallel
+    return [(r.to_dict(with_text=with_text), {**r.verdicts, "_pid": os.getpid()})
+            for r in parallel._worker.check_batch(batch)]
+
+
+def test_replaced_workers_give_the_same_results(fixture_blocklist, monkeypatch):
+    """Workers replaced every two batches (to keep memory flat) still give every result, in order."""
+    import compliance.parallel as parallel_module
+
+    monkeypatch.setattr(parallel_module, "RECYCLE_BATCHES", 2)
+    monkeypatch.setattr(parallel_module, "_run", _run_with_pid)
+    targets = parse_targets(["ebay:US", "amazon:US"])
+    as_of = dt.date(2026, 1, 1)
+    single = [r.to_dict() for r in Checker(targets, fixture_blocklist, as_of=as_of).check(catalog())]
+    checker = Checker(targets, fixture_blocklist, as_of=as_of, batch_size=10)
+    outcomes = list(check_parallel(checker, catalog(), jobs=2))
+    pids = {o.verdicts.pop("_pid") for o in outcomes}
+    assert len(pids) > 2  # 30 batches, a worker lives for 2: many were replaced
+    assert [o.to_dict() for o in outcomes] == single
