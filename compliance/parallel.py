@@ -20,8 +20,8 @@ _worker: Checker | None = None
 # A forked worker is replaced after this many batches. Over a long run it copies the pages of the
 # shared index it touches (reference counts are writes) and fills its caches; a fresh fork
 # shares them again, so memory stays flat for millions of rows. The cost is a new worker's
-# spaCy import, about a second per hundred thousand listings.
-RECYCLE_BATCHES = 200
+# spaCy import, about a second per fifty thousand listings a worker checks.
+RECYCLE_BATCHES = 100
 
 
 def _start(targets, entries, as_of, batch_size):
