@@ -201,29 +201,32 @@ _RIGHT_EDGE = _ASCII_PUNCT.translate({ord(c): None for c in "@$!|"})
 _CHUNK = re.compile(r"\S+")
 
 
-def _spaced_segments(words) -> tuple:
-    """The offset map of " w1 w2 ... " from ``(text, source_start, offsets)`` words: each word's
-    segment also covers the space after it; the leading space maps to 0."""
+def _segment_starts(lengths) -> list[int]:
+    """Where the segments of " w1 w2 ... " start: the leading space, then each word (words of
+    ``lengths``; a word's segment also covers the space after it)."""
     starts = [0]
-    starts.extend(accumulate((len(w[0]) + 1 for w in words), initial=1))
+    starts.extend(accumulate((n + 1 for n in lengths), initial=1))
     starts.pop()  # the position after the last word starts nothing
+    return starts
+
+
+def _spaced_segments(words) -> tuple:
+    """The offset map of " w1 w2 ... " from ``(text, source_start, offsets)`` words; the leading
+    space maps to 0."""
     srcs = [0]
     srcs.extend([w[1] for w in words])
     explicit = {0: [0]}
     for k, w in enumerate(words, 1):
         if w[2] is not None:
             explicit[k] = w[2] + [w[2][-1] + 1]
-    return starts, srcs, explicit
+    return _segment_starts(len(w[0]) for w in words), srcs, explicit
 
 
 def _plain_segments(text: str, found: list[str]) -> tuple:
     """:func:`_spaced_segments` of text folded in place, whose words ``found`` sit at their own offsets."""
-    starts = [0]
-    starts.extend(accumulate((len(w) + 1 for w in found), initial=1))
-    starts.pop()
     srcs = [0]
     srcs.extend([m.start() for m in _WORD.finditer(text)])
-    return starts, srcs, {0: [0]}
+    return _segment_starts(map(len, found)), srcs, {0: [0]}
 
 
 def _spaced(words, length: int) -> Reading:
@@ -313,9 +316,6 @@ def evasion_reading(folded: Reading) -> Reading:
             return out
 
         def segments():
-            starts = [0]
-            starts.extend(accumulate((len(p) + 1 for p in parts), initial=1))
-            starts.pop()
             srcs, explicit = [0], {0: [0]}
             for item in items:
                 if isinstance(item, tuple):
@@ -325,7 +325,7 @@ def evasion_reading(folded: Reading) -> Reading:
                     srcs.append(src)
                     if offsets is not None:
                         explicit[len(srcs) - 1] = offsets + [offsets[-1] + 1]
-            return starts, srcs, explicit
+            return _segment_starts(map(len, parts)), srcs, explicit
 
         joined = " ".join(parts)
         if not _SINGLE_RUN.search(joined):

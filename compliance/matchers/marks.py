@@ -342,7 +342,7 @@ class MarkMatcher:
             readings = (plain_reading(folded), lambda: evasion_reading(folded))
         plain, evasive_reading = readings
         results = []
-        taken_plain: list[tuple[int, int]] = []
+        plain_spans: list[tuple[int, int]] = []  # in the plain reading
         for s, e, n, _ in self._exact(plain, False):
             vs, ve = plain.src_span(s, e)
             source = text[vs:ve]
@@ -352,19 +352,19 @@ class MarkMatcher:
                 any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", source))
             how = "disguised" if disguised(source) or accented else "exact"
             results.append((vs, ve, n, how, 1.0))
-            taken_plain.append((vs, ve))
+            plain_spans.append((s, e))
         evasive = evasive_reading()
-        taken_ev: list[tuple[int, int]] = []
         if evasive.text == plain.text:
             # Nothing was undone (most titles): the same words at the same places, already matched.
-            evasive = plain
-            taken_ev = [(s, e) for s, e, _, _ in self._exact(plain, False)]
-        for s, e, n, _ in self._exact(evasive, True) if evasive is not plain else ():
-            vs, ve = evasive.src_span(s, e)
-            taken_ev.append((s, e))
-            if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
-                continue
-            results.append((vs, ve, n, "evasion", 1.0))
+            evasive, taken_ev = plain, plain_spans
+        else:
+            taken_ev = []
+            for s, e, n, _ in self._exact(evasive, True):
+                vs, ve = evasive.src_span(s, e)
+                taken_ev.append((s, e))
+                if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
+                    continue
+                results.append((vs, ve, n, "evasion", 1.0))
         for s, e, n, dist, score in self._typos(evasive, taken_ev, text):
             vs, ve = evasive.src_span(s, e)
             if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
