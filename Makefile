@@ -4,7 +4,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench eval clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -21,6 +21,11 @@ demo: $(STAMP)
 
 test: $(TEST_STAMP)
 	$(PY) -m pytest -q
+
+# Detection on real listings labelled blind and on the generated regression set; needs
+# ../shared/data beside the checkout (or LISTGUARD_SHARED_DATA), says so and stops without it.
+eval: $(STAMP)
+	$(PY) eval/score.py
 
 bench: $(STAMP)
 	$(PY) bench/run.py

@@ -77,12 +77,24 @@ def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_o
     targets = parse_targets(platforms, packs)
     entries = load_blocklists(blocklists, defaults=not no_default_blocklists, platform_names=set(packs) | set(MARKETPLACES))
     layout, listings = read_catalog(catalog, _parse_map(mappings), progress=progress)
+    _say_columns(layout)
     checker = Checker(targets, entries, as_of=_parse_date(as_of))
     # The blocklists' objects live as long as the run: out of the collector's way, its full
     # collections stop walking hundreds of thousands of them.
     gc.collect()
     gc.freeze()
     return checker, layout, listings
+
+
+def _say_columns(layout) -> None:
+    """The column mapping, on stderr at the start of every run, so a seller sees what was read."""
+    names = layout.column_names()
+    click.echo("listguard: columns: " + ", ".join(f"{field}={column!r}" for field, column in names.items()),
+               err=True)
+    if not layout.has_brand:
+        click.echo("listguard: no brand column: the seller's brand is unknown, so every mark named counts as "
+                   "another company's (name it with --map brand=COLUMN, or list your brands with --authorized)",
+                   err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -135,7 +147,7 @@ def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of
     formatter = get_formatter(fmt)(stream, color=color)
     formatter.start({"tool": {"name": "listguard", "version": __version__},
                      "checked_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
-                     "platforms": keys})
+                     "platforms": keys, "columns": layout.column_names()})
     counts = None
     worst = 0
     total = 0

@@ -22,7 +22,13 @@ from .regions import parse_region
 KINDS = ("trademark", "patent", "counterfeit", "prohibited")
 DEFAULT_SEVERITY = {"trademark": "block", "patent": "block", "counterfeit": "block", "prohibited": "block"}
 COLUMNS = ("term", "kind", "owner", "aliases", "classes", "regions", "generic", "expires",
-           "keywords", "platforms", "severity", "reference")
+           "keywords", "platforms", "severity", "reference", "goods")
+# What a mark's goods are, which decides how others may name it: a device, vehicle, appliance
+# or tool is what accessories and parts are made to fit (naming it is compatibility); a
+# character, sports or media property is what merchandise is made of (naming it on a mug or
+# a poster is the infringement); fashion and luxury houses are what copies are made of.
+GOODS = ("device", "vehicle", "appliance", "tool", "fashion", "luxury", "character", "sports", "media",
+         "cosmetics", "food", "toy", "other")
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n", ""}
 
@@ -43,6 +49,7 @@ class Entry:
     platforms: frozenset[str] = frozenset()
     severity: str = "block"
     reference: str = ""
+    goods: str = ""  # one of GOODS; empty: not said (judged from the classes)
     source: str = field(default="", compare=False)
 
     @property
@@ -141,6 +148,9 @@ def _entry(row, index, path, line, platform_names) -> Entry:
         for p in platforms:
             if p not in platform_names:
                 fail("platforms", f"'{p}' is not a known platform ({', '.join(sorted(platform_names))})")
+    goods = cell("goods").lower()
+    if goods and goods not in GOODS:
+        fail("goods", f"'{cell('goods')}' is not one of {', '.join(GOODS)}")
     severity = cell("severity").lower() or DEFAULT_SEVERITY[kind]
     if severity not in ("block", "warn"):
         fail("severity", f"'{cell('severity')}' is not block or warn")
@@ -148,7 +158,7 @@ def _entry(row, index, path, line, platform_names) -> Entry:
         term=term, kind=kind, owner=cell("owner"), aliases=tuple(_split(cell("aliases"))),
         classes=frozenset(classes), regions=frozenset(regions), generic=generic_text in _TRUE,
         expires=expires, keywords=tuple(_split(cell("keywords"))), platforms=frozenset(platforms),
-        severity=severity, reference=cell("reference"), source=f"{path.name}:{line}",
+        severity=severity, reference=cell("reference"), goods=goods, source=f"{path.name}:{line}",
     )
 
 

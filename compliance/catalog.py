@@ -19,34 +19,74 @@ from typing import Iterator
 from .errors import InputError, UsageError
 from .listing import Field, Listing
 
-# Field -> header names that mean it, most specific first (compared case-insensitively,
-# with a leading "*" (required marker) and surrounding spaces removed).
+# Field -> header names that mean it, most specific first. Headers are compared after
+# :func:`header_key` (case, separators, a required "*", a "C:" item-specific prefix and a
+# bracketed unit such as "(EUR, incl. VAT)" do not matter), in the seed's languages.
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
-    "id": ("sku", "custom label (sku)", "seller sku", "seller-sku", "item_sku", "variant sku", "id",
-           "item_id", "item id", "listing_id", "listing id", "product_id", "product id", "handle"),
-    "title": ("title", "name", "product_name", "product name", "item_name", "item name", "product title",
-              "item title", "listing title"),
-    "description": ("description", "body", "body (html)", "body_html", "product_description",
-                    "product description", "item description", "long description", "html description"),
-    "bullet_point1": ("bullet_point1", "bullet point 1", "key product features1", "bullet_point_1"),
-    "bullet_point2": ("bullet_point2", "bullet point 2", "key product features2", "bullet_point_2"),
-    "bullet_point3": ("bullet_point3", "bullet point 3", "key product features3", "bullet_point_3"),
-    "bullet_point4": ("bullet_point4", "bullet point 4", "key product features4", "bullet_point_4"),
-    "bullet_point5": ("bullet_point5", "bullet point 5", "key product features5", "bullet_point_5"),
-    "brand": ("brand", "brand_name", "brand name", "c:brand", "vendor", "manufacturer"),
-    "category": ("category", "product_type", "product type", "item_type", "item type", "product category",
-                 "category path", "category name", "google shopping / google product category",
-                 "google_product_category", "type"),
-    "price": ("price", "start price", "standard_price", "variant price", "sale price", "buy it now price"),
-    "tags": ("tags", "keywords", "etsy tags"),
-    "search_terms": ("search_terms", "generic_keywords", "generic keywords", "search terms", "backend keywords"),
+    "id": ("sku", "custom label sku", "custom label", "seller sku", "item sku", "variant sku", "id", "item id",
+           "listing id", "product id", "offer id", "handle", "artikelnummer", "artikel nr", "référence", "reference",
+           "referencia", "código", "codigo", "артикул", "货号", "商品编号", "kode produk"),
+    "title": ("title", "name", "product name", "item name", "product title", "item title", "listing title",
+              "titel", "produktname", "artikelname", "bezeichnung", "título", "titulo", "nombre",
+              "nombre del producto", "nome", "nome do produto", "titre", "nom", "nom du produit", "название",
+              "наименование", "название товара", "наименование товара", "标题", "商品标题", "商品名称", "名称",
+              "judul", "nama produk", "tên sản phẩm", "ชื่อสินค้า"),
+    "description": ("description", "body", "body html", "product description", "item description",
+                    "long description", "html description", "beschreibung", "produktbeschreibung",
+                    "descripción", "descripcion", "descrição", "descricao", "descriptif", "описание",
+                    "описание товара", "描述", "商品描述", "deskripsi", "mô tả", "รายละเอียดสินค้า"),
+    "bullet_point1": ("bullet point1", "bullet point 1", "key product features1", "key product features 1"),
+    "bullet_point2": ("bullet point2", "bullet point 2", "key product features2", "key product features 2"),
+    "bullet_point3": ("bullet point3", "bullet point 3", "key product features3", "key product features 3"),
+    "bullet_point4": ("bullet point4", "bullet point 4", "key product features4", "key product features 4"),
+    "bullet_point5": ("bullet point5", "bullet point 5", "key product features5", "key product features 5"),
+    "brand": ("brand", "brand name", "product brand", "item brand", "vendor", "manufacturer", "marke",
+              "markenname", "hersteller", "marca", "fabricante", "marque", "fabricant", "бренд", "марка",
+              "производитель", "品牌", "品牌名称", "merek", "thương hiệu", "ยี่ห้อ"),
+    "category": ("category", "product type", "item type", "product category", "category path", "category name",
+                 "google shopping google product category", "google product category", "type", "kategorie",
+                 "produktkategorie", "categoría", "categoria", "catégorie", "категория", "类目", "分类",
+                 "kategori", "danh mục", "หมวดหมู่"),
+    "price": ("price", "start price", "standard price", "variant price", "sale price", "buy it now price",
+              "preis", "precio", "preço", "preco", "prix", "цена", "价格", "售价", "harga", "giá", "ราคา"),
+    "tags": ("tags", "keywords", "etsy tags", "schlagwörter", "etiquetas", "étiquettes", "теги", "标签"),
+    "search_terms": ("search terms", "generic keywords", "backend keywords", "suchbegriffe"),
 }
+# Words that qualify a field's name without changing it ("Product_Brand", "Item Title").
+HEADER_QUALIFIERS = ("product", "item", "listing", "article", "offer", "produkt", "artikel", "producto",
+                     "produto", "produit", "товара", "товар", "商品", "produk")
 FIELDS = tuple(COLUMN_NAMES)
 _DELIMITERS = ",;\t"
 
 
 def _clean_header(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip().lstrip("*").strip().lower())
+
+
+def header_key(name: str) -> str:
+    """A header as compared with :data:`COLUMN_NAMES`: ``"*Product_Brand"``, ``"C:Brand"`` and
+    ``"price (EUR, incl. VAT)"`` become ``"product brand"``, ``"brand"`` and ``"price"``."""
+    key = _clean_header(name)
+    key = re.sub(r"^c:\s*", "", key)            # eBay item specifics
+    key = re.sub(r"\s*[(\[].*?[)\]]\s*", " ", key)  # units and notes in brackets
+    key = re.sub(r"[_\-./:|#]+", " ", key)
+    return re.sub(r"\s+", " ", key).strip()
+
+
+_KNOWN = {field: {header_key(n) for n in names} for field, names in COLUMN_NAMES.items()}
+
+
+def _field_of(key: str, field: str) -> int:
+    """How well header ``key`` names ``field``: 2 exactly, 1 with a qualifier word ("Product_Brand"),
+    0 not at all."""
+    if key in _KNOWN[field]:
+        return 2
+    words = key.split(" ")
+    if len(words) > 1 and words[0] in HEADER_QUALIFIERS and " ".join(words[1:]) in _KNOWN[field]:
+        return 1
+    if len(words) > 1 and words[-1] in HEADER_QUALIFIERS and " ".join(words[:-1]) in _KNOWN[field]:
+        return 1
+    return 0
 
 
 @dataclass
@@ -63,6 +103,14 @@ class Layout:
         found = ", ".join(f"{f}={self.header[i]!r}" for f, i in self.columns.items())
         return f"{self.path}: {found}"
 
+    def column_names(self) -> dict[str, str]:
+        """Field -> the catalog's header for it, in field order: the report's ``columns``."""
+        return {f: self.header[self.columns[f]] for f in FIELDS if f in self.columns}
+
+    @property
+    def has_brand(self) -> bool:
+        return "brand" in self.columns
+
 
 def _sniff_delimiter(sample: str) -> str:
     try:
@@ -75,7 +123,10 @@ def _sniff_delimiter(sample: str) -> str:
 
 
 def resolve_columns(header: list[str], mapping: dict[str, str], path) -> dict[str, int]:
+    """Which column holds each field: ``--map`` first, then the usual names (exact before qualified,
+    earlier names of a field before later ones, and each column used once)."""
     cleaned = [_clean_header(h) for h in header]
+    keys = [header_key(h) for h in header]
     columns: dict[str, int] = {}
     for field, column in mapping.items():
         if field not in FIELDS:
@@ -89,16 +140,25 @@ def resolve_columns(header: list[str], mapping: dict[str, str], path) -> dict[st
     for field, names in COLUMN_NAMES.items():
         if field in columns:
             continue
-        for name in names:
-            if name in cleaned and cleaned.index(name) not in taken:
-                columns[field] = cleaned.index(name)
-                taken.add(columns[field])
-                break
+        ranked = [(-_field_of(k, field), _rank(k, names), i) for i, k in enumerate(keys)
+                  if i not in taken and _field_of(k, field)]
+        if ranked:
+            columns[field] = min(ranked)[2]
+            taken.add(columns[field])
     if "title" not in columns:
-        raise UsageError(f"{path} has no title column (looked for {', '.join(COLUMN_NAMES['title'])}); "
+        raise UsageError(f"{path} has no title column (looked for {', '.join(COLUMN_NAMES['title'][:8])} ...); "
                          f"its columns are: {', '.join(h for h in header if h.strip()) or 'none'}. "
                          f"Name the title column with --map title=COLUMN")
     return columns
+
+
+def _rank(key: str, names: tuple[str, ...]) -> int:
+    words = key.split(" ")
+    for candidate in (key, " ".join(words[1:]), " ".join(words[:-1])):
+        for i, name in enumerate(names):
+            if header_key(name) == candidate:
+                return i
+    return len(names)
 
 
 def _open_text(path: Path):

@@ -99,3 +99,38 @@ def test_missing_file_is_an_input_error(tmp_path):
 def test_empty_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="empty"):
         read_catalog(write(tmp_path, ""))
+
+
+@pytest.mark.parametrize("header, field, column", [
+    ("sku,Product_Brand,Product Title", "brand", "Product_Brand"),
+    ("sku,Brand Name,Title", "brand", "Brand Name"),
+    ("Artikelnummer,Titel,Marke", "brand", "Marke"),
+    ("sku,nombre,marca", "brand", "marca"),
+    ("sku,titre,marque", "brand", "marque"),
+    ("артикул,название,бренд", "brand", "бренд"),
+    ("货号,商品名称,品牌", "brand", "品牌"),
+    ("*Title,C:Brand", "brand", "C:Brand"),
+    ("sku|title|price (EUR, incl. VAT)", "price", "price (EUR, incl. VAT)"),
+    ("артикул,название,бренд", "title", "название"),
+    ("sku,Item_Title,brand", "title", "Item_Title"),
+])
+def test_headers_are_recognised_in_the_sellers_words(tmp_path, header, field, column):
+    path = tmp_path / "c.csv"
+    cells = header.split("|") if "|" in header else header.split(",")
+    path.write_text(",".join(f'"{c}"' for c in cells) + "\n" + ",".join("x" for _ in cells) + "\n", encoding="utf-8")
+    layout, _ = read_catalog(path)
+    assert layout.column_names()[field] == column
+
+
+def test_an_exact_name_wins_over_a_qualified_one(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("sku,product brand,brand,title\n1,a,b,c\n", encoding="utf-8")
+    layout, _ = read_catalog(path)
+    assert layout.column_names()["brand"] == "brand"
+
+
+def test_a_column_that_only_contains_a_field_word_is_not_that_field(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("sku,title,brand safety score,option1 name\n1,a,b,c\n", encoding="utf-8")
+    layout, _ = read_catalog(path)
+    assert "brand" not in layout.column_names() and not layout.has_brand

@@ -26,7 +26,7 @@ def test_clean_catalog_exits_0(tmp_path):
     path.write_text("sku,title\nA,Stainless Steel Water Bottle\n", encoding="utf-8")
     result = check(str(path), "--format", "json")
     assert result.exit_code == 0
-    assert json.loads(result.output)["summary"]["by_platform"]["ebay:US"]["pass"] == 1
+    assert json.loads(result.stdout)["summary"]["by_platform"]["ebay:US"]["pass"] == 1
 
 
 def test_failing_catalog_exits_1():
@@ -37,7 +37,7 @@ def test_fail_on_warn(tmp_path):
     path = tmp_path / "caps.csv"
     path.write_text("sku,title\nA,STAINLESS STEEL WATER BOTTLE LARGE\n", encoding="utf-8")
     base = check(str(path), "-p", "amazon:US", "--format", "json")
-    item = json.loads(base.output)["listings"][0]
+    item = json.loads(base.stdout)["listings"][0]
     assert item["verdicts"]["amazon:US"] == "warn" and base.exit_code == 0
     assert check(str(path), "-p", "amazon:US", "--format", "json", "--fail-on", "warn").exit_code == 1
 
@@ -77,14 +77,14 @@ def test_catalog_without_title_column_exits_2(tmp_path):
 
 
 def test_every_row_appears_once_in_order():
-    report = json.loads(check(SMALL, "--format", "json").output)
+    report = json.loads(check(SMALL, "--format", "json").stdout)
     assert [i["id"] for i in report["listings"]] == ["S1", "S2", "S3", "S4", "S5", "S6"]
     assert [i["row"] for i in report["listings"]] == [1, 2, 3, 4, 5, 6]
     assert report["summary"]["listings"] == 6
 
 
 def test_json_report_matches_the_golden_file():
-    report = json.loads(check(SMALL, "--format", "json").output)
+    report = json.loads(check(SMALL, "--format", "json").stdout)
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", report["checked_at"])
     report["checked_at"] = "CHECKED_AT"
     golden = json.loads((FIXTURES / "small.report.json").read_text("utf-8"))
@@ -122,8 +122,8 @@ def test_help_lists_commands():
 
 
 def test_jobs_keep_the_report_identical():
-    one = json.loads(check(SMALL, "--format", "json").output)
-    two = json.loads(check(SMALL, "--format", "json", "--jobs", "2").output)
+    one = json.loads(check(SMALL, "--format", "json").stdout)
+    two = json.loads(check(SMALL, "--format", "json", "--jobs", "2").stdout)
     one["checked_at"] = two["checked_at"] = None
     assert one == two
 

@@ -99,7 +99,7 @@ def test_platform_all_checks_every_pack_at_its_default_region(tmp_path):
     path = tmp_path / "one.csv"
     path.write_text("sku,title\nA,Wireless Earbuds Bluetooth 5.3 with Charging Case!\n", encoding="utf-8")
     result = run("check", str(path), "-p", "all", "--no-default-blocklists", "-f", "json")
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     packs = load_platforms()
     assert report["platforms"] == [f"{n}:{p.default_region}" for n, p in packs.items()]
     failing = {k for k, v in report["listings"][0]["verdicts"].items() if v == "fail"}

@@ -19,6 +19,7 @@ HEADER = {
     "tool": {"name": "listguard", "version": "0.1.0"},
     "checked_at": "2026-11-26T16:00:00+00:00",
     "platforms": PLATFORMS,
+    "columns": {"id": "sku", "title": "title", "brand": "brand"},
 }
 SUMMARY = {
     "listings": 3,
@@ -94,7 +95,7 @@ def run_table(items, summary=SUMMARY, color=False, max_shown=None) -> str:
 def test_json_is_the_contract_document_in_key_order():
     out = render("json")
     doc = json.loads(out)
-    assert list(doc) == ["tool", "checked_at", "platforms", "summary", "listings"]
+    assert list(doc) == ["tool", "checked_at", "platforms", "columns", "summary", "listings"]
     assert doc == {**HEADER, "summary": SUMMARY, "listings": [contract(i) for i in ITEMS]}
     assert [list(listing) for listing in doc["listings"]] == [
         ["id", "row", "verdicts", "findings"],
@@ -179,7 +180,7 @@ def test_jsonl_writes_one_listing_per_line_then_the_summary():
 
     lines = [json.loads(line) for line in stream.getvalue().splitlines()]
     assert lines[:3] == [contract(i) for i in ITEMS]
-    assert list(lines[3]) == ["summary", "tool", "checked_at", "platforms"]
+    assert list(lines[3]) == ["summary", "tool", "checked_at", "platforms", "columns"]
     assert lines[3] == {"summary": SUMMARY, **HEADER}
     assert stream.lines_at_flush[:4] == [1, 2, 3, 4]   # each line flushed as it is written
 

@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from typing import TextIO
 
-HEADER_KEYS = ("tool", "checked_at", "platforms")
+HEADER_KEYS = ("tool", "checked_at", "platforms", "columns")
 FINDING_KEYS = (
     "rule", "kind", "severity", "platforms", "field", "start", "end",
     "text", "entry", "score", "message", "fix",
@@ -29,6 +29,8 @@ def report_header(header: dict) -> dict:
         "tool": dict(header.get("tool", {})),
         "checked_at": header.get("checked_at"),
         "platforms": list(header.get("platforms", [])),
+        # field -> the catalog column it was read from; a field absent here was not in the catalog
+        "columns": dict(header.get("columns", {})),
     }
 
 

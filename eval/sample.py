@@ -1,0 +1,92 @@
+"""Draw the real dev and held-out sets: ids only, seeded, without listguard.
+
+Half of each source's rows are drawn at random; the other half from rows that contain a
+name from the open name lists in ../shared/data (brand allow-list, franchises, characters,
+Simple Icons), so the set holds enough mark-bearing listings to measure recall and enough
+ordinary words that look like names to measure false blocks. listguard's own lists are not
+used for drawing, so the draw does not favour what listguard already knows.
+
+    python eval/sample.py      # rewrites eval/dev-ids.csv and eval/heldout-ids.csv
+"""
+from __future__ import annotations
+
+import csv
+import random
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sources import DEV_SOURCES, HELDOUT_SOURCES, SHARED_DATA, views  # noqa: E402
+
+DEV_SIZES = {"ozon": 260, "shopee": 200, "lazada": 200, "shein": 200, "aliexpress": 260,
+             "wish": 120, "flipkart": 120, "walmart-amazon": 300}
+HELDOUT_SIZES = {"wdc-computers": 300, "indonesian": 300}
+SEED = 20261204
+
+
+def _names() -> set[str]:
+    names: set[str] = set()
+    data = SHARED_DATA
+    with open(data / "amazon-brand-allowlist/amazon_brand_allowlist.csv", encoding="utf-8") as f:
+        names |= {row["brand"] for row in csv.DictReader(f)}
+    with open(data / "media-franchises/media_franchises_by_franchise.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            names.add(row["franchise"])
+            names |= set(filter(None, row["aliases"].split(";")))
+    with open(data / "character-names-npm/comic_and_starwars_names.csv", encoding="utf-8") as f:
+        names |= {row["name"] for row in csv.DictReader(f)}
+    with open(data / "character-names-npm/pokemon_names.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            names |= {row["name_en"], row["name_ru"]}
+    with open(data / "simple-icons-brands/simple_icons_brands.csv", encoding="utf-8") as f:
+        names |= {row["title"] for row in csv.DictReader(f)}
+    return {name.strip().lower() for name in names if len(name.strip()) >= 4}
+
+
+def _mentions(names: set[str]):
+    def hit(text: str) -> bool:
+        tokens = re.findall(r"\w+", text.lower())
+        for size in (1, 2, 3):
+            for i in range(len(tokens) - size + 1):
+                if " ".join(tokens[i:i + size]) in names:
+                    return True
+        return False
+    return hit
+
+
+def draw(sources, sizes, names) -> list[tuple[str, str, str]]:
+    rng = random.Random(SEED)
+    hit = _mentions(names)
+    chosen: list[tuple[str, str, str]] = []
+    all_views = views(sources)
+    for source, size in sizes.items():
+        rows = sorted((v for (s, _), v in all_views.items() if s == source), key=lambda v: v.id)
+        # de-duplicate identical titles: scraped sets repeat the same listing
+        seen, unique = set(), []
+        for view in rows:
+            if view.title.lower() not in seen:
+                seen.add(view.title.lower())
+                unique.append(view)
+        named = [v for v in unique if hit(f"{v.title} {v.description}")]
+        take_named = rng.sample(named, min(len(named), size // 2))
+        taken = {v.id for v in take_named}
+        rest = [v for v in unique if v.id not in taken]
+        take_random = rng.sample(rest, size - len(take_named))
+        chosen += [(source, v.id, "named") for v in take_named]
+        chosen += [(source, v.id, "random") for v in take_random]
+    return chosen
+
+
+def write(path: Path, rows) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(["source", "id", "drawn"])
+        out.writerows(rows)
+
+
+if __name__ == "__main__":
+    names = _names()
+    here = Path(__file__).resolve().parent
+    write(here / "dev-ids.csv", draw(DEV_SOURCES, DEV_SIZES, names))
+    write(here / "heldout-ids.csv", draw(HELDOUT_SOURCES, HELDOUT_SIZES, names))

@@ -1,0 +1,230 @@
+"""Score listguard on real listings labelled blind, and on the generated regression set.
+
+    python eval/score.py                 # every figure (what `make eval` runs)
+    python eval/score.py --errors dev    # also list the dev rows listguard gets wrong
+
+Figures:
+* real dev set (``eval/labels-dev.csv``) and held-out set (``eval/labels-heldout.csv``), per
+  source: IP-block precision, recall (all fails, and the fails whose mark the curated lists
+  cover) and the false-block rate on rows labelled pass. An IP block is a block-severity
+  trademark or counterfeit finding. Rows labelled ``review`` count in neither precision nor
+  the false-block rate;
+* the genuine Walmart/Amazon tables, whole: the share of listings with an IP block (all of
+  them are a retailer's genuine goods, so every block is false);
+* ``../shared/eval-dev``: macro-F1 of the generated regression set with its own scorer.
+
+The listing texts are read from ``../shared/data`` at run time; without it, says so and stops.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from sources import ALL_SOURCES, SHARED_DATA, View, available, views  # noqa: E402
+
+TARGET = {"ozon": "ozon:RU", "shopee": "shopee:SG", "lazada": "lazada:MY", "shein": "amazon:US",
+          "aliexpress": "aliexpress:US", "wish": "ebay:US", "flipkart": "flipkart:IN",
+          "walmart-amazon": "walmart:US", "wdc-computers": "amazon:US", "indonesian": "lazada:ID"}
+AS_OF = dt.date(2026, 12, 1)
+IP_KINDS = ("trademark", "counterfeit")
+
+
+def read_labels(name: str) -> dict[tuple[str, str], dict]:
+    path = HERE / f"labels-{name}.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        return {tuple(row["id"].split(":", 1)): row for row in csv.DictReader(f)}
+
+
+def checker_for(target: str):
+    from compliance.blocklist import load_blocklists
+    from compliance.check import Checker
+    from compliance.platforms import MARKETPLACES, load_platforms, parse_targets
+
+    packs = load_platforms()
+    entries = load_blocklists([], defaults=True, platform_names=set(packs) | set(MARKETPLACES))
+    return Checker(parse_targets([target], packs), entries, as_of=AS_OF), entries
+
+
+def ip_blocks(source: str, rows: list[View]) -> dict[str, list]:
+    """Run listguard over the rows as a catalog CSV (so the columns are found as a seller's
+    would be) and return the blocking IP findings per listing id."""
+    from compliance.catalog import read_catalog
+
+    checker, _ = checker_for(TARGET[source])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{source}.csv"
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            out = csv.writer(f)
+            out.writerow(["id", "title", "description", "brand", "category", "price"])
+            for v in rows:
+                out.writerow([v.id, v.title, v.description, v.brand, v.category, v.price])
+        _, listings = read_catalog(path)
+        found = {}
+        for result in checker.check(listings):
+            found[result.listing.id] = [f for f in result.findings
+                                        if f.kind in IP_KINDS and f.severity == "block"]
+    return found
+
+
+def covered_marks():
+    from compliance.normalize import compact
+
+    _, entries = checker_for("amazon:US")
+    return {compact(name) for e in entries if e.kind == "trademark" for name in e.names}
+
+
+class Tally:
+    def __init__(self):
+        self.n = self.fails = self.passes = self.reviews = 0
+        self.tp = self.fp = self.fp_review = self.covered = self.covered_found = self.fn = 0
+
+    def add(self, label: str, blocked: bool, covered: bool) -> str:
+        self.n += 1
+        if label == "fail":
+            self.fails += 1
+            self.tp += blocked
+            self.fn += not blocked
+            if covered:
+                self.covered += 1
+                self.covered_found += blocked
+            return "" if blocked else "missed"
+        if label == "pass":
+            self.passes += 1
+            self.fp += blocked
+            return "false block" if blocked else ""
+        self.reviews += 1
+        self.fp_review += blocked
+        return ""
+
+    def row(self, name: str) -> list[str]:
+        blocked = self.tp + self.fp
+        return [name, str(self.n), f"{self.fails}/{self.passes}/{self.reviews}", str(blocked + self.fp_review),
+                _ratio(self.tp, blocked), _ratio(self.tp, self.fails), _ratio(self.covered_found, self.covered),
+                _ratio(self.fp, self.passes, pct=True)]
+
+    def merge(self, other: "Tally") -> None:
+        for key, value in vars(other).items():
+            setattr(self, key, getattr(self, key) + value)
+
+
+def _ratio(a: int, b: int, pct: bool = False) -> str:
+    if not b:
+        return "-"
+    return f"{100 * a / b:.2f} %" if pct else f"{a / b:.2f}"
+
+
+def score_set(name: str, sources, errors: bool) -> None:
+    from compliance.normalize import compact
+
+    labels = read_labels(name)
+    by_source: dict[str, list[View]] = defaultdict(list)
+    texts = views(sources)
+    for key in labels:
+        by_source[key[0]].append(texts[key])
+    marks = covered_marks()
+    total = Tally()
+    table = []
+    wrong = []
+    for source in sources:
+        if source not in by_source:
+            continue
+        found = ip_blocks(source, by_source[source])
+        tally = Tally()
+        for view in by_source[source]:
+            label = labels[(source, view.id)]
+            covered = any(compact(m) in marks for m in label["mark"].split("|") if m.strip())
+            blocks = found.get(view.id, [])
+            outcome = tally.add(label["label"], bool(blocks), covered)
+            if outcome:
+                wrong.append((outcome, source, view, label, blocks))
+        table.append(tally.row(source))
+        total.merge(tally)
+    table.append(total.row("all"))
+    headers = ["source", "rows", "fail/pass/review", "IP blocks", "precision", "recall", "recall (covered)",
+               "false blocks on pass"]
+    print(f"\n## Real {name} set: {total.n} listings labelled blind\n")
+    _print_table(headers, table)
+    if errors:
+        for outcome, source, view, label, blocks in sorted(wrong, key=lambda w: (w[0], w[1])):
+            shown = "; ".join(f"{f.rule} {f.entry} '{f.text}'" for f in blocks)
+            print(f"- {outcome} [{source}:{view.id}] {view.title[:110]!r} brand={view.brand!r} "
+                  f"label={label['mark']}/{label['use']} ({label['reason']}) {shown}")
+
+
+def score_genuine_tables(errors: bool) -> None:
+    rows = [v for v in ALL_SOURCES["walmart-amazon"]()]
+    found = ip_blocks("walmart-amazon", rows)
+    if errors:
+        for v in rows:
+            for f in found.get(v.id, []):
+                print(f"- [{v.id}] {v.title[:100]!r} brand={v.brand!r} cat={v.category!r}: {f.rule} {f.entry} '{f.text}'")
+    shops = defaultdict(lambda: [0, 0])
+    for v in rows:
+        shop = v.id.split("-")[0]
+        shops[shop][0] += 1
+        shops[shop][1] += bool(found.get(v.id))
+    print("\n## Genuine Walmart/Amazon tables: listings with a (false) IP block\n")
+    table = [[shop, str(n), str(b), f"{100 * b / n:.2f} %"] for shop, (n, b) in shops.items()]
+    n, b = sum(x[0] for x in shops.values()), sum(x[1] for x in shops.values())
+    table.append(["all", str(n), str(b), f"{100 * b / n:.2f} %"])
+    _print_table(["table", "listings", "IP blocks", "rate"], table)
+
+
+def score_generated() -> None:
+    dev = SHARED_DATA.parent / "eval-dev"
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        subprocess.run([sys.executable, str(ROOT / "cli.py"), "check", str(dev / "listings.csv"), "--blocklist",
+                        str(dev / "blocklist.csv"), "-p", "ebay:US", "-p", "amazon:US", "-p", "ebay:DE",
+                        "-p", "amazon:DE", "--as-of", AS_OF.isoformat(), "-f", "json", "-o", str(report)],
+                       check=False)
+        print("\n## Generated regression set (../shared/eval-dev)\n")
+        out = subprocess.run([sys.executable, str(dev / "score.py"), str(report), str(dev / "labels.csv")],
+                             capture_output=True, text=True, check=False)
+        lines = (out.stdout or out.stderr).strip().splitlines()
+        print("\n".join(line for line in lines if not line.startswith("  ")))
+
+
+def _print_table(headers, rows) -> None:
+    print("| " + " | ".join(headers) + " |")
+    print("|" + "|".join("---" for _ in headers) + "|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--errors", choices=["dev", "genuine"],
+                        help="list the rows of the dev set (or the genuine tables) listguard gets wrong")
+    parser.add_argument("--only", choices=["dev", "heldout", "genuine", "generated"], action="append")
+    args = parser.parse_args()
+    if not available():
+        print(f"no shared data at {SHARED_DATA}: the real sets cannot be scored here (set LISTGUARD_SHARED_DATA)")
+        return 0
+    only = set(args.only or ["dev", "heldout", "genuine", "generated"])
+    from sources import DEV_SOURCES, HELDOUT_SOURCES
+
+    if "dev" in only:
+        score_set("dev", DEV_SOURCES, args.errors == "dev")
+    if "heldout" in only and (HERE / "labels-heldout.csv").exists():
+        score_set("heldout", HELDOUT_SOURCES, False)
+    if "genuine" in only:
+        score_genuine_tables(args.errors == "genuine")
+    if "generated" in only:
+        score_generated()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
