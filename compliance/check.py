@@ -23,13 +23,9 @@ from .matchers.markup_tags import MarkupMatcher
 from .matchers.marks import MarkMatcher
 from .matchers.patents import PatentMatcher
 from .rules import REGISTRY
-from .rules.counterfeit import counterfeit_findings
-from .rules.patent import patent_findings
-from .rules.prohibited import prohibited_findings
+from .rules.base import Hit, ListingRule
 from .rules.scope import RunScope
-from .rules.trademark import needs_context, trademark_findings
-
-DETECTORS = (trademark_findings, counterfeit_findings, patent_findings, prohibited_findings)
+from .rules.trademark import needs_context
 _FIELD_ORDER = {name: i for i, name in enumerate(TEXT_FIELDS)}
 
 
@@ -53,8 +49,9 @@ class ListingResult:
 class Checker:
     """Everything expensive (automata, fuzzy index, spaCy, compiled rules) built once per run."""
 
-    def __init__(self, targets, entries, as_of: dt.date | None = None, batch_size: int = 512):
+    def __init__(self, targets, entries, as_of: dt.date | None = None, batch_size: int = 512, authorized=()):
         self.targets = tuple(targets)
+        self.authorized = tuple(authorized)
         self.entries = list(entries)
         self.scope = RunScope(self.targets, as_of or dt.date.today())
         self.batch_size = batch_size
@@ -63,14 +60,26 @@ class Checker:
                          MarkupMatcher()]
         self._context = None
         groups: dict[tuple, list[str]] = {}
+        named: dict[str, set[str]] = {}  # rule code -> targets whose pack names it
         for target in self.targets:
             for cfg in target.rules():
                 groups.setdefault((cfg.code, cfg.severity, cfg.fields, cfg.params), []).append(target.key)
+                named.setdefault(cfg.code, set()).add(target.key)
+        run = {"_as_of": self.scope.as_of, "_authorized": self.authorized}
         # Each rule also learns the regions it runs for ("_regions"), for region-bound readings.
         self.pack_rules = [(REGISTRY[code], severity, fields,
-                            {**dict(params), "_regions": tuple(dict.fromkeys(k.split(":")[1] for k in keys))},
-                            tuple(keys))
+                            {**dict(params), **run, "_regions": tuple(dict.fromkeys(k.split(":")[1] for k in keys))},
+                            tuple(keys), False)
                            for (code, severity, fields, params), keys in groups.items()]
+        # Detection rules run on every target whose pack does not configure them itself.
+        everywhere = []
+        for code, rule in sorted(REGISTRY.items()):
+            keys = tuple(k for k in self.scope.keys if k not in named.get(code, ()))
+            if rule.everywhere and keys:
+                regions = tuple(dict.fromkeys(k.split(":")[1] for k in keys))
+                everywhere.append((rule, rule.default_severity, rule.default_fields,
+                                   {**run, "_regions": regions}, keys, True))
+        self.rules = everywhere + self.pack_rules
 
     @property
     def context(self):
@@ -106,16 +115,29 @@ class Checker:
         if listing.error is not None:
             return ListingResult(listing, [], {k: "error" for k in keys})
         findings: list[Finding] = []
-        for detect in DETECTORS:
-            findings.extend(detect(listing, self.scope))
-        for rule, severity, fields, params, platforms in self.pack_rules:
+        for rule, severity, fields, params, platforms, by_default in self.rules:
             for hit in rule.check(listing, params, fields):
-                findings.append(Finding(rule=rule.code, kind=rule.kind, severity=severity, platforms=platforms,
-                                        field=hit.field, start=hit.start, end=hit.end, text=hit.text,
-                                        entry=hit.entry, score=hit.score, message=hit.message, fix=hit.fix,
-                                        explanation=hit.explanation))
+                finding = self._finding(rule, hit, severity, platforms, by_default)
+                if finding is not None:
+                    findings.append(finding)
         findings.sort(key=lambda f: (_FIELD_ORDER.get(f.field, 99), f.start, f.rule))
         return ListingResult(listing, findings, {k: verdict(findings, k) for k in keys})
+
+
+    def _finding(self, rule: ListingRule, hit: Hit, severity: str, platforms: tuple[str, ...],
+                 by_default: bool) -> Finding | None:
+        """A hit as a finding on the targets where it counts: a blocklist entry's hit only where the
+        entry applies. A rule that sets the hit's severity decides it, except that a pack that
+        configures a detection rule sets its severity (permitted use stays information)."""
+        if hit.mark is not None:
+            platforms = tuple(k for k in self.scope.platforms_for(hit.mark) if k in platforms)
+            if not platforms:
+                return None
+        if hit.severity and (by_default or hit.severity == "info"):
+            severity = hit.severity
+        return Finding(rule=rule.code, kind=rule.kind, severity=severity, platforms=platforms, field=hit.field,
+                       start=hit.start, end=hit.end, text=hit.text, entry=hit.entry, score=hit.score,
+                       message=hit.message, fix=hit.fix, explanation=hit.explanation)
 
 
 def summarize(counts: dict[str, dict[str, int]] | None, result: ListingResult, keys) -> dict:

@@ -77,6 +77,7 @@ class Listing:
     variant_of: str | None = None  # Shopify variant rows inherit their product's text
     id_handle: str = ""
     decisions: list = field(default_factory=list)  # (span, why) for marks that did not fire: `explain`
+    decided: dict = field(default_factory=dict)  # decisions several rules share, made once (the marks')
 
     @classmethod
     def from_values(cls, id, row, values: dict[str, str], line=0) -> "Listing":

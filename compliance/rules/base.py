@@ -22,6 +22,8 @@ class Hit:
     fix: str
     score: float = 1.0
     explanation: tuple = ()
+    severity: str | None = None  # set by rules whose severity depends on the case (else the pack's)
+    mark: object = None          # the blocklist entry behind the hit: where it counts (its platforms, regions)
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,15 @@ class ListingRule:
     kind: ClassVar[str] = "policy"
     default_severity: ClassVar[str] = "block"
     default_fields: ClassVar[tuple[str, ...]] = ("title",)
+    # Detection rules run on every target through the blocklists, without a pack entry; a pack
+    # that names one runs it for its own targets with its own severity and fields instead.
+    everywhere: ClassVar[bool] = False
     doc: ClassVar[RuleDoc]
 
     def check(self, listing, params: dict, fields: tuple[str, ...]) -> Iterable[Hit]:
-        raise NotImplementedError
+        """The rule's hits in ``fields`` of ``listing``; ``params`` is the pack's configuration, plus
+        ``_regions`` (the run's regions for it), ``_as_of`` and ``_authorized`` (the seller's brands)."""
+        raise NotImplementedError(f"{type(self).__name__} must implement check()")
 
 
 REGISTRY: dict[str, ListingRule] = {}

@@ -1,16 +1,24 @@
-"""Trademark rules: third-party marks, brand comparisons, "Not X" disclaimers and
-compatibility wording, decided from the spans of the mark matcher and their spaCy context."""
+"""Trademark rules: third-party marks, brand comparisons, "Not X" disclaimers, compatibility
+wording and keyword stuffing.
+
+One decision serves them all: every candidate mark span of a listing gets its evidence
+(:mod:`compliance.rules.evidence`), then goes through :data:`STEPS`, small named steps in a
+fixed order, until one decides: a finding of one of these rules at a severity, or no finding
+and why. Each rule's ``check`` returns its own share of those decisions.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Iterator
 
-from ..classes import listing_classes
-from ..matchers.context import FASHION_CLASSES, fashion_brand
-from ..findings import Finding
+from ..listing import TEXT_FIELDS
+from ..matchers.context import FASHION_CLASSES
 from ..normalize import compact, evasion_reading, fold
 from .base import Hit, ListingRule, RuleDoc, register
+from .evidence import Frame, Goods, MarkEvidence, Reading, SellerBrand, gather, goods_of, same_family, seller_key
 
 HOW_WORDS = {
     "disguised": "look-alike letters or hidden characters",
@@ -20,15 +28,8 @@ HOW_WORDS = {
 
 
 def own_brand(listing, entry) -> bool:
-    """The listing's brand column names this mark (or its owner): the seller's own goods."""
-    brand = compact(re.sub(r"(?i)^\s*(?:genuine|original|authentic|official|oem)\s+", "", listing.brand))
-    if len(brand) < 2:
-        return False
-    names = {compact(n) for n in entry.names}
-    owner = compact(entry.owner)
-    # A brand column may be cut short ("genuine xero") or name a product line ("ultimate ear").
-    return brand in names or any(brand.startswith(n) for n in names if len(n) >= 3) or \
-        (len(brand) >= 4 and (owner.startswith(brand) or any(n.startswith(brand) for n in names)))
+    """The listing's brand column names this mark or its family: the seller's own goods."""
+    return same_family(seller_key(listing), entry)
 
 
 @lru_cache(maxsize=1)
@@ -69,42 +70,12 @@ def ordinary_use(listing, entry, span) -> str:
     return ""
 
 
-def own_brand_in_title(listing, span) -> bool:
-    """The listing's own brand is written in the title too ("MSI GeForce GTX 560", "Radeon XFX HD 6970")."""
-    brand = compact(listing.brand)
-    if len(brand) < 2 or span.field != "title" or brand in ("generic", "unbranded", "unknown", "none", "na", "oem"):
-        return False
-    raw = listing.fields["title"].raw
-    return brand in compact(raw[:span.start]) or brand in compact(raw[span.end:])
-
-
-def _after_own_brand(listing, span) -> bool:
-    """Within three words after the listing's own brand: its own product line ("Lowepro Fastpack")."""
-    brand = compact(listing.brand)
-    if len(brand) < 2:
-        return False
-    before = re.findall(r"\w+", listing.fields[span.field].raw[:span.start])[-4:]
-    return any(brand.startswith(compact(w)) and len(compact(w)) >= 3 or compact(w) == brand for w in before) or \
-        brand in compact(" ".join(before))
-
-
-def _plausible_for(listing, entry) -> bool:
-    """The mark covers this kind of product (its Nice classes overlap the listing's), or we cannot tell."""
-    classes, _ = listing_classes(listing.category, listing.title)
-    return not entry.classes or not classes or bool(entry.classes & classes)
-
-
-def generic_word(span, entry) -> bool:
-    """The span is the mark's own everyday word (Coach, Apple), not a product line (iPhone)."""
-    return entry.generic and compact(span.data["name"]) == compact(entry.term)
-
-
 def written_as_word(listing, span, entry) -> bool:
     """A generic mark written in lower case inside mixed-case text: the everyday word ("for coach seats")."""
-    if not generic_word(span, entry) or not span.text[:1].islower():
+    if not (entry.generic and compact(span.data["name"]) == compact(entry.term)) or not span.text[:1].islower():
         return False
     field = listing.fields.get(span.field)
-    if field is None or _after_tag_label(field.raw, span.start):
+    if field is None or after_tag_label(field.raw, span.start):
         return False  # tag lists are written in lower case
     return any(c.isupper() for c in field.text)
 
@@ -118,22 +89,32 @@ def needs_context(listing, span) -> bool:
     return not (written_as_word(listing, span, entry) and span.data.get("how") not in ("disguised", "evasion"))
 
 
-def _explanation(span, entry, **more):
+def _explanation(span, entry, *more):
     ctx = span.data.get("context") or {}
     items = [("matched", span.text), ("normalized", evasion_reading(fold(span.text)).text.strip()),
              ("name", span.data["name"]), ("reading", span.data["how"]),
              ("owner", entry.owner), ("classes", sorted(entry.classes)), ("generic", entry.generic),
              ("context", ctx.get("context")), ("wording", ctx.get("wording")),
              ("source", entry.source)]
-    items.extend(more.items())
+    items.extend(more)
     return tuple(items)
 
 
+class MarkRule(ListingRule):
+    """A trademark rule: its findings are its share of the listing's mark decisions."""
+
+    kind = "trademark"
+    everywhere = True
+    default_fields = TEXT_FIELDS
+
+    def check(self, listing, params, fields):
+        return mark_hits(listing, params, fields, self.code)
+
+
 @register
-class ThirdPartyMark(ListingRule):
+class ThirdPartyMark(MarkRule):
     code = "TM001"
     name = "third-party-mark"
-    kind = "trademark"
     doc = RuleDoc(
         what="A listing names another company's trademark (or one of its product lines) that is not the "
              "listing's own brand, including disguised spellings (N1ke, G U C C I, Guccci, look-alike letters).",
@@ -145,10 +126,9 @@ class ThirdPartyMark(ListingRule):
 
 
 @register
-class BrandComparison(ListingRule):
+class BrandComparison(MarkRule):
     code = "TM002"
     name = "brand-comparison"
-    kind = "trademark"
     doc = RuleDoc(
         what="Compares the product with a brand: 'X style', 'inspired by X', 'like X', 'similar to X', "
              "'better than X', 'X look alike', in the seed's languages.",
@@ -160,10 +140,9 @@ class BrandComparison(ListingRule):
 
 
 @register
-class Compatibility(ListingRule):
+class Compatibility(MarkRule):
     code = "TM003"
     name = "compatibility-wording"
-    kind = "trademark"
     default_severity = "info"
     doc = RuleDoc(
         what="Names a brand after 'compatible with', 'for', 'fits' or 'replacement for' to say what the "
@@ -176,10 +155,9 @@ class Compatibility(ListingRule):
 
 
 @register
-class NotBrandDisclaimer(ListingRule):
+class NotBrandDisclaimer(MarkRule):
     code = "TM004"
     name = "not-brand-disclaimer"
-    kind = "trademark"
     doc = RuleDoc(
         what="'Not X', 'non-X', 'unbranded X': a disclaimer that names a brand to draw searches for it.",
         why="Using another brand's name as a keyword is search manipulation and brand misuse on eBay and "
@@ -190,10 +168,9 @@ class NotBrandDisclaimer(ListingRule):
 
 
 @register
-class KeywordStuffing(ListingRule):
+class KeywordStuffing(MarkRule):
     code = "TM005"
     name = "keyword-stuffing"
-    kind = "trademark"
     doc = RuleDoc(
         what="Keyword stuffing with brands: three or more other companies' brands in one field, brand names "
              "in a tag or keyword list ('Tags: nike adidas puma'), or brands as hashtags.",
@@ -203,6 +180,9 @@ class KeywordStuffing(ListingRule):
         fails="Canvas sneakers. Tags: nike adidas puma",
         passes="Canvas sneakers. Tags: canvas, slip-on, casual",
     )
+
+    def check(self, listing, params, fields):
+        return stuffing_hits(listing, params, fields)
 
 
 @register
@@ -223,17 +203,17 @@ class CompatibleFashionBrand(ListingRule):
 
     def check(self, listing, params, fields):
         classes = frozenset(params.get("classes") or FASHION_CLASSES)
+        authorized = params.get("_authorized", ())
         for span in listing.spans.get("marks", []):
             ctx = span.data.get("context") or {}
             entry = span.data.get("entry")
             if span.kind != "mark" or span.field not in fields or ctx.get("context") != "COMPAT" \
                     or span.data.get("how") == "typo":
                 continue
-            # A fashion brand is one whose registrations are mostly fashion classes (Pandora, Gucci),
-            # not a maker that also registered a watch (Apple, Samsung).
-            if len(entry.classes & classes) * 2 <= len(entry.classes):
+            if not _fashion_mark(entry, classes):
                 continue
-            if own_brand(listing, entry) or written_as_word(listing, span, entry):
+            if own_brand(listing, entry) or written_as_word(listing, span, entry) or \
+                    any(a.covers(entry) for a in authorized):
                 continue
             yield Hit(span.field, span.start, span.end, span.text, entry.term,
                       f"eBay does not allow '{ctx.get('wording')}' before a jewelry, clothing or accessories brand "
@@ -242,173 +222,290 @@ class CompatibleFashionBrand(ListingRule):
                       f"marketplace that allows compatibility wording for {entry.term}")
 
 
-def trademark_findings(listing, scope) -> list[Finding]:
-    """TM001-TM005 for the listing's mark spans."""
-    spans = [s for s in listing.spans.get("marks", []) if s.kind == "mark"]
-    if not spans:
-        return []
-    cues = listing.spans.get("cues", [])
-    evasive_listing = any(s.data.get("how") in ("disguised", "evasion") for s in spans)
-    findings: list[Finding] = []
-    classes, class_source = None, ""
-    for span in spans:
-        entry = span.data["entry"]
-        platforms = scope.platforms_for(entry)
-        if not platforms:
+def _fashion_mark(entry, classes) -> bool:
+    """A jewelry, clothing or accessories brand: its goods say so (Pandora, Gucci), or, where the
+    list does not say, its registrations are mostly in those classes; not a maker that also
+    registered a watch (Apple, Samsung)."""
+    if entry.goods:
+        return goods_of(entry) in (Goods.FASHION, Goods.LUXURY)
+    return len(entry.classes & classes) * 2 > len(entry.classes)
+
+
+# ---------------------------------------------------------------------------------------------
+# The decision: candidate spans -> evidence -> the first step that decides, in this order.
+# A step returns an Outcome (a finding of a rule at a severity) or a Spare (no finding, and
+# why), or None to leave it to the next step. ``explain`` prints the evidence and the step.
+
+
+@dataclass(frozen=True)
+class Outcome:
+    rule: str
+    severity: str  # "block", "warn" or "info"; "" takes the entry's own severity
+    message: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class Spare:
+    why: str
+
+
+@dataclass(frozen=True)
+class MarkDecision:
+    span: object
+    evidence: MarkEvidence
+    step: str
+    outcome: Outcome | None
+    spare: Spare | None
+
+
+def _owner(entry) -> str:
+    return f" (owner {entry.owner})" if entry.owner else ""
+
+
+def spare_own_brand(span, entry, ev):
+    if ev.own_brand:
+        return Spare(f"{entry.term} is the listing's own brand or of its family")
+    if ev.authorized:
+        return Spare(f"{entry.term} is on the seller's authorized brands")
+    if ev.reading is Reading.TYPO and (ev.after_own_brand or compact(span.text) == seller_key_of(span)):
+        return Spare(f"'{span.text}' is the listing's own brand or product line, not a misspelling of {entry.term}")
+    return None
+
+
+def spare_ordinary_sense(span, entry, ev):
+    if ev.reading.hidden:
+        return None
+    if ev.ordinary_sense:
+        return Spare(f"'{span.text}' is {ev.ordinary_sense}, not the mark {entry.term}")
+    if ev.generic_word and ev.everyday_word and not (ev.copy_words or ev.beside_hidden_marks):
+        if not ev.brand_use or "next to its own product line" not in ev.brand_use:
+            return Spare(f"'{ev.everyday_word}' uses {entry.term}'s word in its everyday sense")
+    if ev.generic_word and not ev.brand_use and not (ev.copy_words or ev.beside_hidden_marks):
+        return Spare(f"'{span.text}' is not used as a brand (not in the brand position, not a proper noun)")
+    return None
+
+
+def compatibility(span, entry, ev):
+    if ev.frame is not Frame.COMPATIBLE or ev.reading is Reading.TYPO:
+        return None
+    if not ev.goods.fittable and ev.merchandise and ev.goods.property_for_merchandise:
+        return None  # "Hello Kitty case for iPhone": merchandise, decided below
+    return Outcome("TM003", "info", f"'{ev.wording}' names {entry.term} to say what the product fits: "
+                   f"permitted compatibility use", "Keep the brand after the compatibility wording; never use it "
+                   "as the product's name")
+
+
+def comparison(span, entry, ev):
+    if ev.frame is Frame.COMPARISON:
+        return Outcome("TM002", "block", f"compares the product with the brand {entry.term} ('{ev.wording}')",
+                       f"Describe the product itself; remove '{ev.wording}'")
+    if ev.frame is Frame.DISCLAIMER:
+        return Outcome("TM004", "block", f"'{ev.wording}' names the brand {entry.term} to draw its searches",
+                       f"Remove '{ev.wording}'")
+    return None
+
+
+def hidden_mark(span, entry, ev):
+    if not ev.reading.hidden:
+        return None
+    return Outcome("TM001", "block", f"names the trademark {entry.term}{_owner(entry)}, written as '{span.text}' "
+                   f"({HOW_WORDS[ev.reading.value]}), which is not the listing's brand",
+                   f"Remove '{span.text}': a disguised brand name is how copies are listed")
+
+
+def other_class(span, entry, ev):
+    """A mark's rights cover its classes: a diaper brand is not infringed by earrings."""
+    if ev.class_overlap or ev.copy_words or ev.beside_hidden_marks:
+        return None
+    if ev.reading is Reading.TYPO or ev.generic_word:
+        how = "one letter from" if ev.reading is Reading.TYPO else "the everyday word of"
+        return Spare(f"'{span.text}' is {how} {entry.term}, a mark for other goods "
+                     f"(classes {sorted(entry.classes)}; the listing's {list(ev.listing_classes)})")
+    if ev.goods.copied and ev.merchandise:
+        return None  # a character or a fashion house printed on any product is still its merchandise
+    return Outcome("TM001", "warn", f"names the trademark {entry.term}{_owner(entry)}, registered for other goods "
+                   f"than this product: review", f"If '{span.text}' names {entry.term}, remove it")
+
+
+def merchandise(span, entry, ev):
+    if not (ev.goods.property_for_merchandise and ev.merchandise):
+        return None
+    return Outcome("TM001", "block", f"puts {entry.term}{_owner(entry)} on a {ev.merchandise}: merchandise of "
+                   f"the property, sold only under its licence",
+                   f"Remove '{span.text}' unless you are licensed by {entry.owner or entry.term}; name your licence "
+                   f"with --authorized or the brand column")
+
+
+def typo(span, entry, ev):
+    if ev.reading is not Reading.TYPO or ev.brand_position or ev.copy_words:
+        return None
+    return Outcome("TM001", "warn", f"'{span.text}' looks like a misspelling of the trademark {entry.term}",
+                   f"If '{span.text}' stands for {entry.term}, remove it; if it is another name, keep it")
+
+
+def fits_device(span, entry, ev):
+    """"iPhone 8 case", "Чехол AirPods Pro": a device named with the accessory made for it. Not
+    the maker's own name leading the title ("Apple case" claims to be Apple's), nor a charger or
+    cable without compatibility wording: copies of those pass as the maker's own."""
+    if not (ev.goods.fittable and ev.fitting) or ev.claims_original and ev.seller is SellerBrand.UNKNOWN:
+        return None
+    if ev.reading is Reading.TYPO or ev.fitting in PASSES_AS_ORIGINAL:
+        return None
+    if ev.brand_position and not ev.product_line:
+        return None
+    return Outcome("TM003", "info", f"names {entry.term} with the {ev.fitting} made for it: permitted "
+                   f"compatibility use", f"Write 'for {entry.term} ...' or 'compatible with {entry.term} ...' "
+                   f"to make the reference plain")
+
+
+def part_or_refill(span, entry, ev):
+    if not ev.part:
+        return None
+    return Outcome("TM001", "warn", f"names the trademark {entry.term} with a part or consumable ('{ev.part}'): "
+                   f"fine for the maker's own part or a refill, otherwise say what it fits",
+                   f"If this is not {entry.term}'s own part, write 'compatible with {entry.term} ...'")
+
+
+def beside_own_brand(span, entry, ev):
+    if not ev.beside_own_brand or ev.goods in (Goods.FASHION, Goods.LUXURY):
+        return None
+    return Outcome("TM001", "warn", f"names the trademark {entry.term} beside the listing's own brand: fine if it "
+                   f"names a component or what the product works with, otherwise brand misuse",
+                   f"Write 'compatible with {entry.term} ...' or 'with {entry.term} ... inside', or remove "
+                   f"'{span.text}'")
+
+
+def outside_title(span, entry, ev):
+    """A device or household mark only in the description: most often what the item works with,
+    or a seller's search words; a reviewer reads it, it is not the product's name."""
+    if ev.in_title or ev.goods.copied or ev.copy_words:
+        return None
+    return Outcome("TM001", "warn", f"names the trademark {entry.term} in the description, not as the product: "
+                   f"fine for what it works with, otherwise remove it",
+                   f"Write 'compatible with {entry.term} ...', or remove '{span.text}'")
+
+
+def maybe_genuine(span, entry, ev):
+    """The seller's brand is unknown, or another maker's (a licensee or distributor), and the
+    mark is not one that copies are made of: it may be genuine stock, a review."""
+    if ev.goods.copied or ev.copy_words or ev.fitting in PASSES_AS_ORIGINAL:
+        return None
+    if ev.seller is SellerBrand.OTHER and (not ev.brand_position or ev.product_line):
+        return None  # a product line on another maker's goods is no licensee's
+    who = "the catalog names no brand" if ev.seller is SellerBrand.UNKNOWN else \
+        "the brand column names another company (a licensee or distributor?)"
+    return Outcome("TM001", "warn", f"names the trademark {entry.term}{_owner(entry)} as the product, and {who}: "
+                   f"fine for genuine {entry.term} stock", f"If this is genuine {entry.term} stock, set the brand "
+                   f"column to {entry.term}; otherwise remove '{span.text}'")
+
+
+def another_companys_mark(span, entry, ev):
+    message = f"names the trademark {entry.term}{_owner(entry)}"
+    if span.data["name"] != entry.term:
+        message += f" through its product line {span.data['name']}"
+    if ev.reading is Reading.TYPO:
+        message += f", written as '{span.text}' ({HOW_WORDS['typo']})"
+    message += ", which is not the listing's brand"
+    severity = "" if not ev.copy_words else "block"
+    fix = (f"Remove '{span.text}'. If this is genuine {entry.term} stock, set the brand column to "
+           f"{entry.term}; for an accessory, write 'compatible with {entry.term} ...'")
+    if entry.severity == "warn" and "licensed property" in entry.reference and not ev.copy_words:
+        message += f" ({entry.term} is licensed to many makers: a review, not a failure)"
+        fix = f"List it only if it is genuine or licensed {entry.term} merchandise; otherwise remove '{span.text}'"
+    return Outcome("TM001", severity, message, fix)
+
+
+# Accessories that copies pass off as the maker's own: named with a device without "for" or
+# "compatible with", they are no reference.
+PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapters cartridge cartridges toner "
+                               "refill refills replacement remote cargador carregador cabo chargeur câble ladegerät "
+                               "kabel кабель зарядка зарядное адаптер картридж".split())
+
+STEPS = (spare_own_brand, spare_ordinary_sense, compatibility, comparison, hidden_mark, other_class,
+         merchandise, typo, fits_device, part_or_refill, beside_own_brand, outside_title, maybe_genuine,
+         another_companys_mark)
+
+
+def seller_key_of(span) -> str:
+    return span.data.get("seller_key", "")
+
+
+def decide(span, evidence: MarkEvidence) -> MarkDecision:
+    entry = span.data["entry"]
+    for step in STEPS:
+        result = step(span, entry, evidence)
+        if isinstance(result, Spare):
+            return MarkDecision(span, evidence, step.__name__, None, result)
+        if isinstance(result, Outcome):
+            return MarkDecision(span, evidence, step.__name__, result, None)
+    raise AssertionError("the last step always decides")
+
+
+def mark_decisions(listing, authorized=()) -> list[MarkDecision]:
+    """Every candidate mark span of the listing decided, once per listing (the TM rules share it)."""
+    cached = listing.decided.get("marks")
+    if cached is not None:
+        return cached
+    decisions = []
+    key = seller_key(listing)
+    for span in listing.spans.get("marks", []):
+        if span.kind != "mark":
             continue
-        ctx = span.data.get("context") or {}
-        how = span.data.get("how")
-        label = ctx.get("context")
-        if own_brand(listing, entry):
-            listing.decisions.append((span, f"{entry.term} is the listing's own brand ({listing.brand}): no finding"))
+        span.data["seller_key"] = key
+        decision = decide(span, gather(listing, span, authorized))
+        if decision.spare is not None:
+            listing.decisions.append((span, f"{decision.spare.why} [{decision.step}]"))
+        decisions.append(decision)
+    listing.decided["marks"] = decisions
+    return decisions
+
+
+def mark_hits(listing, params, fields, code) -> Iterator[Hit]:
+    """The hits of rule ``code`` among the listing's mark decisions, in ``fields``."""
+    for d in mark_decisions(listing, params.get("_authorized", ())):
+        if d.outcome is None or d.outcome.rule != code or d.span.field not in fields:
             continue
-        explanation = _explanation(span, entry)
-        if written_as_word(listing, span, entry) and how not in ("disguised", "evasion"):
-            listing.decisions.append((span, f"'{span.text}' is written in lower case in mixed-case text: "
-                                            f"the everyday word, not the mark {entry.term}"))
-            continue
-        if label == "COMPAT":
-            findings.append(_finding("TM003", "info", platforms, span, entry,
-                                     f"'{ctx.get('wording')}' names {entry.term} to say what the product fits: "
-                                     f"permitted compatibility use", "Keep the brand after the compatibility wording; "
-                                     "never use it as the product's name", explanation))
-            continue
-        # A licensed property is a review when named plainly; compared with or disguised, it is misuse.
-        misuse = "block" if "licensed property" in entry.reference else entry.severity
-        if label == "COMPARE":
-            findings.append(_finding("TM002", misuse, platforms, span, entry,
-                                     f"compares the product with the brand {entry.term} ('{ctx.get('wording')}')",
-                                     f"Describe the product itself; remove '{ctx.get('wording')}'", explanation))
-            continue
-        if label == "DISCLAIM":
-            findings.append(_finding("TM004", misuse, platforms, span, entry,
-                                     f"'{ctx.get('wording')}' names the brand {entry.term} to draw its searches",
-                                     f"Remove '{ctx.get('wording')}'", explanation))
-            continue
-        if generic_word(span, entry) and how not in ("disguised", "evasion"):
-            if classes is None:
-                classes, class_source = listing_classes(listing.category, listing.title)
-            reasons = []
-            if ctx.get("brand_position"):
-                reasons.append("in the brand position of the title")
-            if ctx.get("proper_noun"):
-                reasons.append("written as a proper noun")
-            if ctx.get("near_alias"):
-                reasons.append("next to its own product line")
-            if label == "BRAND":
-                reasons.append(f"named as maker ('{ctx.get('wording')}')")
-            if _after_tag_label(listing.fields[span.field].raw, span.start):
-                reasons.append("in a tag list")
-            if evasive_listing:
-                reasons.append("beside disguised brand names")
-            if any(c.data.get("scope") == "any" for c in cues):
-                reasons.append("with counterfeit wording")
-            overlap = not entry.classes or not classes or bool(entry.classes & classes)
-            word_use = ordinary_use(listing, entry, span)
-            strong = evasive_listing or any(c.data.get("scope") == "any" for c in cues) or ctx.get("near_alias")
-            fired = overlap and reasons and (strong or not word_use)
-            decision = (f"generic word '{span.text}': listing classes {sorted(classes) or 'unknown'} "
-                        f"(from {class_source}), mark classes {sorted(entry.classes) or 'all'}, "
-                        f"{'overlap' if overlap else 'no overlap'}; brand use: {', '.join(reasons) or 'none'}"
-                        f"{'; ordinary use of the word: ' + repr(word_use) if word_use else ''}"
-                        f" -> {'fires' if fired else 'no finding'}")
-            listing.decisions.append((span, decision))
-            if not fired:
-                continue
-            explanation = explanation + (("generic_decision", decision),)
-        severity = misuse if how in HOW_WORDS else entry.severity
-        counterfeit_cue = any(c.data.get("scope") == "any" for c in cues)
-        if how == "typo" and (compact(span.text) == compact(listing.brand) or _after_own_brand(listing, span)):
-            listing.decisions.append((span, f"'{span.text}' is the listing's own brand or product line, "
-                                            f"not a misspelling of {entry.term}"))
-            continue
-        if how == "typo" and not ctx.get("brand_position") and not evasive_listing and not counterfeit_cue \
-                and not _plausible_for(listing, entry):
-            # A misspelling where the brand goes, or of a mark for this kind of product, is an
-            # evasion; elsewhere it is as likely another maker's product name one letter away.
-            findings.append(_finding(
-                "TM001", "warn", platforms, span, entry,
-                f"'{span.text}' looks like a misspelling of the trademark {entry.term}",
-                f"If '{span.text}' stands for {entry.term}, remove it; if it is another name, keep it", explanation,
-                score=span.score))
-            continue
-        if ctx.get("part") and how not in HOW_WORDS and not counterfeit_cue:
-            findings.append(_finding(
-                "TM001", "warn", platforms, span, entry,
-                f"names the trademark {entry.term} with a part or consumable ('{ctx['part']}'): fine for the "
-                f"maker's own part or a refill, otherwise say what it fits",
-                f"If this is not {entry.term}'s own part, write 'compatible with {entry.term} ...'", explanation,
-                score=span.score))
-            continue
-        if how not in HOW_WORDS and not fashion_brand(entry) and own_brand_in_title(listing, span):
-            # "MSI GeForce GTX 560", "Pioneer receiver with iPod control": beside the seller's own
-            # brand, a device brand most often names a component or what the product works with.
-            severity = "warn"
-            message = (f"names the trademark {entry.term} beside the listing's own brand {listing.brand}: fine if it "
-                       f"names a component or what the product works with, otherwise brand misuse")
-            fix = (f"Write 'compatible with {entry.term} ...' or 'with {entry.term} ... inside' to make the "
-                   f"reference clear, or remove '{span.text}'")
-            findings.append(_finding("TM001", severity, platforms, span, entry, message, fix, explanation,
-                                     score=span.score))
-            continue
-        message = f"names the trademark {entry.term}" + (f" (owner {entry.owner})" if entry.owner else "")
-        if span.data["name"] != entry.term:
-            message += f" through its product line {span.data['name']}"
-        if how in HOW_WORDS:
-            message += f", written as '{span.text}' ({HOW_WORDS[how]})"
-        message += ", which is not the listing's brand"
-        fix = (f"Remove '{span.text}'. If this is genuine {entry.term} stock, set the brand column to "
-               f"{entry.term}; for an accessory, write 'compatible with {entry.term} ...'")
-        if severity == "warn" and "licensed property" in entry.reference:
-            message += f" ({entry.term} is licensed to many makers: a review, not a failure)"
-            fix = f"List it only if it is genuine or licensed {entry.term} merchandise; otherwise remove '{span.text}'"
-        findings.append(_finding("TM001", severity, platforms, span, entry, message, fix, explanation,
-                                 score=span.score))
-    findings.extend(keyword_stuffing(listing, findings, scope.keys))
-    return findings
+        entry = d.span.data["entry"]
+        severity = d.outcome.severity or entry.severity
+        yield Hit(d.span.field, d.span.start, d.span.end, d.span.text, entry.term, d.outcome.message,
+                  d.outcome.fix, score=d.span.score, severity=severity, mark=entry,
+                  explanation=_explanation(d.span, entry, ("decided by", d.step), *d.evidence.summary()))
 
 
 STUFFING_MIN = 3
 TAG_LABEL = re.compile(r"(?i)(?:#|\b(?:tags?|keywords?|search terms?|related searches|hashtags?|also fits searches)\s*[:：=-]\s*)")
 
 
-def keyword_stuffing(listing, findings, keys) -> list[Finding]:
-    """TM005: three or more other brands in one field, brands in a tag list or as hashtags."""
-    extra = []
-    by_field: dict[str, list[Finding]] = {}
-    for f in findings:
-        if f.rule in ("TM001", "TM002", "TM004") and f.severity == "block":
-            by_field.setdefault(f.field, []).append(f)
+def stuffing_hits(listing, params, fields) -> Iterator[Hit]:
+    """TM005: three or more other brands in one field, brands in a tag list or as hashtags,
+    from the blocking TM001, TM002 and TM004 decisions."""
+    by_field: dict[str, list[MarkDecision]] = {}
+    for d in mark_decisions(listing, params.get("_authorized", ())):
+        o = d.outcome
+        if o is None or o.rule not in ("TM001", "TM002", "TM004") or d.span.field not in fields:
+            continue
+        if (o.severity or d.span.data["entry"].severity) == "block":
+            by_field.setdefault(d.span.field, []).append(d)
     for name, found in by_field.items():
         raw = listing.fields[name].raw
-        entries = {f.entry for f in found}
-        tagged = [f for f in found if _after_tag_label(raw, f.start)]
+        entries = {d.span.data["entry"].term for d in found}
+        tagged = [d for d in found if after_tag_label(raw, d.span.start)]
         if len(entries) < STUFFING_MIN and not tagged:
             continue
-        first, last = min(found, key=lambda f: f.start), max(found, key=lambda f: f.end)
+        first = min(found, key=lambda d: d.span.start).span
+        last = max(found, key=lambda d: d.span.end).span
         shown = ", ".join(sorted(entries))
         why = (f"lists {len(entries)} other brands ({shown})" if len(entries) >= STUFFING_MIN
                else f"puts {shown} in a tag list or hashtag")
-        extra.append(Finding(
-            rule="TM005", kind="trademark", severity="block",
-            platforms=tuple(k for k in keys if any(k in f.platforms for f in found)),
-            field=name, start=first.start, end=last.end, text=raw[first.start:last.end], entry=shown,
-            score=1.0, message=f"keyword stuffing: the {name} {why} to draw their searches",
-            fix="Remove other brands' names; describe only the item you sell",
-            explanation=(("brands", sorted(entries)), ("tagged", [f.text for f in tagged])),
-        ))
-    return extra
+        yield Hit(name, first.start, last.end, raw[first.start:last.end], shown,
+                  f"keyword stuffing: the {name} {why} to draw their searches",
+                  "Remove other brands' names; describe only the item you sell", severity="block",
+                  explanation=(("brands", sorted(entries)), ("tagged", [d.span.text for d in tagged])))
 
 
-def _after_tag_label(raw: str, start: int) -> bool:
+def after_tag_label(raw: str, start: int) -> bool:
     """A tag label ("Tags:", "Keywords:") earlier on the same line, or a '#' right before the brand."""
     line_start = max(raw.rfind("\n", 0, start), raw.rfind(". ", 0, start)) + 1
     head = raw[line_start:start]
     return bool(TAG_LABEL.search(head)) and (head.rstrip().endswith("#") or "#" not in head or ":" in head)
-
-
-def _finding(rule, severity, platforms, span, entry, message, fix, explanation, score=None) -> Finding:
-    return Finding(rule=rule, kind="trademark", severity=severity, platforms=platforms, field=span.field,
-                   start=span.start, end=span.end, text=span.text, entry=entry.term,
-                   score=span.score if score is None else score, message=message, fix=fix,
-                   explanation=explanation)

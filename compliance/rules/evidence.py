@@ -1,0 +1,324 @@
+"""Evidence about one mark span: what the listing says around it, as typed values.
+
+The trademark decision (:mod:`compliance.rules.trademark`) never reads text itself: it reads
+a :class:`MarkEvidence`, gathered here once per candidate span from the matcher's spans, the
+spaCy context and the listing's own columns. Each field answers one question a reviewer asks:
+whose brand is this listing, how is the mark written, what frames it (compatibility,
+comparison, disclaimer), what kind of goods the mark is for and what kind of product the
+listing sells. ``explain`` prints it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from importlib import resources
+
+from ..classes import listing_classes
+from ..matchers.context import FASHION_CLASSES, device_brand
+from ..normalize import compact, fold
+
+
+class Goods(Enum):
+    """What a mark's goods are (the blocklist's ``goods`` column)."""
+
+    DEVICE = "device"
+    VEHICLE = "vehicle"
+    APPLIANCE = "appliance"
+    TOOL = "tool"
+    FASHION = "fashion"
+    LUXURY = "luxury"
+    CHARACTER = "character"
+    SPORTS = "sports"
+    MEDIA = "media"
+    COSMETICS = "cosmetics"
+    FOOD = "food"
+    TOY = "toy"
+    OTHER = "other"
+
+    @property
+    def fittable(self) -> bool:
+        """Other makers' products are made to fit it: naming it says what a product works with."""
+        return self in (Goods.DEVICE, Goods.VEHICLE, Goods.APPLIANCE, Goods.TOOL)
+
+    @property
+    def property_for_merchandise(self) -> bool:
+        """A character, franchise, team or show: its name on a product is the selling point."""
+        return self in (Goods.CHARACTER, Goods.SPORTS, Goods.MEDIA)
+
+    @property
+    def copied(self) -> bool:
+        """What copies are made of: a plain mention on a no-name listing is the infringement."""
+        return self in (Goods.FASHION, Goods.LUXURY) or self.property_for_merchandise
+
+
+class Reading(Enum):
+    """How the mark is written in the listing."""
+
+    EXACT = "exact"
+    DISGUISED = "disguised"   # look-alike letters, hidden characters
+    EVASION = "evasion"       # spaced, dotted, leetspeak
+    TYPO = "typo"             # a misspelling
+
+    @property
+    def hidden(self) -> bool:
+        return self in (Reading.DISGUISED, Reading.EVASION)
+
+
+class Frame(Enum):
+    """The wording around the mark (from spaCy's context patterns)."""
+
+    NONE = None
+    COMPATIBLE = "COMPAT"
+    COMPARISON = "COMPARE"
+    DISCLAIMER = "DISCLAIM"
+    MAKER = "BRAND"
+
+
+class SellerBrand(Enum):
+    """What the catalog says about the listing's own brand."""
+
+    UNKNOWN = "unknown"  # no brand column, an empty cell, or Generic / No Brand
+    OTHER = "other"      # a brand that is not this mark's
+
+
+NO_BRAND = frozenset(compact(w) for w in (
+    "generic", "unbranded", "no brand", "nobrand", "no brands", "none", "n/a", "na", "oem", "unknown", "other",
+    "china oem", "without brand", "sin marca", "sem marca", "без бренда", "нет бренда", "无品牌", "tidak ada merek"))
+COPY_SCOPES = ("any",)
+# Words after a mark that say it names a part inside the product, stated as fact
+# ("Seiko movement", "Velcro closure", "Lycra blend", "Intel Core i5 processor").
+COMPONENT_NOUNS = frozenset(
+    "movement movements closure closures fastener fasteners blend fabric fibre fiber fibers fibres material "
+    "lining insole sole soles outsole zipper zip zips chip chipset chipsets processor processors cpu gpu graphics "
+    "sensor sensors lens lenses glass coating membrane technology tech inside inner powered engine motor "
+    "mechanism crystals crystal elements cells cell panel panels display tape".split())
+COMPONENT_BEFORE = frozenset("with featuring powered using uses con com avec mit inside".split())
+COLOUR_WORDS = frozenset(
+    "white black grey gray blue red green pink purple yellow orange brown beige navy gold silver ivory cream "
+    "khaki teal coral mint rose violet burgundy tan nude charcoal olive sand taupe blanco negro gris azul rojo "
+    "verde rosa branco preto vermelho blanc noir bleu rouge vert weiss schwarz blau rot grün белый черный "
+    "серый синий красный зеленый розовый colour color colours colors shade cor couleur farbe цвет".split())
+ORIGINAL_WORDS = frozenset(
+    "original genuine authentic official oem originale originales originais оригинал оригинальный "
+    "оригинальная оригинальные asli resmi chính hãng".split())
+
+
+@lru_cache(maxsize=4)
+def _nouns(name: str) -> frozenset[str]:
+    text = resources.files("compliance.matchers").joinpath(f"patterns/{name}").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def merchandise_nouns() -> frozenset[str]:
+    """Decorative and novelty products a character or team is printed on, in the seed's languages."""
+    return _nouns("merchandise_nouns.txt")
+
+
+def fitting_nouns() -> frozenset[str]:
+    """Accessories, parts and consumables made to fit another maker's product, in the seed's languages."""
+    return _nouns("fitting_nouns.txt")
+
+
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def goods_of(entry) -> Goods:
+    """The entry's goods column, or a judgement from its classes when the list does not say."""
+    if entry.goods:
+        return Goods(entry.goods)
+    if entry.classes and len(entry.classes & FASHION_CLASSES) * 2 > len(entry.classes):
+        return Goods.FASHION
+    if "licensed property" in entry.reference:
+        return Goods.CHARACTER
+    return Goods.DEVICE if device_brand(entry) else Goods.OTHER
+
+
+@dataclass(frozen=True)
+class AuthorizedBrand:
+    """A brand the seller owns or is licensed for (``--authorized``), optionally only on some platforms."""
+
+    brand: str
+    owner: str = ""
+    platforms: frozenset[str] = frozenset()
+
+    def covers(self, entry) -> bool:
+        key = compact(self.brand)
+        if key and (key in {compact(n) for n in entry.names} or same_family(key, entry)):
+            return True
+        return bool(self.owner) and compact(self.owner) == compact(entry.owner)
+
+
+def same_family(brand_key: str, entry) -> bool:
+    """The brand column names the mark's family: the mark written another way (``Levis``,
+    ``PUMA Motorsport``, ``U.S. Polo Assn``), a product line, or the owner (``Titan Company``
+    for Fastrack)."""
+    if len(brand_key) < 2:
+        return False
+    names = {compact(n) for n in entry.names}
+    if brand_key in names:
+        return True
+    # A brand column may be cut short ("genuine xero") or extend the mark ("PUMA Motorsport").
+    if any(brand_key.startswith(n) for n in names if len(n) >= 3):
+        return True
+    owner = compact(entry.owner)
+    if len(brand_key) >= 4 and (owner.startswith(brand_key) or any(n.startswith(brand_key) for n in names)):
+        return True
+    # The owner's distinctive first word ("Titan" of "Titan Company Limited").
+    first = compact(entry.owner.split(" ")[0]) if entry.owner else ""
+    return len(first) >= 4 and brand_key.startswith(first)
+
+
+def seller_key(listing) -> str:
+    brand = re.sub(r"(?i)^\s*(?:genuine|original|authentic|official|oem)\s+", "", listing.brand or "")
+    return compact(brand)
+
+
+@dataclass(frozen=True)
+class MarkEvidence:
+    """Everything the decision needs about one candidate span, and nothing it must re-read."""
+
+    goods: Goods
+    reading: Reading
+    frame: Frame
+    wording: str            # the frame's words ("compatible with", "inspired by")
+    seller: SellerBrand
+    own_brand: bool         # the brand column names this mark or its family
+    authorized: bool        # --authorized names this mark, its owner or family
+    in_title: bool
+    brand_position: bool    # first in the title, after only words such as "New"
+    brand_use: tuple[str, ...]  # why a generic word reads as the brand (empty: it does not)
+    everyday_word: str      # the ordinary word this span also is ("plush puma"), or ""
+    ordinary_sense: str     # a colour, a measure, a component stated as fact, or ""
+    class_overlap: bool     # the mark's classes cover the listing's product (or either is unknown)
+    listing_classes: tuple[int, ...]
+    merchandise: str        # the decorative product the mark is printed on ("mug", "poster"), or ""
+    fitting: str            # the accessory or part the listing sells ("case", "чехол"), or ""
+    claims_original: bool   # "original", "genuine" ... in the title
+    copy_words: bool        # counterfeit wording anywhere in the listing
+    beside_hidden_marks: bool  # other marks in the listing are disguised
+    part: str               # "HP 61 ink cartridge": the maker's own part or a refill
+    beside_own_brand: bool  # the listing's own brand is in the title too
+    after_own_brand: bool   # right after the listing's own brand: its own product line
+    generic_word: bool      # the span is the mark's own everyday word (Coach, Apple)
+    product_line: bool      # a product line is named (iPhone, or "Stanley ... Quencher")
+
+    def summary(self) -> tuple[tuple[str, object], ...]:
+        """The evidence as ``explain`` prints it: only what is set."""
+        items = [("goods", self.goods.value), ("reading", self.reading.value), ("seller brand", self.seller.value)]
+        flags = {"frame": self.frame.value and f"{self.frame.value} ({self.wording})",
+                 "own brand": self.own_brand, "authorized": self.authorized,
+                 "brand position": self.brand_position, "brand use": ", ".join(self.brand_use),
+                 "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
+                 "classes overlap": self.class_overlap, "merchandise": self.merchandise,
+                 "fitting": self.fitting, "claims original": self.claims_original,
+                 "copy words": self.copy_words, "beside disguised marks": self.beside_hidden_marks,
+                 "part": self.part, "beside own brand": self.beside_own_brand}
+        items += [(k, v) for k, v in flags.items() if v not in (None, "", False)]
+        if not self.class_overlap:
+            items.append(("classes overlap", False))
+        return tuple(items)
+
+
+def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkEvidence:
+    """The evidence for one mark span of ``listing`` (its spaCy context already added)."""
+    from .trademark import ordinary_use, written_as_word  # the word tests live with the rule
+
+    entry = span.data["entry"]
+    ctx = span.data.get("context") or {}
+    key = seller_key(listing)
+    own = same_family(key, entry)
+    reading = Reading(span.data.get("how") or "exact")
+    title_words = _words(listing.title)
+    cues = listing.spans.get("cues", [])
+    generic = entry.generic and compact(span.data["name"]) == compact(entry.term)
+    classes, _ = listing_classes(listing.category, listing.title)
+    return MarkEvidence(
+        goods=goods_of(entry), reading=reading, frame=Frame(ctx.get("context")), wording=ctx.get("wording") or "",
+        seller=SellerBrand.UNKNOWN if not key or key in NO_BRAND else SellerBrand.OTHER,
+        own_brand=own, authorized=any(a.covers(entry) for a in authorized),
+        in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
+        brand_use=_brand_use(listing, span, ctx, cues) if generic else (),
+        everyday_word=(span.text if written_as_word(listing, span, entry) else ordinary_use(listing, entry, span))
+        if generic else "",
+        ordinary_sense=_ordinary_sense(listing, span),
+        class_overlap=not entry.classes or not classes or bool(entry.classes & classes),
+        listing_classes=tuple(sorted(classes)),
+        merchandise=_first(title_words, merchandise_nouns()),
+        fitting=_first(title_words, fitting_nouns()),
+        claims_original=bool(set(title_words) & ORIGINAL_WORDS),
+        copy_words=any(c.data.get("scope") in COPY_SCOPES for c in cues),
+        beside_hidden_marks=any(Reading(s.data.get("how") or "exact").hidden
+                                for s in listing.spans.get("marks", []) if s.kind == "mark"),
+        part=ctx.get("part") or "",
+        beside_own_brand=_beside_own_brand(listing, span, key),
+        after_own_brand=_after_own_brand(listing, span, key),
+        generic_word=generic,
+        product_line=span.data["name"] != entry.term or bool(ctx.get("near_alias")),
+    )
+
+
+def _first(words: list[str], nouns: frozenset[str]) -> str:
+    return next((w for w in words if w in nouns), "")
+
+
+def _brand_use(listing, span, ctx, cues) -> tuple[str, ...]:
+    """Why a generic word (Apple, Coach) reads as the brand here."""
+    from .trademark import after_tag_label
+
+    reasons = []
+    if ctx.get("brand_position"):
+        reasons.append("in the brand position of the title")
+    if ctx.get("proper_noun"):
+        reasons.append("written as a proper noun")
+    if ctx.get("near_alias"):
+        reasons.append("next to its own product line")
+    if ctx.get("context") == "BRAND":
+        reasons.append(f"named as maker ('{ctx.get('wording')}')")
+    if after_tag_label(listing.fields[span.field].raw, span.start):
+        reasons.append("in a tag list")
+    return tuple(reasons)
+
+
+MEASURE = re.compile(r"^\d+(?:[.,]\d+)?\s?(?:m|cm|mm|l|ml|g|kg|w|v)$", re.I)
+
+
+def _ordinary_sense(listing, span) -> str:
+    """The words around the span give it an ordinary sense: a colour ("shark grey",
+    "colour: coral"), a measure ("3m cable"), or a component stated as fact ("Seiko movement",
+    "Velcro closure", "with Lycra")."""
+    raw = listing.fields[span.field].raw
+    after = _words(raw[span.end:span.end + 30])[:2]
+    before = _words(raw[max(0, span.start - 24):span.start])[-2:]
+    if MEASURE.match(span.text.strip()) and not (before and before[-1] == "by"):
+        return f"a measure ('{span.text}')"
+    if after and after[0] in COLOUR_WORDS or before and before[-1] in ("colour", "color", "cor", "цвет", "farbe"):
+        phrase = f"{span.text} {after[0]}" if after else span.text
+        return f"a colour ('{phrase}')"
+    if after and after[0] in COMPONENT_NOUNS and span.data["name"] == span.data["entry"].term:
+        return f"a component stated as fact ('{span.text} {after[0]}')"
+    if before and before[-1] in COMPONENT_BEFORE and after and after[0] in COMPONENT_NOUNS:
+        return f"a component stated as fact ('{before[-1]} {span.text}')"
+    return ""
+
+
+def _beside_own_brand(listing, span, key: str) -> bool:
+    """The listing's own brand is written in the title too ("MSI GeForce GTX 560")."""
+    if len(key) < 2 or key in NO_BRAND or span.field != "title":
+        return False
+    raw = listing.fields["title"].raw
+    return key in compact(raw[:span.start]) or key in compact(raw[span.end:])
+
+
+def _after_own_brand(listing, span, key: str) -> bool:
+    """Within three words after the listing's own brand: its own product line ("Lowepro Fastpack")."""
+    if len(key) < 2:
+        return False
+    before = re.findall(r"\w+", listing.fields[span.field].raw[:span.start])[-4:]
+    return any(key.startswith(compact(w)) and len(compact(w)) >= 3 or compact(w) == key for w in before) or \
+        key in compact(" ".join(before))
