@@ -61,13 +61,17 @@ def catalog_options(fn):
         click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN",
                      help="Read FIELD (id, title, description, brand, category, price, tags, ...) from COLUMN; repeatable."),
         click.option("--as-of", metavar="DATE", help="Date for patent expiry checks (YYYY-MM-DD; default today)."),
+        click.option("--authorized", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="CSV of your own and licensed brands (brand[,owner][,platforms]): never blocked as "
+                          "another's trademark (copy words still are)."),
     ]
     for option in reversed(options):
         fn = option(fn)
     return fn
 
 
-def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, progress=None):
+def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, authorized=None, progress=None):
+    from compliance.authorized import load_authorized
     from compliance.blocklist import load_blocklists
     from compliance.catalog import read_catalog
     from compliance.check import Checker
@@ -78,7 +82,8 @@ def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_o
     entries = load_blocklists(blocklists, defaults=not no_default_blocklists, platform_names=set(packs) | set(MARKETPLACES))
     layout, listings = read_catalog(catalog, _parse_map(mappings), progress=progress)
     _say_columns(layout)
-    checker = Checker(targets, entries, as_of=_parse_date(as_of))
+    brands = load_authorized(authorized, set(packs) | set(MARKETPLACES)) if authorized else ()
+    checker = Checker(targets, entries, as_of=_parse_date(as_of), authorized=brands)
     # The blocklists' objects live as long as the run: out of the collector's way, its full
     # collections stop walking hundreds of thousands of them.
     gc.collect()
@@ -119,7 +124,8 @@ def main():
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Processes to check with; 0 uses every core. Output stays in input order.")
 @_guard
-def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, fmt, output, fail_on, jobs):
+def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, authorized, fmt, output, fail_on,
+          jobs):
     """Check every listing of CATALOG (a CSV) and report a verdict per marketplace.
 
     Exit codes: 0 no listing fails, 1 some listing fails on some platform (or, with
@@ -140,7 +146,7 @@ def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of
         bar = click.progressbar(length=size, label="checking", file=sys.stderr)
     progress = (lambda n: bar.update(n - bar.pos)) if bar is not None else None
     checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
-                                       progress)
+                                       authorized, progress)
     keys = [t.key for t in checker.targets]
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     color = fmt == "table" and stream is sys.stdout and sys.stdout.isatty()
@@ -182,7 +188,7 @@ def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of
 @catalog_options
 @click.option("--id", "listing_id", required=True, help="The listing's id (SKU) to explain.")
 @_guard
-def explain(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, listing_id):
+def explain(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, authorized, listing_id):
     """Explain every decision for one listing: each finding with its normalized form,
     matched entry, owner, classes and score, and why a generic mark did or did not fire.
 
@@ -190,7 +196,8 @@ def explain(catalog, platforms, blocklists, no_default_blocklists, mappings, as_
 
         listguard explain catalog.csv --id SKU-123
     """
-    checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of)
+    checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
+                                       authorized)
     for listing in listings:
         if listing.id != listing_id:
             continue

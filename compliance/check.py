@@ -131,6 +131,8 @@ class Checker:
         configures a detection rule sets its severity (permitted use stays information)."""
         if hit.mark is not None:
             platforms = tuple(k for k in self.scope.platforms_for(hit.mark) if k in platforms)
+            if rule.kind == "trademark":
+                platforms = self._unlicensed(hit.mark, platforms)
             if not platforms:
                 return None
         if hit.severity and (by_default or hit.severity == "info"):
@@ -138,6 +140,12 @@ class Checker:
         return Finding(rule=rule.code, kind=rule.kind, severity=severity, platforms=platforms, field=hit.field,
                        start=hit.start, end=hit.end, text=hit.text, entry=hit.entry, score=hit.score,
                        message=hit.message, fix=hit.fix, explanation=hit.explanation)
+
+
+    def _unlicensed(self, mark, platforms: tuple[str, ...]) -> tuple[str, ...]:
+        """Targets where no marketplace-scoped licence of the seller's (--authorized) covers ``mark``."""
+        licensed = {p for a in self.authorized if a.platforms and a.covers(mark) for p in a.platforms}
+        return tuple(k for k in platforms if k.split(":")[0] not in licensed) if licensed else platforms
 
 
 def summarize(counts: dict[str, dict[str, int]] | None, result: ListingResult, keys) -> dict:

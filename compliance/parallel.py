@@ -24,10 +24,10 @@ _worker: Checker | None = None
 RECYCLE_BATCHES = 100
 
 
-def _start(targets, entries, as_of, batch_size):
+def _start(targets, entries, as_of, batch_size, authorized=()):
     global _worker
     if _worker is None:  # a forked worker already has the parent's checker
-        _worker = Checker(targets, entries, as_of=as_of, batch_size=batch_size)
+        _worker = Checker(targets, entries, as_of=as_of, batch_size=batch_size, authorized=authorized)
 
 
 def _run(batch, with_text):
@@ -69,7 +69,8 @@ def check_parallel(checker: Checker, listings: Iterable, jobs: int, with_text: b
         gc.freeze()
     try:
         with context.Pool(jobs, initializer=_start, maxtasksperchild=RECYCLE_BATCHES if forking else None,
-                          initargs=(checker.targets, checker.entries, checker.scope.as_of, batch_size)) as pool:
+                          initargs=(checker.targets, checker.entries, checker.scope.as_of, batch_size,
+                                    checker.authorized)) as pool:
             pending: deque = deque()
             it = iter(listings)
             while True:

@@ -36,3 +36,28 @@ def check_one(checker):
         values = {"title": title, "description": description, "brand": brand, "category": category, **more}
         return checker.check_batch([Listing.from_values("T1", 1, values)])[0]
     return run
+
+
+@pytest.fixture(scope="session")
+def curated_entries():
+    from compliance.blocklist import load_blocklists
+
+    return load_blocklists([], defaults=True)
+
+
+@pytest.fixture(scope="session")
+def checker_with(curated_entries):
+    """``checker_with(authorized=("Sanrio",))(title, ...)``: a check against the curated lists,
+    optionally with the seller's authorized brands (or owners)."""
+    from compliance.rules.evidence import AuthorizedBrand
+
+    def build(authorized=()):
+        targets = parse_targets(["ebay:US", "amazon:US"], load_platforms())
+        brands = tuple(AuthorizedBrand(brand=b, owner=b) for b in authorized)
+        checker = Checker(targets, curated_entries, as_of=dt.date(2026, 1, 1), authorized=brands)
+
+        def run(title, description="", brand="", category="", **more):
+            values = {"title": title, "description": description, "brand": brand, "category": category, **more}
+            return checker.check_batch([Listing.from_values("T1", 1, values)])[0]
+        return run
+    return build

@@ -151,3 +151,48 @@ def test_reports_are_identical_whatever_the_string_hash_seed(tmp_path):
     entries = [f["entry"] for f in json.loads(reports[0][0])["findings"]]
     assert entries.count("Zorvex") and entries.count("Zorvax")  # one word near two marks
     assert reports[0] == reports[1]
+
+
+def test_the_column_mapping_is_printed_and_reported(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("SKU,Product Title,Product_Brand\nA,Canvas Tote Bag,Acme\n", encoding="utf-8")
+    result = check(str(path), "--format", "json")
+    assert "listguard: columns: id='SKU', title='Product Title', brand='Product_Brand'" in result.stderr
+    assert json.loads(result.stdout)["columns"] == {"id": "SKU", "title": "Product Title", "brand": "Product_Brand"}
+
+
+def test_a_catalog_without_a_brand_column_says_so_once(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("sku,title\nA,Canvas Tote Bag\nB,Linen Shirt\n", encoding="utf-8")
+    result = check(str(path), "--format", "json")
+    assert result.stderr.count("no brand column") == 1
+
+
+def test_authorized_brands_are_not_blocked_but_copy_words_are(tmp_path):
+    catalog = tmp_path / "c.csv"
+    catalog.write_text("sku,title\nA,Hello Kitty Phone Case for iPhone 15\nB,Hello Kitty replica bag\n", encoding="utf-8")
+    mine = tmp_path / "mine.csv"
+    mine.write_text("brand,owner\nHello Kitty,\"Sanrio Company, Ltd.\"\n", encoding="utf-8")
+    before = json.loads(run("check", str(catalog), "--format", "json").stdout)
+    after = json.loads(run("check", str(catalog), "--format", "json", "--authorized", str(mine)).stdout)
+    assert before["listings"][0]["verdicts"]["ebay:US"] == "fail"
+    assert after["listings"][0]["verdicts"]["ebay:US"] != "fail"
+    assert after["listings"][1]["verdicts"]["ebay:US"] == "fail"   # replica is still a copy
+
+
+def test_an_authorized_licence_for_one_marketplace_counts_only_there(tmp_path):
+    catalog = tmp_path / "c.csv"
+    catalog.write_text("sku,title\nA,Hello Kitty Phone Case for iPhone 15\n", encoding="utf-8")
+    mine = tmp_path / "mine.csv"
+    mine.write_text("brand,platforms\nSanrio,amazon\n", encoding="utf-8")
+    report = json.loads(run("check", str(catalog), "--format", "json", "--authorized", str(mine)).stdout)
+    assert report["listings"][0]["verdicts"] == {"ebay:US": "fail", "amazon:US": "pass"}
+
+
+def test_a_bad_authorized_file_names_file_line_and_column(tmp_path):
+    catalog = tmp_path / "c.csv"
+    catalog.write_text("sku,title\nA,Tote\n", encoding="utf-8")
+    mine = tmp_path / "mine.csv"
+    mine.write_text("brand,platforms\nAcme,ebayy\n", encoding="utf-8")
+    result = check(str(catalog), "--authorized", str(mine))
+    assert result.exit_code == 2 and "mine.csv, line 2, column 2" in result.output and "Traceback" not in result.output

@@ -229,3 +229,60 @@ def test_style_name_does_not_excuse_the_brand_elsewhere(check_one):
 def test_for_brand_fans_is_no_compatibility(check_one):
     result = check_one("Leather Wallet", "Perfect for Gucci lovers and fans.")
     assert "TM001" in rules(result, "block") and "TM003" not in rules(result)
+
+
+# --- the decision's evidence and steps ---------------------------------------------------------
+
+@pytest.mark.parametrize("title, brand", [
+    ("PUMA Motorsport Ferrari Drift Cat Sneakers", "PUMA Motorsport"),    # the brand extended
+    ("Levi's 501 Original Fit Jeans", "Levis"),                           # written another way
+])
+def test_the_brand_columns_family_is_the_sellers_own(checker_with, title, brand):
+    result = checker_with()(title, brand=brand)
+    assert not [f for f in result.findings if f.kind == "trademark" and f.severity == "block"], result.findings
+
+
+@pytest.mark.parametrize("title", [
+    "Premium Hydrogel Screen Film for Samsung A21S",
+    "Чехол AirPods Pro силиконовый",
+    "Пленка защитная для дисплея игровой приставки Nintendo Switch Lite",
+])
+def test_a_device_named_with_the_accessory_made_for_it_is_compatibility(checker_with, title):
+    result = checker_with()(title)
+    assert not rules(result, "block"), result.findings
+    assert "TM003" in rules(result, "info")
+
+
+@pytest.mark.parametrize("title", [
+    "Hello Kitty Phone Case for iPhone 15",
+    "Pokemon Pikachu Plush Toy 30cm",
+])
+def test_a_character_on_merchandise_fails_even_with_for(checker_with, title):
+    result = checker_with()(title)
+    assert "TM001" in rules(result, "block"), result.findings
+
+
+def test_a_licensee_in_authorized_brands_is_not_blocked(checker_with):
+    result = checker_with(authorized=("Sanrio",))("Hello Kitty Phone Case for iPhone 15")
+    assert not [f for f in result.findings if f.kind == "trademark" and f.severity == "block"]
+
+
+@pytest.mark.parametrize("title, why", [
+    ("Wool Coat Shark Grey Double Breasted", "a colour"),
+    ("Quartz Watch with Seiko movement Stainless Steel", "a component"),
+])
+def test_ordinary_senses_are_spared(checker_with, title, why):
+    result = checker_with()(title, category="Apparel & Accessories")
+    assert not [f for f in result.findings if f.kind == "trademark" and f.severity == "block"], result.findings
+
+
+def test_a_device_mark_only_in_the_description_is_a_review(checker_with):
+    result = checker_with()("Rocoren 100W USB C Cable", description="fast cable, xiaomi realme oppo vivo", brand="Rocoren")
+    tm = [f for f in result.findings if f.rule == "TM001"]
+    assert tm and all(f.severity == "warn" for f in tm)
+
+
+def test_explain_names_the_deciding_step(checker_with):
+    result = checker_with()("Pokemon Pikachu Plush Toy 30cm")
+    finding = next(f for f in result.findings if f.rule == "TM001")
+    assert dict(finding.explanation)["decided by"] == "merchandise"

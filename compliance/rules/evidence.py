@@ -111,6 +111,27 @@ def _nouns(name: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def established_brands() -> frozenset[str]:
+    """Real consumer brands (compact form): a brand column naming one is a company, not a shop's label."""
+    text = resources.files("compliance").joinpath("data/established_brands.txt").read_text("utf-8")
+    return frozenset(compact(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+MODEL = re.compile(r"^(?=[^\W_]*\d)[^\W_][\w-]*$")
+SPEC = re.compile(r"^\d+(?:[.,]\d+)?(?:mah|gb|tb|mb|w|v|mm|cm|m|in|inch|hz|khz|ml|l|g|kg|pcs|pc|oz|ft|x|k|p)?$", re.I)
+
+
+def _model_named(raw: str, end: int) -> bool:
+    """A model designation within three words after the mark ("Mi Pad 4", "MediaPad M2", "AM115"),
+    not a size or a capacity ("20000mAh", "5.3", "1000"): a specific product, maybe genuine stock."""
+    for word in raw[end:end + 40].split()[:3]:
+        word = word.strip(".,;:()[]/|")
+        if MODEL.match(word) and not (SPEC.match(word) and len(word) > 2):
+            return True
+    return False
+
+
 def merchandise_nouns() -> frozenset[str]:
     """Decorative and novelty products a character or team is printed on, in the seed's languages."""
     return _nouns("merchandise_nouns.txt")
@@ -207,6 +228,8 @@ class MarkEvidence:
     after_own_brand: bool   # right after the listing's own brand: its own product line
     generic_word: bool      # the span is the mark's own everyday word (Coach, Apple)
     product_line: bool      # a product line is named (iPhone, or "Stanley ... Quencher")
+    model_named: bool       # a product line or a model designation follows the mark: a specific product
+    seller_established: bool  # the brand column names a real company (a licensee or distributor may)
 
     def summary(self) -> tuple[tuple[str, object], ...]:
         """The evidence as ``explain`` prints it: only what is set."""
@@ -241,7 +264,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     return MarkEvidence(
         goods=goods_of(entry), reading=reading, frame=Frame(ctx.get("context")), wording=ctx.get("wording") or "",
         seller=SellerBrand.UNKNOWN if not key or key in NO_BRAND else SellerBrand.OTHER,
-        own_brand=own, authorized=any(a.covers(entry) for a in authorized),
+        own_brand=own, authorized=any(a.covers(entry) for a in authorized if not a.platforms),
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
         brand_use=_brand_use(listing, span, ctx, cues) if generic else (),
         everyday_word=(span.text if written_as_word(listing, span, entry) else ordinary_use(listing, entry, span))
@@ -260,6 +283,8 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         after_own_brand=_after_own_brand(listing, span, key),
         generic_word=generic,
         product_line=span.data["name"] != entry.term or bool(ctx.get("near_alias")),
+        model_named=span.data["name"] != entry.term or _model_named(listing.fields[span.field].raw, span.end),
+        seller_established=key in established_brands(),
     )
 
 

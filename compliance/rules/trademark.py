@@ -274,14 +274,18 @@ def spare_own_brand(span, entry, ev):
 
 
 def spare_ordinary_sense(span, entry, ev):
-    if ev.reading.hidden:
-        return None
-    if ev.ordinary_sense:
+    if ev.ordinary_sense and not ev.reading.hidden:
         return Spare(f"'{span.text}' is {ev.ordinary_sense}, not the mark {entry.term}")
-    if ev.generic_word and ev.everyday_word and not (ev.copy_words or ev.beside_hidden_marks):
-        if not ev.brand_use or "next to its own product line" not in ev.brand_use:
-            return Spare(f"'{ev.everyday_word}' uses {entry.term}'s word in its everyday sense")
-    if ev.generic_word and not ev.brand_use and not (ev.copy_words or ev.beside_hidden_marks):
+    return None
+
+
+def spare_everyday_word(span, entry, ev):
+    """A generic mark (Apple, Coach) counts only used as a brand, and not beside its everyday use."""
+    if not ev.generic_word or ev.reading.hidden or ev.copy_words or ev.beside_hidden_marks:
+        return None
+    if ev.everyday_word and "next to its own product line" not in ev.brand_use:
+        return Spare(f"'{ev.everyday_word}' uses {entry.term}'s word in its everyday sense")
+    if not ev.brand_use:
         return Spare(f"'{span.text}' is not used as a brand (not in the brand position, not a proper noun)")
     return None
 
@@ -346,13 +350,14 @@ def typo(span, entry, ev):
 
 def fits_device(span, entry, ev):
     """"iPhone 8 case", "Чехол AirPods Pro": a device named with the accessory made for it. Not
-    the maker's own name leading the title ("Apple case" claims to be Apple's), nor a charger or
+    the maker's own name leading the title without a model ("Apple case" claims to be Apple's;
+    "LG Ally VS740 case" names the phone it fits), nor a charger or
     cable without compatibility wording: copies of those pass as the maker's own."""
     if not (ev.goods.fittable and ev.fitting) or ev.claims_original and ev.seller is SellerBrand.UNKNOWN:
         return None
     if ev.reading is Reading.TYPO or ev.fitting in PASSES_AS_ORIGINAL:
         return None
-    if ev.brand_position and not ev.product_line:
+    if ev.brand_position and not ev.model_named:
         return None
     return Outcome("TM003", "info", f"names {entry.term} with the {ev.fitting} made for it: permitted "
                    f"compatibility use", f"Write 'for {entry.term} ...' or 'compatible with {entry.term} ...' "
@@ -387,12 +392,15 @@ def outside_title(span, entry, ev):
 
 
 def maybe_genuine(span, entry, ev):
-    """The seller's brand is unknown, or another maker's (a licensee or distributor), and the
-    mark is not one that copies are made of: it may be genuine stock, a review."""
-    if ev.goods.copied or ev.copy_words or ev.fitting in PASSES_AS_ORIGINAL:
+    """Not a mark copies are made of, named as a specific product where the catalog names no brand
+    ("Xiaomi Mi Pad 4 Plus"), or leading the title where the brand column names an established
+    company (a licensee or distributor: "Duracell ... card" by Dane-Elec): maybe genuine stock."""
+    if ev.goods.copied or ev.copy_words or ev.fitting in PASSES_AS_ORIGINAL or ev.reading is Reading.TYPO:
         return None
-    if ev.seller is SellerBrand.OTHER and (not ev.brand_position or ev.product_line):
-        return None  # a product line on another maker's goods is no licensee's
+    if ev.seller is SellerBrand.UNKNOWN and not ev.model_named:
+        return None
+    if ev.seller is SellerBrand.OTHER and not (ev.brand_position and ev.seller_established and not ev.product_line):
+        return None
     who = "the catalog names no brand" if ev.seller is SellerBrand.UNKNOWN else \
         "the brand column names another company (a licensee or distributor?)"
     return Outcome("TM001", "warn", f"names the trademark {entry.term}{_owner(entry)} as the product, and {who}: "
@@ -422,7 +430,8 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
                                "refill refills replacement remote cargador carregador cabo chargeur câble ladegerät "
                                "kabel кабель зарядка зарядное адаптер картридж".split())
 
-STEPS = (spare_own_brand, spare_ordinary_sense, compatibility, comparison, hidden_mark, other_class,
+STEPS = (spare_own_brand, spare_ordinary_sense, compatibility, comparison, spare_everyday_word, hidden_mark,
+         other_class,
          merchandise, typo, fits_device, part_or_refill, beside_own_brand, outside_title, maybe_genuine,
          another_companys_mark)
 
