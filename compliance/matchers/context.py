@@ -29,8 +29,11 @@ LIST_WORDS = frozenset("and or & / , + the your all most select selected latest 
                        "series gen generation up to - – : ; ( ) y e et und и phone phones smartphone smartphones "
                        "cellphone cellphones tablet tablets laptop laptops notebook notebooks netbook netbooks "
                        "device devices player players camera cameras ereader ereaders e-readers reader readers "
-                       "gps pc pcs computer computers console consoles".split())
-COMPAT_WORDS = frozenset("for fits fit compatible replacement replaces para pour für для compatível compativel".split())
+                       "gps pc pcs computer computers console consoles "
+                       # model words that follow a model number in lists of phones ("iPhone 12 11 Pro Max Xiaomi")
+                       "pro max plus ultra mini lite mate note edge se prime neo fe air xr xs go power play".split())
+COMPAT_WORDS = frozenset("for fits fit compatible replacement replaces para pour für для на compatível compativel "
+                         "untuk buat cho สำหรับ สําหรับ supports".split())
 # Right after a brand and its model: "Epson T040 compatible cartridge", "Sony LMP-E191 replacement lamp".
 COMPAT_AFTER = frozenset("compatible replacement equivalent compatibles remanufactured aftermarket non-oem".split())
 UNITS = frozenset("inch inches in mm cm ft gb tb mb mah w v hz mhz ghz oz ml g kg lb lbs pc pcs pack".split())
@@ -170,8 +173,10 @@ class ContextAnnotator:
                     if wording:
                         ctx["context"], ctx["pattern"], ctx["wording"] = "COMPAT", "referential", wording
                 if ctx["context"] == "COMPAT" and ts.end < len(doc) and doc[ts.end].lower_ in FAN_WORDS:
-                    # "for Cartier lovers" names the brand to draw its fans, not what the item fits.
-                    ctx["context"], ctx["pattern"], ctx["wording"] = None, "", ""
+                    # "for Cartier lovers" names the brand to draw its fans, not what the item fits:
+                    # a comparison with the brand's world.
+                    ctx["context"], ctx["pattern"] = "COMPARE", "fans"
+                    ctx["wording"] = doc[max(ts.start - 1, 0):ts.end + 1].text
                 if ctx["context"] is None:
                     ctx["part"] = _part_after(doc, ts) if device_brand(entry) else ""
                 if field.name == "title":
@@ -278,6 +283,8 @@ def _list_after_compat_word(doc, ts) -> str:
             gap = 0
         elif t.lower_ in STOP_WORDS - {"and"}:
             return ""
+        elif _model_like(t) or t.lower_ in LIST_WORDS or t.is_punct:
+            continue  # "for iPhone 12 11 Pro Max, Xiaomi": model numbers and words do not break a list
         else:
             gap += 1
             if gap > 3:
@@ -325,13 +332,22 @@ FASHION_CLASSES = frozenset({14, 18, 25, 26})
 DEVICE_CLASSES = frozenset({7, 8, 9, 11, 12, 28})
 
 
+FITTABLE_GOODS = frozenset({"device", "vehicle", "appliance", "tool"})
+
+
 def fashion_brand(entry) -> bool:
-    """Registered mostly in jewelry, leather goods, clothing and fashion accessory classes."""
+    """A fashion or luxury house: its goods say so, or (where the list does not say) it is
+    registered mostly in jewelry, leather goods, clothing and fashion accessory classes."""
+    if entry.goods:
+        return entry.goods in ("fashion", "luxury")
     return bool(entry.classes) and len(entry.classes & FASHION_CLASSES) * 2 > len(entry.classes)
 
 
 def device_brand(entry) -> bool:
-    """Makes devices others make accessories for (phones, printers, cars), and is no fashion house."""
+    """Makes what others make accessories and parts for (phones, printers, cars, appliances, tools):
+    its goods say so, or it is no fashion house and registered in device classes."""
+    if entry.goods:
+        return entry.goods in FITTABLE_GOODS
     return not fashion_brand(entry) and (not entry.classes or bool(entry.classes & DEVICE_CLASSES))
 
 

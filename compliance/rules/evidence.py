@@ -10,10 +10,13 @@ listing sells. ``explain`` prints it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
+
+from rapidfuzz.distance import Levenshtein
 
 from ..classes import listing_classes
 from ..matchers.context import FASHION_CLASSES, device_brand
@@ -122,12 +125,23 @@ MODEL = re.compile(r"^(?=[^\W_]*\d)[^\W_][\w-]*$")
 SPEC = re.compile(r"^\d+(?:[.,]\d+)?(?:mah|gb|tb|mb|w|v|mm|cm|m|in|inch|hz|khz|ml|l|g|kg|pcs|pc|oz|ft|x|k|p)?$", re.I)
 
 
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+QUANTITY_WORDS = frozenset("pieces pcs pc pack packs sheets pages count ct sets units mah gb tb w watt watts "
+                           "inch inches mm cm ml oz lb lbs kg g шт".split())
+
+
 def _model_named(raw: str, end: int) -> bool:
-    """A model designation within three words after the mark ("Mi Pad 4", "MediaPad M2", "AM115"),
-    not a size or a capacity ("20000mAh", "5.3", "1000"): a specific product, maybe genuine stock."""
-    for word in raw[end:end + 40].split()[:3]:
-        word = word.strip(".,;:()[]/|")
-        if MODEL.match(word) and not (SPEC.match(word) and len(word) > 2):
+    """A model designation within three words after the mark ("Mi Pad 4", "MediaPad M2", "AM115",
+    "ESP 3250"), not a size or a quantity ("20000mAh", "5.3", "1000 pieces"): a specific product,
+    maybe genuine stock."""
+    words = [w.strip(".,;:()[]/|") for w in raw[end:end + 48].split()[:4]]
+    for i, word in enumerate(words[:3]):
+        following = words[i + 1].lower() if i + 1 < len(words) else ""
+        if not MODEL.match(word) or following in QUANTITY_WORDS:
+            continue
+        if YEAR.match(word):
+            continue  # "Xiaomi 2022 earphones": a year, not a model
+        if word.isdigit() and len(word) <= 4 or not SPEC.match(word):
             return True
     return False
 
@@ -192,7 +206,11 @@ def same_family(brand_key: str, entry) -> bool:
         return True
     # The owner's distinctive first word ("Titan" of "Titan Company Limited").
     first = compact(entry.owner.split(" ")[0]) if entry.owner else ""
-    return len(first) >= 4 and brand_key.startswith(first)
+    if len(first) >= 4 and brand_key.startswith(first):
+        return True
+    # A brand column one letter off the mark ("Phillips" for Philips): the seller's own spelling.
+    return len(brand_key) >= 5 and any(len(n) >= 5 and Levenshtein.distance(brand_key, n, score_cutoff=1) <= 1
+                                       for n in names)
 
 
 def seller_key(listing) -> str:
@@ -229,6 +247,7 @@ class MarkEvidence:
     generic_word: bool      # the span is the mark's own everyday word (Coach, Apple)
     product_line: bool      # a product line is named (iPhone, or "Stanley ... Quencher")
     model_named: bool       # a product line or a model designation follows the mark: a specific product
+    maker_named: bool       # the mark's own name is in the title, not only a product line of it
     seller_established: bool  # the brand column names a real company (a licensee or distributor may)
 
     def summary(self) -> tuple[tuple[str, object], ...]:
@@ -283,8 +302,10 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         after_own_brand=_after_own_brand(listing, span, key),
         generic_word=generic,
         product_line=span.data["name"] != entry.term or bool(ctx.get("near_alias")),
-        model_named=span.data["name"] != entry.term or _model_named(listing.fields[span.field].raw, span.end),
+        model_named=span.data["name"] != entry.term or bool(ctx.get("near_alias"))
+        or _model_named(listing.fields[span.field].raw, span.end),
         seller_established=key in established_brands(),
+        maker_named=compact(span.data["name"]) == compact(entry.term) or compact(entry.term) in compact(listing.title),
     )
 
 
@@ -307,7 +328,35 @@ def _brand_use(listing, span, ctx, cues) -> tuple[str, ...]:
         reasons.append(f"named as maker ('{ctx.get('wording')}')")
     if after_tag_label(listing.fields[span.field].raw, span.start):
         reasons.append("in a tag list")
+    if _capitals_in_mixed_case(listing.fields[span.field].text, span.text):
+        reasons.append("written in capitals like a logo")
     return tuple(reasons)
+
+
+def _capitals_in_mixed_case(text: str, written: str) -> bool:
+    """"FEAR OF GOD Double Line Bag", "SHARP Hair Dryer": capitals where the rest is not."""
+    letters = [c for c in written if c.isalpha()]
+    if len(letters) < 3 or not all(c.isupper() for c in letters):
+        return False
+    rest = [c for c in text.replace(written, " ") if c.isalpha()]
+    return len(rest) >= 10 and sum(c.isupper() for c in rest) / len(rest) < 0.5
+
+
+ACCENTED = "a word written with accents"
+SHORT_MARK = 4  # letters: a mark this short matches words of other languages once accents are folded
+
+
+def _accented_word(span) -> bool:
+    """'gặp' (Vietnamese) is not Gap: a short mark matched only after folding the accents of a word
+    that has them, while the mark has none."""
+    name = span.data["name"]
+    text = span.text
+    if len(compact(name)) > SHORT_MARK or not text.isalpha() or text.isascii() or not name.isascii():
+        return False
+    # Accents on Latin letters, not look-alike letters of another script ("Sоny" with a Cyrillic о).
+    decomposed = unicodedata.normalize("NFD", text)
+    bases = [c for c in decomposed if not unicodedata.combining(c)]
+    return len(bases) < len(decomposed) and all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in bases)
 
 
 MEASURE = re.compile(r"^\d+(?:[.,]\d+)?\s?(?:m|cm|mm|l|ml|g|kg|w|v)$", re.I)
@@ -317,6 +366,8 @@ def _ordinary_sense(listing, span) -> str:
     """The words around the span give it an ordinary sense: a colour ("shark grey",
     "colour: coral"), a measure ("3m cable"), or a component stated as fact ("Seiko movement",
     "Velcro closure", "with Lycra")."""
+    if _accented_word(span):
+        return f"{ACCENTED} ('{span.text}')"
     raw = listing.fields[span.field].raw
     after = _words(raw[span.end:span.end + 30])[:2]
     before = _words(raw[max(0, span.start - 24):span.start])[-2:]

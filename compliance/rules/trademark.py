@@ -17,8 +17,8 @@ from typing import Iterator
 from ..listing import TEXT_FIELDS
 from ..matchers.context import FASHION_CLASSES
 from ..normalize import compact, evasion_reading, fold
-from .base import Hit, ListingRule, RuleDoc, register
-from .evidence import Frame, Goods, MarkEvidence, Reading, SellerBrand, gather, goods_of, same_family, seller_key
+from .base import Hit, ListingRule, RuleDoc, field_label, register
+from .evidence import ACCENTED, Frame, Goods, MarkEvidence, Reading, SellerBrand, gather, goods_of, same_family, seller_key
 
 HOW_WORDS = {
     "disguised": "look-alike letters or hidden characters",
@@ -58,6 +58,7 @@ def ordinary_use(listing, entry, span) -> str:
     if style:
         return style
     taken = [(span.field, span.start, span.end)]
+    lines = [compact(a) for a in entry.aliases if len(compact(a)) >= 3]
     for name in entry.names:
         if " " in name.strip() or not name.isalpha():
             continue
@@ -65,6 +66,10 @@ def ordinary_use(listing, entry, span) -> str:
         for field in listing.text_fields():
             for m in pattern.finditer(field.raw):
                 if any(f == field.name and s <= m.start() < e for f, s, e in taken):
+                    continue
+                # "apple iphone" in lower case is the brand with its product line, not the fruit.
+                near = compact(field.raw[max(0, m.start() - 24):m.end() + 24])
+                if any(line in near for line in lines):
                     continue
                 return field.raw[m.start():m.end()]
     return ""
@@ -274,7 +279,7 @@ def spare_own_brand(span, entry, ev):
 
 
 def spare_ordinary_sense(span, entry, ev):
-    if ev.ordinary_sense and not ev.reading.hidden:
+    if ev.ordinary_sense and (not ev.reading.hidden or ev.ordinary_sense.startswith(ACCENTED)):
         return Spare(f"'{span.text}' is {ev.ordinary_sense}, not the mark {entry.term}")
     return None
 
@@ -382,12 +387,13 @@ def beside_own_brand(span, entry, ev):
 
 
 def outside_title(span, entry, ev):
-    """A device or household mark only in the description: most often what the item works with,
-    or a seller's search words; a reviewer reads it, it is not the product's name."""
-    if ev.in_title or ev.goods.copied or ev.copy_words:
+    """A mark named plainly only in the description (no comparison, no disguise, no copy words,
+    not on merchandise: those are decided above): most often what the item works with, or a
+    seller's search words; a reviewer reads it, it is not the product's name."""
+    if ev.in_title or ev.copy_words:
         return None
-    return Outcome("TM001", "warn", f"names the trademark {entry.term} in the description, not as the product: "
-                   f"fine for what it works with, otherwise remove it",
+    return Outcome("TM001", "warn", f"names the trademark {entry.term} in the {field_label(span.field)}, not as "
+                   f"the product: fine for what it works with, otherwise remove it",
                    f"Write 'compatible with {entry.term} ...', or remove '{span.text}'")
 
 
@@ -397,8 +403,8 @@ def maybe_genuine(span, entry, ev):
     company (a licensee or distributor: "Duracell ... card" by Dane-Elec): maybe genuine stock."""
     if ev.goods.copied or ev.copy_words or ev.fitting in PASSES_AS_ORIGINAL or ev.reading is Reading.TYPO:
         return None
-    if ev.seller is SellerBrand.UNKNOWN and not ev.model_named:
-        return None
+    if ev.seller is SellerBrand.UNKNOWN and not (ev.model_named and ev.maker_named):
+        return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
     if ev.seller is SellerBrand.OTHER and not (ev.brand_position and ev.seller_established and not ev.product_line):
         return None
     who = "the catalog names no brand" if ev.seller is SellerBrand.UNKNOWN else \
@@ -487,14 +493,16 @@ TAG_LABEL = re.compile(r"(?i)(?:#|\b(?:tags?|keywords?|search terms?|related sea
 
 
 def stuffing_hits(listing, params, fields) -> Iterator[Hit]:
-    """TM005: three or more other brands in one field, brands in a tag list or as hashtags,
-    from the blocking TM001, TM002 and TM004 decisions."""
+    """TM005: three or more other brands in one field, brands in a tag list or as hashtags, from
+    the TM001, TM002 and TM004 decisions (blocking ones, and plain mentions outside the title).
+    A tag list, or fashion, luxury and character brands dropped in running text, fail; a run of
+    device brands in a description (most often what the item fits, or search words) is a review."""
     by_field: dict[str, list[MarkDecision]] = {}
     for d in mark_decisions(listing, params.get("_authorized", ())):
         o = d.outcome
         if o is None or o.rule not in ("TM001", "TM002", "TM004") or d.span.field not in fields:
             continue
-        if (o.severity or d.span.data["entry"].severity) == "block":
+        if (o.severity or d.span.data["entry"].severity) == "block" or d.step == "outside_title":
             by_field.setdefault(d.span.field, []).append(d)
     for name, found in by_field.items():
         raw = listing.fields[name].raw
@@ -502,14 +510,16 @@ def stuffing_hits(listing, params, fields) -> Iterator[Hit]:
         tagged = [d for d in found if after_tag_label(raw, d.span.start)]
         if len(entries) < STUFFING_MIN and not tagged:
             continue
+        copied = any(d.evidence.goods.copied for d in found)
         first = min(found, key=lambda d: d.span.start).span
         last = max(found, key=lambda d: d.span.end).span
         shown = ", ".join(sorted(entries))
         why = (f"lists {len(entries)} other brands ({shown})" if len(entries) >= STUFFING_MIN
                else f"puts {shown} in a tag list or hashtag")
         yield Hit(name, first.start, last.end, raw[first.start:last.end], shown,
-                  f"keyword stuffing: the {name} {why} to draw their searches",
-                  "Remove other brands' names; describe only the item you sell", severity="block",
+                  f"keyword stuffing: the {field_label(name)} {why} to draw their searches",
+                  "Remove other brands' names; describe only the item you sell",
+                  severity="block" if tagged or copied else "warn",
                   explanation=(("brands", sorted(entries)), ("tagged", [d.span.text for d in tagged])))
 
 
