@@ -39,8 +39,13 @@ def _rows(path: str) -> Iterator[dict]:
 
 
 def _cut(text: str | None) -> str:
+    """The description's first ``DESCRIPTION_CHARS`` characters, ending on a whole word (a word cut
+    in two, "rep" of "repeated", is a word the seller never wrote)."""
     text = (text or "").strip()
-    return text[:DESCRIPTION_CHARS]
+    if len(text) <= DESCRIPTION_CHARS:
+        return text
+    cut = text[:DESCRIPTION_CHARS]
+    return cut[:cut.rfind(" ")] if " " in cut else cut
 
 
 def _ozon() -> Iterator[View]:

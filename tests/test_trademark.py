@@ -341,3 +341,22 @@ def test_maybe_genuine_needs_the_maker_and_a_model(checker_with, title, genuine)
     result = checker_with()(title)
     blocked = [f for f in result.findings if f.kind == "trademark" and f.severity == "block"]
     assert (not blocked) == genuine, result.findings
+
+
+def test_a_device_named_in_an_accessory_department_is_compatibility(checker_with):
+    result = checker_with()("griffin ipad airstrap", brand="griffin technology", category="mp3 accessories")
+    assert not rules(result, "block"), result.findings
+
+
+@pytest.mark.parametrize("title", ["Детский тканевый рюкзак Пикачу", "Маска карнавальная Человек-паук"])
+def test_russian_spellings_of_characters_on_merchandise_fail(checker_with, title):
+    assert "TM001" in rules(checker_with()(title), "block")
+
+
+@pytest.mark.parametrize("title, word", [
+    ("Gehel Mie Lidi 200gr kotak", "kotak"),             # Indonesian "box", one letter from Kodak
+    ("Термокружка VITTOVAR ФЛАМИНГО, 0.35 л", "ФЛАМИНГО"),  # flamingo, one letter from the Cyrillic Flamengo
+])
+def test_words_of_the_marketplaces_languages_are_no_misspellings(checker_with, title, word):
+    result = checker_with()(title)
+    assert not [f for f in result.findings if f.kind == "trademark" and f.text == word], result.findings

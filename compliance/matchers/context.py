@@ -31,7 +31,11 @@ LIST_WORDS = frozenset("and or & / , + the your all most select selected latest 
                        "device devices player players camera cameras ereader ereaders e-readers reader readers "
                        "gps pc pcs computer computers console consoles "
                        # model words that follow a model number in lists of phones ("iPhone 12 11 Pro Max Xiaomi")
-                       "pro max plus ultra mini lite mate note edge se prime neo fe air xr xs go power play".split())
+                       "pro max plus ultra mini lite mate note edge se prime neo fe air xr xs go power play "
+                       # the same in the seed's languages: "для всех устройств iPhone", "para todos los celulares"
+                       "всех любых устройств устройства телефона телефонов смартфона смартфонов планшета планшетов "
+                       "моделей модели серии и или todos todas los las celulares celular telefone telefones "
+                       "smartphone modelos tous toutes les téléphones alle handys semua hp".split())
 COMPAT_WORDS = frozenset("for fits fit compatible replacement replaces para pour für для на compatível compativel "
                          "untuk buat cho สำหรับ สําหรับ supports".split())
 # Right after a brand and its model: "Epson T040 compatible cartridge", "Sony LMP-E191 replacement lamp".
@@ -164,6 +168,10 @@ class ContextAnnotator:
                             ctx["context"], ctx["pattern"] = label, pid
                             ctx["wording"] = doc[start:end].text
                 entry = s.data["entry"]
+                if ctx["context"] == "COMPARE" and _connector_after(doc, ts):
+                    # "Samsung Type-C", "Lenovo Type C": the device's connector, not a comparison.
+                    ctx["context"], ctx["pattern"] = "COMPAT", "connector"
+                    ctx["wording"] = doc[ts.start:min(len(doc), ts.end + 3)].text
                 if ctx["context"] == "COMPARE" and ctx["wording"].lower().startswith(EQUIVALENCE) \
                         and device_brand(entry) and not entry.classes & FASHION_CLASSES:
                     # "Duracell equivalent of Sony DSC-W80 battery": a replacement names what it replaces.
@@ -257,6 +265,15 @@ def _windows(text: str, spans):
             end = len(text) if cut < 0 else cut
         out.append((start, end, group))
     return out
+
+
+def _connector_after(doc, ts) -> bool:
+    """"Type-C", "Type C", "type-a" right after the mark: a connector standard."""
+    rest = [t.lower_ for t in doc[ts.end:ts.end + 3]]
+    if not rest or rest[0] not in ("type", "tipe", "tipo", "typ"):
+        return False
+    tail = [w for w in rest[1:] if w != "-"]
+    return bool(tail) and tail[0] in ("c", "a", "b", "-c", "c.")
 
 
 def _list_after_compat_word(doc, ts) -> str:

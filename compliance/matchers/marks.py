@@ -28,7 +28,9 @@ from . import Span
 FUZZY_MIN = 5
 COMMON_ZIPF = 3.0
 COMMON_ZIPF_OTHER = 3.6
-LANGUAGES = ("en", "es", "pt", "fr", "de")
+# The seed's languages and the marketplaces' (Russian, Italian, Dutch, Indonesian, Malay, Vietnamese):
+# a word common in any of them ("kotak", box; "pada", on; "gặp") is a word, not a typo of a mark.
+LANGUAGES = ("en", "es", "pt", "fr", "de", "ru", "it", "nl", "id", "ms", "vi")
 
 
 @lru_cache(maxsize=30_000)
@@ -76,6 +78,10 @@ def _build_common_words() -> frozenset[str]:
             if word.isascii() and word.isalpha() and round(freq_to_zipf(freq), 2) >= threshold:
                 found.add(word)
     return frozenset(found)
+
+
+def _latin(word: str) -> bool:
+    return all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in word)
 
 
 def max_typos(length: int) -> int:
@@ -191,7 +197,11 @@ class MarkMatcher:
                     if not any(n.entry == i for n in bucket):
                         bucket.append(_Name(i, name, form))
                 squashed = "".join(ws)
-                if entry.kind == "trademark" and len(squashed) >= FUZZY_MIN and squashed.isalpha():
+                # Only Latin-script names get misspelling matches: Cyrillic and other spellings are
+                # transliterations that already vary by seller ("Фламенго" is one letter from
+                # "фламинго", flamingo), so one letter off is another word far more often than a disguise.
+                if entry.kind == "trademark" and len(squashed) >= FUZZY_MIN and squashed.isalpha() \
+                        and _latin(squashed):
                     fuzzy_names.setdefault(squashed, []).append(_Name(i, name, "typo"))
                     words_of[squashed] = ws
                     max_words = max(max_words, len(ws))

@@ -171,6 +171,10 @@ def goods_of(entry) -> Goods:
         return Goods.FASHION
     if "licensed property" in entry.reference:
         return Goods.CHARACTER
+    # Registered for toys with printed matter or clothing, and no devices or vehicles: a property
+    # whose name sells merchandise (Disney 16|25|28), not a maker of things others fit.
+    if 28 in entry.classes and entry.classes & {16, 25} and not entry.classes & {7, 9, 11, 12}:
+        return Goods.CHARACTER
     return Goods.DEVICE if device_brand(entry) else Goods.OTHER
 
 
@@ -280,8 +284,9 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     cues = listing.spans.get("cues", [])
     generic = entry.generic and compact(span.data["name"]) == compact(entry.term)
     classes, _ = listing_classes(listing.category, listing.title)
+    goods = goods_of(entry)
     return MarkEvidence(
-        goods=goods_of(entry), reading=reading, frame=Frame(ctx.get("context")), wording=ctx.get("wording") or "",
+        goods=goods, reading=reading, frame=Frame(ctx.get("context")), wording=ctx.get("wording") or "",
         seller=SellerBrand.UNKNOWN if not key or key in NO_BRAND else SellerBrand.OTHER,
         own_brand=own, authorized=any(a.covers(entry) for a in authorized if not a.platforms),
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
@@ -292,7 +297,8 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         class_overlap=not entry.classes or not classes or bool(entry.classes & classes),
         listing_classes=tuple(sorted(classes)),
         merchandise=_first(title_words, merchandise_nouns()),
-        fitting=_first(title_words, fitting_nouns()),
+        fitting=_first(title_words, fitting_nouns()) or (_first(_words(listing.category), fitting_nouns())
+                                                        if goods is Goods.DEVICE else ""),
         claims_original=bool(set(title_words) & ORIGINAL_WORDS),
         copy_words=any(c.data.get("scope") in COPY_SCOPES for c in cues),
         beside_hidden_marks=any(Reading(s.data.get("how") or "exact").hidden
