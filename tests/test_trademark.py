@@ -360,3 +360,22 @@ def test_russian_spellings_of_characters_on_merchandise_fail(checker_with, title
 def test_words_of_the_marketplaces_languages_are_no_misspellings(checker_with, title, word):
     result = checker_with()(title)
     assert not [f for f in result.findings if f.kind == "trademark" and f.text == word], result.findings
+
+
+def test_a_distinctive_character_name_on_any_product_is_merchandise(checker_with):
+    result = checker_with()("Часы-будильник Майнкрафт Пиксельный меч с подсветкой")
+    assert "TM001" in rules(result, "block")
+
+
+def test_a_character_name_that_is_an_everyday_word_needs_merchandise(checker_with):
+    assert not rules(checker_with()("Cross Stitch Kit Embroidery Hoop"), "block")
+
+
+def test_merchandise_under_a_companys_brand_is_a_review_of_its_licence(checker_with):
+    result = checker_with()("new york yankees iphone 4 hard case", brand="tribeca")
+    tm = [f for f in result.findings if f.rule == "TM001" and f.entry == "New York Yankees"]
+    assert tm and all(f.severity == "warn" for f in tm)
+
+
+def test_an_accessory_maker_is_no_device_others_fit(checker_with):
+    assert "TM001" in rules(checker_with()("Anker 20W USB C Charger Cube", brand="Volta"), "block")

@@ -175,6 +175,8 @@ def goods_of(entry) -> Goods:
     # whose name sells merchandise (Disney 16|25|28), not a maker of things others fit.
     if 28 in entry.classes and entry.classes & {16, 25} and not entry.classes & {7, 9, 11, 12}:
         return Goods.CHARACTER
+    if 12 in entry.classes and 9 not in entry.classes:
+        return Goods.VEHICLE  # registered for vehicles and not for electronics
     return Goods.DEVICE if device_brand(entry) else Goods.OTHER
 
 
@@ -252,6 +254,7 @@ class MarkEvidence:
     product_line: bool      # a product line is named (iPhone, or "Stanley ... Quencher")
     model_named: bool       # a product line or a model designation follows the mark: a specific product
     maker_named: bool       # the mark's own name is in the title, not only a product line of it
+    distinctive_name: bool  # the name is no everyday word (Spider-Man, Minecraft; not Stitch, Buzz)
     seller_established: bool  # the brand column names a real company (a licensee or distributor may)
 
     def summary(self) -> tuple[tuple[str, object], ...]:
@@ -312,7 +315,16 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         or _model_named(listing.fields[span.field].raw, span.end),
         seller_established=key in established_brands(),
         maker_named=compact(span.data["name"]) == compact(entry.term) or compact(entry.term) in compact(listing.title),
+        distinctive_name=not generic and not _everyday_name(span.data["name"]),
     )
+
+
+def _everyday_name(name: str) -> bool:
+    """A one-word name that is an everyday word of a seed language (Stitch, Buzz, Ditto, Abbey)."""
+    from ..matchers.marks import is_common_word
+
+    words = _words(name)
+    return len(words) == 1 and is_common_word(words[0])
 
 
 def _first(words: list[str], nouns: frozenset[str]) -> str:

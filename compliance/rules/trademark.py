@@ -338,10 +338,20 @@ def other_class(span, entry, ev):
 
 
 def merchandise(span, entry, ev):
-    if not (ev.goods.property_for_merchandise and ev.merchandise):
+    """A character, franchise, team or show sells whatever it is put on: its distinctive name on
+    any product, or a name that is also an everyday word (Stitch, Buzz) on a decorative one. It
+    fails where the catalog names no brand; where the brand column names a company, that company
+    may be the licensee (team cases by their licensed makers): a review of the licence."""
+    if not ev.goods.property_for_merchandise or not (ev.merchandise or ev.distinctive_name):
         return None
-    return Outcome("TM001", "block", f"puts {entry.term}{_owner(entry)} on a {ev.merchandise}: merchandise of "
-                   f"the property, sold only under its licence",
+    product = f"a {ev.merchandise}" if ev.merchandise else "a product"
+    if ev.seller is SellerBrand.OTHER:
+        return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product} "
+                       f"whose brand column names another company: fine if it is the property's licensee",
+                       f"Keep it only if the brand holds a licence from {entry.owner or entry.term}; list the "
+                       f"licence with --authorized so the check knows")
+    return Outcome("TM001", "block", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product}: "
+                   f"merchandise of the property, sold only under its licence",
                    f"Remove '{span.text}' unless you are licensed by {entry.owner or entry.term}; name your licence "
                    f"with --authorized or the brand column")
 
