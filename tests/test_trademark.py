@@ -379,3 +379,19 @@ def test_merchandise_under_a_companys_brand_is_a_review_of_its_licence(checker_w
 
 def test_an_accessory_maker_is_no_device_others_fit(checker_with):
     assert "TM001" in rules(checker_with()("Anker 20W USB C Charger Cube", brand="Volta"), "block")
+
+
+@pytest.mark.parametrize("title, category", [
+    ("Armband fits larger smartphones like iPhone 12 Pro", ""),                      # "like" names what it fits
+    ("premium compatible ink cartridge, the generic Canon BCI-24BK cartridge", ""),  # "generic X cartridge"
+    ("Duracell equivalent of Samsung SC-D381 battery", "camcorder batteries"),
+])
+def test_accessory_wordings_that_read_as_comparisons_name_what_it_fits(checker_with, title, category):
+    result = checker_with()(title, brand="Acme", category=category)
+    assert not [f for f in result.findings if f.rule in ("TM002", "TM004")], result.findings
+
+
+def test_a_device_makers_supply_in_a_supplies_category_is_a_review(checker_with):
+    result = checker_with()("hp q2624x black 1 pk hp laserjet 1150", brand="rhinotek", category="laser printer toner")
+    tm = [f for f in result.findings if f.rule == "TM001"]
+    assert tm and all(f.severity == "warn" for f in tm)

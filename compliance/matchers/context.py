@@ -71,7 +71,7 @@ def part_nouns() -> tuple[tuple[str, ...], ...]:
 # product: its device brands are then references, not the item's brand.
 REFERENCE_MARKERS = frozenset("compatible replacement aftermarket non-oem".split())
 REFILL_MARKERS = frozenset("remanufactured refilled recycled refurbished reman".split())
-EQUIVALENCE = ("equivalent",)
+EQUIVALENCE = ("equivalent", "alternative", "alternativa", "аналог")
 FAN_WORDS = frozenset("fans fan lovers lover enthusiasts addicts collectors devotees admirers".split())
 
 
@@ -173,7 +173,7 @@ class ContextAnnotator:
                     ctx["context"], ctx["pattern"] = "COMPAT", "connector"
                     ctx["wording"] = doc[ts.start:min(len(doc), ts.end + 3)].text
                 if ctx["context"] == "COMPARE" and ctx["wording"].lower().startswith(EQUIVALENCE) \
-                        and device_brand(entry) and not entry.classes & FASHION_CLASSES:
+                        and device_brand(entry):
                     # "Duracell equivalent of Sony DSC-W80 battery": a replacement names what it replaces.
                     ctx["context"], ctx["pattern"] = "COMPAT", "equivalent"
                 if ctx["context"] is None:

@@ -103,6 +103,10 @@ COLOUR_WORDS = frozenset(
     "khaki teal coral mint rose violet burgundy tan nude charcoal olive sand taupe blanco negro gris azul rojo "
     "verde rosa branco preto vermelho blanc noir bleu rouge vert weiss schwarz blau rot grün белый черный "
     "серый синий красный зеленый розовый colour color colours colors shade cor couleur farbe цвет".split())
+# Category words of supplies made for a maker's device: a device mark leading such a listing names
+# the maker's own supply or a refill ("hp q2624x black" in "laser printer toner").
+CONSUMABLES = frozenset("toner ink inkjet cartridge cartridges batteries battery paper refill refills "
+                        "media filters".split())
 ORIGINAL_WORDS = frozenset(
     "original genuine authentic official oem originale originales originais оригинал оригинальный "
     "оригинальная оригинальные asli resmi chính hãng".split())
@@ -177,6 +181,8 @@ def goods_of(entry) -> Goods:
         return Goods.CHARACTER
     if 12 in entry.classes and 9 not in entry.classes:
         return Goods.VEHICLE  # registered for vehicles and not for electronics
+    if 28 in entry.classes and not entry.classes & {7, 9, 11, 12}:
+        return Goods.TOY  # toys and games, no devices
     return Goods.DEVICE if device_brand(entry) else Goods.OTHER
 
 
@@ -244,6 +250,7 @@ class MarkEvidence:
     listing_classes: tuple[int, ...]
     merchandise: str        # the decorative product the mark is printed on ("mug", "poster"), or ""
     fitting: str            # the accessory or part the listing sells ("case", "чехол"), or ""
+    fitting_in_title: bool  # the title says it (not only the category)
     claims_original: bool   # "original", "genuine" ... in the title
     copy_words: bool        # counterfeit wording anywhere in the listing
     beside_hidden_marks: bool  # other marks in the listing are disguised
@@ -302,11 +309,12 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         merchandise=_first(title_words, merchandise_nouns()),
         fitting=_first(title_words, fitting_nouns()) or (_first(_words(listing.category), fitting_nouns())
                                                         if goods is Goods.DEVICE else ""),
+        fitting_in_title=bool(_first(title_words, fitting_nouns())),
         claims_original=bool(set(title_words) & ORIGINAL_WORDS),
         copy_words=any(c.data.get("scope") in COPY_SCOPES for c in cues),
         beside_hidden_marks=any(Reading(s.data.get("how") or "exact").hidden
                                 for s in listing.spans.get("marks", []) if s.kind == "mark"),
-        part=ctx.get("part") or "",
+        part=ctx.get("part") or (_first(_words(listing.category), CONSUMABLES) if goods is Goods.DEVICE else ""),
         beside_own_brand=_beside_own_brand(listing, span, key),
         after_own_brand=_after_own_brand(listing, span, key),
         generic_word=generic,

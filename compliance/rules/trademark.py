@@ -305,6 +305,21 @@ def compatibility(span, entry, ev):
                    "as the product's name")
 
 
+# Wordings that compare or disclaim in general, but name what an accessory fits when they stand
+# between an accessory and a device ("fits phones like iPhone 12", "generic Canon BCI-24 cartridge").
+REFERENCE_WORDINGS = ("like", "such as", "similar", "generic", "unbranded", "non-oem", "non oem")
+
+
+def accessory_reference(span, entry, ev):
+    if ev.frame not in (Frame.COMPARISON, Frame.DISCLAIMER) or not ev.goods.fittable:
+        return None
+    if not (ev.fitting_in_title or ev.part) or not ev.wording.lower().startswith(REFERENCE_WORDINGS):
+        return None
+    return Outcome("TM003", "info", f"'{ev.wording}' names {entry.term} as what the {ev.fitting or ev.part} fits: "
+                   f"permitted compatibility use", f"Write 'compatible with {entry.term} ...' to make the "
+                   f"reference plain")
+
+
 def comparison(span, entry, ev):
     if ev.frame is Frame.COMPARISON:
         return Outcome("TM002", "block", f"compares the product with the brand {entry.term} ('{ev.wording}')",
@@ -446,7 +461,7 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
                                "refill refills replacement remote cargador carregador cabo chargeur câble ladegerät "
                                "kabel кабель зарядка зарядное адаптер картридж".split())
 
-STEPS = (spare_own_brand, spare_ordinary_sense, compatibility, comparison, spare_everyday_word, hidden_mark,
+STEPS = (spare_own_brand, spare_ordinary_sense, compatibility, accessory_reference, comparison, spare_everyday_word, hidden_mark,
          other_class,
          merchandise, typo, fits_device, part_or_refill, beside_own_brand, outside_title, maybe_genuine,
          another_companys_mark)
