@@ -130,6 +130,21 @@ def load_scope_table(path: Path = SCOPE_FILE) -> dict[str, list[tuple[str, str, 
     return table
 
 
+def _phrases(rows, kind: str) -> set[str]:
+    return {p.lower() for _, k, p in rows if k == kind}
+
+
+def _product_groups(rows) -> list[tuple]:
+    """(name, product, needs, exclude, lead) per product group of the scope table."""
+    groups: dict[str, dict[str, list[str]]] = {}
+    for group, kind, phrase in rows:
+        if group and kind in ("product", "needs", "exclude", "lead"):
+            groups.setdefault(group, {}).setdefault(kind, []).append(phrase)
+    return [(name, _alternation(g.get("product", ())), _alternation(g.get("needs", ())),
+             _alternation(g.get("exclude", ())), {p.lower() for p in g.get("lead", ())})
+            for name, g in groups.items() if g.get("product")]
+
+
 class ProductScope:
     """The products one rule covers; built once per rule (patterns are compiled here).
 
@@ -142,18 +157,11 @@ class ProductScope:
     def __init__(self, code: str, with_split: bool = False, first_product: bool = False):
         table = load_scope_table()
         rows = table.get("*", []) + table.get(code, [])
-        keep = {p.lower() for _, k, p in rows if k == "keep"}
-        self.accessories = {p.lower() for _, k, p in rows if k == "accessory"} - keep
-        self.next_accessories = {p.lower() for _, k, p in rows if k == "next"} - keep
-        self.modifiers = {p.lower() for _, k, p in rows if k == "modifier"}
-        groups: dict[str, dict[str, list[str]]] = {}
-        for group, kind, phrase in rows:
-            if group and kind in ("product", "needs", "exclude", "lead"):
-                groups.setdefault(group, {}).setdefault(kind, []).append(phrase)
-        self.groups = [
-            (name, _alternation(g.get("product", ())), _alternation(g.get("needs", ())),
-             _alternation(g.get("exclude", ())), {p.lower() for p in g.get("lead", ())})
-            for name, g in groups.items() if g.get("product")]
+        keep = _phrases(rows, "keep")
+        self.accessories = _phrases(rows, "accessory") - keep
+        self.next_accessories = _phrases(rows, "next") - keep
+        self.modifiers = _phrases(rows, "modifier")
+        self.groups = _product_groups(rows)
         self.with_words = re.compile(rf"(?<![^\W_])(?:{_WITH})(?![^\W_])|\s\+\s", re.IGNORECASE)
         split = _TARGET + ("|" + _WITH if with_split else "")
         self.head_end = re.compile(rf"(?<![^\W_])(?:{split})(?![^\W_])|\s\+\s", re.IGNORECASE)
@@ -182,16 +190,20 @@ class ProductScope:
             after = m.start() >= end
             if after and (any(c.isdigit() for c in word) or word in _MODEL_WORDS):
                 continue
-            if self.multi_accessory is not None and self.multi_accessory.match(head, m.start()):
-                return True
-            if after and first and self.multi_next is not None and self.multi_next.match(head, m.start()):
-                return True
-            forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
-            if forms & self.accessories or (after and first and forms & self.next_accessories):
+            if self._accessory_at(head, m.start(), word, right_after=after and first):
                 return True
             if after:
                 first = False
         return False
+
+    def _accessory_at(self, head: str, at: int, word: str, right_after: bool) -> bool:
+        """The word at ``at`` names an accessory; ``right_after``: it is the first word after the product."""
+        if self.multi_accessory is not None and self.multi_accessory.match(head, at):
+            return True
+        if right_after and self.multi_next is not None and self.multi_next.match(head, at):
+            return True
+        forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+        return bool(forms & self.accessories) or right_after and bool(forms & self.next_accessories)
 
     @staticmethod
     def _agrees(phrase: str, head: str) -> bool:

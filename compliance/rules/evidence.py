@@ -203,24 +203,32 @@ class AuthorizedBrand:
 
 def same_family(brand_key: str, entry) -> bool:
     """The brand column names the mark's family: the mark written another way (``Levis``,
-    ``PUMA Motorsport``, ``U.S. Polo Assn``), a product line, or the owner (``Titan Company``
-    for Fastrack)."""
+    ``PUMA Motorsport``, ``U.S. Polo Assn``, ``Phillips``), a product line, or the owner
+    (``Titan Company`` for Fastrack)."""
     if len(brand_key) < 2:
         return False
     names = {compact(n) for n in entry.names}
-    if brand_key in names:
-        return True
-    # A brand column may be cut short ("genuine xero") or extend the mark ("PUMA Motorsport").
-    if any(brand_key.startswith(n) for n in names if len(n) >= 3):
-        return True
-    owner = compact(entry.owner)
-    if len(brand_key) >= 4 and (owner.startswith(brand_key) or any(n.startswith(brand_key) for n in names)):
-        return True
-    # The owner's distinctive first word ("Titan" of "Titan Company Limited").
-    first = compact(entry.owner.split(" ")[0]) if entry.owner else ""
-    if len(first) >= 4 and brand_key.startswith(first):
-        return True
-    # A brand column one letter off the mark ("Phillips" for Philips): the seller's own spelling.
+    return brand_key in names or _extends_a_name(brand_key, names) or _names_the_owner(brand_key, entry) \
+        or _one_letter_off(brand_key, names)
+
+
+def _extends_a_name(brand_key: str, names: set[str]) -> bool:
+    """Cut short ("genuine xero") or extended ("PUMA Motorsport")."""
+    return any(brand_key.startswith(n) for n in names if len(n) >= 3) or \
+        len(brand_key) >= 4 and any(n.startswith(brand_key) for n in names)
+
+
+def _names_the_owner(brand_key: str, entry) -> bool:
+    """The owner's name, or its distinctive first word ("Titan" of "Titan Company Limited")."""
+    if not entry.owner:
+        return False
+    first = compact(entry.owner.split(" ")[0])
+    return len(brand_key) >= 4 and compact(entry.owner).startswith(brand_key) or \
+        len(first) >= 4 and brand_key.startswith(first)
+
+
+def _one_letter_off(brand_key: str, names: set[str]) -> bool:
+    """The seller's own spelling of the mark ("Phillips" for Philips)."""
     return len(brand_key) >= 5 and any(len(n) >= 5 and Levenshtein.distance(brand_key, n, score_cutoff=1) <= 1
                                        for n in names)
 
@@ -283,48 +291,79 @@ class MarkEvidence:
 
 def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkEvidence:
     """The evidence for one mark span of ``listing`` (its spaCy context already added)."""
-    from .trademark import ordinary_use, written_as_word  # the word tests live with the rule
-
     entry = span.data["entry"]
     ctx = span.data.get("context") or {}
     key = seller_key(listing)
-    own = same_family(key, entry)
-    reading = Reading(span.data.get("how") or "exact")
     title_words = _words(listing.title)
     cues = listing.spans.get("cues", [])
     generic = entry.generic and compact(span.data["name"]) == compact(entry.term)
     classes, _ = listing_classes(listing.category, listing.title)
     goods = goods_of(entry)
+    product_line = span.data["name"] != entry.term or bool(ctx.get("near_alias"))
+    category_words = _device_category_words(listing, goods)
+    brand_use, everyday = _generic_use(listing, span, ctx, cues) if generic else ((), "")
     return MarkEvidence(
-        goods=goods, reading=reading, frame=Frame(ctx.get("context")), wording=ctx.get("wording") or "",
-        seller=SellerBrand.UNKNOWN if not key or key in NO_BRAND else SellerBrand.OTHER,
-        own_brand=own, authorized=any(a.covers(entry) for a in authorized if not a.platforms),
+        goods=goods, reading=Reading(span.data.get("how") or "exact"), frame=Frame(ctx.get("context")),
+        wording=ctx.get("wording") or "", seller=_seller(key), own_brand=same_family(key, entry),
+        authorized=_authorized_everywhere(entry, authorized),
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
-        brand_use=_brand_use(listing, span, ctx, cues) if generic else (),
-        everyday_word=(span.text if written_as_word(listing, span, entry) else ordinary_use(listing, entry, span))
-        if generic else "",
+        brand_use=brand_use, everyday_word=everyday,
         ordinary_sense=_ordinary_sense(listing, span),
-        class_overlap=not entry.classes or not classes or bool(entry.classes & classes),
+        class_overlap=_overlap(entry.classes, classes),
         listing_classes=tuple(sorted(classes)),
         merchandise=_first(title_words, merchandise_nouns()),
-        fitting=_first(title_words, fitting_nouns()) or (_first(_words(listing.category), fitting_nouns())
-                                                        if goods is Goods.DEVICE else ""),
+        fitting=_first(title_words, fitting_nouns()) or _first(category_words, fitting_nouns()),
         fitting_in_title=bool(_first(title_words, fitting_nouns())),
         claims_original=bool(set(title_words) & ORIGINAL_WORDS),
         copy_words=any(c.data.get("scope") in COPY_SCOPES for c in cues),
-        beside_hidden_marks=any(Reading(s.data.get("how") or "exact").hidden
-                                for s in listing.spans.get("marks", []) if s.kind == "mark"),
-        part=ctx.get("part") or (_first(_words(listing.category), CONSUMABLES) if goods is Goods.DEVICE else ""),
+        beside_hidden_marks=_beside_hidden_marks(listing),
+        part=ctx.get("part") or _first(category_words, CONSUMABLES),
         beside_own_brand=_beside_own_brand(listing, span, key),
         after_own_brand=_after_own_brand(listing, span, key),
-        generic_word=generic,
-        product_line=span.data["name"] != entry.term or bool(ctx.get("near_alias")),
-        model_named=span.data["name"] != entry.term or bool(ctx.get("near_alias"))
-        or _model_named(listing.fields[span.field].raw, span.end),
+        generic_word=generic, product_line=product_line,
+        model_named=product_line or _model_named(listing.fields[span.field].raw, span.end),
         seller_established=key in established_brands(),
-        maker_named=compact(span.data["name"]) == compact(entry.term) or compact(entry.term) in compact(listing.title),
+        maker_named=_maker_named(listing, entry, product_line),
         distinctive_name=not generic and not _everyday_name(span.data["name"]),
     )
+
+
+def _device_category_words(listing, goods: Goods) -> list[str]:
+    """The category's words, read for accessories and supplies of a device mark only."""
+    return _words(listing.category) if goods is Goods.DEVICE else []
+
+
+def _generic_use(listing, span, ctx, cues) -> tuple[tuple[str, ...], str]:
+    """For a generic mark's word: why it reads as the brand, and its everyday use in the listing."""
+    return _brand_use(listing, span, ctx, cues), _everyday_use(listing, span, span.data["entry"])
+
+
+def _authorized_everywhere(entry, authorized) -> bool:
+    """Licences limited to some marketplaces are applied per target by the check instead."""
+    return any(a.covers(entry) for a in authorized if not a.platforms)
+
+
+def _overlap(mark_classes: frozenset[int], listing_classes: frozenset[int]) -> bool:
+    """The mark covers the listing's product class, or either is unknown (then it may)."""
+    return not mark_classes or not listing_classes or bool(mark_classes & listing_classes)
+
+
+def _maker_named(listing, entry, product_line: bool) -> bool:
+    return not product_line or compact(entry.term) in compact(listing.title)
+
+
+def _seller(key: str) -> SellerBrand:
+    return SellerBrand.UNKNOWN if not key or key in NO_BRAND else SellerBrand.OTHER
+
+
+def _everyday_use(listing, span, entry) -> str:
+    from .trademark import ordinary_use, written_as_word  # the word tests live with the rule
+
+    return span.text if written_as_word(listing, span, entry) else ordinary_use(listing, entry, span)
+
+
+def _beside_hidden_marks(listing) -> bool:
+    return any(Reading(s.data.get("how") or "exact").hidden for s in listing.spans.get("marks", []) if s.kind == "mark")
 
 
 def _everyday_name(name: str) -> bool:
@@ -389,22 +428,37 @@ MEASURE = re.compile(r"^\d+(?:[.,]\d+)?\s?(?:m|cm|mm|l|ml|g|kg|w|v)$", re.I)
 
 
 def _ordinary_sense(listing, span) -> str:
-    """The words around the span give it an ordinary sense: a colour ("shark grey",
-    "colour: coral"), a measure ("3m cable"), or a component stated as fact ("Seiko movement",
-    "Velcro closure", "with Lycra")."""
+    """The words around the span give it an ordinary sense: a word of a language written with
+    accents ("gặp"), a measure ("3m cable"), a colour ("shark grey", "colour: coral"), or a
+    component stated as fact ("Seiko movement", "Velcro closure", "with Lycra")."""
     if _accented_word(span):
         return f"{ACCENTED} ('{span.text}')"
+    if MEASURE.match(span.text.strip()) and not _word_before(listing, span) == "by":
+        return f"a measure ('{span.text}')"
     raw = listing.fields[span.field].raw
     after = _words(raw[span.end:span.end + 30])[:2]
     before = _words(raw[max(0, span.start - 24):span.start])[-2:]
-    if MEASURE.match(span.text.strip()) and not (before and before[-1] == "by"):
-        return f"a measure ('{span.text}')"
+    return _colour(span, before, after) or _component(span, before, after)
+
+
+def _word_before(listing, span) -> str:
+    before = _words(listing.fields[span.field].raw[max(0, span.start - 24):span.start])
+    return before[-1] if before else ""
+
+
+def _colour(span, before: list[str], after: list[str]) -> str:
     if after and after[0] in COLOUR_WORDS or before and before[-1] in ("colour", "color", "cor", "цвет", "farbe"):
         phrase = f"{span.text} {after[0]}" if after else span.text
         return f"a colour ('{phrase}')"
-    if after and after[0] in COMPONENT_NOUNS and span.data["name"] == span.data["entry"].term:
+    return ""
+
+
+def _component(span, before: list[str], after: list[str]) -> str:
+    if not after or after[0] not in COMPONENT_NOUNS:
+        return ""
+    if span.data["name"] == span.data["entry"].term:
         return f"a component stated as fact ('{span.text} {after[0]}')"
-    if before and before[-1] in COMPONENT_BEFORE and after and after[0] in COMPONENT_NOUNS:
+    if before and before[-1] in COMPONENT_BEFORE:
         return f"a component stated as fact ('{before[-1]} {span.text}')"
     return ""
 

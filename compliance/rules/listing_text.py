@@ -130,6 +130,25 @@ def brand_positions(text: str, brand: str) -> set[int]:
     return positions
 
 
+def _offending_runs(text: str, chars: frozenset, contexts: bool, symbols: bool, brand: str) -> list[list[int]]:
+    """Runs of adjacent forbidden characters (positions in ``text``), skipping those inside the
+    listing's own brand name and keeping an emoji's joiners with it."""
+    in_brand = brand_positions(text, brand) if brand else frozenset()
+    runs: list[list[int]] = []
+    for i, ch in enumerate(text):
+        offending = (ch in chars and not (contexts and _allowed_in_context(text, i))) or (
+            symbols and _is_special_symbol(ch))
+        follows = bool(runs) and runs[-1][-1] == i - 1
+        if offending and i not in in_brand:
+            if follows:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        elif not offending and ch in _JOINERS and follows:
+            runs[-1].append(i)  # an emoji's variation selector or joiner belongs to the emoji before it
+    return runs
+
+
 @register
 class ForbiddenCharacters(ListingRule):
     code = "LS002"
@@ -160,26 +179,7 @@ class ForbiddenCharacters(ListingRule):
             text = field.text
             if chars.isdisjoint(text) and not (symbols and not text.isascii()):
                 continue
-            brand_chars = None
-            runs: list[list[int]] = []
-            for i, ch in enumerate(text):
-                offending = (ch in chars and not (contexts and _allowed_in_context(text, i))) or (
-                    symbols and _is_special_symbol(ch))
-                if not offending:
-                    # An emoji's variation selector or joiner belongs to the emoji before it.
-                    if ch in _JOINERS and runs and runs[-1][-1] == i - 1:
-                        runs[-1].append(i)
-                    continue
-                if brand and ch in brand:
-                    if brand_chars is None:
-                        brand_chars = brand_positions(text, brand)
-                    if i in brand_chars:
-                        continue
-                if runs and runs[-1][-1] == i - 1:
-                    runs[-1].append(i)
-                else:
-                    runs.append([i])
-            for run in runs:
+            for run in _offending_runs(text, chars, contexts, symbols, brand):
                 yield self._hit(field, text, run, contexts, params)
 
     @staticmethod
@@ -282,20 +282,7 @@ class AllCapsTitle(ListingRule):
         brand_words = {w.lower() for w in listing.brand.split()} if listing.brand else set()
         for field in checked_fields(listing, fields):
             text = field.text
-            upper = letters = 0
-            for m in _TOKEN.finditer(text):
-                token = m.group(0)
-                if any(c.isdigit() for c in token):
-                    continue  # model numbers and specs: "1080P", "WH-1000XM5", "4K"
-                chars = [c for c in token if c.isalpha()]
-                if not chars:
-                    continue
-                if len(chars) <= acronym and all(c.isupper() for c in chars):
-                    continue  # "USB", "LED", "HDMI"
-                if token.strip(".,;:!?()[]\"'").lower() in brand_words:
-                    continue  # brands styled in capitals: "SAMSUNG"
-                letters += len(chars)
-                upper += sum(1 for c in chars if c.isupper())
+            upper, letters = _capital_letters(text, acronym, brand_words)
             if letters < min_letters or upper < ratio * letters:
                 continue
             start, end = _trimmed(text)
@@ -306,6 +293,24 @@ class AllCapsTitle(ListingRule):
                                   f"letters are upper case).", params),
                       f"Write the {label} in title case ('Wireless Earbuds with Charging Case'); keep capitals "
                       f"for brand names and abbreviations.")
+
+
+def _capital_letters(text: str, acronym: int, brand_words: set[str]) -> tuple[int, int]:
+    """(upper-case letters, letters) of the words that count: not model numbers ("1080P"), short
+    acronyms ("USB") or the listing's own brand styled in capitals ("SAMSUNG")."""
+    upper = letters = 0
+    for m in _TOKEN.finditer(text):
+        token = m.group(0)
+        if any(c.isdigit() for c in token):
+            continue
+        chars = [c for c in token if c.isalpha()]
+        if not chars or len(chars) <= acronym and all(c.isupper() for c in chars):
+            continue
+        if token.strip(".,;:!?()[]\"'").lower() in brand_words:
+            continue
+        letters += len(chars)
+        upper += sum(1 for c in chars if c.isupper())
+    return upper, letters
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

@@ -65,30 +65,35 @@ class TagNotAllowed(ListingRule):
     def check(self, listing, params, fields):
         allowed = {str(t).lower() for t in params.get("allowed_tags", ()) or ()}
         denied = {str(t).lower() for t in params.get("denied_tags", ()) or ()}
-        wanted = set(fields)
-        spans = listing.spans.get("markup", ())
-        active = {(s.field, s.start) for s in spans if s.kind == "active"}
-        first: dict[tuple[str, str], object] = {}
-        counts: dict[tuple[str, str], int] = {}
-        for span in spans:
-            if span.kind != "tag" or span.field not in wanted or span.label in allowed:
-                continue
-            if denied and span.label not in denied:
-                continue
-            if (span.field, span.start) in active:
-                continue
-            key = (span.field, span.label)
-            counts[key] = counts.get(key, 0) + 1
-            first.setdefault(key, span)
+        first, counts = _offending_tags(listing.spans.get("markup", ()), set(fields), allowed, denied)
         allowed_text = ", ".join(f"<{t}>" for t in sorted(allowed)) if allowed else ""
         for (field, tag), span in first.items():
             times = f" ({counts[(field, tag)]} times)" if counts[(field, tag)] > 1 else ""
-            verb = "is" if len(allowed) == 1 else "are"
-            if denied:
-                rule = "the marketplace removes it"
-            else:
-                rule = f"only {allowed_text} {verb} allowed" if allowed_text else "no HTML is allowed"
             yield Hit(field, span.start, span.end, span.text, tag,
-                      with_caveat(f"HTML tag {_tag_name(tag)} in the {field_label(field)}{times}; {rule}.", params),
+                      with_caveat(f"HTML tag {_tag_name(tag)} in the {field_label(field)}{times}; "
+                                  f"{_why_not(allowed, denied, allowed_text)}.", params),
                       f"Remove the {_tag_name(tag)} tags and write plain text"
                       + (f" ({allowed_text} may stay)." if allowed_text else "."))
+
+
+def _why_not(allowed: set[str], denied: set[str], allowed_text: str) -> str:
+    if denied:
+        return "the marketplace removes it"
+    verb = "is" if len(allowed) == 1 else "are"
+    return f"only {allowed_text} {verb} allowed" if allowed_text else "no HTML is allowed"
+
+
+def _offending_tags(spans, wanted: set[str], allowed: set[str], denied: set[str]):
+    """(first span, count) per (field, tag) of the tags not allowed; active content is another rule's."""
+    active = {(s.field, s.start) for s in spans if s.kind == "active"}
+    first: dict[tuple[str, str], object] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for span in spans:
+        if span.kind != "tag" or span.field not in wanted or span.label in allowed:
+            continue
+        if denied and span.label not in denied or (span.field, span.start) in active:
+            continue
+        key = (span.field, span.label)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, span)
+    return first, counts

@@ -522,14 +522,7 @@ def stuffing_hits(listing, params, fields) -> Iterator[Hit]:
     the TM001, TM002 and TM004 decisions (blocking ones, and plain mentions outside the title).
     A tag list, or fashion, luxury and character brands dropped in running text, fail; a run of
     device brands in a description (most often what the item fits, or search words) is a review."""
-    by_field: dict[str, list[MarkDecision]] = {}
-    for d in mark_decisions(listing, params.get("_authorized", ())):
-        o = d.outcome
-        if o is None or o.rule not in ("TM001", "TM002", "TM004") or d.span.field not in fields:
-            continue
-        if (o.severity or d.span.data["entry"].severity) == "block" or d.step == "outside_title":
-            by_field.setdefault(d.span.field, []).append(d)
-    for name, found in by_field.items():
+    for name, found in _named_brands_by_field(listing, params, fields).items():
         raw = listing.fields[name].raw
         entries = {d.span.data["entry"].term for d in found}
         tagged = [d for d in found if after_tag_label(raw, d.span.start)]
@@ -546,6 +539,19 @@ def stuffing_hits(listing, params, fields) -> Iterator[Hit]:
                   "Remove other brands' names; describe only the item you sell",
                   severity="block" if tagged or copied else "warn",
                   explanation=(("brands", sorted(entries)), ("tagged", [d.span.text for d in tagged])))
+
+
+def _named_brands_by_field(listing, params, fields) -> dict[str, list[MarkDecision]]:
+    """Field -> the decisions that name another company's brand there: blocking TM001, TM002 and
+    TM004 findings, and plain mentions outside the title."""
+    by_field: dict[str, list[MarkDecision]] = {}
+    for d in mark_decisions(listing, params.get("_authorized", ())):
+        o = d.outcome
+        if o is None or o.rule not in ("TM001", "TM002", "TM004") or d.span.field not in fields:
+            continue
+        if (o.severity or d.span.data["entry"].severity) == "block" or d.step == "outside_title":
+            by_field.setdefault(d.span.field, []).append(d)
+    return by_field
 
 
 def after_tag_label(raw: str, start: int) -> bool:
