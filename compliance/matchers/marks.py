@@ -52,7 +52,7 @@ def _common_by_frequency(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
+def common_words() -> "WordSet":
     """Every Latin-letter word :func:`_common_by_frequency` accepts, kept in the disk cache:
     loading five frequency lists takes longer than a small check."""
     from importlib.util import find_spec
@@ -64,11 +64,31 @@ def common_words() -> frozenset[str]:
     # slower than this whole lookup).
     data = Path(find_spec("wordfreq").origin).parent / "data"
     files = [(p.name, p.stat().st_size) for lang in LANGUAGES for p in sorted(data.glob(f"small_{lang}.*"))]
-    key = fingerprint("common-words", files, COMMON_ZIPF, COMMON_ZIPF_OTHER, LANGUAGES)
+    key = fingerprint("common-words-keys", files, COMMON_ZIPF, COMMON_ZIPF_OTHER, LANGUAGES)
     return load_or_build("words", key, _build_common_words)
 
 
-def _build_common_words() -> frozenset[str]:
+class WordSet:
+    """A set of words kept as their sorted 64-bit keys (:func:`_key`): 90,000 everyday words of
+    eleven languages in under a megabyte instead of thirteen, in every worker process."""
+
+    def __init__(self, words):
+        import numpy as np
+
+        self._keys = np.unique(np.array([_key(w) for w in words], dtype=np.uint64))
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __contains__(self, word: str) -> bool:
+        import numpy as np
+
+        k = np.uint64(_key(word))
+        i = int(np.searchsorted(self._keys, k))
+        return i < len(self._keys) and self._keys[i] == k
+
+
+def _build_common_words() -> WordSet:
     from wordfreq import freq_to_zipf, get_frequency_dict
 
     found = set()
@@ -77,7 +97,7 @@ def _build_common_words() -> frozenset[str]:
         for word, freq in get_frequency_dict(lang, "small").items():
             if word.isascii() and word.isalpha() and round(freq_to_zipf(freq), 2) >= threshold:
                 found.add(word)
-    return frozenset(found)
+    return WordSet(found)
 
 
 def _latin(word: str) -> bool:

@@ -297,7 +297,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     title_words = _words(listing.title)
     cues = listing.spans.get("cues", [])
     generic = entry.generic and compact(span.data["name"]) == compact(entry.term)
-    classes, _ = listing_classes(listing.category, listing.title)
+    classes = _listing_classes(listing)
     goods = goods_of(entry)
     product_line = span.data["name"] != entry.term or bool(ctx.get("near_alias"))
     category_words = _device_category_words(listing, goods)
@@ -324,8 +324,16 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         model_named=product_line or _model_named(listing.fields[span.field].raw, span.end),
         seller_established=key in established_brands(),
         maker_named=_maker_named(listing, entry, product_line),
-        distinctive_name=not generic and not _everyday_name(span.data["name"]),
+        distinctive_name=goods.property_for_merchandise and not generic and not _everyday_name(span.data["name"]),
     )
+
+
+def _listing_classes(listing) -> frozenset[int]:
+    """The listing's product classes, found once per listing for all its mark spans."""
+    found = listing.decided.get("classes")
+    if found is None:
+        found = listing.decided["classes"] = listing_classes(listing.category, listing.title)[0]
+    return found
 
 
 def _device_category_words(listing, goods: Goods) -> list[str]:
@@ -371,7 +379,9 @@ def _everyday_name(name: str) -> bool:
     from ..matchers.marks import is_common_word
 
     words = _words(name)
-    return len(words) == 1 and is_common_word(words[0])
+    # Only a word of letters can be an everyday word ("X5", "R2-D2" are names), and asking
+    # about one loads no frequency list for a name that is no word.
+    return len(words) == 1 and words[0].isalpha() and is_common_word(words[0])
 
 
 def _first(words: list[str], nouns: frozenset[str]) -> str:

@@ -495,7 +495,8 @@ def mark_decisions(listing, authorized=()) -> list[MarkDecision]:
         span.data["seller_key"] = key
         decision = decide(span, gather(listing, span, authorized))
         if decision.spare is not None:
-            listing.decisions.append((span, f"{decision.spare.why} [{decision.step}]"))
+            evidence = "; ".join(f"{k}: {v}" for k, v in decision.evidence.summary())
+            listing.decisions.append((span, f"{decision.spare.why} [decided by {decision.step}; {evidence}]"))
         decisions.append(decision)
     listing.decided["marks"] = decisions
     return decisions
