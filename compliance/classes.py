@@ -44,7 +44,7 @@ NICE_CLASSES = range(1, 46)
 _SEGMENT_SEPARATOR = re.compile(r"\s*(?:>|\||\s/\s)\s*")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _APOSTROPHE = re.compile(r"['\u2019]")
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9\u0430-\u044f\u0451]+")  # Latin after folding, and Cyrillic
 # Punctuation that separates nouns of a list ("Shorts & Briefs", "Case, Black - 2 Pack").
 _BREAK = re.compile(r"[,;:&/|+()\[\]]|\s[-\u2013\u2014]\s")
 _VOWELS = frozenset("aeiou")
@@ -72,10 +72,12 @@ Hit = tuple[int, int, tuple[str, ...], frozenset[int]]  # start, end, phrase, cl
 
 
 def words(text: str) -> tuple[str, ...]:
-    """Lower-case ASCII word tokens: accents dropped, possessive "'s" removed."""
+    """Lower-case word tokens: accents dropped, possessive "'s" removed; Latin and Cyrillic letters
+    (the table holds nouns of the seed's languages: "vestido", "сумка")."""
     text = unicodedata.normalize("NFKD", text.lower())
     text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
-    text = text.encode("ascii", "ignore").decode("ascii")
+    if not text.isascii():
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return tuple(_WORD.findall(text))
 
 

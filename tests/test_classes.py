@@ -263,3 +263,14 @@ def test_walmart_amazon_flat_category_coverage() -> None:
                 mapped += bool(classes_for_category(row["category"]))
     # Some rows have no category at all; they count as unmapped here.
     assert mapped / rows >= 0.90, f"{mapped / rows:.1%} of Walmart/Amazon rows map"
+
+
+@pytest.mark.parametrize("title, cls", [
+    ("Las Mujeres Vestido De Falda Larga", 25),
+    ("Сумка для сменной обуви", 18),
+    ("Kaos Pria Lengan Pendek", 25),
+])
+def test_product_nouns_of_the_seed_languages_give_the_class(title, cls):
+    from compliance.classes import listing_classes
+
+    assert cls in listing_classes("", title)[0]

@@ -359,6 +359,8 @@ def merchandise(span, entry, ev):
     may be the licensee (team cases by their licensed makers): a review of the licence."""
     if not ev.goods.property_for_merchandise or not (ev.merchandise or ev.distinctive_name):
         return None
+    if ev.reading is Reading.TYPO and not ev.class_overlap:
+        return None  # one letter from a character's name, on goods the property is not registered for
     product = f"a {ev.merchandise}" if ev.merchandise else "a product"
     if ev.seller is SellerBrand.OTHER:
         return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product} "
@@ -462,8 +464,7 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
                                "kabel кабель зарядка зарядное адаптер картридж".split())
 
 STEPS = (spare_own_brand, spare_ordinary_sense, compatibility, accessory_reference, comparison, spare_everyday_word, hidden_mark,
-         other_class,
-         merchandise, typo, fits_device, part_or_refill, beside_own_brand, outside_title, maybe_genuine,
+         merchandise, other_class, typo, fits_device, part_or_refill, beside_own_brand, outside_title, maybe_genuine,
          another_companys_mark)
 
 
