@@ -395,3 +395,21 @@ def test_a_device_makers_supply_in_a_supplies_category_is_a_review(checker_with)
     result = checker_with()("hp q2624x black 1 pk hp laserjet 1150", brand="rhinotek", category="laser printer toner")
     tm = [f for f in result.findings if f.rule == "TM001"]
     assert tm and all(f.severity == "warn" for f in tm)
+
+
+def test_a_licensee_with_the_makers_part_number_is_a_review(checker_with):
+    result = checker_with()("duracell high speed 8 gb class 10 secure digital card du-sd1008g-c", brand="dane-elec",
+                            category="blank media")
+    tm = [f for f in result.findings if f.rule == "TM001"]
+    assert tm and all(f.severity == "warn" for f in tm)
+
+
+def test_the_same_title_without_a_part_number_still_fails(checker_with):
+    result = checker_with()("duracell high speed 8 gb class 10 secure digital card", brand="dane-elec",
+                            category="blank media")
+    assert "TM001" in rules(result, "block")
+
+
+def test_another_makers_charger_with_its_part_number_names_the_device_it_fits(checker_with):
+    result = checker_with()("retrak etipadchg41 ipad retractable charger", brand="emerge tech", category="chargers")
+    assert not rules(result, "block"), result.findings

@@ -134,6 +134,20 @@ QUANTITY_WORDS = frozenset("pieces pcs pc pack packs sheets pages count ct sets 
                            "inch inches mm cm ml oz lb lbs kg g шт".split())
 
 
+PART_NUMBER = re.compile(r"^(?=(?:[^\d]*\d){2})(?=(?:[^a-z]*[a-z]){2})[a-z0-9][a-z0-9-]{5,}$")
+
+
+def _part_number(title: str) -> str:
+    """A manufacturer part number ("du-sd1008g-c", "gb01954", "tl-sg1024d"): letters and digits,
+    six characters or more, not a size or a capacity. Retail catalogs carry them; listings of
+    copies rarely do."""
+    for word in title.lower().split():
+        word = word.strip(".,;:()[]/|")
+        if PART_NUMBER.match(word) and not SPEC.match(word):
+            return word
+    return ""
+
+
 def _model_named(raw: str, end: int) -> bool:
     """A model designation within three words after the mark ("Mi Pad 4", "MediaPad M2", "AM115",
     "ESP 3250"), not a size or a quantity ("20000mAh", "5.3", "1000 pieces"): a specific product,
@@ -271,6 +285,7 @@ class MarkEvidence:
     maker_named: bool       # the mark's own name is in the title, not only a product line of it
     distinctive_name: bool  # the name is no everyday word (Spider-Man, Minecraft; not Stitch, Buzz)
     seller_established: bool  # the brand column names a real company (a licensee or distributor may)
+    part_number: str        # a manufacturer part number in the title ("du-sd1008g-c"): a catalog's SKU
 
     def summary(self) -> tuple[tuple[str, object], ...]:
         """The evidence as ``explain`` prints it: only what is set."""
@@ -323,6 +338,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         generic_word=generic, product_line=product_line,
         model_named=product_line or _model_named(listing.fields[span.field].raw, span.end),
         seller_established=key in established_brands(),
+        part_number=_part_number(listing.title),
         maker_named=_maker_named(listing, entry, product_line),
         distinctive_name=goods.property_for_merchandise and not generic and not _everyday_name(span.data["name"]),
     )

@@ -387,10 +387,10 @@ def fits_device(span, entry, ev):
     cable without compatibility wording: copies of those pass as the maker's own."""
     if not (ev.goods.fittable and ev.fitting) or ev.claims_original and ev.seller is SellerBrand.UNKNOWN:
         return None
-    if ev.reading is Reading.TYPO or ev.fitting in PASSES_AS_ORIGINAL:
+    if ev.reading is Reading.TYPO or ev.brand_position and not ev.model_named:
         return None
-    if ev.brand_position and not ev.model_named:
-        return None
+    if ev.fitting in PASSES_AS_ORIGINAL and (ev.brand_position or not ev.part_number):
+        return None  # unless the maker's part number shows it is another maker's charger or cable
     return Outcome("TM003", "info", f"names {entry.term} with the {ev.fitting} made for it: permitted "
                    f"compatibility use", f"Write 'for {entry.term} ...' or 'compatible with {entry.term} ...' "
                    f"to make the reference plain")
@@ -432,7 +432,8 @@ def maybe_genuine(span, entry, ev):
         return None
     if ev.seller is SellerBrand.UNKNOWN and not (ev.model_named and ev.maker_named):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
-    if ev.seller is SellerBrand.OTHER and not (ev.brand_position and ev.seller_established and not ev.product_line):
+    if ev.seller is SellerBrand.OTHER and not (ev.brand_position and not ev.product_line
+                                              and (ev.seller_established or ev.part_number)):
         return None
     who = "the catalog names no brand" if ev.seller is SellerBrand.UNKNOWN else \
         "the brand column names another company (a licensee or distributor?)"
