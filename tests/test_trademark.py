@@ -413,3 +413,13 @@ def test_the_same_title_without_a_part_number_still_fails(checker_with):
 def test_another_makers_charger_with_its_part_number_names_the_device_it_fits(checker_with):
     result = checker_with()("retrak etipadchg41 ipad retractable charger", brand="emerge tech", category="chargers")
     assert not rules(result, "block"), result.findings
+
+
+def test_a_colour_word_after_punctuation_is_no_colour_of_the_mark(checker_with):
+    result = checker_with()('Карнавальная маска "Человек-паук", цвет чёрный')
+    assert "TM001" in rules(result, "block")
+
+
+def test_nothing_is_made_to_fit_a_character(checker_with):
+    result = checker_with()("Умные часы для детей Часы Стич, красный")
+    assert "TM003" not in rules(result) and "TM001" in rules(result, "block")

@@ -464,7 +464,8 @@ def _ordinary_sense(listing, span) -> str:
     raw = listing.fields[span.field].raw
     after = _words(raw[span.end:span.end + 30])[:2]
     before = _words(raw[max(0, span.start - 24):span.start])[-2:]
-    return _colour(span, before, after) or _component(span, before, after)
+    adjacent = bool(re.match(r"[ \t]+[^\W\d_]", raw[span.end:span.end + 3]))
+    return _colour(span, before, after, adjacent) or _component(span, before, after)
 
 
 def _word_before(listing, span) -> str:
@@ -472,8 +473,12 @@ def _word_before(listing, span) -> str:
     return before[-1] if before else ""
 
 
-def _colour(span, before: list[str], after: list[str]) -> str:
-    if after and after[0] in COLOUR_WORDS or before and before[-1] in ("colour", "color", "cor", "цвет", "farbe"):
+COLOUR_LABELS = frozenset("colour color colours colors cor couleur farbe цвет".split())
+
+
+def _colour(span, before: list[str], after: list[str], adjacent: bool) -> str:
+    """"Shark grey" (a colour word right after, nothing between), "colour: coral" (after the label)."""
+    if adjacent and after and after[0] in COLOUR_WORDS - COLOUR_LABELS or before and before[-1] in COLOUR_LABELS:
         phrase = f"{span.text} {after[0]}" if after else span.text
         return f"a colour ('{phrase}')"
     return ""

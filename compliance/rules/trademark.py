@@ -298,8 +298,8 @@ def spare_everyday_word(span, entry, ev):
 def compatibility(span, entry, ev):
     if ev.frame is not Frame.COMPATIBLE or ev.reading is Reading.TYPO:
         return None
-    if not ev.goods.fittable and ev.merchandise and ev.goods.property_for_merchandise:
-        return None  # "Hello Kitty case for iPhone": merchandise, decided below
+    if ev.goods.property_for_merchandise:
+        return None  # nothing is made to fit a character: "Hello Kitty case for iPhone" is merchandise
     return Outcome("TM003", "info", f"'{ev.wording}' names {entry.term} to say what the product fits: "
                    f"permitted compatibility use", "Keep the brand after the compatibility wording; never use it "
                    "as the product's name")
