@@ -423,3 +423,8 @@ def test_a_colour_word_after_punctuation_is_no_colour_of_the_mark(checker_with):
 def test_nothing_is_made_to_fit_a_character(checker_with):
     result = checker_with()("Умные часы для детей Часы Стич, красный")
     assert "TM003" not in rules(result) and "TM001" in rules(result, "block")
+
+
+def test_one_letter_from_a_characters_name_is_merchandise_only_on_merchandise(checker_with):
+    result = checker_with()("Беспроводные наушники Deppa XNeck Band, Black")
+    assert not [f for f in result.findings if f.entry == "Peppa Pig" and f.severity == "block"]

@@ -359,8 +359,8 @@ def merchandise(span, entry, ev):
     may be the licensee (team cases by their licensed makers): a review of the licence."""
     if not ev.goods.property_for_merchandise or not (ev.merchandise or ev.distinctive_name):
         return None
-    if ev.reading is Reading.TYPO and not ev.class_overlap:
-        return None  # one letter from a character's name, on goods the property is not registered for
+    if ev.reading is Reading.TYPO and not (ev.class_overlap and ev.merchandise):
+        return None  # one letter from a character's name ("Deppa" earphones) is merchandise only on merchandise
     product = f"a {ev.merchandise}" if ev.merchandise else "a product"
     if ev.seller is SellerBrand.OTHER:
         return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product} "
