@@ -11,6 +11,8 @@ Figures:
   the false-block rate;
 * the genuine Walmart/Amazon tables, whole: the share of listings with an IP block (all of
   them are a retailer's genuine goods, so every block is false);
+* the category table's coverage of Google's product taxonomy and of the Walmart/Amazon
+  categories;
 * ``../shared/eval-dev``: macro-F1 of the generated regression set with its own scorer.
 
 The listing texts are read from ``../shared/data`` at run time; without it, says so and stops.
@@ -181,6 +183,22 @@ def score_genuine_tables(errors: bool) -> None:
     _print_table(["table", "listings", "IP blocks", "rate"], table)
 
 
+def score_class_coverage() -> None:
+    """How much of Google's product taxonomy and of the Walmart/Amazon flat categories the
+    category table maps to Nice classes (goal: 95 % and 90 %)."""
+    from compliance.classes import classes_for_category
+
+    with open(SHARED_DATA / "google-product-taxonomy" / "taxonomy-with-ids.en-US.txt", encoding="utf-8") as f:
+        paths = [line.split(" - ", 1)[1].strip() for line in f if " - " in line and not line.startswith("#")]
+    google = sum(bool(classes_for_category(p)) for p in paths) / len(paths)
+    rows = [v for v in ALL_SOURCES["walmart-amazon"]()]
+    flat = sum(bool(classes_for_category(v.category)) for v in rows) / len(rows)
+    print("\n## Category table coverage\n")
+    _print_table(["set", "entries", "mapped to Nice classes", "goal"],
+                 [["Google product taxonomy", str(len(paths)), f"{100 * google:.1f} %", "95 %"],
+                  ["Walmart/Amazon categories", str(len(rows)), f"{100 * flat:.1f} %", "90 %"]])
+
+
 def score_generated() -> None:
     dev = SHARED_DATA.parent / "eval-dev"
     with tempfile.TemporaryDirectory() as tmp:
@@ -207,12 +225,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", choices=["dev", "genuine"],
                         help="list the rows of the dev set (or the genuine tables) listguard gets wrong")
-    parser.add_argument("--only", choices=["dev", "heldout", "genuine", "generated"], action="append")
+    parser.add_argument("--only", choices=["dev", "heldout", "genuine", "classes", "generated"], action="append")
     args = parser.parse_args()
     if not available():
         print(f"no shared data at {SHARED_DATA}: the real sets cannot be scored here (set LISTGUARD_SHARED_DATA)")
         return 0
-    only = set(args.only or ["dev", "heldout", "genuine", "generated"])
+    only = set(args.only or ["dev", "heldout", "genuine", "classes", "generated"])
     from sources import DEV_SOURCES, HELDOUT_SOURCES
 
     if "dev" in only:
@@ -221,6 +239,8 @@ def main() -> int:
         score_set("heldout", HELDOUT_SOURCES, False)
     if "genuine" in only:
         score_genuine_tables(args.errors == "genuine")
+    if "classes" in only:
+        score_class_coverage()
     if "generated" in only:
         score_generated()
     return 0

@@ -4,7 +4,7 @@ import pytest
 from compliance.catalog import read_catalog
 from compliance.errors import InputError, UsageError
 
-from .conftest import SHARED
+from .conftest import FIXTURES
 
 
 def write(tmp_path, text, name="catalog.csv", encoding="utf-8"):
@@ -77,14 +77,14 @@ def test_missing_id_gets_a_row_id(tmp_path):
 
 
 def test_shopify_variant_rows_inherit_the_product_text():
-    _, rows = listings(SHARED / "data" / "shopify-product-template" / "product_template.csv")
+    _, rows = listings(FIXTURES / "shopify_product_template.csv")
     product, variant = rows[0], rows[1]
     assert variant.title == product.title and variant.variant_of == product.id
     assert variant.id != product.id
 
 
 def test_ebay_seller_hub_template_skips_info_lines(tmp_path):
-    header = (SHARED / "data" / "ebay-draft-listing-template" / "ebay_draft_listings_template_US_shoes_header.csv").read_text("utf-8")
+    header = (FIXTURES / "ebay_draft_listings_template_US_shoes_header.csv").read_text("utf-8")
     text = header.rstrip("\n") + "\nDraft,SHOE-1,15709,Canvas Sneakers,,39.99,1,,1000,Soft canvas,FixedPrice,Zonsan\n"
     layout, rows = listings(write(tmp_path, text))
     assert layout.header_line == 5
