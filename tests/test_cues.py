@@ -97,3 +97,16 @@ def test_prefilter_never_hides_a_match(cues):
                 hit += 1
                 assert prefixes is None or any(m.group().startswith(p) for p in prefixes), (cue.id, text)
     assert hit >= len(texts)
+
+
+@pytest.mark.parametrize("text", [
+    "Silk Roses Vine Artificial Flowers Fake Green Leaf Plants",
+    "Synthetic Hair Topper Wig Fake False Bangs Clip In",
+    "24pcs Fake Press On Nails Kit",
+])
+def test_fake_in_honest_use_with_adjectives_between(text):
+    from compliance.listing import Listing
+    from compliance.matchers.cues import CueMatcher
+
+    listing = Listing.from_values("1", 1, {"title": text})
+    assert not [c for c in CueMatcher().find(listing) if c.label == "fake"]
