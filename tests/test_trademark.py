@@ -428,3 +428,9 @@ def test_nothing_is_made_to_fit_a_character(checker_with):
 def test_one_letter_from_a_characters_name_is_merchandise_only_on_merchandise(checker_with):
     result = checker_with()("Беспроводные наушники Deppa XNeck Band, Black")
     assert not [f for f in result.findings if f.entry == "Peppa Pig" and f.severity == "block"]
+
+
+def test_the_first_word_of_a_longer_brand_name_in_the_title_is_the_own_brand(checker_with):
+    result = checker_with()("new-griffin gb01954 ipod touch r 4g flexgrip action", brand="griffin technology")
+    tm = [f for f in result.findings if f.rule == "TM001"]
+    assert tm and all(f.severity == "warn" for f in tm)

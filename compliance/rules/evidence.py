@@ -495,11 +495,15 @@ def _component(span, before: list[str], after: list[str]) -> str:
 
 
 def _beside_own_brand(listing, span, key: str) -> bool:
-    """The listing's own brand is written in the title too ("MSI GeForce GTX 560")."""
+    """The listing's own brand is written in the title too ("MSI GeForce GTX 560"), in full or by
+    the distinctive first word of a longer brand name ("Griffin" of "Griffin Technology")."""
     if len(key) < 2 or key in NO_BRAND or span.field != "title":
         return False
     raw = listing.fields["title"].raw
-    return key in compact(raw[:span.start]) or key in compact(raw[span.end:])
+    rest = compact(raw[:span.start]) + " " + compact(raw[span.end:])
+    words = listing.brand.split()
+    first = compact(words[0]) if len(words) > 1 else ""
+    return key in rest or len(first) >= 5 and first in rest
 
 
 def _after_own_brand(listing, span, key: str) -> bool:
