@@ -73,20 +73,23 @@ def header_key(name: str) -> str:
     return re.sub(r"\s+", " ", key).strip()
 
 
-_KNOWN = {field: {header_key(n) for n in names} for field, names in COLUMN_NAMES.items()}
+# Field -> its names as header keys, in order of preference.
+_KNOWN = {field: tuple(dict.fromkeys(header_key(n) for n in names)) for field, names in COLUMN_NAMES.items()}
 
 
-def _field_of(key: str, field: str) -> int:
-    """How well header ``key`` names ``field``: 2 exactly, 1 with a qualifier word ("Product_Brand"),
-    0 not at all."""
-    if key in _KNOWN[field]:
-        return 2
+def _field_match(key: str, field: str) -> tuple[int, int] | None:
+    """How header ``key`` names ``field``, as (quality, preference), lower is better: quality 0 for
+    an exact name, 1 with a qualifier word around it ("Product_Brand", "Item Title"); preference is
+    the name's place in :data:`COLUMN_NAMES`. None: it does not name the field."""
     words = key.split(" ")
-    if len(words) > 1 and words[0] in HEADER_QUALIFIERS and " ".join(words[1:]) in _KNOWN[field]:
-        return 1
-    if len(words) > 1 and words[-1] in HEADER_QUALIFIERS and " ".join(words[:-1]) in _KNOWN[field]:
-        return 1
-    return 0
+    candidates = [(0, key)]
+    if len(words) > 1 and words[0] in HEADER_QUALIFIERS:
+        candidates.append((1, " ".join(words[1:])))
+    if len(words) > 1 and words[-1] in HEADER_QUALIFIERS:
+        candidates.append((1, " ".join(words[:-1])))
+    known = _KNOWN[field]
+    found = [(quality, known.index(name)) for quality, name in candidates if name in known]
+    return min(found) if found else None
 
 
 @dataclass
@@ -137,28 +140,19 @@ def resolve_columns(header: list[str], mapping: dict[str, str], path) -> dict[st
                              f"its columns are: {', '.join(h for h in header if h.strip())}")
         columns[field] = cleaned.index(key)
     taken = set(columns.values())
-    for field, names in COLUMN_NAMES.items():
+    for field in FIELDS:
         if field in columns:
             continue
-        ranked = [(-_field_of(k, field), _rank(k, names), i) for i, k in enumerate(keys)
-                  if i not in taken and _field_of(k, field)]
+        ranked = [(match, i) for i, k in enumerate(keys) if i not in taken
+                  for match in [_field_match(k, field)] if match is not None]
         if ranked:
-            columns[field] = min(ranked)[2]
+            columns[field] = min(ranked)[1]
             taken.add(columns[field])
     if "title" not in columns:
         raise UsageError(f"{path} has no title column (looked for {', '.join(COLUMN_NAMES['title'][:8])} ...); "
                          f"its columns are: {', '.join(h for h in header if h.strip()) or 'none'}. "
                          f"Name the title column with --map title=COLUMN")
     return columns
-
-
-def _rank(key: str, names: tuple[str, ...]) -> int:
-    words = key.split(" ")
-    for candidate in (key, " ".join(words[1:]), " ".join(words[:-1])):
-        for i, name in enumerate(names):
-            if header_key(name) == candidate:
-                return i
-    return len(names)
 
 
 def _open_text(path: Path):

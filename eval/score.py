@@ -55,7 +55,7 @@ def checker_for(target: str):
 
     packs = load_platforms()
     entries = load_blocklists([], defaults=True, platform_names=set(packs) | set(MARKETPLACES))
-    return Checker(parse_targets([target], packs), entries, as_of=AS_OF), entries
+    return Checker(parse_targets([target], packs), entries, as_of=AS_OF)
 
 
 def ip_blocks(source: str, rows: list[View]) -> dict[str, list]:
@@ -63,7 +63,7 @@ def ip_blocks(source: str, rows: list[View]) -> dict[str, list]:
     would be) and return the blocking IP findings per listing id."""
     from compliance.catalog import read_catalog
 
-    checker, _ = checker_for(TARGET[source])
+    checker = checker_for(TARGET[source])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{source}.csv"
         with open(path, "w", encoding="utf-8", newline="") as f:
@@ -80,10 +80,10 @@ def ip_blocks(source: str, rows: list[View]) -> dict[str, list]:
 
 
 def covered_marks():
+    from compliance.blocklist import load_blocklists
     from compliance.normalize import compact
 
-    _, entries = checker_for("amazon:US")
-    return {compact(name) for e in entries if e.kind == "trademark" for name in e.names}
+    return {compact(name) for e in load_blocklists([]) if e.kind == "trademark" for name in e.names}
 
 
 class Tally:

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..classes import listing_classes
 from ..matchers.context import FASHION_CLASSES, device_brand
-from ..normalize import compact, fold
+from ..normalize import compact
 
 
 class Goods(Enum):
@@ -110,6 +110,72 @@ CONSUMABLES = frozenset("toner ink inkjet cartridge cartridges batteries battery
 ORIGINAL_WORDS = frozenset(
     "original genuine authentic official oem originale originales originais оригинал оригинальный "
     "оригинальная оригинальные asli resmi chính hãng".split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Word tests: is a generic mark's word used in its everyday sense, and is a span in a tag list.
+
+@lru_cache(maxsize=1)
+def style_names() -> frozenset[str]:
+    text = resources.files("compliance.matchers").joinpath("patterns/style_names.txt").read_text("utf-8")
+    return frozenset(" ".join(line.lower().split()) for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def style_name(listing, span) -> str:
+    """The generic mark opens a product-style phrase ("Coach Jacket", "Polo Shirt")."""
+    raw = listing.fields[span.field].raw
+    following = re.findall(r"[^\W\d_]+", raw[span.end:span.end + 40])[:2]
+    word = span.text.lower()
+    for n in (1, 2):
+        phrase = " ".join([word, *[w.lower() for w in following[:n]]])
+        if len(following) >= n and phrase in style_names():
+            return phrase
+    return ""
+
+
+def ordinary_use(listing, entry, span) -> str:
+    """A lower-case use of a generic mark's word elsewhere in the listing ("plush puma", "apples"),
+    or the word naming a product style ("Coach Jacket")."""
+    style = style_name(listing, span)
+    if style:
+        return style
+    taken = [(span.field, span.start, span.end)]
+    lines = [compact(a) for a in entry.aliases if len(compact(a)) >= 3]
+    for name in entry.names:
+        if " " in name.strip() or not name.isalpha():
+            continue
+        pattern = re.compile(rf"(?<![^\W\d_]){re.escape(name.lower())}(?:s|es)?(?![^\W\d_])")
+        for field in listing.text_fields():
+            for m in pattern.finditer(field.raw):
+                if any(f == field.name and s <= m.start() < e for f, s, e in taken):
+                    continue
+                # "apple iphone" in lower case is the brand with its product line, not the fruit.
+                near = compact(field.raw[max(0, m.start() - 24):m.end() + 24])
+                if any(line in near for line in lines):
+                    continue
+                return field.raw[m.start():m.end()]
+    return ""
+
+
+def written_as_word(listing, span, entry) -> bool:
+    """A generic mark written in lower case inside mixed-case text: the everyday word ("for coach seats")."""
+    if not (entry.generic and compact(span.data["name"]) == compact(entry.term)) or not span.text[:1].islower():
+        return False
+    field = listing.fields.get(span.field)
+    if field is None or after_tag_label(field.raw, span.start):
+        return False  # tag lists are written in lower case
+    return any(c.isupper() for c in field.text)
+
+
+TAG_LABEL = re.compile(r"(?i)(?:#|\b(?:tags?|keywords?|search terms?|related searches|hashtags?|also fits searches)\s*[:：=-]\s*)")
+
+
+def after_tag_label(raw: str, start: int) -> bool:
+    """A tag label ("Tags:", "Keywords:") earlier on the same line, or a '#' right before the brand."""
+    line_start = max(raw.rfind("\n", 0, start), raw.rfind(". ", 0, start)) + 1
+    head = raw[line_start:start]
+    return bool(TAG_LABEL.search(head)) and (head.rstrip().endswith("#") or "#" not in head or ":" in head)
 
 
 @lru_cache(maxsize=4)
@@ -267,7 +333,8 @@ class MarkEvidence:
     brand_position: bool    # first in the title, after only words such as "New"
     brand_use: tuple[str, ...]  # why a generic word reads as the brand (empty: it does not)
     everyday_word: str      # the ordinary word this span also is ("plush puma"), or ""
-    ordinary_sense: str     # a colour, a measure, a component stated as fact, or ""
+    ordinary_sense: str     # a colour, a measure, a component stated as fact, another language's word, or ""
+    foreign_word: bool      # a short mark matched only by folding the accents of another language's word
     class_overlap: bool     # the mark's classes cover the listing's product (or either is unknown)
     listing_classes: tuple[int, ...]
     merchandise: str        # the decorative product the mark is printed on ("mug", "poster"), or ""
@@ -278,7 +345,7 @@ class MarkEvidence:
     beside_hidden_marks: bool  # other marks in the listing are disguised
     part: str               # "HP 61 ink cartridge": the maker's own part or a refill
     beside_own_brand: bool  # the listing's own brand is in the title too
-    after_own_brand: bool   # right after the listing's own brand: its own product line
+    own_product_line: bool  # the listing's own brand written, or right after it: its own product line
     generic_word: bool      # the span is the mark's own everyday word (Coach, Apple)
     product_line: bool      # a product line is named (iPhone, or "Stanley ... Quencher")
     model_named: bool       # a product line or a model designation follows the mark: a specific product
@@ -294,13 +361,11 @@ class MarkEvidence:
                  "own brand": self.own_brand, "authorized": self.authorized,
                  "brand position": self.brand_position, "brand use": ", ".join(self.brand_use),
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
-                 "classes overlap": self.class_overlap, "merchandise": self.merchandise,
-                 "fitting": self.fitting, "claims original": self.claims_original,
+                 "merchandise": self.merchandise, "fitting": self.fitting, "claims original": self.claims_original,
                  "copy words": self.copy_words, "beside disguised marks": self.beside_hidden_marks,
                  "part": self.part, "beside own brand": self.beside_own_brand}
         items += [(k, v) for k, v in flags.items() if v not in (None, "", False)]
-        if not self.class_overlap:
-            items.append(("classes overlap", False))
+        items.append(("classes overlap", self.class_overlap))
         return tuple(items)
 
 
@@ -323,7 +388,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         authorized=_authorized_everywhere(entry, authorized),
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
         brand_use=brand_use, everyday_word=everyday,
-        ordinary_sense=_ordinary_sense(listing, span),
+        ordinary_sense=_ordinary_sense(listing, span), foreign_word=_accented_word(span),
         class_overlap=_overlap(entry.classes, classes),
         listing_classes=tuple(sorted(classes)),
         merchandise=_first(title_words, merchandise_nouns()),
@@ -334,7 +399,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         beside_hidden_marks=_beside_hidden_marks(listing),
         part=ctx.get("part") or _first(category_words, CONSUMABLES),
         beside_own_brand=_beside_own_brand(listing, span, key),
-        after_own_brand=_after_own_brand(listing, span, key),
+        own_product_line=compact(span.text) == key or _after_own_brand(listing, span, key),
         generic_word=generic, product_line=product_line,
         model_named=product_line or _model_named(listing.fields[span.field].raw, span.end),
         seller_established=key in established_brands(),
@@ -381,8 +446,6 @@ def _seller(key: str) -> SellerBrand:
 
 
 def _everyday_use(listing, span, entry) -> str:
-    from .trademark import ordinary_use, written_as_word  # the word tests live with the rule
-
     return span.text if written_as_word(listing, span, entry) else ordinary_use(listing, entry, span)
 
 
@@ -406,8 +469,6 @@ def _first(words: list[str], nouns: frozenset[str]) -> str:
 
 def _brand_use(listing, span, ctx, cues) -> tuple[str, ...]:
     """Why a generic word (Apple, Coach) reads as the brand here."""
-    from .trademark import after_tag_label
-
     reasons = []
     if ctx.get("brand_position"):
         reasons.append("in the brand position of the title")

@@ -8,17 +8,15 @@ and why. Each rule's ``check`` returns its own share of those decisions.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Iterator
 
 from ..listing import TEXT_FIELDS
-from ..matchers.context import FASHION_CLASSES
-from ..normalize import compact, evasion_reading, fold
+from ..matchers.context import FASHION_CLASSES, fashion_brand
+from ..normalize import evasion_reading, fold
 from .base import Hit, ListingRule, RuleDoc, field_label, register
-from .evidence import ACCENTED, Frame, Goods, MarkEvidence, Reading, SellerBrand, gather, goods_of, same_family, seller_key
+from .evidence import (Frame, Goods, MarkEvidence, Reading, SellerBrand, after_tag_label, gather, same_family,
+                       seller_key, written_as_word)
 
 HOW_WORDS = {
     "disguised": "look-alike letters or hidden characters",
@@ -30,59 +28,6 @@ HOW_WORDS = {
 def own_brand(listing, entry) -> bool:
     """The listing's brand column names this mark or its family: the seller's own goods."""
     return same_family(seller_key(listing), entry)
-
-
-@lru_cache(maxsize=1)
-def style_names() -> frozenset[str]:
-    text = resources.files("compliance.matchers").joinpath("patterns/style_names.txt").read_text("utf-8")
-    return frozenset(" ".join(line.lower().split()) for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
-def style_name(listing, span) -> str:
-    """The generic mark opens a product-style phrase ("Coach Jacket", "Polo Shirt")."""
-    raw = listing.fields[span.field].raw
-    following = re.findall(r"[^\W\d_]+", raw[span.end:span.end + 40])[:2]
-    word = span.text.lower()
-    for n in (1, 2):
-        phrase = " ".join([word, *[w.lower() for w in following[:n]]])
-        if len(following) >= n and phrase in style_names():
-            return phrase
-    return ""
-
-
-def ordinary_use(listing, entry, span) -> str:
-    """A lower-case use of a generic mark's word elsewhere in the listing ("plush puma", "apples"),
-    or the word naming a product style ("Coach Jacket")."""
-    style = style_name(listing, span)
-    if style:
-        return style
-    taken = [(span.field, span.start, span.end)]
-    lines = [compact(a) for a in entry.aliases if len(compact(a)) >= 3]
-    for name in entry.names:
-        if " " in name.strip() or not name.isalpha():
-            continue
-        pattern = re.compile(rf"(?<![^\W\d_]){re.escape(name.lower())}(?:s|es)?(?![^\W\d_])")
-        for field in listing.text_fields():
-            for m in pattern.finditer(field.raw):
-                if any(f == field.name and s <= m.start() < e for f, s, e in taken):
-                    continue
-                # "apple iphone" in lower case is the brand with its product line, not the fruit.
-                near = compact(field.raw[max(0, m.start() - 24):m.end() + 24])
-                if any(line in near for line in lines):
-                    continue
-                return field.raw[m.start():m.end()]
-    return ""
-
-
-def written_as_word(listing, span, entry) -> bool:
-    """A generic mark written in lower case inside mixed-case text: the everyday word ("for coach seats")."""
-    if not (entry.generic and compact(span.data["name"]) == compact(entry.term)) or not span.text[:1].islower():
-        return False
-    field = listing.fields.get(span.field)
-    if field is None or after_tag_label(field.raw, span.start):
-        return False  # tag lists are written in lower case
-    return any(c.isupper() for c in field.text)
 
 
 def needs_context(listing, span) -> bool:
@@ -232,7 +177,7 @@ def _fashion_mark(entry, classes) -> bool:
     list does not say, its registrations are mostly in those classes; not a maker that also
     registered a watch (Apple, Samsung)."""
     if entry.goods:
-        return goods_of(entry) in (Goods.FASHION, Goods.LUXURY)
+        return fashion_brand(entry)
     return len(entry.classes & classes) * 2 > len(entry.classes)
 
 
@@ -273,13 +218,14 @@ def spare_own_brand(span, entry, ev):
         return Spare(f"{entry.term} is the listing's own brand or of its family")
     if ev.authorized:
         return Spare(f"{entry.term} is on the seller's authorized brands")
-    if ev.reading is Reading.TYPO and (ev.after_own_brand or compact(span.text) == seller_key_of(span)):
+    if ev.reading is Reading.TYPO and ev.own_product_line:
         return Spare(f"'{span.text}' is the listing's own brand or product line, not a misspelling of {entry.term}")
     return None
 
 
 def spare_ordinary_sense(span, entry, ev):
-    if ev.ordinary_sense and (not ev.reading.hidden or ev.ordinary_sense.startswith(ACCENTED)):
+    # Folded accents read as a disguise, so a word of another language is spared even then.
+    if ev.ordinary_sense and (not ev.reading.hidden or ev.foreign_word):
         return Spare(f"'{span.text}' is {ev.ordinary_sense}, not the mark {entry.term}")
     return None
 
@@ -288,7 +234,7 @@ def spare_everyday_word(span, entry, ev):
     """A generic mark (Apple, Coach) counts only used as a brand, and not beside its everyday use."""
     if not ev.generic_word or ev.reading.hidden or ev.copy_words or ev.beside_hidden_marks:
         return None
-    if ev.everyday_word and "next to its own product line" not in ev.brand_use:
+    if ev.everyday_word and not ev.product_line:
         return Spare(f"'{ev.everyday_word}' uses {entry.term}'s word in its everyday sense")
     if not ev.brand_use:
         return Spare(f"'{span.text}' is not used as a brand (not in the brand position, not a proper noun)")
@@ -469,10 +415,6 @@ STEPS = (spare_own_brand, spare_ordinary_sense, compatibility, accessory_referen
          another_companys_mark)
 
 
-def seller_key_of(span) -> str:
-    return span.data.get("seller_key", "")
-
-
 def decide(span, evidence: MarkEvidence) -> MarkDecision:
     entry = span.data["entry"]
     for step in STEPS:
@@ -490,11 +432,9 @@ def mark_decisions(listing, authorized=()) -> list[MarkDecision]:
     if cached is not None:
         return cached
     decisions = []
-    key = seller_key(listing)
     for span in listing.spans.get("marks", []):
         if span.kind != "mark":
             continue
-        span.data["seller_key"] = key
         decision = decide(span, gather(listing, span, authorized))
         if decision.spare is not None:
             evidence = "; ".join(f"{k}: {v}" for k, v in decision.evidence.summary())
@@ -517,9 +457,6 @@ def mark_hits(listing, params, fields, code) -> Iterator[Hit]:
 
 
 STUFFING_MIN = 3
-TAG_LABEL = re.compile(r"(?i)(?:#|\b(?:tags?|keywords?|search terms?|related searches|hashtags?|also fits searches)\s*[:：=-]\s*)")
-
-
 def stuffing_hits(listing, params, fields) -> Iterator[Hit]:
     """TM005: three or more other brands in one field, brands in a tag list or as hashtags, from
     the TM001, TM002 and TM004 decisions (blocking ones, and plain mentions outside the title).
@@ -555,10 +492,3 @@ def _named_brands_by_field(listing, params, fields) -> dict[str, list[MarkDecisi
         if (o.severity or d.span.data["entry"].severity) == "block" or d.step == "outside_title":
             by_field.setdefault(d.span.field, []).append(d)
     return by_field
-
-
-def after_tag_label(raw: str, start: int) -> bool:
-    """A tag label ("Tags:", "Keywords:") earlier on the same line, or a '#' right before the brand."""
-    line_start = max(raw.rfind("\n", 0, start), raw.rfind(". ", 0, start)) + 1
-    head = raw[line_start:start]
-    return bool(TAG_LABEL.search(head)) and (head.rstrip().endswith("#") or "#" not in head or ":" in head)
