@@ -336,6 +336,8 @@ def test_device_brands_listed_in_a_description_are_a_review_fashion_brands_fail(
     ("Xiaomi Mi Pad 4 Plus 10.1 inch Tablet", True),      # a model: maybe genuine stock, a review
     ("Xiaomi 2022 wireless earphones", False),             # a year is no model
     ("Hot Airwrap Air Brush Hair Dryer", False),           # a product line alone, without its maker
+    ("Corsair 16GB DDR4 3200 Black CMK16GX4M2B3200C16", True),  # the maker's part number: a specific product
+    ("Toshiba 1TB Portable External Hard Drive", False),   # the maker's name alone on an unknown seller
 ])
 def test_maybe_genuine_needs_the_maker_and_a_model(checker_with, title, genuine):
     result = checker_with()(title)

@@ -372,11 +372,11 @@ def outside_title(span, entry, ev):
 
 def maybe_genuine(span, entry, ev):
     """Not a mark copies are made of, named as a specific product where the catalog names no brand
-    ("Xiaomi Mi Pad 4 Plus"), or leading the title where the brand column names an established
+    ("Xiaomi Mi Pad 4 Plus", or the maker's part number: "Corsair ... CMK16GX4M2B3200C16"), or leading the title where the brand column names an established
     company (a licensee or distributor: "Duracell ... card" by Dane-Elec): maybe genuine stock."""
     if ev.goods.copied or ev.copy_words or ev.fitting in PASSES_AS_ORIGINAL or ev.reading is Reading.TYPO:
         return None
-    if ev.seller is SellerBrand.UNKNOWN and not (ev.model_named and ev.maker_named):
+    if ev.seller is SellerBrand.UNKNOWN and not ((ev.model_named or ev.part_number) and ev.maker_named):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
     if ev.seller is SellerBrand.OTHER and not (ev.brand_position and not ev.product_line
                                               and (ev.seller_established or ev.part_number)):
