@@ -22,7 +22,9 @@ from .regions import parse_region
 KINDS = ("trademark", "patent", "counterfeit", "prohibited")
 DEFAULT_SEVERITY = {"trademark": "block", "patent": "block", "counterfeit": "block", "prohibited": "block"}
 COLUMNS = ("term", "kind", "owner", "aliases", "classes", "regions", "generic", "expires",
-           "keywords", "platforms", "severity", "reference", "goods")
+           "keywords", "platforms", "severity", "reference", "goods", "note")
+# ``note`` is for the people who keep a list (why a short or dictionary-like mark is distinctive);
+# matching never reads it.
 # What a mark's goods are, which decides how others may name it: a device, vehicle, appliance
 # or tool is what accessories and parts are made to fit (naming it is compatibility); a
 # character, sports or media property is what merchandise is made of (naming it on a mug or

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..classes import listing_classes
 from ..matchers.context import FASHION_CLASSES, device_brand
-from ..normalize import compact
+from ..normalize import compact, words
 
 
 class Goods(Enum):
@@ -353,6 +353,8 @@ class MarkEvidence:
     distinctive_name: bool  # the name is no everyday word (Spider-Man, Minecraft; not Stitch, Buzz)
     seller_established: bool  # the brand column names a real company (a licensee or distributor may)
     part_number: str        # a manufacturer part number in the title ("du-sd1008g-c"): a catalog's SKU
+    confirmed_by: str       # for a mark that is an everyday word with keywords (Ditto, Civic): the keyword,
+                            # or another mark of the same franchise or maker, the listing names; or ""
 
     def summary(self) -> tuple[tuple[str, object], ...]:
         """The evidence as ``explain`` prints it: only what is set."""
@@ -363,7 +365,7 @@ class MarkEvidence:
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
                  "merchandise": self.merchandise, "fitting": self.fitting, "claims original": self.claims_original,
                  "copy words": self.copy_words, "beside disguised marks": self.beside_hidden_marks,
-                 "part": self.part, "beside own brand": self.beside_own_brand}
+                 "part": self.part, "beside own brand": self.beside_own_brand, "confirmed by": self.confirmed_by}
         items += [(k, v) for k, v in flags.items() if v not in (None, "", False)]
         items.append(("classes overlap", self.class_overlap))
         return tuple(items)
@@ -406,7 +408,39 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         part_number=_part_number(listing.title),
         maker_named=_maker_named(listing, entry, product_line),
         distinctive_name=goods.property_for_merchandise and not generic and not _everyday_name(span.data["name"]),
+        confirmed_by=_confirmed_by(listing, span, entry) if generic else "",
     )
+
+
+def _confirmed_by(listing, span, entry) -> str:
+    """What in the listing confirms that an everyday word names this mark: one of the entry's
+    keywords ("Pokemon" for Ditto, "Honda" for Civic), or another mark that shares a keyword
+    (Pikachu beside Ditto: the same franchise)."""
+    if not entry.keywords:
+        return ""
+    text = _listing_words(listing)
+    said = next((k for k in entry.keywords if f" {' '.join(words(k))} " in text), "")
+    if said:
+        return said
+    mine = {compact(k) for k in entry.keywords}
+    kin = (s.data.get("entry") for s in listing.spans.get("marks", []) if s is not span)
+    return next((e.term for e in kin if _same_family_of_marks(e, entry, mine)), "")
+
+
+def _same_family_of_marks(other, entry, keys: set[str]) -> bool:
+    """Another trademark entry of the same franchise or maker: it shares a keyword, or is one."""
+    if other is None or other is entry or other.kind != "trademark":
+        return False
+    return compact(other.term) in keys or bool(keys & {compact(k) for k in other.keywords})
+
+
+def _listing_words(listing) -> str:
+    """The title's, description's and bullet points' folded words, space-delimited, once per listing."""
+    found = listing.decided.get("words")
+    if found is None:
+        text = " ".join(f.text for name, f in listing.fields.items() if name != "tags")
+        found = listing.decided["words"] = f" {' '.join(words(text))} "
+    return found
 
 
 def _listing_classes(listing) -> frozenset[int]:

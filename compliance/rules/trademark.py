@@ -234,11 +234,25 @@ def spare_everyday_word(span, entry, ev):
     """A generic mark (Apple, Coach) counts only used as a brand, and not beside its everyday use."""
     if not ev.generic_word or ev.reading.hidden or ev.copy_words or ev.beside_hidden_marks:
         return None
+    if entry.keywords:
+        return _unconfirmed_name(span, entry, ev)
     if ev.everyday_word and not ev.product_line:
         return Spare(f"'{ev.everyday_word}' uses {entry.term}'s word in its everyday sense")
     if not ev.brand_use:
         return Spare(f"'{span.text}' is not used as a brand (not in the brand position, not a proper noun)")
     return None
+
+
+def _unconfirmed_name(span, entry, ev):
+    """A character, team or model name that is an everyday word (Ditto, Stitch, Giants, Civic)
+    names the mark only beside its franchise, league or maker (the entry's keywords, or another
+    of its marks), or, for a character, written as a name on merchandise ("Stitch plush")."""
+    if ev.confirmed_by:
+        return None
+    if ev.goods.property_for_merchandise and ev.merchandise and not ev.everyday_word:
+        return None
+    return Spare(f"'{span.text}' is an everyday word; it names {entry.term} only beside "
+                 f"{' or '.join(entry.keywords[:2])}" + (" or on merchandise" if ev.goods.property_for_merchandise else ""))
 
 
 def compatibility(span, entry, ev):

@@ -1,0 +1,45 @@
+"""Character, team and model names that are everyday words count only in their context."""
+import datetime as dt
+
+import pytest
+
+from compliance.blocklist import Entry
+from compliance.check import Checker
+from compliance.listing import Listing
+from compliance.platforms import load_platforms, parse_targets
+
+MERCH = frozenset({9, 14, 16, 18, 21, 24, 25, 28, 41})
+ENTRIES = [
+    Entry("Pokemon", "trademark", owner="Nintendo", classes=MERCH, goods="character"),
+    Entry("Pikachu", "trademark", owner="Nintendo", classes=MERCH, goods="character",
+          keywords=("Pokemon", "Pokémon")),
+    Entry("Ditto", "trademark", owner="Nintendo", classes=MERCH, goods="character", generic=True,
+          keywords=("Pokemon", "Pokémon")),
+    Entry("Honda", "trademark", owner="Honda Motor Co.", classes=frozenset({12, 28, 37}), goods="vehicle"),
+    Entry("Civic", "trademark", owner="Honda Motor Co.", classes=frozenset({12, 28, 37}), goods="vehicle",
+          generic=True, keywords=("Honda",)),
+]
+
+
+@pytest.fixture(scope="module")
+def check():
+    checker = Checker(parse_targets(["ebay:US"], load_platforms()), ENTRIES, as_of=dt.date(2026, 1, 1))
+
+    def run(title, description=""):
+        result = checker.check_batch([Listing.from_values("T1", 1, {"title": title, "description": description})])[0]
+        return {f.entry for f in result.findings if f.kind == "trademark"}
+    return run
+
+
+@pytest.mark.parametrize("title, description, marks", [
+    ("Ditto Plush Toy 20cm", "", {"Ditto"}),                           # a name on merchandise
+    ("Pokemon Ditto Keychain", "", {"Pokemon", "Ditto"}),              # beside its franchise
+    ("Ditto and Pikachu Figure Set", "", {"Ditto", "Pikachu"}),        # beside another of its characters
+    ("Ditto Sticker Sheet", "Cute Pokémon stickers", {"Ditto", "Pokemon"}),  # the franchise in the description
+    ("Receipt book, ditto copies, 50 sheets", "", set()),              # the everyday word
+    ("Ditto Notebook Refill Paper", "", set()),                        # no merchandise, no franchise
+    ("Civic Center Parking Sign", "", set()),                          # no maker
+    ("Floor Mats for Honda Civic 2016-2021", "", {"Honda", "Civic"}),  # the model beside its maker (fit)
+])
+def test_an_everyday_name_counts_only_in_its_context(check, title, description, marks):
+    assert check(title, description) == marks
