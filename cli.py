@@ -344,3 +344,51 @@ def rules_explain_command(code):
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+@main.group("blocklist")
+def blocklist_command():
+    """Work on blocklists: find names your lists do not hold yet."""
+
+
+@blocklist_command.command("suggest")
+@click.argument("catalog", type=click.Path(dir_okay=False))
+@click.option("--blocklist", "-b", "blocklists", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra blocklist CSV whose names are known already; repeatable.")
+@click.option("--no-default-blocklists", is_flag=True, help="Do not count the curated lists' names as known.")
+@click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN", help="Read FIELD from COLUMN; repeatable.")
+@click.option("--min-listings", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Suggest a name only when at least this many listings carry it.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the CSV to FILE.")
+@_guard
+def blocklist_suggest_command(catalog, blocklists, no_default_blocklists, mappings, min_listings, output):
+    """List brand-like names that recur in CATALOG's brand column or lead its titles, are no
+    everyday words and are in no list: a CSV (name, listings, in_brand_column, leading_title,
+    examples) to review. Your own brands belong in --authorized; other makers' in a blocklist.
+
+    Example:
+
+        listguard blocklist suggest catalog.csv -o names.csv
+    """
+    import csv
+
+    from compliance.blocklist import load_blocklists
+    from compliance.catalog import read_catalog
+    from compliance.formats.csv_report import spreadsheet_safe
+    from compliance.suggest import suggest_marks
+
+    entries = load_blocklists(blocklists, defaults=not no_default_blocklists)
+    layout, listings = read_catalog(catalog, _parse_map(mappings))
+    _say_columns(layout)
+    found = suggest_marks(listings, entries, min_listings=min_listings)
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow(["name", "listings", "in_brand_column", "leading_title", "examples"])
+        for s in found:
+            writer.writerow([spreadsheet_safe(s.name), s.listings, s.in_brand_column, s.leading_title,
+                             spreadsheet_safe(" | ".join(s.examples))])
+    finally:
+        if output:
+            stream.close()
+    click.echo(f"listguard: {len(found)} names in at least {min_listings} listings that no list holds", err=True)

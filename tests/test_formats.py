@@ -11,7 +11,7 @@ import pytest
 
 from compliance.errors import UsageError
 from compliance.formats import FORMATS, format_for_path, get_formatter
-from compliance.formats.json_report import JsonFormatter
+from compliance.formats.json_report import FINDING_KEYS, JsonFormatter
 from compliance.formats.table import TableFormatter
 
 PLATFORMS = ["ebay:US", "amazon:US"]
@@ -208,6 +208,21 @@ def test_csv_has_one_row_per_finding_and_every_listing():
     assert trademark["verdict:amazon:US"] == "fail"
     assert bad["verdict:ebay:US"] == "error" and bad["error"] == "row 3: title is empty"
     assert "günstig" not in out
+
+
+@pytest.mark.parametrize("value", ["=HYPERLINK(\"http://x\",\"y\")", "=cmd|' /C calc'!A0", "@SUM(A1:A2)",
+                                   "+1+1", "-2+3", "\tTAB", "\rCR"])
+def test_csv_cells_a_spreadsheet_would_run_are_inert(value):
+    from compliance.formats.csv_report import CsvFormatter
+
+    stream = io.StringIO()
+    formatter = CsvFormatter(stream)
+    formatter.start({"platforms": ["ebay:US"]})
+    formatter.listing({"id": value, "row": 1, "verdicts": {"ebay:US": "fail"}, "error": None, "findings": [
+        {**{k: "" for k in FINDING_KEYS}, "text": value, "message": value, "start": 0, "end": 4}]})
+    row = next(csv.DictReader(io.StringIO(stream.getvalue(), newline="")))
+    assert row["id"] == row["text"] == row["message"] == "'" + value
+    assert row["start"] == "0"
 
 
 # --- table ------------------------------------------------------------------------------

@@ -16,12 +16,22 @@ def csv_columns(platforms: list[str]) -> list[str]:
     return ["id", "row", *(f"verdict:{p}" for p in platforms), *FINDING_KEYS, "error"]
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula (=HYPERLINK(...),
+# =cmd|' /C calc'!A0, @SUM(...)); listing text is the seller's or a scraper's, never trusted.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """``value`` made inert for a spreadsheet: a leading apostrophe shows it as text."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value
+
+
 def _cell(value: object) -> object:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "|".join(str(v) for v in value)
-    return value
+        value = "|".join(str(v) for v in value)
+    return spreadsheet_safe(value) if isinstance(value, str) else value
 
 
 class CsvFormatter:
@@ -31,7 +41,8 @@ class CsvFormatter:
 
     def __init__(self, stream: TextIO, color: bool = False) -> None:
         self.stream = stream
-        self._writer = csv.writer(stream, lineterminator="\n")
+        # RFC 4180 line ends: the writer then quotes a field holding a bare carriage return too.
+        self._writer = csv.writer(stream, lineterminator="\r\n")
         self._platforms: list[str] = []
 
     def start(self, header: dict) -> None:
@@ -40,7 +51,7 @@ class CsvFormatter:
 
     def listing(self, item: dict) -> None:
         verdicts = item["verdicts"]
-        lead = [item["id"], item["row"], *(verdicts.get(p, "") for p in self._platforms)]
+        lead = [_cell(item["id"]), item["row"], *(verdicts.get(p, "") for p in self._platforms)]
         error = _cell(item.get("error"))
         findings = item["findings"]
         if not findings:
