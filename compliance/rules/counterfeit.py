@@ -1,6 +1,8 @@
 """Counterfeit indicators: replica words and seller slang, and blocklist terms of kind counterfeit."""
 from __future__ import annotations
 
+import re
+
 from ..listing import TEXT_FIELDS
 from .base import Hit, ListingRule, RuleDoc, register
 
@@ -59,3 +61,76 @@ class CounterfeitTerm(ListingRule):
                       f"'{span.text}' is on the counterfeit term list ({entry.source})", f"Remove '{span.text}'",
                       score=span.score, severity=entry.severity, mark=entry,
                       explanation=(("source", entry.source), ("reference", entry.reference)))
+
+
+# Flash storage that is sold with impossible capacities: no USB flash drive or memory card holds
+# more than 4 TB (the largest announced, 2025), and a terabyte of flash does not sell for pocket
+# money. Such a listing with a famous maker's name is how counterfeit flash is sold (the drive
+# reports the claimed size and loses what is written past its real one).
+FLASH_PRODUCT = re.compile(
+    r"(?i)\b(?:usb[\s-]?(?:flash[\s-]?)?(?:drive|stick|disk)|flash[\s-]?(?:drive|disk|memory)|pen[\s-]?drive|"
+    r"thumb[\s-]?drive|memory[\s-]?(?:stick|card)|micro[\s-]?sd(?:xc|hc)?|sd(?:xc|hc)?[\s-]?card|tf[\s-]?card|"
+    r"memoria[\s-]usb|cl[ée][\s-]usb|usb[\s-]stick|tarjeta[\s-]de[\s-]memoria|cart[ãa]o[\s-]de[\s-]mem[óo]ria|"
+    r"флешк\w*|флеш[\s-]накопител\w*|карт\w*[\s-]памяти)")
+CAPACITY = re.compile(r"(?i)(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(tb|тб|gb|гб)\b")
+MAX_FLASH_GB = 4096
+# Below this price (US dollars, euros or pounds) a terabyte of flash is not genuine.
+MIN_PRICE_PER_TB = 20
+PRICE = re.compile(r"(?i)(?:[$€£]|\b(?:usd|eur|gbp)\b)\s?(\d+(?:[.,]\d{1,2})?)|(\d+(?:[.,]\d{1,2})?)\s?(?:[$€£]|\b(?:usd|eur|gbp)\b)")
+
+
+@register
+class ImpossibleCapacity(ListingRule):
+    code = "CF003"
+    name = "impossible-capacity"
+    kind = "counterfeit"
+    everywhere = True
+    default_severity = "warn"
+    default_fields = ("title",)
+    doc = RuleDoc(
+        what="A flash drive or memory card with a famous maker's name and a capacity no such product has "
+             "(more than 4 TB), or a terabyte or more at a price no genuine one sells for (under 20 dollars, "
+             "euros or pounds per terabyte, when the price column names its currency).",
+        why="Fake-capacity flash is the commonest counterfeit electronics listing; marketplaces remove it as "
+            "counterfeit and misleading (Amazon's anti-counterfeiting policy; eBay's counterfeit items policy).",
+        fails="SanDisk 16TB USB Flash Drive High Speed",
+        passes="SanDisk Ultra 256GB USB 3.0 Flash Drive",
+    )
+
+    def check(self, listing, params, fields):
+        field = listing.fields.get("title")
+        if field is None or "title" not in fields or not FLASH_PRODUCT.search(field.text):
+            return
+        marks = [s for s in listing.spans.get("marks", []) if s.kind == "mark" and s.field == "title"]
+        if not marks:
+            return  # a no-name drive's claim is false advertising, not a counterfeit of anyone's
+        for m in CAPACITY.finditer(field.text):
+            gb = _gigabytes(m)
+            reason = _impossible(gb, _price(listing.price))
+            if reason:
+                start, end = field.raw_span(m.start(), m.end())
+                yield Hit("title", start, end, field.raw[start:end], marks[0].data["entry"].term,
+                          f"'{m.group(0)}' {reason}, next to the mark {marks[0].data['entry'].term}: how "
+                          f"counterfeit flash is sold", "List the real capacity, and only genuine stock under the "
+                          "maker's name", explanation=(("capacity GB", gb),))
+                return
+
+
+def _gigabytes(m) -> float:
+    value = float(m.group(1).replace(",", "."))
+    return value * 1024 if m.group(2).lower() in ("tb", "тб") else value
+
+
+def _price(text: str) -> float | None:
+    m = PRICE.search(text or "")
+    if not m:
+        return None
+    return float((m.group(1) or m.group(2)).replace(",", "."))
+
+
+def _impossible(gb: float, price: float | None) -> str:
+    if gb > MAX_FLASH_GB:
+        return "is more than any flash drive or memory card holds"
+    if price is not None and gb >= 1024 and price < MIN_PRICE_PER_TB * gb / 1024:
+        return f"at {price:g} is below any genuine price for that much flash"
+    return ""
