@@ -1,6 +1,7 @@
 """listguard's command line: parse options, call the library, render the report."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import os
@@ -112,6 +113,29 @@ def main():
 
         listguard check catalog.csv --platform ebay:US --platform amazon:DE
     """
+    _on_signals()
+
+
+class Stopped(BaseException):
+    """SIGTERM: end like Ctrl-C (no report in place of the last one), with the signal's exit code."""
+
+    exit_code = 143
+
+
+def _stop(signum, frame):
+    raise Stopped()
+
+
+def _on_signals() -> None:
+    """SIGTERM ends the run cleanly; a closed pipe (``listguard ... | head``) ends it quietly."""
+    import signal
+
+    try:
+        signal.signal(signal.SIGTERM, _stop)
+        if hasattr(signal, "SIGPIPE"):
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    except ValueError:
+        pass  # not the main thread (an embedding program): its own handlers stay
 
 
 @main.command()
@@ -135,8 +159,8 @@ def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of
 
         listguard check catalog.csv -p ebay:US -p amazon:US -f json -o report.json
     """
-    from compliance.check import summarize
-    from compliance.formats import format_for_path, get_formatter
+    from compliance.formats import format_for_path
+    from compliance.output import ReportFile, check_output_path
 
     if fmt is None:
         fmt = (format_for_path(output) if output else None) or ("table" if sys.stdout.isatty() and not output else "json")
@@ -145,10 +169,36 @@ def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of
     if sys.stderr.isatty() and size > 1_000_000:
         bar = click.progressbar(length=size, label="checking", file=sys.stderr)
     progress = (lambda n: bar.update(n - bar.pos)) if bar is not None else None
-    checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
-                                       authorized, progress)
+    if output:
+        check_output_path(output, [catalog, *blocklists, authorized])
+    try:
+        checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
+                                           authorized, progress)
+        jobs = _cap_jobs(jobs)
+        with ReportFile(output) if output else contextlib.nullcontext(sys.stdout) as stream:
+            worst = _write_report(stream, fmt, checker, layout, listings, jobs, fail_on, bar)
+    except (KeyboardInterrupt, Stopped) as stop:
+        kept = "; the previous report is unchanged" if output else ""
+        click.echo(f"listguard: {'stopped' if isinstance(stop, Stopped) else 'interrupted'}; no report "
+                   f"written{kept}", err=True)
+        sys.exit(getattr(stop, "exit_code", 130))
+    sys.exit(worst)
+
+
+def _cap_jobs(jobs: int) -> int:
+    """0 means every core; more processes than cores only add memory and start-up time."""
+    cores = os.cpu_count() or 1
+    if jobs > cores:
+        click.echo(f"listguard: --jobs {jobs} is more than the {cores} cores here; using {cores}", err=True)
+    return cores if jobs == 0 or jobs > cores else jobs
+
+
+def _write_report(stream, fmt, checker, layout, listings, jobs, fail_on, bar) -> int:
+    """Check every listing and write the report to ``stream``; the exit code the results give."""
+    from compliance.check import summarize
+    from compliance.formats import get_formatter
+
     keys = [t.key for t in checker.targets]
-    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     color = fmt == "table" and stream is sys.stdout and sys.stdout.isatty()
     formatter = get_formatter(fmt)(stream, color=color)
     formatter.start({"tool": {"name": "listguard", "version": __version__},
@@ -157,8 +207,6 @@ def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of
     counts = None
     worst = 0
     total = 0
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
     if jobs > 1:
         from compliance.parallel import check_parallel
 
@@ -173,15 +221,14 @@ def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of
             values = result.verdicts.values()
             if "fail" in values or "error" in values or (fail_on == "warn" and "warn" in values):
                 worst = 1
-        if bar is not None:
-            bar.update(bar.length - bar.pos)
-            bar.render_finish()
-        counts = counts or {k: {"pass": 0, "warn": 0, "fail": 0, "error": 0} for k in keys}
-        formatter.finish({"listings": total, "by_platform": counts})
     finally:
-        if output:
-            stream.close()
-    sys.exit(worst)
+        getattr(results, "close", lambda: None)()  # stops the workers now, not when collected
+    if bar is not None:
+        bar.update(bar.length - bar.pos)
+        bar.render_finish()
+    counts = counts or {k: {"pass": 0, "warn": 0, "fail": 0, "error": 0} for k in keys}
+    formatter.finish({"listings": total, "by_platform": counts})
+    return worst
 
 
 @main.command()

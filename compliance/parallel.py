@@ -26,6 +26,12 @@ RECYCLE_BATCHES = 100
 
 def _start(targets, entries, as_of, batch_size, authorized=()):
     global _worker
+    import signal
+
+    # Ctrl-C and SIGTERM are the parent's to handle: it stops the pool, and a worker that
+    # printed its own traceback would only bury the one-line message.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if _worker is None:  # a forked worker already has the parent's checker
         _worker = Checker(targets, entries, as_of=as_of, batch_size=batch_size, authorized=authorized)
 
