@@ -26,6 +26,7 @@ from ..normalize import Reading, disguised, evasion_reading, fold, plain_reading
 from . import Span
 
 FUZZY_MIN = 5
+UNMISSPELT = frozenset({"character", "media", "sports", "toy", "food", "vehicle"})
 COMMON_ZIPF = 3.0
 COMMON_ZIPF_OTHER = 3.6
 # The seed's languages and the marketplaces' (Russian, Italian, Dutch, Indonesian, Malay, Vietnamese):
@@ -182,7 +183,7 @@ class MarkMatcher:
 
             # Entries read from files carry the files' hash; others are hashed here.
             content = getattr(entries, "fingerprint", None) or \
-                [(e.kind, e.generic, tuple(e.names)) for e in self.entries]
+                [(e.kind, e.generic, e.goods, tuple(e.names)) for e in self.entries]
             key = fingerprint(content, sources=(__file__, normalize.__file__))
             state = load_or_build("marks", key, lambda: self._build(self.entries))
         else:
@@ -220,8 +221,11 @@ class MarkMatcher:
                 # Only Latin-script names get misspelling matches: Cyrillic and other spellings are
                 # transliterations that already vary by seller ("Фламенго" is one letter from
                 # "фламинго", flamingo), so one letter off is another word far more often than a disguise.
-                if entry.kind == "trademark" and len(squashed) >= FUZZY_MIN and squashed.isalpha() \
-                        and _latin(squashed):
+                # Names of characters, titles, teams, toys, food and car models are written right by the
+                # sellers who use them (buyers search for them), while one letter off such a name
+                # ("Rufflet", "Type R") is a word more often ("ruffle", "type c").
+                if entry.kind == "trademark" and entry.goods not in UNMISSPELT \
+                        and len(squashed) >= FUZZY_MIN and squashed.isalpha() and _latin(squashed):
                     fuzzy_names.setdefault(squashed, []).append(_Name(i, name, "typo"))
                     words_of[squashed] = ws
                     max_words = max(max_words, len(ws))
@@ -267,7 +271,9 @@ class MarkMatcher:
         found = []
         if len(candidate) >= FUZZY_MIN - 1:
             for target in self.fuzzy.near(candidate):
-                if target == candidate:
+                # A misspelling keeps the first letter ("Guccci", "Addidas"): one that changes it is
+                # another word or name far more often ("PANDER" is no Xpander).
+                if target == candidate or target[0] != candidate[0]:
                     continue
                 dist = DamerauLevenshtein.distance(candidate, target, score_cutoff=max_typos(len(target)))
                 if dist <= max_typos(len(target)):
@@ -394,6 +400,8 @@ class MarkMatcher:
                 taken_ev.append((s, e))
                 if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
                     continue
+                if _model_code(text[vs:ve], self.entries[n.entry]):
+                    continue
                 results.append((vs, ve, n, "evasion", 1.0))
         for s, e, n, dist, score in self._typos(evasive, taken_ev, text):
             vs, ve = evasive.src_span(s, e)
@@ -412,6 +420,14 @@ class MarkMatcher:
                 spans.append(Span(kind, field.name, rs, re_, field.raw[rs:re_], label=entry.term, score=score,
                                   data={"entry": entry, "name": n.name, "how": how, "visible": (vs, ve)}))
         return spans
+
+
+def _model_code(source: str, entry) -> bool:
+    """Digits read as letters where they are a model code, not a disguise: fewer than three letters
+    ("S7", "i5", "b1c"), or the name of a car model or a character ("trans4m")."""
+    if not any(c.isdigit() for c in source):
+        return False
+    return sum(c.isalpha() for c in source) < 3 or entry.goods in UNMISSPELT
 
 
 def _keep_longest(results):
