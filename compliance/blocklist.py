@@ -28,9 +28,11 @@ COLUMNS = ("term", "kind", "owner", "aliases", "classes", "regions", "generic", 
 # What a mark's goods are, which decides how others may name it: a device, vehicle, appliance
 # or tool is what accessories and parts are made to fit (naming it is compatibility); a
 # character, sports or media property is what merchandise is made of (naming it on a mug or
-# a poster is the infringement); fashion and luxury houses are what copies are made of.
-GOODS = ("device", "vehicle", "appliance", "tool", "fashion", "luxury", "character", "sports", "media",
-         "cosmetics", "food", "toy", "other")
+# a poster is the infringement); fashion and luxury houses are what copies are made of; a
+# component or platform (a chip, an operating system, a fabric, a zipper) is inside other
+# makers' products, so naming it states what a product contains.
+GOODS = ("device", "vehicle", "appliance", "tool", "component", "fashion", "luxury", "character", "sports",
+         "media", "cosmetics", "food", "toy", "other")
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n", ""}
 
@@ -53,6 +55,9 @@ class Entry:
     reference: str = ""
     goods: str = ""  # one of GOODS; empty: not said (judged from the classes)
     source: str = field(default="", compare=False)
+    # The owner's house mark when this entry is one of its product lines, models or characters
+    # (Switch of Nintendo, Civic of Honda): set when the lists are merged, from the owners.
+    line_of: str = field(default="", compare=False)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -214,4 +219,28 @@ def _merge(files, platform_names) -> list[Entry]:
             key = (entry.kind, compact(entry.term))
             entries.pop(key, None)
             entries[key] = entry
-    return list(entries.values())
+    return link_lines(list(entries.values()))
+
+
+def link_lines(entries: list[Entry]) -> list[Entry]:
+    """Mark each trademark that is a product line, model or character of its owner's house mark:
+    the owner's mark whose name the owner's own name holds ("Nintendo" of "Nintendo Co., Ltd.")."""
+    from dataclasses import replace
+
+    from .normalize import compact
+
+    by_owner: dict[str, list[Entry]] = {}
+    for e in entries:
+        if e.kind == "trademark" and e.owner:
+            by_owner.setdefault(compact(e.owner), []).append(e)
+    house = {}
+    for owner, group in by_owner.items():
+        named = [e for e in group if len(compact(e.term)) >= 3 and compact(e.term) in owner]
+        if len(group) > 1 and named:
+            # The name the owner's name starts with ("Jaguar" of "Jaguar Land Rover Limited"), else the shortest.
+            house[owner] = min(named, key=lambda e: (not owner.startswith(compact(e.term)), len(e.term))).term
+    out = []
+    for e in entries:
+        maker = house.get(compact(e.owner)) if e.kind == "trademark" and e.owner else None
+        out.append(replace(e, line_of=maker) if maker and maker != e.term else e)
+    return out

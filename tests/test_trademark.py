@@ -165,7 +165,7 @@ def test_components_and_parts_are_warnings(check_one, title, brand):
 
 
 def test_a_word_one_letter_from_a_mark_for_other_goods_is_another_word(check_one):
-    result = check_one("Wireless USB Adapter Nfiniti 300Mbps", brand="Buffalo",
+    result = check_one("Wireless USB Adapter Infinitu 300Mbps", brand="Buffalo",
                        category="Computers/Tablets & Networking > Network Adapters")
     assert [f for f in result.findings if f.kind == "trademark"] == []
     assert any("a mark for other goods" in why for _, why in result.listing.decisions)

@@ -5,6 +5,7 @@ import re
 
 from ..listing import TEXT_FIELDS
 from .base import Hit, ListingRule, RuleDoc, register
+from .trademark import mark_decisions
 
 
 @register
@@ -101,7 +102,9 @@ class ImpossibleCapacity(ListingRule):
         field = listing.fields.get("title")
         if field is None or "title" not in fields or not FLASH_PRODUCT.search(field.text):
             return
-        marks = [s for s in listing.spans.get("marks", []) if s.kind == "mark" and s.field == "title"]
+        # A maker's name read as one (or the listing's own brand), not an everyday word like "Flash".
+        marks = [d.span for d in mark_decisions(listing, params.get("_authorized", ()))
+                 if d.span.field == "title" and (d.outcome is not None or d.step == "spare_own_brand")]
         if not marks:
             return  # a no-name drive's claim is false advertising, not a counterfeit of anyone's
         for m in CAPACITY.finditer(field.text):

@@ -30,6 +30,7 @@ class Goods(Enum):
     VEHICLE = "vehicle"
     APPLIANCE = "appliance"
     TOOL = "tool"
+    COMPONENT = "component"
     FASHION = "fashion"
     LUXURY = "luxury"
     CHARACTER = "character"
@@ -43,7 +44,7 @@ class Goods(Enum):
     @property
     def fittable(self) -> bool:
         """Other makers' products are made to fit it: naming it says what a product works with."""
-        return self in (Goods.DEVICE, Goods.VEHICLE, Goods.APPLIANCE, Goods.TOOL)
+        return self in (Goods.DEVICE, Goods.VEHICLE, Goods.APPLIANCE, Goods.TOOL, Goods.COMPONENT)
 
     @property
     def property_for_merchandise(self) -> bool:
@@ -102,7 +103,8 @@ COLOUR_WORDS = frozenset(
     "white black grey gray blue red green pink purple yellow orange brown beige navy gold silver ivory cream "
     "khaki teal coral mint rose violet burgundy tan nude charcoal olive sand taupe blanco negro gris azul rojo "
     "verde rosa branco preto vermelho blanc noir bleu rouge vert weiss schwarz blau rot grün белый черный "
-    "серый синий красный зеленый розовый colour color colours colors shade cor couleur farbe цвет".split())
+    "серый синий красный зеленый розовый голубой бежевый коричневый фиолетовый бордо бордовый хаки марсала "
+    "шампань bordeaux champagne marsala cognac colour color colours colors shade cor couleur farbe цвет".split())
 # Category words of supplies made for a maker's device: a device mark leading such a listing names
 # the maker's own supply or a refill ("hp q2624x black" in "laser printer toner").
 CONSUMABLES = frozenset("toner ink inkjet cartridge cartridges batteries battery paper refill refills "
@@ -235,6 +237,11 @@ def merchandise_nouns() -> frozenset[str]:
     return _nouns("merchandise_nouns.txt")
 
 
+def character_nouns() -> frozenset[str]:
+    """Products that are a character itself (figure, plush, costume), in the seed's languages."""
+    return _nouns("character_nouns.txt")
+
+
 def fitting_nouns() -> frozenset[str]:
     """Accessories, parts and consumables made to fit another maker's product, in the seed's languages."""
     return _nouns("fitting_nouns.txt")
@@ -299,12 +306,22 @@ def _extends_a_name(brand_key: str, names: set[str]) -> bool:
 
 
 def _names_the_owner(brand_key: str, entry) -> bool:
-    """The owner's name, or its distinctive first word ("Titan" of "Titan Company Limited")."""
+    """The owner's name, its distinctive first word ("Titan" of "Titan Company Limited"), or a
+    company the owner's name holds ("Bandai Namco" of "Sotsu Co., Ltd. and Sunrise (Bandai Namco
+    Filmworks Inc.)")."""
     if not entry.owner:
         return False
     first = compact(entry.owner.split(" ")[0])
     return len(brand_key) >= 4 and compact(entry.owner).startswith(brand_key) or \
-        len(first) >= 4 and brand_key.startswith(first)
+        len(first) >= 4 and brand_key.startswith(first) or \
+        len(brand_key) >= 6 and brand_key in _owner_word_runs(entry.owner)
+
+
+@lru_cache(maxsize=20_000)
+def _owner_word_runs(owner: str) -> frozenset[str]:
+    """Every run of whole words of an owner's name, joined ("bandainamco", "bandainamcofilmworks")."""
+    parts = words(owner)
+    return frozenset("".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1))
 
 
 def _one_letter_off(brand_key: str, names: set[str]) -> bool:
@@ -334,10 +351,11 @@ class MarkEvidence:
     brand_use: tuple[str, ...]  # why a generic word reads as the brand (empty: it does not)
     everyday_word: str      # the ordinary word this span also is ("plush puma"), or ""
     ordinary_sense: str     # a colour, a measure, a component stated as fact, another language's word, or ""
-    foreign_word: bool      # a short mark matched only by folding the accents of another language's word
+    foreign_word: bool      # a mark matched only by folding the accents of another language's word
     class_overlap: bool     # the mark's classes cover the listing's product (or either is unknown)
     listing_classes: tuple[int, ...]
     merchandise: str        # the decorative product the mark is printed on ("mug", "poster"), or ""
+    character_product: str  # the title names a product that is a character itself ("plush", "figure"), or ""
     fitting: str            # the accessory or part the listing sells ("case", "чехол"), or ""
     fitting_in_title: bool  # the title says it (not only the category)
     claims_original: bool   # "original", "genuine" ... in the title
@@ -378,10 +396,10 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     key = seller_key(listing)
     title_words = _words(listing.title)
     cues = listing.spans.get("cues", [])
-    generic = entry.generic and compact(span.data["name"]) == compact(entry.term)
+    generic = _generic_name(span, entry)
     classes = _listing_classes(listing)
     goods = goods_of(entry)
-    product_line = span.data["name"] != entry.term or bool(ctx.get("near_alias"))
+    product_line = _product_line(span, entry, ctx)
     category_words = _device_category_words(listing, goods)
     brand_use, everyday = _generic_use(listing, span, ctx, cues) if generic else ((), "")
     return MarkEvidence(
@@ -394,6 +412,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         class_overlap=_overlap(entry.classes, classes),
         listing_classes=tuple(sorted(classes)),
         merchandise=_first(title_words, merchandise_nouns()),
+        character_product=_first(title_words, character_nouns()),
         fitting=_first(title_words, fitting_nouns()) or _first(category_words, fitting_nouns()),
         fitting_in_title=bool(_first(title_words, fitting_nouns())),
         claims_original=bool(set(title_words) & ORIGINAL_WORDS),
@@ -401,7 +420,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         beside_hidden_marks=_beside_hidden_marks(listing),
         part=ctx.get("part") or _first(category_words, CONSUMABLES),
         beside_own_brand=_beside_own_brand(listing, span, key),
-        own_product_line=compact(span.text) == key or _after_own_brand(listing, span, key),
+        own_product_line=_own_name(compact(span.text), key) or _after_own_brand(listing, span, key),
         generic_word=generic, product_line=product_line,
         model_named=product_line or _model_named(listing.fields[span.field].raw, span.end),
         seller_established=key in established_brands(),
@@ -412,26 +431,44 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     )
 
 
+def _generic_name(span, entry) -> bool:
+    """The span is the mark's everyday word: its term (Apple, Coach), or any spelling the list gives
+    of a generic name with keywords (Stitch, Civic)."""
+    return entry.generic and (compact(span.data["name"]) == compact(entry.term) or bool(entry.keywords))
+
+
+def _product_line(span, entry, ctx) -> bool:
+    """A product line is named: an alias (iPhone), a line of the owner's house mark (Switch), or a
+    word beside one of the mark's lines ("Stanley ... Quencher")."""
+    return span.data["name"] != entry.term or bool(entry.line_of) or bool(ctx.get("near_alias"))
+
+
 def _confirmed_by(listing, span, entry) -> str:
     """What in the listing confirms that an everyday word names this mark: one of the entry's
-    keywords ("Pokemon" for Ditto, "Honda" for Civic), or another mark that shares a keyword
-    (Pikachu beside Ditto: the same franchise)."""
+    keywords ("Pokemon" for Ditto, "Honda" for Civic) that is no everyday word itself, or a
+    distinctive mark of the same owner or keywords (Pikachu beside Ditto). Two everyday words
+    do not vouch for each other ("Diaper Genie Angel care" is no Disney character)."""
     if not entry.keywords:
         return ""
     text = _listing_words(listing)
-    said = next((k for k in entry.keywords if f" {' '.join(words(k))} " in text), "")
+    said = next((k for k in entry.keywords if f" {' '.join(words(k))} " in text and not _everyday_name(k)), "")
     if said:
         return said
-    mine = {compact(k) for k in entry.keywords}
+    keys = {compact(k) for k in entry.keywords}
     kin = (s.data.get("entry") for s in listing.spans.get("marks", []) if s is not span)
-    return next((e.term for e in kin if _same_family_of_marks(e, entry, mine)), "")
+    return next((e.term for e in kin if _same_family_of_marks(e, entry, keys)), "")
 
 
 def _same_family_of_marks(other, entry, keys: set[str]) -> bool:
-    """Another trademark entry of the same franchise or maker: it shares a keyword, or is one."""
-    if other is None or other is entry or other.kind != "trademark":
+    """A distinctive trademark of the same owner, or one that is or shares a keyword: for the
+    characters of a franchise or the teams of a league. A maker's product line that is an everyday
+    word ("switch") needs the maker's own name: makers list many products side by side."""
+    if other is None or other is entry or other.kind != "trademark" or other.generic:
         return False
-    return compact(other.term) in keys or bool(keys & {compact(k) for k in other.keywords})
+    if not goods_of(entry).property_for_merchandise:
+        return False
+    return other.owner == entry.owner or compact(other.term) in keys or \
+        bool(keys & {compact(k) for k in other.keywords})
 
 
 def _listing_words(listing) -> str:
@@ -472,7 +509,7 @@ def _overlap(mark_classes: frozenset[int], listing_classes: frozenset[int]) -> b
 
 
 def _maker_named(listing, entry, product_line: bool) -> bool:
-    return not product_line or compact(entry.term) in compact(listing.title)
+    return not product_line or compact(entry.line_of or entry.term) in compact(listing.title)
 
 
 def _seller(key: str) -> SellerBrand:
@@ -533,16 +570,27 @@ SHORT_MARK = 4  # letters: a mark this short matches words of other languages on
 
 
 def _accented_word(span) -> bool:
-    """'gặp' (Vietnamese) is not Gap: a short mark matched only after folding the accents of a word
-    that has them, while the mark has none."""
+    """'gặp' (Vietnamese) is not Gap, 'máxima' (Spanish) is not Maxima: a mark matched only after
+    folding the accents of a word that has them, while the mark has none, where the mark is short
+    or the accented word is an everyday word of a seed language."""
     name = span.data["name"]
     text = span.text
-    if len(compact(name)) > SHORT_MARK or not text.isalpha() or text.isascii() or not name.isascii():
+    if not text.isalpha() or text.isascii() or not name.isascii():
         return False
     # Accents on Latin letters, not look-alike letters of another script ("Sоny" with a Cyrillic о).
     decomposed = unicodedata.normalize("NFD", text)
     bases = [c for c in decomposed if not unicodedata.combining(c)]
-    return len(bases) < len(decomposed) and all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in bases)
+    if len(bases) == len(decomposed) or not all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in bases):
+        return False
+    # A longer mark: only where the accented word is an everyday word and the mark's own spelling
+    # is not ("máxima" is not Maxima; "Pokémon" is Pokemon, frequent either way).
+    return len(compact(name)) <= SHORT_MARK or _common(text.lower()) and not _common(name.lower())
+
+
+def _common(word: str) -> bool:
+    from ..matchers.marks import is_common_word
+
+    return is_common_word(word)
 
 
 MEASURE = re.compile(r"^\d+(?:[.,]\d+)?\s?(?:m|cm|mm|l|ml|g|kg|w|v)$", re.I)
@@ -560,7 +608,17 @@ def _ordinary_sense(listing, span) -> str:
     after = _words(raw[span.end:span.end + 30])[:2]
     before = _words(raw[max(0, span.start - 24):span.start])[-2:]
     adjacent = bool(re.match(r"[ \t]+[^\W\d_]", raw[span.end:span.end + 3]))
-    return _colour(span, before, after, adjacent) or _component(span, before, after)
+    return _colour(span, before, after, adjacent) or _component(span, before, after) or _words_apart(span)
+
+
+def _words_apart(span) -> str:
+    """A mark written as one word (UltraFine, PowerCore) met as everyday words written apart
+    ("ultra-fine point", "power core"): the words, not the coined name."""
+    name = span.data["name"]
+    parts = _words(span.text)
+    if len(parts) < 2 or len(_words(name)) != 1 or span.data.get("how") not in (None, "exact"):
+        return ""
+    return f"the words '{span.text}'" if all(_common(p) for p in parts) else ""
 
 
 def _word_before(listing, span) -> str:
@@ -572,7 +630,10 @@ COLOUR_LABELS = frozenset("colour color colours colors cor couleur farbe цве�
 
 
 def _colour(span, before: list[str], after: list[str], adjacent: bool) -> str:
-    """"Shark grey" (a colour word right after, nothing between), "colour: coral" (after the label)."""
+    """"Shark grey" (a colour word right after, nothing between), "colour: coral" (after the label),
+    or the span is a colour's own name ("микс бордо": burgundy, not the club of Bordeaux)."""
+    if span.text.lower() in COLOUR_WORDS and span.data["name"] != span.data["entry"].term:
+        return f"a colour ('{span.text}')"
     if adjacent and after and after[0] in COLOUR_WORDS - COLOUR_LABELS or before and before[-1] in COLOUR_LABELS:
         phrase = f"{span.text} {after[0]}" if after else span.text
         return f"a colour ('{phrase}')"
@@ -599,6 +660,11 @@ def _beside_own_brand(listing, span, key: str) -> bool:
     words = listing.brand.split()
     first = compact(words[0]) if len(words) > 1 else ""
     return key in rest or len(first) >= 5 and first in rest
+
+
+def _own_name(written: str, key: str) -> bool:
+    """The seller's brand, or a name built on it ("maceview" of Mace)."""
+    return written == key or len(key) >= 3 and written.startswith(key)
 
 
 def _after_own_brand(listing, span, key: str) -> bool:

@@ -230,12 +230,19 @@ def spare_ordinary_sense(span, entry, ev):
     return None
 
 
+# A comparison ending so ("bullet style", "flip-style case") describes a shape with an everyday
+# word as often as it names a brand; "inspired by", "like", "look alike" name a brand.
+WEAK_COMPARISONS = ("style", "type", "design", "estilo", "стиль")
+
+
 def spare_everyday_word(span, entry, ev):
     """A generic mark (Apple, Coach) counts only used as a brand, and not beside its everyday use."""
+    if ev.generic_word and entry.keywords:
+        return _unconfirmed_name(span, entry, ev)  # look-alike readings too: "i5" is no disguised "IS"
     if not ev.generic_word or ev.reading.hidden or ev.copy_words or ev.beside_hidden_marks:
         return None
-    if entry.keywords:
-        return _unconfirmed_name(span, entry, ev)
+    if ev.frame is Frame.COMPARISON and not ev.wording.lower().rstrip(" -").endswith(WEAK_COMPARISONS):
+        return None  # "Apple look alike", "inspired by Jaguar": the comparison is the brand use
     if ev.everyday_word and not ev.product_line:
         return Spare(f"'{ev.everyday_word}' uses {entry.term}'s word in its everyday sense")
     if not ev.brand_use:
@@ -246,13 +253,25 @@ def spare_everyday_word(span, entry, ev):
 def _unconfirmed_name(span, entry, ev):
     """A character, team or model name that is an everyday word (Ditto, Stitch, Giants, Civic)
     names the mark only beside its franchise, league or maker (the entry's keywords, or another
-    of its marks), or, for a character, written as a name on merchandise ("Stitch plush")."""
+    of its marks), or, for a character, written as a name on a product that is the character
+    itself ("Stitch plush", "Ditto figure"; on a sticker or a case it may be any word)."""
     if ev.confirmed_by:
         return None
-    if ev.goods.property_for_merchandise and ev.merchandise and not ev.everyday_word:
+    if ev.goods is Goods.CHARACTER and ev.character_product and not ev.everyday_word:
         return None
     return Spare(f"'{span.text}' is an everyday word; it names {entry.term} only beside "
-                 f"{' or '.join(entry.keywords[:2])}" + (" or on merchandise" if ev.goods.property_for_merchandise else ""))
+                 f"{' or '.join(entry.keywords[:2])}" + (" or as a figure or plush" if ev.goods is Goods.CHARACTER else ""))
+
+
+def component_inside(span, entry, ev):
+    """A chip, an operating system, a fabric or a zipper named in another product's listing states
+    what the product contains ("Tablet ... Qualcomm Snapdragon", "jacket with Gore-Tex"), and a
+    board maker lists its card by the chip ("GeForce GTX 580 AMP" by Zotac)."""
+    if ev.goods is not Goods.COMPONENT or ev.reading.hidden or ev.copy_words:
+        return None
+    if ev.brand_position and ev.seller is SellerBrand.UNKNOWN:
+        return None  # "Intel Core i7-9700K" with no brand column: maybe the maker's own product
+    return Spare(f"'{span.text}' names {entry.term}, a component or platform inside the product")
 
 
 def compatibility(span, entry, ev):
@@ -317,7 +336,7 @@ def merchandise(span, entry, ev):
     any product, or a name that is also an everyday word (Stitch, Buzz) on a decorative one. It
     fails where the catalog names no brand; where the brand column names a company, that company
     may be the licensee (team cases by their licensed makers): a review of the licence."""
-    if not ev.goods.property_for_merchandise or not (ev.merchandise or ev.distinctive_name):
+    if not ev.goods.property_for_merchandise or not (ev.merchandise or ev.distinctive_name or ev.confirmed_by):
         return None
     if ev.reading is Reading.TYPO and not (ev.class_overlap and ev.merchandise):
         return None  # one letter from a character's name ("Deppa" earphones) is merchandise only on merchandise
@@ -334,7 +353,12 @@ def merchandise(span, entry, ev):
 
 
 def typo(span, entry, ev):
-    if ev.reading is not Reading.TYPO or ev.brand_position or ev.copy_words:
+    """One letter off a mark is a review; leading the listing it is a disguised copy, unless the
+    brand column names an established company and the mark is no fashion or luxury house: then it
+    is that company's own product name more often ("mavis beacon" by Encore)."""
+    if ev.reading is not Reading.TYPO or ev.copy_words:
+        return None
+    if ev.brand_position and not (ev.seller_established and not ev.goods.copied):
         return None
     return Outcome("TM001", "warn", f"'{span.text}' looks like a misspelling of the trademark {entry.term}",
                    f"If '{span.text}' stands for {entry.term}, remove it; if it is another name, keep it")
@@ -424,7 +448,8 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
                                "refill refills replacement remote cargador carregador cabo chargeur câble ladegerät "
                                "kabel кабель зарядка зарядное адаптер картридж".split())
 
-STEPS = (spare_own_brand, spare_ordinary_sense, compatibility, accessory_reference, comparison, spare_everyday_word, hidden_mark,
+STEPS = (spare_own_brand, spare_ordinary_sense, component_inside, compatibility, accessory_reference, spare_everyday_word,
+         comparison, hidden_mark,
          merchandise, other_class, typo, fits_device, part_or_refill, beside_own_brand, outside_title, maybe_genuine,
          another_companys_mark)
 
