@@ -202,16 +202,16 @@ QUANTITY_WORDS = frozenset("pieces pcs pc pack packs sheets pages count ct sets 
                            "inch inches mm cm ml oz lb lbs kg g шт".split())
 
 
-PART_NUMBER = re.compile(r"^(?=(?:[^\d]*\d){2})(?=(?:[^a-z]*[a-z]){2})[a-z0-9][a-z0-9-]{5,}$")
+PART_NUMBER = re.compile(r"^(?=(?:[^\d]*\d){2})(?=(?:[^a-z]*[a-z]){2})[a-z0-9][a-z0-9-]*(?:[./#][a-z0-9-]+)*$")
 
 
 def _part_number(title: str) -> str:
-    """A manufacturer part number ("du-sd1008g-c", "gb01954", "tl-sg1024d"): letters and digits,
-    six characters or more, not a size or a capacity. Retail catalogs carry them; listings of
-    copies rarely do."""
+    """A manufacturer part number ("du-sd1008g-c", "gb01954", "tl-sg1024d", "myfm2b/a",
+    "3dp34es#abd"): letters and digits, six characters or more, not a size or a capacity. Retail
+    catalogs carry them; listings of copies rarely do."""
     for word in title.lower().split():
         word = word.strip(".,;:()[]/|")
-        if PART_NUMBER.match(word) and not SPEC.match(word):
+        if len(word) >= 6 and PART_NUMBER.match(word) and not SPEC.match(word):
             return word
     return ""
 
@@ -352,6 +352,7 @@ class MarkEvidence:
     everyday_word: str      # the ordinary word this span also is ("plush puma"), or ""
     ordinary_sense: str     # a colour, a measure, a component stated as fact, another language's word, or ""
     foreign_word: bool      # a mark matched only by folding the accents of another language's word
+    written_apart: bool     # a one-word mark met as everyday words written apart ("ultra-fine")
     class_overlap: bool     # the mark's classes cover the listing's product (or either is unknown)
     listing_classes: tuple[int, ...]
     merchandise: str        # the decorative product the mark is printed on ("mug", "poster"), or ""
@@ -409,6 +410,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
         brand_use=brand_use, everyday_word=everyday,
         ordinary_sense=_ordinary_sense(listing, span), foreign_word=_accented_word(span),
+        written_apart=bool(_words_apart(span)),
         class_overlap=_overlap(entry.classes, classes),
         listing_classes=tuple(sorted(classes)),
         merchandise=_first(title_words, merchandise_nouns()),
@@ -445,13 +447,17 @@ def _product_line(span, entry, ctx) -> bool:
 
 def _confirmed_by(listing, span, entry) -> str:
     """What in the listing confirms that an everyday word names this mark: one of the entry's
-    keywords ("Pokemon" for Ditto, "Honda" for Civic) that is no everyday word itself, or a
+    keywords ("Pokemon" for Ditto, "Honda" for Civic; for a character or team, no everyday word), or a
     distinctive mark of the same owner or keywords (Pikachu beside Ditto). Two everyday words
     do not vouch for each other ("Diaper Genie Angel care" is no Disney character)."""
     if not entry.keywords:
         return ""
     text = _listing_words(listing)
-    said = next((k for k in entry.keywords if f" {' '.join(words(k))} " in text and not _everyday_name(k)), "")
+    # A franchise's everyday keyword ("Princess") is in too many listings; a maker's product noun
+    # ("bike" for Specialized) is the sense itself.
+    strict = goods_of(entry).property_for_merchandise
+    said = next((k for k in entry.keywords if f" {' '.join(words(k))} " in text
+                 and not (strict and _everyday_name(k))), "")
     if said:
         return said
     keys = {compact(k) for k in entry.keywords}
@@ -615,8 +621,10 @@ def _words_apart(span) -> str:
     """A mark written as one word (UltraFine, PowerCore) met as everyday words written apart
     ("ultra-fine point", "power core"): the words, not the coined name."""
     name = span.data["name"]
-    parts = _words(span.text)
-    if len(parts) < 2 or len(_words(name)) != 1 or span.data.get("how") not in (None, "exact"):
+    parts = words(span.text)
+    # Read joined (the evasion reading drops the hyphen), but each part a whole everyday word,
+    # unlike the letters of "G.U.C.C.I".
+    if len(parts) < 2 or len(words(name)) != 1 or any(len(p) < 3 for p in parts):
         return ""
     return f"the words '{span.text}'" if all(_common(p) for p in parts) else ""
 

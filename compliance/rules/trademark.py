@@ -224,8 +224,9 @@ def spare_own_brand(span, entry, ev):
 
 
 def spare_ordinary_sense(span, entry, ev):
-    # Folded accents read as a disguise, so a word of another language is spared even then.
-    if ev.ordinary_sense and (not ev.reading.hidden or ev.foreign_word):
+    # Folded accents, and words joined across a hyphen, read as a disguise: a word of another
+    # language, or everyday words written apart, are spared even then.
+    if ev.ordinary_sense and (not ev.reading.hidden or ev.foreign_word or ev.written_apart):
         return Spare(f"'{span.text}' is {ev.ordinary_sense}, not the mark {entry.term}")
     return None
 
@@ -243,11 +244,17 @@ def spare_everyday_word(span, entry, ev):
         return None
     if ev.frame is Frame.COMPARISON and not ev.wording.lower().rstrip(" -").endswith(WEAK_COMPARISONS):
         return None  # "Apple look alike", "inspired by Jaguar": the comparison is the brand use
-    if ev.everyday_word and not ev.product_line:
+    if ev.everyday_word and not ev.product_line and not _used_as_brand_here(span, ev):
         return Spare(f"'{ev.everyday_word}' uses {entry.term}'s word in its everyday sense")
     if not ev.brand_use:
         return Spare(f"'{span.text}' is not used as a brand (not in the brand position, not a proper noun)")
     return None
+
+
+def _used_as_brand_here(span, ev) -> bool:
+    """The word's everyday use is elsewhere in the listing ("sharp" in the description), while this
+    one leads the title written as a logo ("SHARP Hair Dryer")."""
+    return ev.brand_position and span.text != ev.everyday_word and len(span.text) >= 3 and span.text.isupper()
 
 
 def _unconfirmed_name(span, entry, ev):
@@ -414,7 +421,7 @@ def maybe_genuine(span, entry, ev):
     company (a licensee or distributor: "Duracell ... card" by Dane-Elec): maybe genuine stock."""
     if ev.goods.copied or ev.copy_words or ev.fitting in PASSES_AS_ORIGINAL or ev.reading is Reading.TYPO:
         return None
-    if ev.seller is SellerBrand.UNKNOWN and not ((ev.model_named or ev.part_number) and ev.maker_named):
+    if ev.seller is SellerBrand.UNKNOWN and not _specific_product(ev):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
     if ev.seller is SellerBrand.OTHER and not (ev.brand_position and not ev.product_line
                                               and (ev.seller_established or ev.part_number)):
@@ -424,6 +431,12 @@ def maybe_genuine(span, entry, ev):
     return Outcome("TM001", "warn", f"names the trademark {entry.term}{_owner(entry)} as the product, and {who}: "
                    f"fine for genuine {entry.term} stock", f"If this is genuine {entry.term} stock, set the brand "
                    f"column to {entry.term}; otherwise remove '{span.text}'")
+
+
+def _specific_product(ev) -> bool:
+    """The maker and a model ("Xiaomi Mi Pad 4"), or the maker's part number with the maker or the
+    line leading ("Crucial ... CT2K8G4SFS824A"): what a catalog of genuine stock names."""
+    return ev.model_named and ev.maker_named or bool(ev.part_number) and (ev.maker_named or ev.brand_position)
 
 
 def another_companys_mark(span, entry, ev):
