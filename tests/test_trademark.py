@@ -338,6 +338,7 @@ def test_device_brands_listed_in_a_description_are_a_review_fashion_brands_fail(
     ("Hot Airwrap Air Brush Hair Dryer", False),           # a product line alone, without its maker
     ("Corsair 16GB DDR4 3200 Black CMK16GX4M2B3200C16", True),  # the maker's part number: a specific product
     ("Toshiba 1TB Portable External Hard Drive", False),   # the maker's name alone on an unknown seller
+    ("Toshiba Canvio 1TB Portable External Hard Drive", True),  # a name that is no word: the model's
 ])
 def test_maybe_genuine_needs_the_maker_and_a_model(checker_with, title, genuine):
     result = checker_with()(title)
@@ -436,3 +437,10 @@ def test_the_first_word_of_a_longer_brand_name_in_the_title_is_the_own_brand(che
     result = checker_with()("new-griffin gb01954 ipod touch r 4g flexgrip action", brand="griffin technology")
     tm = [f for f in result.findings if f.rule == "TM001"]
     assert tm and all(f.severity == "warn" for f in tm)
+
+
+def test_a_charger_named_for_a_device_by_an_established_maker_is_compatibility(checker_with):
+    established = checker_with()("dell laptop charger with usb", brand="kensington")
+    unknown = checker_with()("dell laptop charger with usb", brand="chargeking")
+    assert "TM003" in rules(established, "info") and not rules(established, "block")
+    assert "TM001" in rules(unknown, "block")   # copies of chargers pass as the maker's own

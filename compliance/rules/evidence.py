@@ -221,6 +221,8 @@ def _model_named(raw: str, end: int) -> bool:
     "ESP 3250"), not a size or a quantity ("20000mAh", "5.3", "1000 pieces"): a specific product,
     maybe genuine stock."""
     words = [w.strip(".,;:()[]/|") for w in raw[end:end + 48].split()[:4]]
+    if words and _model_name(words[0]):
+        return True
     for i, word in enumerate(words[:3]):
         following = words[i + 1].lower() if i + 1 < len(words) else ""
         if not MODEL.match(word) or following in QUANTITY_WORDS:
@@ -230,6 +232,12 @@ def _model_named(raw: str, end: int) -> bool:
         if word.isdigit() and len(word) <= 4 or not SPEC.match(word):
             return True
     return False
+
+
+def _model_name(word: str) -> bool:
+    """A name right after the maker that is no word of any seed language ("Xoom", "JIB", "UniFi",
+    "Freestyle" is a word): the model's own name."""
+    return len(word) >= 3 and word.isascii() and word.isalpha() and not _common(word.lower())
 
 
 def merchandise_nouns() -> frozenset[str]:

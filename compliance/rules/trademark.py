@@ -378,13 +378,23 @@ def fits_device(span, entry, ev):
     cable without compatibility wording: copies of those pass as the maker's own."""
     if not (ev.goods.fittable and ev.fitting) or ev.claims_original and ev.seller is SellerBrand.UNKNOWN:
         return None
-    if ev.reading is Reading.TYPO or ev.brand_position and not ev.model_named:
+    if ev.reading is Reading.TYPO:
         return None
-    if ev.fitting in PASSES_AS_ORIGINAL and (ev.brand_position or not ev.part_number):
-        return None  # unless the maker's part number shows it is another maker's charger or cable
+    # An established maker in the brand column makes accessories for the device whatever the
+    # wording ("dell laptop charger" by Kensington).
+    if not (ev.seller_established or _reads_as_for_the_device(ev)):
+        return None
     return Outcome("TM003", "info", f"names {entry.term} with the {ev.fitting} made for it: permitted "
                    f"compatibility use", f"Write 'for {entry.term} ...' or 'compatible with {entry.term} ...' "
                    f"to make the reference plain")
+
+
+def _reads_as_for_the_device(ev) -> bool:
+    """Not the maker's name leading without a model ("Apple case"), nor a charger or cable named
+    with the device and no part number of another maker's (copies of those pass as originals)."""
+    if ev.brand_position and not ev.model_named:
+        return False
+    return not (ev.fitting in PASSES_AS_ORIGINAL and (ev.brand_position or not ev.part_number))
 
 
 def part_or_refill(span, entry, ev):
