@@ -204,9 +204,13 @@ def _write_report(stream, fmt, checker, layout, listings, jobs, fail_on, bar) ->
     formatter.start({"tool": {"name": "listguard", "version": __version__},
                      "checked_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
                      "platforms": keys, "columns": layout.column_names()})
+    from compliance.ledger import Ledger
+
     counts = None
     worst = 0
     total = 0
+    ledger = Ledger()
+    listings = ledger.watch(listings)
     if jobs > 1:
         from compliance.parallel import check_parallel
 
@@ -227,6 +231,9 @@ def _write_report(stream, fmt, checker, layout, listings, jobs, fail_on, bar) ->
         bar.update(bar.length - bar.pos)
         bar.render_finish()
     counts = counts or {k: {"pass": 0, "warn": 0, "fail": 0, "error": 0} for k in keys}
+    ledger.balance(total, counts)
+    if ledger.repeats_notice():
+        click.echo(f"listguard: {ledger.repeats_notice()}", err=True)
     formatter.finish({"listings": total, "by_platform": counts})
     return worst
 

@@ -293,7 +293,40 @@ def _listing(cells, columns, width, row, line, end_line, layout) -> Listing:
         # A title never spans lines: a quote opened in this row probably swallowed the next rows.
         listing.error = (f"line {line}: the title runs over {end_line - line + 1} lines; a double quote opened "
                          f"in this row is probably never closed, so rows up to line {end_line} were read as one")
+    elif end_line > line:
+        swallowed = _swallowed_rows(cells, columns, width, line, layout.delimiter)
+        if swallowed:
+            listing.error = (f"line {line}: a double quote opened in this row closes only at line {end_line} "
+                             f"(an inch mark such as 10\" closes it too), so {len(swallowed)} row(s) inside it, "
+                             f"from line {swallowed[0]}, were read as text of this one; quote the field properly "
+                             f"or write inches as 'in'")
     return listing
+
+
+def _swallowed_rows(cells, columns, width, line, delimiter) -> list[int]:
+    """Lines inside a multi-line field that read as whole rows of the header's shape (as many
+    fields, an id and a title where the catalog has them): rows a stray quote swallowed."""
+    if width < 2:
+        return []
+    found = []
+    offset = line
+    for i, cell in enumerate(cells):
+        parts = cell.split("\n")
+        for k, part in enumerate(parts[1:], start=1):
+            # The line the stray quote closes on lends its last fields to the record's next cells.
+            lent = len(cells) - 1 - i if k == len(parts) - 1 else 0
+            if part.count(delimiter) == width - 1 - lent and _looks_like_a_row(part, columns, delimiter):
+                found.append(offset + k)
+        offset += len(parts) - 1
+    return found
+
+
+def _looks_like_a_row(text: str, columns, delimiter) -> bool:
+    fields = next(csv.reader([text], delimiter=delimiter), [])
+    title = columns.get("title")
+    ident = columns.get("id")
+    return (title is None or title < len(fields) and fields[title].strip() != "") and \
+        (ident is None or ident < len(fields) and fields[ident].strip() != "")
 
 
 def _shown(delimiter: str) -> str:
