@@ -115,7 +115,11 @@ class Layout:
         return "brand" in self.columns
 
 
+SNIFF_CHARS = 16_384  # the sniffer's time grows faster than the text; a header's start tells the delimiter
+
+
 def _sniff_delimiter(sample: str) -> str:
+    sample = sample[:SNIFF_CHARS]
     try:
         return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
     except csv.Error:

@@ -16,6 +16,7 @@ SHARED = HERE.resolve().parents[1] / "shared"
 
 # Built indexes go to a cache of this test run, never the user's (subprocesses inherit it).
 os.environ["LISTGUARD_CACHE_DIR"] = tempfile.mkdtemp(prefix="listguard-test-cache-")
+os.environ["LISTGUARD_CACHE_KEY"] = os.path.join(tempfile.mkdtemp(prefix="listguard-test-key-"), "cache.key")
 
 
 @pytest.fixture(scope="session")

@@ -86,3 +86,40 @@ def test_the_key_changes_with_the_code(tmp_path):
     assert cache.fingerprint("x", sources=(str(src),)) != k1
     assert cache.fingerprint("x") != cache.fingerprint("y")
     assert os.environ.get("LISTGUARD_CACHE_DIR")
+
+
+class _Planted:
+    """A pickle that creates a file when loaded: what an attacker would plant in a shared cache."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_a_planted_cache_file_is_never_unpickled(cache_dir, tmp_path_factory):
+    import pickle
+
+    marker = tmp_path_factory.mktemp("attack") / "ran"
+    path = cache_dir / "marks-abc.pickle"
+    path.write_bytes(bytes(cache.KEY_BYTES) + pickle.dumps(_Planted(str(marker))))
+    assert cache.load_or_build("marks", "abc", lambda: "rebuilt") == "rebuilt"
+    assert not marker.exists()
+    assert cache.load_or_build("marks", "abc", lambda: "again") == "rebuilt"  # the signed rebuild is read back
+
+
+def test_a_changed_byte_makes_a_signed_file_untrusted(cache_dir):
+    assert cache.load_or_build("marks", "k1", lambda: {"a": 1}) == {"a": 1}
+    path = cache_dir / "marks-k1.pickle"
+    data = bytearray(path.read_bytes())
+    data[-2] ^= 0x01
+    path.write_bytes(bytes(data))
+    assert cache.load_or_build("marks", "k1", lambda: {"b": 2}) == {"b": 2}
+
+
+def test_the_signing_key_is_the_users_own(cache_dir):
+    cache.load_or_build("marks", "k2", lambda: 1)
+    key = cache.key_path()
+    assert key.stat().st_size == cache.KEY_BYTES
+    assert key.stat().st_mode & 0o077 == 0 and not key.is_relative_to(cache_dir)

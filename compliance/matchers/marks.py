@@ -245,6 +245,7 @@ class MarkMatcher:
         if keys:
             automaton.make_automaton()
         return {"automaton": automaton, "_keys": table, "_has_keys": bool(keys), "fuzzy_names": fuzzy_names,
+                "longest": max(map(len, fuzzy_names), default=0),
                 "fuzzy": DeletionIndex(list(fuzzy_names)), "max_words": max_words,
                 "multi_first": first_words,
                 "multi_first_index": DeletionIndex(sorted(w for w in first_words if len(w) >= FUZZY_MIN - 1))}
@@ -291,7 +292,9 @@ class MarkMatcher:
         if info is not None:
             return info
         hits = ()
-        plain_word = len(word) >= FUZZY_MIN - 1 and word.isalpha()  # model numbers are no misspellings
+        # Model numbers are no misspellings; a word longer than any name by more than a typo is
+        # none either (and a 40 KB "word" would cost its every deletion).
+        plain_word = FUZZY_MIN - 1 <= len(word) <= self.longest + max_typos(99) and word.isalpha()
         if plain_word:
             hits = self._lookup(word)
             if hits and is_common_word(word):
