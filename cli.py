@@ -250,30 +250,37 @@ def explain(catalog, platforms, blocklists, no_default_blocklists, mappings, as_
 
         listguard explain catalog.csv --id SKU-123
     """
+    from compliance.formats.table import printable
+
     checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
                                        authorized)
+
+    def say(text: str) -> None:
+        # Listing text may hold escapes that would act on the terminal: spelled out as <U+001B>.
+        click.echo("\n".join(printable(line) for line in text.split("\n")))
+
     for listing in listings:
         if listing.id != listing_id:
             continue
         result = checker.check_batch([listing])[0]
-        click.echo(f"{listing.id} (row {listing.row}, line {listing.line}): {listing.title}")
+        say(f"{listing.id} (row {listing.row}, line {listing.line}): {listing.title}")
         if listing.error:
-            click.echo(f"  unreadable: {listing.error}")
+            say(f"  unreadable: {listing.error}")
             sys.exit(1)
-        click.echo(f"  brand: {listing.brand or '-'}   category: {listing.category or '-'}")
-        click.echo("  verdicts: " + ", ".join(f"{k} {v}" for k, v in result.verdicts.items()))
+        say(f"  brand: {listing.brand or '-'}   category: {listing.category or '-'}")
+        say("  verdicts: " + ", ".join(f"{k} {v}" for k, v in result.verdicts.items()))
         if not result.findings:
-            click.echo("  no findings")
+            say("  no findings")
         for f in result.findings:
-            click.echo(f"\n  {f.rule} {f.severity} [{', '.join(f.platforms)}] {f.field}[{f.start}:{f.end}] {f.text!r}")
-            click.echo(f"    {f.message}")
-            click.echo(f"    fix: {f.fix}")
-            click.echo(f"    entry: {f.entry}   score: {f.score:.2f}")
+            say(f"\n  {f.rule} {f.severity} [{', '.join(f.platforms)}] {f.field}[{f.start}:{f.end}] {f.text!r}")
+            say(f"    {f.message}")
+            say(f"    fix: {f.fix}")
+            say(f"    entry: {f.entry}   score: {f.score:.2f}")
             for key, value in f.explanation:
                 if value not in (None, "", (), []):
-                    click.echo(f"    {key}: {value}")
+                    say(f"    {key}: {value}")
         for span, why in listing.decisions:
-            click.echo(f"\n  note on {span.field}[{span.start}:{span.end}] {span.text!r}: {why}")
+            say(f"\n  note on {span.field}[{span.start}:{span.end}] {span.text!r}: {why}")
         return
     raise Failure(f"{catalog}: no listing with id '{listing_id}'")
 

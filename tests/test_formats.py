@@ -334,3 +334,15 @@ def test_unknown_format_is_a_usage_error():
 def test_format_for_path(path, expected, tmp_path):
     assert format_for_path(path) == expected
     assert format_for_path(tmp_path / path) == expected
+
+
+def test_explain_prints_listing_text_without_terminal_escapes(tmp_path):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    path = tmp_path / "c.csv"
+    path.write_text('sku,title\nX1,"Gucci bag \x1b[2J\x1b]8;;http://x\x07link"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", str(path), "--id", "X1"])
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "<U+001B>[2J" in result.output
