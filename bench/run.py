@@ -121,7 +121,11 @@ def run_listguard(command: list[str], output: Path, expect: int | None = None, l
     output.unlink(missing_ok=True)
     errors = tempfile.TemporaryFile()
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+    # The report goes to standard output, redirected to the file: a file named with -o is written
+    # under a temporary name and appears whole at the end, so its first line could not be timed.
+    sink = open(output, "wb")
+    child = subprocess.Popen(command, stdout=sink, stderr=errors)
+    sink.close()
     lines = 0
     handle = None
     next_report = start + 10
@@ -369,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 out = workdir / f"report-{rows}-{marks}-{jobs}.jsonl"
                 command = [*listguard, "check", str(catalog), "--no-default-blocklists", "--blocklist", str(blocklist),
-                           *(x for t in TARGETS for x in ("-p", t)), "--as-of", AS_OF, "-f", "jsonl", "-o", str(out)]
+                           *(x for t in TARGETS for x in ("-p", t)), "--as-of", AS_OF, "-f", "jsonl"]
                 if has_jobs:
                     command += ["--jobs", str(jobs)]
                 label = f"{rows:,} rows, {mark_label(marks)} marks, {jobs} job{'s' if jobs > 1 else ''}"
