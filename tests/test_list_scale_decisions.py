@@ -61,7 +61,9 @@ def test_a_product_line_row_is_linked_to_its_owners_house_mark():
     # the everyday word elsewhere does not undo the logo leading the title
     ("SHARP Hair Dryer 1200W ionic", "Very sharp styling, sharp look", "", {("Sharp", "block")}),
     # a maker leading the title with its part number, no brand column: maybe genuine stock
-    ("Lenovo ThinkPad Ultra Dock 90W 40A20090EU", "", "", {("Lenovo", "warn")}),
+    ("Lenovo 90W Power Supply 40A20090EU", "", "", {("Lenovo", "warn")}),
+    # a model's name that is no word: the device the accessory is made for
+    ("Lenovo ThinkPad Ultra Dock 90W", "", "", {("Lenovo", "info")}),
 ])
 def test_ordinary_text_is_not_read_as_marks(check, title, description, brand, expected):
     assert check(title, description, brand) == expected
