@@ -444,3 +444,10 @@ def test_a_charger_named_for_a_device_by_an_established_maker_is_compatibility(c
     unknown = checker_with()("dell laptop charger with usb", brand="chargeking")
     assert "TM003" in rules(established, "info") and not rules(established, "block")
     assert "TM001" in rules(unknown, "block")   # copies of chargers pass as the maker's own
+
+
+def test_a_fashion_house_beside_an_established_makers_own_name_is_a_review(checker_with):
+    licensed = checker_with()("pioneer ts-mr1600 nautica series marine speaker", brand="pioneer")
+    unknown = checker_with()("zoomtek ts-mr1600 nautica series marine speaker", brand="zoomtek")
+    assert rules(licensed, "warn") == ["TM001"] and not rules(licensed, "block")
+    assert "TM001" in rules(unknown, "block")

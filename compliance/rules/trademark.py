@@ -406,7 +406,9 @@ def part_or_refill(span, entry, ev):
 
 
 def beside_own_brand(span, entry, ev):
-    if not ev.beside_own_brand or ev.goods in (Goods.FASHION, Goods.LUXURY):
+    # A fashion house beside a no-name brand is a copy's keyword; beside an established maker's
+    # own name it is a licensed series ("pioneer ... nautica series").
+    if not ev.beside_own_brand or ev.goods in (Goods.FASHION, Goods.LUXURY) and not ev.seller_established:
         return None
     return Outcome("TM001", "warn", f"names the trademark {entry.term} beside the listing's own brand: fine if it "
                    f"names a component or what the product works with, otherwise brand misuse",
