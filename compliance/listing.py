@@ -70,6 +70,7 @@ class Listing:
     line: int = 0
     fields: dict[str, Field] = field(default_factory=dict)
     brand: str = ""
+    brand_column: bool = True  # the catalog has a brand column (an empty cell then says "no brand")
     category: str = ""
     price: str = ""
     error: str | None = None
@@ -84,6 +85,7 @@ class Listing:
         """Build from plain field values (title, description, brand, category, ...)."""
         fields = {k: Field(k, v) for k, v in values.items() if k in TEXT_FIELDS and v}
         return cls(id=str(id), row=row, line=line, fields=fields, brand=values.get("brand", "") or "",
+                   brand_column="brand" in values,
                    category=values.get("category", "") or "", price=values.get("price", "") or "")
 
     @property

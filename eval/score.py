@@ -33,7 +33,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-from sources import ALL_SOURCES, SHARED_DATA, View, available, views  # noqa: E402
+from sources import ALL_SOURCES, SHARED_DATA, WITH_BRAND, View, available, views  # noqa: E402
 
 TARGET = {"ozon": "ozon:RU", "shopee": "shopee:SG", "lazada": "lazada:MY", "shein": "amazon:US",
           "aliexpress": "aliexpress:US", "wish": "ebay:US", "flipkart": "flipkart:IN",
@@ -68,9 +68,10 @@ def ip_blocks(source: str, rows: list[View]) -> dict[str, list]:
         path = Path(tmp) / f"{source}.csv"
         with open(path, "w", encoding="utf-8", newline="") as f:
             out = csv.writer(f)
-            out.writerow(["id", "title", "description", "brand", "category", "price"])
+            with_brand = source in WITH_BRAND
+            out.writerow(["id", "title", "description", "category", "price"] + ["brand"] * with_brand)
             for v in rows:
-                out.writerow([v.id, v.title, v.description, v.brand, v.category, v.price])
+                out.writerow([v.id, v.title, v.description, v.category, v.price] + [v.brand] * with_brand)
         _, listings = read_catalog(path)
         found = {}
         for result in checker.check(listings):

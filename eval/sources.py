@@ -95,6 +95,10 @@ def _indonesian() -> Iterator[View]:
         yield View("indonesian", row["id"], row["title"])
 
 
+# Sources whose listings carry a brand field: the others are written with no brand column, as
+# their catalogs have none (an empty brand cell says "no brand", a missing column "unknown").
+WITH_BRAND = frozenset({"shopee", "lazada", "shein", "walmart-amazon"})
+
 # The dev set's sources (issue: ozon, shopee, lazada, shein, aliexpress, wish, flipkart,
 # walmart-amazon); the held-out sources are never looked at while rules are built.
 DEV_SOURCES: dict[str, Callable[[], Iterator[View]]] = {

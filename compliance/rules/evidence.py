@@ -83,8 +83,14 @@ class Frame(Enum):
 class SellerBrand(Enum):
     """What the catalog says about the listing's own brand."""
 
-    UNKNOWN = "unknown"  # no brand column, an empty cell, or Generic / No Brand
+    UNKNOWN = "unknown"  # the catalog has no brand column: anyone's stock, a shop's or a maker's
+    NONE = "none"        # the brand cell is empty or says Generic / No Brand: an unbranded product
     OTHER = "other"      # a brand that is not this mark's
+
+    @property
+    def unnamed(self) -> bool:
+        """The catalog names no brand for the listing (no column, or none in it)."""
+        return self is not SellerBrand.OTHER
 
 
 NO_BRAND = frozenset(compact(w) for w in (
@@ -367,6 +373,7 @@ class MarkEvidence:
     character_product: str  # the title names a product that is a character itself ("plush", "figure"), or ""
     fitting: str            # the accessory or part the listing sells ("case", "чехол"), or ""
     fitting_in_title: bool  # the title says it (not only the category)
+    fitting_follows: bool   # the accessory's noun follows the mark closely ("ipod car cassette adapter")
     claims_original: bool   # "original", "genuine" ... in the title
     copy_words: bool        # counterfeit wording anywhere in the listing
     beside_hidden_marks: bool  # other marks in the listing are disguised
@@ -413,7 +420,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     brand_use, everyday = _generic_use(listing, span, ctx, cues) if generic else ((), "")
     return MarkEvidence(
         goods=goods, reading=Reading(span.data.get("how") or "exact"), frame=Frame(ctx.get("context")),
-        wording=ctx.get("wording") or "", seller=_seller(key), own_brand=same_family(key, entry),
+        wording=ctx.get("wording") or "", seller=_seller(key, listing.brand_column), own_brand=same_family(key, entry),
         authorized=_authorized_everywhere(entry, authorized),
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
         brand_use=brand_use, everyday_word=everyday,
@@ -425,6 +432,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         character_product=_first(title_words, character_nouns()),
         fitting=_first(title_words, fitting_nouns()) or _first(category_words, fitting_nouns()),
         fitting_in_title=bool(_first(title_words, fitting_nouns())),
+        fitting_follows=_fitting_follows(listing, span),
         claims_original=bool(set(title_words) & ORIGINAL_WORDS),
         copy_words=any(c.data.get("scope") in COPY_SCOPES for c in cues),
         beside_hidden_marks=_beside_hidden_marks(listing),
@@ -432,7 +440,8 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         beside_own_brand=_beside_own_brand(listing, span, key),
         own_product_line=_own_name(compact(span.text), key) or _after_own_brand(listing, span, key),
         generic_word=generic, product_line=product_line,
-        model_named=product_line or _model_named(listing.fields[span.field].raw, span.end),
+        model_named=product_line or _model_named(listing.fields[span.field].raw, span.end)
+        or _own_line_follows(listing, span, entry),
         seller_established=key in established_brands(),
         part_number=_part_number(listing.title),
         maker_named=_maker_named(listing, entry, product_line),
@@ -522,12 +531,36 @@ def _overlap(mark_classes: frozenset[int], listing_classes: frozenset[int]) -> b
     return not mark_classes or not listing_classes or bool(mark_classes & listing_classes)
 
 
+def _own_line_follows(listing, span, entry) -> bool:
+    """The maker's own product line right after its name ("Apple MacBook Pro", "Corsair Vengeance",
+    "Asus ROG Strix"): how a catalog of genuine stock names a specific product."""
+    for other in listing.spans.get("marks", []):
+        if other.field == span.field and 0 <= other.start - span.end <= 2 and other.kind == "mark":
+            found = other.data.get("entry")
+            if found is not None and found is not entry and same_maker(found, entry):
+                return True
+    return False
+
+
+def same_maker(a, b) -> bool:
+    """Two marks of one maker: the same owner, a line of the other's house mark, or owners that
+    share their distinctive first word ("Corsair Memory" and "Corsair Gaming")."""
+    if compact(a.line_of) == compact(b.term) or compact(b.line_of) == compact(a.term):
+        return True
+    if not a.owner or not b.owner:
+        return False
+    first_a, first_b = compact(a.owner.split(" ")[0]), compact(b.owner.split(" ")[0])
+    return compact(a.owner) == compact(b.owner) or len(first_a) >= 4 and first_a == first_b
+
+
 def _maker_named(listing, entry, product_line: bool) -> bool:
     return not product_line or compact(entry.line_of or entry.term) in compact(listing.title)
 
 
-def _seller(key: str) -> SellerBrand:
-    return SellerBrand.UNKNOWN if not key or key in NO_BRAND else SellerBrand.OTHER
+def _seller(key: str, brand_column: bool) -> SellerBrand:
+    if key and key not in NO_BRAND:
+        return SellerBrand.OTHER
+    return SellerBrand.NONE if brand_column else SellerBrand.UNKNOWN
 
 
 def _everyday_use(listing, span, entry) -> str:
@@ -546,6 +579,11 @@ def _everyday_name(name: str) -> bool:
     # Only a word of letters can be an everyday word ("X5", "R2-D2" are names), and asking
     # about one loads no frequency list for a name that is no word.
     return len(words) == 1 and words[0].isalpha() and is_common_word(words[0])
+
+
+def _fitting_follows(listing, span) -> bool:
+    """Within three words after the mark in the title, an accessory's noun: the mark says what it is for."""
+    return span.field == "title" and bool(_first(_words(listing.title[span.end:])[:3], fitting_nouns()))
 
 
 def _first(words: list[str], nouns: frozenset[str]) -> str:

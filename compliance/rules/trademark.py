@@ -276,7 +276,7 @@ def component_inside(span, entry, ev):
     board maker lists its card by the chip ("GeForce GTX 580 AMP" by Zotac)."""
     if ev.goods is not Goods.COMPONENT or ev.reading.hidden or ev.copy_words:
         return None
-    if ev.brand_position and ev.seller is SellerBrand.UNKNOWN:
+    if ev.brand_position and ev.seller.unnamed:
         return None  # "Intel Core i7-9700K" with no brand column: maybe the maker's own product
     return Spare(f"'{span.text}' names {entry.term}, a component or platform inside the product")
 
@@ -376,7 +376,7 @@ def fits_device(span, entry, ev):
     the maker's own name leading the title without a model ("Apple case" claims to be Apple's;
     "LG Ally VS740 case" names the phone it fits), nor a charger or
     cable without compatibility wording: copies of those pass as the maker's own."""
-    if not (ev.goods.fittable and ev.fitting) or ev.claims_original and ev.seller is SellerBrand.UNKNOWN:
+    if not (ev.goods.fittable and ev.fitting) or ev.claims_original and ev.seller.unnamed:
         return None
     if ev.reading is Reading.TYPO:
         return None
@@ -394,7 +394,10 @@ def _reads_as_for_the_device(ev) -> bool:
     with the device and no part number of another maker's (copies of those pass as originals)."""
     if ev.brand_position and not ev.model_named:
         return False
-    return not (ev.fitting in PASSES_AS_ORIGINAL and (ev.brand_position or not ev.part_number))
+    # Mid-title just before the charger, beside a brand column naming another company ("retract
+    # ipod charger" by Emerge), the device is what it is for; leading the title, its claimed maker.
+    named_for = ev.seller is SellerBrand.OTHER and ev.fitting_follows
+    return not (ev.fitting in PASSES_AS_ORIGINAL and (ev.brand_position or not ev.part_number and not named_for))
 
 
 def part_or_refill(span, entry, ev):
@@ -431,18 +434,29 @@ def maybe_genuine(span, entry, ev):
     """Not a mark copies are made of, named as a specific product where the catalog names no brand
     ("Xiaomi Mi Pad 4 Plus", or the maker's part number: "Corsair ... CMK16GX4M2B3200C16"), or leading the title where the brand column names an established
     company (a licensee or distributor: "Duracell ... card" by Dane-Elec): maybe genuine stock."""
-    if ev.goods.copied or ev.copy_words or ev.fitting in PASSES_AS_ORIGINAL or ev.reading is Reading.TYPO:
+    if ev.goods.copied or ev.copy_words or ev.reading is Reading.TYPO:
         return None
-    if ev.seller is SellerBrand.UNKNOWN and not _specific_product(ev):
+    if ev.fitting in PASSES_AS_ORIGINAL and not _specific_product(ev):
+        return None  # "Apple USB-C to Lightning cable" from anyone; with the maker's part number, its own
+    if ev.seller.unnamed and not (_specific_product(ev) or _maker_leads(ev)):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
     if ev.seller is SellerBrand.OTHER and not (ev.brand_position and not ev.product_line
                                               and (ev.seller_established or ev.part_number)):
         return None
-    who = "the catalog names no brand" if ev.seller is SellerBrand.UNKNOWN else \
-        "the brand column names another company (a licensee or distributor?)"
+    who = {SellerBrand.UNKNOWN: "the catalog has no brand column", SellerBrand.NONE: "the brand column names no brand",
+           SellerBrand.OTHER: "the brand column names another company (a licensee or distributor?)"}[ev.seller]
     return Outcome("TM001", "warn", f"names the trademark {entry.term}{_owner(entry)} as the product, and {who}: "
                    f"fine for genuine {entry.term} stock", f"If this is genuine {entry.term} stock, set the brand "
                    f"column to {entry.term}; otherwise remove '{span.text}'")
+
+
+def _maker_leads(ev) -> bool:
+    """The maker's own name leads a title in a catalog with no brand column ("Belkin USB wireless
+    mouse"): how a shop of genuine stock titles it, so a review, not a failure. Not where the brand
+    column is empty or says Generic (an unbranded product named after a maker), nor a product line
+    alone ("AirPods Pro TWS"): what copies are titled with."""
+    return ev.seller is SellerBrand.UNKNOWN and ev.brand_position and ev.in_title and not ev.product_line \
+        and not ev.claims_original
 
 
 def _specific_product(ev) -> bool:

@@ -1,0 +1,101 @@
+"""What the catalog says of the listing's own brand: no brand column, an empty or Generic cell,
+or another company; and the maker's own name, line and chargers read in that light."""
+import datetime as dt
+
+import pytest
+
+from compliance.blocklist import Entry, link_lines
+from compliance.check import Checker
+from compliance.listing import Listing
+from compliance.platforms import load_platforms, parse_targets
+from compliance.rules.evidence import SellerBrand, gather
+from compliance.rules.trademark import mark_decisions
+
+E = frozenset({9})
+ENTRIES = link_lines([
+    Entry("Belkin", "trademark", owner="Belkin International", classes=E, goods="device"),
+    Entry("Apple", "trademark", owner="Apple Inc.", classes=frozenset({9, 14}), goods="device", generic=True),
+    Entry("MacBook Pro", "trademark", owner="Apple Inc.", classes=E, goods="device"),
+    Entry("iPod", "trademark", owner="Apple Inc.", classes=E, goods="device"),
+    Entry("AirPods", "trademark", owner="Apple Inc.", classes=E, goods="device"),
+    Entry("Corsair", "trademark", owner="Corsair Memory, Inc.", classes=E, goods="device"),
+    Entry("Vengeance", "trademark", owner="Corsair Gaming, Inc.", classes=E, goods="device"),
+    Entry("Sony", "trademark", owner="Sony Group Corporation", classes=E, goods="device"),
+    Entry("Nike", "trademark", owner="Nike, Inc.", classes=frozenset({25}), goods="fashion"),
+    Entry("GeForce RTX", "trademark", owner="NVIDIA Corporation", classes=E, goods="component"),
+])
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker(parse_targets(["amazon:US"], load_platforms()), ENTRIES, as_of=dt.date(2026, 1, 1))
+
+
+def _blocks(checker, values: dict) -> set[str]:
+    result = checker.check_batch([Listing.from_values("T1", 1, values)])[0]
+    return {f.entry for f in result.findings if f.kind == "trademark" and f.severity == "block"}
+
+
+def _warns(checker, values: dict) -> set[str]:
+    result = checker.check_batch([Listing.from_values("T1", 1, values)])[0]
+    return {f.entry for f in result.findings if f.kind == "trademark" and f.severity == "warn"}
+
+
+def test_a_missing_brand_column_is_unknown_and_an_empty_or_generic_cell_is_none(checker):
+    def seller(values):
+        listing = Listing.from_values("T1", 1, values)
+        checker.check_batch([listing])
+        span = next(s for s in listing.spans["marks"] if s.kind == "mark")
+        return gather(listing, span).seller
+    assert seller({"title": "Belkin wireless mouse"}) is SellerBrand.UNKNOWN
+    assert seller({"title": "Belkin wireless mouse", "brand": ""}) is SellerBrand.NONE
+    assert seller({"title": "Belkin wireless mouse", "brand": "Generic"}) is SellerBrand.NONE
+    assert seller({"title": "Belkin wireless mouse", "brand": "Acme"}) is SellerBrand.OTHER
+
+
+@pytest.mark.parametrize("title", [
+    "Belkin USB wireless mobile mouse plum berry",      # the maker leads: a shop's genuine stock
+    "Sony Walkman 20 pin to USB cable WMCNW20MU",       # a cable with the maker's part number
+])
+def test_the_maker_leading_a_title_with_no_brand_column_is_a_review(checker, title):
+    assert _blocks(checker, {"title": title}) == set()
+    assert _warns(checker, {"title": title})
+
+
+@pytest.mark.parametrize("values", [
+    {"title": "Belkin USB wireless mobile mouse plum berry", "brand": ""},         # brand column left empty
+    {"title": "Belkin USB wireless mobile mouse plum berry", "brand": "Generic"},  # says unbranded
+    {"title": "AirPods Pro 2 wireless earbuds noise cancelling"},                     # a product line alone
+    {"title": "Nike running shoes for men"},                                       # copies are made of it
+    {"title": "Original Belkin USB wireless mouse"},                               # claims to be original
+    {"title": "Apple USB-C to Lightning cable 1m"},                                # a charger passing as the maker's
+])
+def test_what_still_blocks_without_a_brand(checker, values):
+    assert _blocks(checker, values)
+
+
+def test_the_makers_own_line_after_its_name_is_one_specific_product(checker):
+    # Apple and MacBook Pro are one product, and so are owners sharing their first word
+    assert _blocks(checker, {"title": "Apple MacBook Pro 13 inch laptop"}) == set()
+    assert _blocks(checker, {"title": "Corsair Vengeance LPX 16GB DDR4 3000"}) == set()
+
+
+def test_a_graphics_chip_in_a_board_makers_card_is_a_component(checker):
+    assert _blocks(checker, {"title": "Zotac GeForce RTX 3060 Twin Edge 12GB", "brand": "Zotac"}) == set()
+
+
+@pytest.mark.parametrize("title, blocked", [
+    ("retract 4n1 ipod charger black", set()),          # the device just before the charger: what it is for
+    ("iPod charger retractable 4 in 1", {"iPod"}),      # leading the title: the charger's claimed maker
+    ("USB iPod C fast charging cable 6ft", {"iPod"}),   # inside a connector's name, far from the cable
+])
+def test_a_device_named_just_before_a_charger_by_another_company(checker, title, blocked):
+    assert _blocks(checker, {"title": title, "brand": "Emerge Tech"}) == blocked
+
+
+def test_explain_says_which_brand_situation_decided(checker):
+    listing = Listing.from_values("T1", 1, {"title": "Belkin USB wireless mobile mouse"})
+    checker.check_batch([listing])
+    decision = next(d for d in mark_decisions(listing) if d.span.text == "Belkin")
+    assert decision.step == "maybe_genuine"
+    assert "no brand column" in decision.outcome.message
