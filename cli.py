@@ -98,9 +98,9 @@ def _say_columns(layout) -> None:
     click.echo("listguard: columns: " + ", ".join(f"{field}={column!r}" for field, column in names.items()),
                err=True)
     if not layout.has_brand:
-        click.echo("listguard: no brand column: the seller's brand is unknown, so every mark named counts as "
-                   "another company's (name it with --map brand=COLUMN, or list your brands with --authorized)",
-                   err=True)
+        click.echo("listguard: no brand column: the seller's brand is unknown, so a maker's name leading a title "
+                   "is a review and every other mark named counts as another company's (name the column with "
+                   "--map brand=COLUMN, or list your brands with --authorized)", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
