@@ -293,7 +293,7 @@ def _listing(cells, columns, width, row, line, end_line, layout) -> Listing:
                                       f"at character {bad + 1}; save the catalog as UTF-8"))
     values = {f: value(f) for f in columns}
     listing = Listing.from_values(ident, row, values, line=line)
-    if end_line > line and "title" in columns and "\n" in value("title"):
+    if end_line > line and "title" in columns and "\n" in value("title").strip():
         # A title never spans lines: a quote opened in this row probably swallowed the next rows.
         listing.error = (f"line {line}: the title runs over {end_line - line + 1} lines; a double quote opened "
                          f"in this row is probably never closed, so rows up to line {end_line} were read as one")
@@ -330,7 +330,14 @@ def _looks_like_a_row(text: str, columns, delimiter) -> bool:
     title = columns.get("title")
     ident = columns.get("id")
     return (title is None or title < len(fields) and fields[title].strip() != "") and \
-        (ident is None or ident < len(fields) and fields[ident].strip() != "")
+        (ident is None or ident < len(fields) and _looks_like_an_id(fields[ident]))
+
+
+def _looks_like_an_id(text: str) -> bool:
+    """A SKU or listing id is one short token: a line of a description that happens to hold as many
+    commas as the header ("Size: S, M, L, XL") starts with words, not with an id."""
+    text = text.strip()
+    return 0 < len(text) <= 64 and not any(c.isspace() for c in text)
 
 
 def _shown(delimiter: str) -> str:

@@ -77,7 +77,14 @@ def ip_blocks(source: str, rows: list[View]) -> dict[str, list]:
         for result in checker.check(listings):
             found[result.listing.id] = [f for f in result.findings
                                         if f.kind in IP_KINDS and f.severity == "block"]
+            if result.listing.error:
+                UNREADABLE.append(f"{source}:{result.listing.id}: {result.listing.error[:160]}")
     return found
+
+
+# Rows the reader turned into errors: each is checked for nothing, so it would hide a miss or a
+# false block; the scorer names them (a properly quoted catalog should have none).
+UNREADABLE: list[str] = []
 
 
 def covered_marks():
@@ -244,6 +251,9 @@ def main() -> int:
         score_class_coverage()
     if "generated" in only:
         score_generated()
+    print(f"\n## Rows listguard could not read: {len(UNREADABLE)}\n")
+    for line in UNREADABLE[:20]:
+        print(f"- {line}")
     return 0
 
 

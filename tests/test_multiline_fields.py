@@ -1,0 +1,39 @@
+"""Properly quoted fields that span lines are read as they are: only a line that reads as a whole
+row (an id, a title) inside a field is taken for a row a stray quote swallowed."""
+import csv
+import io
+
+from compliance.catalog import read_catalog
+
+
+def _read(tmp_path, rows):
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(["id", "title", "description", "brand", "category", "price"])
+    writer.writerows(rows)
+    path = tmp_path / "catalog.csv"
+    path.write_text(text.getvalue(), encoding="utf-8")
+    return list(read_catalog(path)[1])
+
+
+def test_a_description_line_with_as_many_commas_as_the_header_is_text(tmp_path):
+    description = ("Material: cotton\nSizes: S, M, L, XL, XXL, 3XL\n* We value quality, if anything is wrong, "
+                   "write to us, thanks")
+    listings = _read(tmp_path, [["S1", "Street wear bag", description, "", "bags", "12"],
+                                ["S2", "Cap", "Plain cap", "", "hats", "3"]])
+    assert [(x.id, x.error) for x in listings] == [("S1", None), ("S2", None)]
+    assert "3XL" in listings[0].fields["description"].raw
+
+
+def test_a_title_ending_in_a_line_break_is_a_title(tmp_path):
+    listings = _read(tmp_path, [["S1", "Scalp brush, paddle hairbrush\n", "one\ntwo\nthree", "", "", "5"]])
+    assert listings[0].error is None and listings[0].title.strip() == "Scalp brush, paddle hairbrush"
+
+
+def test_a_row_inside_a_field_is_still_found(tmp_path):
+    path = tmp_path / "catalog.csv"
+    path.write_text('id,title,description,price\nA1,Poster,"Size 10 x 12,\nA2,Frame,Wood frame 10",5\n'
+                    'A3,Mug,White mug,4\n', encoding="utf-8")
+    listings = list(read_catalog(path)[1])
+    assert listings[0].error and "from line 3" in listings[0].error
+    assert [x.id for x in listings] == ["A1", "A3"]
