@@ -22,6 +22,7 @@ ENTRIES = link_lines([
     Entry("Vengeance", "trademark", owner="Corsair Gaming, Inc.", classes=E, goods="device"),
     Entry("Sony", "trademark", owner="Sony Group Corporation", classes=E, goods="device"),
     Entry("Nike", "trademark", owner="Nike, Inc.", classes=frozenset({25}), goods="fashion"),
+    Entry("Baseus", "trademark", owner="Shenzhen Baseus Technology", classes=E, goods="other"),
     Entry("GeForce RTX", "trademark", owner="NVIDIA Corporation", classes=E, goods="component"),
 ])
 
@@ -56,6 +57,7 @@ def test_a_missing_brand_column_is_unknown_and_an_empty_or_generic_cell_is_none(
 @pytest.mark.parametrize("title", [
     "Belkin USB wireless mobile mouse plum berry",      # the maker leads: a shop's genuine stock
     "Sony Walkman 20 pin to USB cable WMCNW20MU",       # a cable with the maker's part number
+    "Baseus 160W car charger QC 5.0 fast charging",     # a maker of chargers names its own charger
 ])
 def test_the_maker_leading_a_title_with_no_brand_column_is_a_review(checker, title):
     assert _blocks(checker, {"title": title}) == set()

@@ -436,8 +436,10 @@ def maybe_genuine(span, entry, ev):
     company (a licensee or distributor: "Duracell ... card" by Dane-Elec): maybe genuine stock."""
     if ev.goods.copied or ev.copy_words or ev.reading is Reading.TYPO:
         return None
-    if ev.fitting in PASSES_AS_ORIGINAL and not _specific_product(ev):
-        return None  # "Apple USB-C to Lightning cable" from anyone; with the maker's part number, its own
+    if ev.fitting in PASSES_AS_ORIGINAL and ev.goods.fittable and not _specific_product(ev):
+        # "Apple USB-C to Lightning cable" from anyone; with the maker's part number, its own. A maker
+        # of chargers and cables (Baseus, Anker) names its own charger so.
+        return None
     if ev.seller.unnamed and not (_specific_product(ev) or _maker_leads(ev)):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
     if ev.seller is SellerBrand.OTHER and not (ev.brand_position and not ev.product_line
