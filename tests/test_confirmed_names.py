@@ -18,6 +18,10 @@ ENTRIES = [
     Entry("Honda", "trademark", owner="Honda Motor Co.", classes=frozenset({12, 28, 37}), goods="vehicle"),
     Entry("Civic", "trademark", owner="Honda Motor Co.", classes=frozenset({12, 28, 37}), goods="vehicle",
           generic=True, keywords=("Honda",)),
+    Entry("Victor", "trademark", owner="Victor Rackets Industrial Corp.", classes=frozenset({25, 28, 41}),
+          goods="sports", generic=True, keywords=("badminton", "racket")),
+    Entry("Princess", "trademark", owner="Disney Enterprises", classes=MERCH, goods="character", generic=True,
+          keywords=("castle",)),
 ]
 
 
@@ -40,6 +44,9 @@ def check():
     ("Ditto Notebook Refill Paper", "", set()),                        # no merchandise, no franchise
     ("Civic Center Parking Sign", "", set()),                          # no maker
     ("Floor Mats for Honda Civic 2016-2021", "", {"Honda", "Civic"}),  # the model beside its maker (fit)
+    ("Net bádminton VICTOR import quality", "", {"Victor"}),           # a sports maker beside its sport
+    ("Victor Hugo poster, Les Misérables", "", set()),                 # the name, no sport
+    ("Princess castle tent for girls", "", set()),                     # a franchise's everyday keyword
 ])
 def test_an_everyday_name_counts_only_in_its_context(check, title, description, marks):
     assert check(title, description) == marks

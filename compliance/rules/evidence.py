@@ -471,8 +471,8 @@ def _confirmed_by(listing, span, entry) -> str:
         return ""
     text = _listing_words(listing)
     # A franchise's everyday keyword ("Princess") is in too many listings; a maker's product noun
-    # ("bike" for Specialized) is the sense itself.
-    strict = goods_of(entry).property_for_merchandise
+    # ("bike" for Specialized, "badminton" for Victor) or a team's sport is the sense itself.
+    strict = goods_of(entry) in (Goods.CHARACTER, Goods.MEDIA)
     said = next((k for k in entry.keywords if f" {' '.join(words(k))} " in text
                  and not (strict and _everyday_name(k))), "")
     if said:
