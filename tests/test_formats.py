@@ -310,15 +310,15 @@ def test_table_neutralises_terminal_control_characters():
 # --- registry ---------------------------------------------------------------------------
 
 def test_registry_names_match_formatters():
-    assert list(FORMATS) == ["table", "json", "jsonl", "csv"]
+    assert list(FORMATS) == ["table", "json", "jsonl", "csv", "sarif", "junit", "github", "markdown", "html"]
     for name, formatter in FORMATS.items():
         assert formatter.name == name
         assert get_formatter(name) is formatter
 
 
 def test_unknown_format_is_a_usage_error():
-    with pytest.raises(UsageError, match="choose one of: table, json, jsonl, csv"):
-        get_formatter("sarif")
+    with pytest.raises(UsageError, match="choose one of: table, json, jsonl, csv, sarif, junit, github, markdown, html"):
+        get_formatter("pdf")
 
 
 @pytest.mark.parametrize("path, expected", [
@@ -327,7 +327,8 @@ def test_unknown_format_is_a_usage_error():
     ("report.ndjson", "jsonl"),
     ("findings.csv", "csv"),
     ("report.txt", "table"),
-    ("report.sarif", None),
+    ("report.sarif", "sarif"),
+    ("report.pdf", None),
     ("report", None),
     ("-", None),
 ])

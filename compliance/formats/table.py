@@ -15,6 +15,8 @@ import textwrap
 import unicodedata
 from typing import TextIO
 
+from .common import ordered_platforms
+
 WIDTH = 100
 CONTEXT = 30      # characters of the field shown on each side of a match
 MAX_MATCH = 30    # longer matches are shortened in the middle
@@ -106,6 +108,7 @@ class TableFormatter:
     """A per-platform summary, then failing, warning and unreadable listings with fixes."""
 
     name = "table"
+    wants_text = True   # shows the title and the field around each match
     max_shown = 200   # listings kept in full per section; beyond that they are only counted
 
     def __init__(self, stream: TextIO, color: bool = False) -> None:
@@ -155,8 +158,7 @@ class TableFormatter:
 
     def _summary_table(self, by_platform: dict) -> list[str]:
         columns = ("pass", "warn", "fail", "error")
-        platforms = [p for p in self._platforms if p in by_platform]
-        platforms += [p for p in by_platform if p not in platforms]
+        platforms = ordered_platforms(by_platform, self._platforms)
         rows = [[p, *(str(by_platform[p].get(c, 0)) for c in columns)] for p in platforms]
         head = ["platform", *columns]
         widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
