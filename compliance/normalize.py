@@ -157,19 +157,36 @@ def _latinish(token: str, confusables: dict[str, str]) -> bool:
 _TOKEN = re.compile(r"\S+|\s+")
 
 
+def _among_own_script(tokens, n: int, confusables: dict[str, str]) -> bool:
+    """A word of look-alike letters only ("АТАКА", "НА") beside a word of its own script that is
+    no look-alike ("Брелок АТАКА НА ТИТАНОВ"): a word of that language in capitals, not a
+    disguised Latin one; beside Latin words ("АDIDAS shoes") it stays a disguise."""
+    for k in (n - 2, n + 2):  # the words before and after (tokens alternate with spaces)
+        if 0 <= k < len(tokens) and _plainly_non_latin(tokens[k].group(), confusables):
+            return True
+    return False
+
+
+def _plainly_non_latin(token: str, confusables: dict[str, str]) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return bool(letters) and not any(c.isascii() for c in letters) and any(c not in confusables for c in letters)
+
+
 def fold(text: str) -> Reading:
     """Case-, width-, diacritic- and look-alike-folded ``text`` with its offset map."""
     if text.isascii():
         return Reading(text.lower(), len(text))
     confusables = confusable_map()
     out = _Builder()
-    for m in _TOKEN.finditer(text):
+    tokens = list(_TOKEN.finditer(text))
+    for n, m in enumerate(tokens):
         token = m.group()
         base = m.start()
         if token.isascii():
             out.copy(token.lower(), base)
             continue
-        table = confusables if _latinish(token, confusables) else None
+        table = confusables if _latinish(token, confusables) and not _among_own_script(tokens, n, confusables) \
+            else None
         chars, offsets = [], []
         for i, ch in enumerate(token):
             for c in _fold_char(ch, table):

@@ -50,3 +50,15 @@ def check():
 ])
 def test_an_everyday_name_counts_only_in_its_context(check, title, description, marks):
     assert check(title, description) == marks
+
+
+def test_a_fashion_line_on_a_bag_filed_under_phones_is_still_its_merchandise():
+    entries = [Entry("Fear of God", "trademark", owner="Fear of God, LLC", classes=frozenset({18, 25}), goods="fashion",
+                     generic=True),
+               Entry("Essentials", "trademark", owner="Fear of God, LLC", classes=frozenset({25}), goods="fashion",
+                     generic=True, keywords=("Fear of God", "FOG"))]
+    checker = Checker(parse_targets(["ebay:US"], load_platforms()), entries, as_of=dt.date(2026, 1, 1))
+    values = {"title": "FEAR OF GOD ESSENTIALS Street Wear Chest Bag Crossbody", "brand": "",
+              "category": "Cell Phones & Gadgets > Smartphones"}
+    result = checker.check_batch([Listing.from_values("T1", 1, values)])[0]
+    assert {(f.entry, f.severity) for f in result.findings if f.kind == "trademark"} >= {("Essentials", "block")}

@@ -62,3 +62,11 @@ def test_disguised(text, expected):
 def test_compact():
     assert compact("Ray-Ban") == "rayban"
     assert compact("The North Face") == "thenorthface"
+
+
+def test_a_word_of_look_alike_letters_beside_its_own_script_stays_in_that_script():
+    # "АТАКА НА" in a Russian title is Russian in capitals, not Latin "ataka ha"
+    assert plain_reading(fold("Брелок АТАКА НА ТИТАНОВ")).text.split() == ["брелок", "атака", "на", "титанов"]
+    # beside Latin words, or alone, look-alikes still read as the Latin they imitate
+    assert plain_reading(fold("АDIDAS shoes")).text.split() == ["adidas", "shoes"]
+    assert plain_reading(fold("АТАКА")).text.split() == ["ataka"]

@@ -328,6 +328,8 @@ def other_class(span, entry, ev):
     """A mark's rights cover its classes: a diaper brand is not infringed by earrings."""
     if ev.class_overlap or ev.copy_words or ev.beside_hidden_marks:
         return None
+    if ev.goods.copied and ev.merchandise and ev.confirmed_by and ev.reading is not Reading.TYPO:
+        return None  # "FEAR OF GOD ESSENTIALS ... bag" filed under phones: the title says what it is
     if ev.reading is Reading.TYPO or ev.generic_word:
         how = "one letter from" if ev.reading is Reading.TYPO else "the everyday word of"
         return Spare(f"'{span.text}' is {how} {entry.term}, a mark for other goods "
