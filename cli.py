@@ -11,6 +11,7 @@ import click
 
 from compliance import __version__
 from compliance.errors import ListguardError
+from compliance.formats import FORMATS
 
 
 class Failure(click.ClickException):
@@ -140,16 +141,19 @@ def _on_signals() -> None:
 
 @main.command()
 @catalog_options
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
-              help="Report format. Default: table on a terminal, else from --output's extension, else json.")
+@click.option("--format", "-f", "fmt", type=click.Choice(list(FORMATS)), multiple=True,
+              help="Report format; repeatable with --output-dir. Default: table on a terminal, else from --output's "
+                   "extension, else json.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@click.option("--output-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Write a report per --format into DIR (report.json, report.sarif, report.xml, ...).")
 @click.option("--fail-on", type=click.Choice(["fail", "warn"]), default="fail", show_default=True,
               help="Exit 1 when a listing fails (or also when it only warns).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Processes to check with; 0 uses every core. Output stays in input order.")
 @_guard
 def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, authorized, fmt, output, fail_on,
-          jobs):
+          jobs, output_dir):
     """Check every listing of CATALOG (a CSV) and report a verdict per marketplace.
 
     Exit codes: 0 no listing fails, 1 some listing fails on some platform (or, with
@@ -159,30 +163,68 @@ def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of
 
         listguard check catalog.csv -p ebay:US -p amazon:US -f json -o report.json
     """
-    from compliance.formats import format_for_path
-    from compliance.output import ReportFile, check_output_path
+    from compliance.output import check_output_path
 
-    if fmt is None:
-        fmt = (format_for_path(output) if output else None) or ("table" if sys.stdout.isatty() and not output else "json")
+    reports = _report_targets(fmt, output, output_dir)
     size = os.path.getsize(catalog) if os.path.isfile(catalog) else 0
     bar = None
     if sys.stderr.isatty() and size > 1_000_000:
         bar = click.progressbar(length=size, label="checking", file=sys.stderr)
     progress = (lambda n: bar.update(n - bar.pos)) if bar is not None else None
-    if output:
-        check_output_path(output, [catalog, *blocklists, authorized])
+    for _, path in reports:
+        if path:
+            check_output_path(path, [catalog, *blocklists, authorized])
     try:
         checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
                                            authorized, progress)
         jobs = _cap_jobs(jobs)
-        with ReportFile(output) if output else contextlib.nullcontext(sys.stdout) as stream:
-            worst = _write_report(stream, fmt, checker, layout, listings, jobs, fail_on, bar)
+        with _open_reports(reports) as outputs:
+            worst = _write_report(outputs, checker, layout, listings, jobs, fail_on, bar)
     except (KeyboardInterrupt, Stopped) as stop:
-        kept = "; the previous report is unchanged" if output else ""
+        kept = "; the previous report is unchanged" if output or output_dir else ""
         click.echo(f"listguard: {'stopped' if isinstance(stop, Stopped) else 'interrupted'}; no report "
                    f"written{kept}", err=True)
         sys.exit(getattr(stop, "exit_code", 130))
     sys.exit(worst)
+
+
+def _report_targets(formats, output, output_dir) -> list[tuple[str, str | None]]:
+    """Each report to write as (format, path); path None is standard output. With --output-dir,
+    the folder is created here, before the check, so a folder that cannot be made costs no run."""
+    from compliance.formats import FILE_NAMES, format_for_path
+
+    formats = list(dict.fromkeys(formats))
+    if output_dir:
+        if output:
+            raise Failure("--output and --output-dir: give one; --output-dir writes a file per --format")
+        try:
+            os.makedirs(output_dir, exist_ok=True)
+        except OSError as exc:
+            raise Failure(f"--output-dir {output_dir}: cannot create the folder ({exc.strerror or exc})") from None
+        return [(name, os.path.join(output_dir, FILE_NAMES[name])) for name in formats or ["json"]]
+    if len(formats) > 1:
+        raise Failure(f"--format is given {len(formats)} times: write several formats with --output-dir DIR")
+    if formats:
+        return [(formats[0], output)]
+    guessed = format_for_path(output) if output else None
+    return [(guessed or ("table" if sys.stdout.isatty() and not output else "json"), output)]
+
+
+@contextlib.contextmanager
+def _open_reports(reports):
+    """A stream per report: a report file is put in place only when the run ends cleanly."""
+    from compliance.output import ReportFile
+
+    with contextlib.ExitStack() as stack:
+        yield [(name, stack.enter_context(ReportFile(path)) if path else sys.stdout) for name, path in reports]
+
+
+def _formatters(outputs):
+    """One formatter per (format, stream), driven together; colour only for a table on a terminal."""
+    from compliance.formats import FanOut, get_formatter
+
+    return FanOut([get_formatter(fmt)(stream, color=fmt == "table" and stream is sys.stdout and sys.stdout.isatty())
+                   for fmt, stream in outputs])
 
 
 def _cap_jobs(jobs: int) -> int:
@@ -193,17 +235,17 @@ def _cap_jobs(jobs: int) -> int:
     return cores if jobs == 0 or jobs > cores else jobs
 
 
-def _write_report(stream, fmt, checker, layout, listings, jobs, fail_on, bar) -> int:
-    """Check every listing and write the report to ``stream``; the exit code the results give."""
+def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar) -> int:
+    """Check every listing and write each (format, stream) report from the one pass over the
+    results; the exit code the results give."""
     from compliance.check import summarize
-    from compliance.formats import get_formatter
 
     keys = [t.key for t in checker.targets]
-    color = fmt == "table" and stream is sys.stdout and sys.stdout.isatty()
-    formatter = get_formatter(fmt)(stream, color=color)
+    formatter = _formatters(outputs)
+    with_text = formatter.wants_text
     formatter.start({"tool": {"name": "listguard", "version": __version__},
                      "checked_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
-                     "platforms": keys, "columns": layout.column_names()})
+                     "platforms": keys, "columns": layout.column_names(), "catalog": str(layout.path)})
     from compliance.ledger import Ledger
 
     counts = None
@@ -214,14 +256,14 @@ def _write_report(stream, fmt, checker, layout, listings, jobs, fail_on, bar) ->
     if jobs > 1:
         from compliance.parallel import check_parallel
 
-        results = check_parallel(checker, listings, jobs, with_text=fmt == "table")
+        results = check_parallel(checker, listings, jobs, with_text=with_text)
     else:
         results = checker.check(listings)
     try:
         for result in results:
             total += 1
             counts = summarize(counts, result, keys)
-            formatter.listing(result.to_dict(with_text=fmt == "table"))
+            formatter.listing(result.to_dict(with_text=with_text))
             values = result.verdicts.values()
             if "fail" in values or "error" in values or (fail_on == "warn" and "warn" in values):
                 worst = 1

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
+from cli import main
 from compliance.formats import FILE_NAMES, FORMATS, FanOut, format_for_path, get_formatter
 from compliance.formats.github import escape_data, escape_property
 from compliance.formats.markdown import code
@@ -483,3 +485,87 @@ def test_counts_tables_show_a_verdict_beyond_the_four():
         flat = re.sub(r"<[^>]+>|\|", " ", stream.getvalue())
         assert "platform pass warn fail error unchanged" in " ".join(flat.split()), name
         assert "ebay:US 0 0 1 0 1" in " ".join(flat.split()), name
+
+
+# --- command line -------------------------------------------------------------------------
+
+def _catalog(path: Path) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["sku", "title", "description", "brand"])
+        writer.writerow(["A1", "Canvas tote bag with zip pocket", "Roomy and strong.", "Acme"])
+        writer.writerow(["A2", "Gucci style handbag <script>alert(1)</script>", "A roomy bag.", "Acme"])
+        writer.writerow(["A3", "Cotton socks, 5 pairs", "Soft\nand warm.", "Acme"])
+    return path
+
+
+def test_several_formats_from_one_run_agree_with_the_json_summary(tmp_path):
+    catalog = _catalog(tmp_path / "catalog.csv")
+    out = tmp_path / "reports"
+    args = ["check", str(catalog), "--no-default-blocklists", "-b", str(FIXTURES / "blocklist.csv"),
+            "--output-dir", str(out)]
+    for name in ("json", "sarif", "junit", "markdown", "html", "github", "csv"):
+        args += ["-f", name]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        FILE_NAMES[n] for n in ("json", "sarif", "junit", "markdown", "html", "github", "csv"))
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    summary = report["summary"]["by_platform"]
+    sarif = json.loads((out / "report.sarif").read_text("utf-8"))
+    jsonschema.validators.validator_for(SCHEMA)(SCHEMA).validate(sarif)
+    blocking = [(x["id"], f["rule"]) for x in report["listings"] for f in x["findings"]
+                if f["severity"] in ("block", "warn")]
+    assert [(r["properties"]["listing"], r["ruleId"]) for r in sarif["runs"][0]["results"]] == blocking
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("catalog.csv")
+    root = ET.parse(out / "report.xml").getroot()
+    for suite in root.findall("testsuite"):
+        assert int(suite.get("failures")) == summary[suite.get("name")]["fail"]
+        assert int(suite.get("tests")) == report["summary"]["listings"] == 3
+    assert "<mark>Gucci</mark>" in (out / "report.html").read_text("utf-8")
+    assert (out / "report.md").read_text("utf-8").startswith("## listguard: 1 of 3 listings fail")
+
+
+def test_several_formats_without_an_output_folder_is_a_usage_error(tmp_path):
+    catalog = _catalog(tmp_path / "catalog.csv")
+    result = CliRunner().invoke(main, ["check", str(catalog), "-f", "json", "-f", "sarif"])
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1 and "--output-dir" in result.output
+
+
+def test_output_and_output_folder_together_is_a_usage_error(tmp_path):
+    catalog = _catalog(tmp_path / "catalog.csv")
+    result = CliRunner().invoke(main, ["check", str(catalog), "-o", str(tmp_path / "r.json"),
+                                       "--output-dir", str(tmp_path / "out")])
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+
+
+def test_one_format_to_one_file_works_as_before(tmp_path):
+    catalog = _catalog(tmp_path / "catalog.csv")
+    report = tmp_path / "scan.sarif"
+    result = CliRunner().invoke(main, ["check", str(catalog), "--no-default-blocklists", "-b",
+                                       str(FIXTURES / "blocklist.csv"), "-o", str(report)])
+    assert result.exit_code == 1
+    jsonschema.validators.validator_for(SCHEMA)(SCHEMA).validate(json.loads(report.read_text("utf-8")))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalog.csv", "scan.sarif"]
+
+
+def test_fingerprints_stay_when_another_field_of_the_listing_changes(tmp_path):
+    def fingerprints(description: str) -> dict:
+        catalog = tmp_path / "catalog.csv"
+        with open(catalog, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["sku", "title", "description", "brand"])
+            writer.writerow(["B0", "Plain cotton socks", "Soft.", "Acme"])
+            writer.writerow(["B1", "Gucci style handbag", description, "Acme"])
+        report = tmp_path / "report.sarif"
+        result = CliRunner().invoke(main, ["check", str(catalog), "--no-default-blocklists", "-b",
+                                           str(FIXTURES / "blocklist.csv"), "-o", str(report)])
+        assert result.exit_code == 1, result.output
+        results = json.loads(report.read_text("utf-8"))["runs"][0]["results"]
+        return {(r["ruleId"], r["properties"]["field"]): r["partialFingerprints"] for r in results}
+
+    before = fingerprints("A roomy bag.")
+    after = fingerprints("A roomy bag in black leather, with a long strap and three inner pockets.")
+    assert before and after == before
