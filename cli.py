@@ -72,6 +72,47 @@ def catalog_options(fn):
     return fn
 
 
+def gate_options(fn):
+    """Options of the gate: what a check leaves out and how it exits (see compliance.suppress)."""
+    options = [
+        click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Hide the findings FILE records (made by 'listguard baseline create'); they count "
+                          "toward no verdict."),
+        click.option("--select", "select", multiple=True, metavar="CODES",
+                     help="Report only rules whose code starts with one of CODES (TM, TM00, TM001); comma "
+                          "separated or repeated."),
+        click.option("--ignore", "ignore", multiple=True, metavar="CODES",
+                     help="Leave out rules whose code starts with one of CODES; wins over --select."),
+        click.option("--exit-zero", is_flag=True,
+                     help="Exit 0 even when listings fail (2 still for usage and input errors)."),
+        click.option("--changed-only", type=click.Path(dir_okay=False), metavar="PREVIOUS_CATALOG",
+                     help="Check only rows that are new or changed since PREVIOUS_CATALOG; the others are "
+                          "reported with the verdict 'unchanged'."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _gate(mappings, baseline, select, ignore, changed_only):
+    """What this run leaves out; a bad option or file is a usage error before any checking."""
+    from compliance.catalog import read_catalog
+    from compliance.rules import REGISTRY
+    from compliance.suppress import Baseline, Gate, PreviousCatalog, RuleFilter, Suppressor
+
+    rules = RuleFilter.parse(select, ignore, REGISTRY)
+    accepted = Baseline.load(baseline) if baseline else None
+    previous = None
+    if changed_only:
+        previous = PreviousCatalog.from_listings(read_catalog(changed_only, _parse_map(mappings))[1])
+    return Gate(Suppressor(rules, accepted, REGISTRY), previous)
+
+
+def _say(lines) -> None:
+    for line in lines:
+        click.echo(f"listguard: {line}", err=True)
+
+
 def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, authorized=None, progress=None):
     from compliance.authorized import load_authorized
     from compliance.blocklist import load_blocklists
@@ -98,6 +139,9 @@ def _say_columns(layout) -> None:
     names = layout.column_names()
     click.echo("listguard: columns: " + ", ".join(f"{field}={column!r}" for field, column in names.items()),
                err=True)
+    if layout.waiver_column is not None:
+        click.echo(f"listguard: waivers: rule codes in column {layout.header[layout.waiver_column]!r}, never read "
+                   f"as listing text", err=True)
     if not layout.has_brand:
         click.echo("listguard: no brand column: the seller's brand is unknown, so a maker's name leading a title "
                    "is a review and every other mark named counts as another company's (name the column with "
@@ -141,6 +185,7 @@ def _on_signals() -> None:
 
 @main.command()
 @catalog_options
+@gate_options
 @click.option("--format", "-f", "fmt", type=click.Choice(list(FORMATS)), multiple=True,
               help="Report format; repeatable with --output-dir. Default: table on a terminal, else from --output's "
                    "extension, else json.")
@@ -153,11 +198,13 @@ def _on_signals() -> None:
               help="Processes to check with; 0 uses every core. Output stays in input order.")
 @_guard
 def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, authorized, fmt, output, fail_on,
-          jobs, output_dir):
+          jobs, output_dir, baseline, select, ignore, exit_zero, changed_only):
     """Check every listing of CATALOG (a CSV) and report a verdict per marketplace.
 
     Exit codes: 0 no listing fails, 1 some listing fails on some platform (or, with
     --fail-on warn, warns; an unreadable row counts as failing), 2 usage or input error.
+    --exit-zero turns 1 into 0; --baseline, --select, --ignore, a listguard_ignore column and
+    --changed-only leave findings or rows out, and the report counts what they left out.
 
     Example:
 
@@ -173,19 +220,20 @@ def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of
     progress = (lambda n: bar.update(n - bar.pos)) if bar is not None else None
     for _, path in reports:
         if path:
-            check_output_path(path, [catalog, *blocklists, authorized])
+            check_output_path(path, [catalog, *blocklists, authorized, baseline, changed_only])
     try:
+        gate = _gate(mappings, baseline, select, ignore, changed_only)
         checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
                                            authorized, progress)
         jobs = _cap_jobs(jobs)
         with _open_reports(reports) as outputs:
-            worst = _write_report(outputs, checker, layout, listings, jobs, fail_on, bar)
+            worst = _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate)
     except (KeyboardInterrupt, Stopped) as stop:
         kept = "; the previous report is unchanged" if output or output_dir else ""
         click.echo(f"listguard: {'stopped' if isinstance(stop, Stopped) else 'interrupted'}; no report "
                    f"written{kept}", err=True)
         sys.exit(getattr(stop, "exit_code", 130))
-    sys.exit(worst)
+    sys.exit(0 if exit_zero else worst)
 
 
 def _report_targets(formats, output, output_dir) -> list[tuple[str, str | None]]:
@@ -235,7 +283,7 @@ def _cap_jobs(jobs: int) -> int:
     return cores if jobs == 0 or jobs > cores else jobs
 
 
-def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar) -> int:
+def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate) -> int:
     """Check every listing and write each (format, stream) report from the one pass over the
     results; the exit code the results give."""
     from compliance.check import summarize
@@ -252,13 +300,14 @@ def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar) -> int
     worst = 0
     total = 0
     ledger = Ledger()
-    listings = ledger.watch(listings)
+    listings = gate.feed(ledger.watch(listings))
     if jobs > 1:
         from compliance.parallel import check_parallel
 
         results = check_parallel(checker, listings, jobs, with_text=with_text)
     else:
         results = checker.check(listings)
+    results = gate.results(results)
     try:
         for result in results:
             total += 1
@@ -276,7 +325,8 @@ def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar) -> int
     ledger.balance(total, counts)
     if ledger.repeats_notice():
         click.echo(f"listguard: {ledger.repeats_notice()}", err=True)
-    formatter.finish({"listings": total, "by_platform": counts})
+    _say(gate.notices())
+    formatter.finish(gate.summarize({"listings": total, "by_platform": counts}))
     return worst
 
 
@@ -495,3 +545,85 @@ def blocklist_suggest_command(catalog, blocklists, no_default_blocklists, mappin
         if output:
             stream.close()
     click.echo(f"listguard: {len(found)} names in at least {min_listings} listings that no list holds", err=True)
+
+
+@main.group("baseline")
+def baseline_command():
+    """Record today's findings so that a check with --baseline fails only on new ones."""
+
+
+@baseline_command.command("create")
+@catalog_options
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write the baseline to FILE (default: standard output).")
+@_guard
+def baseline_create_command(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, authorized,
+                            output):
+    """Write CATALOG's current findings as a baseline: one entry per listing id, rule and matched
+    entry (a blocklist entry, or the matched text), so editing other fields of a listing keeps it
+    valid. Information findings and what a row's listguard_ignore column waives are left out.
+
+    Example:
+
+    \b
+        listguard baseline create catalog.csv -p amazon:US -o listguard-baseline.json
+        listguard check catalog.csv -p amazon:US --baseline listguard-baseline.json
+    """
+    from compliance.output import ReportFile, check_output_path
+    from compliance.suppress import Baseline
+
+    if output:
+        check_output_path(output, [catalog, *blocklists, authorized])
+    checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
+                                       authorized)
+    baseline = Baseline.from_findings((r.listing.id, r.findings, r.listing.waivers) for r in checker.check(listings))
+    with ReportFile(output) if output else contextlib.nullcontext(sys.stdout) as stream:
+        stream.write(baseline.to_json())
+    listings_named = len({key.listing_id for key in baseline.keys})
+    _say([f"baseline of {len(baseline)} finding(s) in {listings_named} listing(s) written to {output or 'stdout'}"])
+
+
+# What a pre-commit hook may pass on to check; the report is a table, for the person committing.
+HOOK_OPTIONS = ("platforms", "blocklists", "no_default_blocklists", "mappings", "as_of", "authorized", "fail_on",
+                "baseline", "select", "ignore", "exit_zero")
+
+
+def _check_files(catalogs, **options):
+    """Check each catalog as 'listguard check CATALOG' would, with a table report; exit with the worst code."""
+    ctx = click.get_current_context()
+    fmt = next(p for p in check.params if p.name == "fmt")
+    worst = 0
+    for catalog in catalogs:
+        click.echo(f"== {catalog}")
+        worst = max(worst, _exit_code(ctx, catalog, ("table",) if fmt.multiple else "table", options))
+    sys.exit(worst)
+
+
+def _exit_code(ctx, catalog, fmt, options) -> int:
+    try:
+        ctx.invoke(check, catalog=catalog, fmt=fmt, **options)
+    except SystemExit as exc:
+        if exc.code in (130, 143):  # Ctrl-C or SIGTERM stops every file, not only this one
+            raise
+        return exc.code if isinstance(exc.code, int) else 1
+    except click.ClickException as exc:  # one catalog's usage or input error: the others are still checked
+        exc.show()
+        return exc.exit_code
+    return 0
+
+
+main.add_command(click.Command(
+    "check-files", callback=_check_files,
+    params=[click.Argument(["catalogs"], nargs=-1, type=click.Path(dir_okay=False)),
+            *(p for p in check.params if p.name in HOOK_OPTIONS)],
+    short_help="Check several catalogs (a pre-commit hook's files), each on its own.",
+    help="""Check each CATALOG on its own, as 'listguard check CATALOG -f table' does, and exit with
+    the worst exit code: the command a pre-commit hook runs on the catalog files of a commit.
+
+    Takes check's options for platforms, blocklists, columns, --fail-on and the gate
+    (--baseline, --select, --ignore, --exit-zero).
+
+    \b
+    Example:
+        listguard check-files -p amazon:US --baseline listguard-baseline.json feed.csv eu/feed.csv
+    """))

@@ -18,6 +18,7 @@ from typing import Iterator
 
 from .errors import InputError, UsageError
 from .listing import Field, Listing
+from .suppress import WAIVER_COLUMN, parse_codes
 
 # Field -> header names that mean it, most specific first. Headers are compared after
 # :func:`header_key` (case, separators, a required "*", a "C:" item-specific prefix and a
@@ -101,6 +102,7 @@ class Layout:
     header: list[str]
     header_line: int
     columns: dict[str, int]
+    waiver_column: int | None = None  # listguard_ignore: read as rule codes, never as listing text
 
     def describe(self) -> str:
         found = ", ".join(f"{f}={self.header[i]!r}" for f, i in self.columns.items())
@@ -129,11 +131,14 @@ def _sniff_delimiter(sample: str) -> str:
         return best if counts[best] else ","
 
 
-def resolve_columns(header: list[str], mapping: dict[str, str], path) -> dict[str, int]:
-    """Which column holds each field: ``--map`` first, then the usual names (exact before qualified,
-    earlier names of a field before later ones, and each column used once)."""
+def waiver_column(header: list[str]) -> int | None:
+    """The ``listguard_ignore`` column (``listguard ignore``, ``Listguard-Ignore`` too), if any."""
+    wanted = header_key(WAIVER_COLUMN)
+    return next((i for i, h in enumerate(header) if header_key(h) == wanted), None)
+
+
+def _mapped_columns(header: list[str], mapping: dict[str, str], path) -> dict[str, int]:
     cleaned = [_clean_header(h) for h in header]
-    keys = [header_key(h) for h in header]
     columns: dict[str, int] = {}
     for field, column in mapping.items():
         if field not in FIELDS:
@@ -142,8 +147,20 @@ def resolve_columns(header: list[str], mapping: dict[str, str], path) -> dict[st
         if key not in cleaned:
             raise UsageError(f"--map {field}={column}: {path} has no column '{column}'; "
                              f"its columns are: {', '.join(h for h in header if h.strip())}")
+        if cleaned.index(key) == waiver_column(header):
+            raise UsageError(f"--map {field}={column}: the {WAIVER_COLUMN} column holds the rule codes a row "
+                             f"waives and is never read as listing text; map another column")
         columns[field] = cleaned.index(key)
-    taken = set(columns.values())
+    return columns
+
+
+def resolve_columns(header: list[str], mapping: dict[str, str], path) -> dict[str, int]:
+    """Which column holds each field: ``--map`` first, then the usual names (exact before qualified,
+    earlier names of a field before later ones, and each column used once)."""
+    keys = [header_key(h) for h in header]
+    columns = _mapped_columns(header, mapping, path)
+    # The waiver column holds rule codes: matched as listing text, "TM001" would be a finding of its own.
+    taken = set(columns.values()) | {i for i in [waiver_column(header)] if i is not None}
     for field in FIELDS:
         if field in columns:
             continue
@@ -224,7 +241,7 @@ def read_catalog(path, mapping: dict[str, str] | None = None, progress=None) -> 
     delimiter = _sniff_delimiter(sample)
     header = next(csv.reader([first], delimiter=delimiter))
     columns = resolve_columns(header, mapping or {}, path)
-    layout = Layout(path, delimiter, header, skipped + 1, columns)
+    layout = Layout(path, delimiter, header, skipped + 1, columns, waiver_column(header))
     return layout, _rows(layout, counter, progress)
 
 
@@ -264,14 +281,26 @@ def _rows(layout: Layout, counter: _LineCounter, progress) -> Iterator[Listing]:
             # Shopify variant rows leave Title empty and share the product's Handle.
             handle = cells[handle_col] if handle_col < len(cells) else ""
             if last_product is not None and handle and handle == last_product.id_handle:
-                listing.fields = {k: Field(k, f.raw) for k, f in last_product.fields.items()}
-                listing.brand = listing.brand or last_product.brand
-                listing.category = listing.category or last_product.category
-                listing.variant_of = last_product.id
+                _inherit(listing, last_product)
         if listing.error is None and listing.fields.get("title") and handle_col is not None:
             listing.id_handle = cells[handle_col] if handle_col < len(cells) else ""
             last_product = listing
         yield listing
+
+
+def _inherit(listing: Listing, product: Listing) -> None:
+    """A Shopify variant row takes its product's text, and its brand, category and waivers where it
+    names none."""
+    listing.fields = {k: Field(k, f.raw) for k, f in product.fields.items()}
+    listing.brand = listing.brand or product.brand
+    listing.category = listing.category or product.category
+    listing.variant_of = product.id
+    listing.waivers = listing.waivers or product.waivers
+
+
+def _waivers(cells: list[str], layout: Layout) -> tuple[str, ...]:
+    i = layout.waiver_column
+    return parse_codes(cells[i]) if i is not None and i < len(cells) else ()
 
 
 def _listing(cells, columns, width, row, line, end_line, layout) -> Listing:
@@ -293,6 +322,7 @@ def _listing(cells, columns, width, row, line, end_line, layout) -> Listing:
                                       f"at character {bad + 1}; save the catalog as UTF-8"))
     values = {f: value(f) for f in columns}
     listing = Listing.from_values(ident, row, values, line=line)
+    listing.waivers = _waivers(cells, layout)
     if end_line > line and "title" in columns and "\n" in value("title").strip():
         # A title never spans lines: a quote opened in this row probably swallowed the next rows.
         listing.error = (f"line {line}: the title runs over {end_line - line + 1} lines; a double quote opened "

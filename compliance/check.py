@@ -7,6 +7,9 @@
 3. decide: detection rules (trademark, counterfeit, patent, prohibited) and each target
    platform's pack rules turn spans into findings;
 4. verdict: per ``PLATFORM:REGION``, ``fail`` on a blocking finding, ``warn`` on warnings.
+
+A listing marked ``unchanged`` (``--changed-only``: the same as in the previous catalog) skips
+every step and gets the verdict ``unchanged``, so it is still reported in its place.
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Iterable, Iterator
 
-from .findings import Finding, verdict
+from .findings import UNCHANGED, VERDICTS, Finding, verdict
 from .listing import TEXT_FIELDS, Listing
 from .matchers.contact import ContactMatcher
 from .matchers.cues import CueMatcher
@@ -99,7 +102,7 @@ class Checker:
             yield from self.check_batch(batch)
 
     def check_batch(self, batch: list[Listing]) -> list[ListingResult]:
-        readable = [listing for listing in batch if listing.error is None]
+        readable = [listing for listing in batch if listing.error is None and not listing.unchanged]
         for listing in readable:
             for matcher in self.matchers:
                 listing.spans[matcher.name] = matcher.find(listing)
@@ -114,6 +117,8 @@ class Checker:
         keys = self.scope.keys
         if listing.error is not None:
             return ListingResult(listing, [], {k: "error" for k in keys})
+        if listing.unchanged:
+            return ListingResult(listing, [], {k: UNCHANGED for k in keys})
         findings: list[Finding] = []
         for rule, severity, fields, params, platforms, by_default in self.rules:
             for hit in rule.check(listing, params, fields):
@@ -148,8 +153,18 @@ class Checker:
         return tuple(k for k in platforms if k.split(":")[0] not in licensed) if licensed else platforms
 
 
-def summarize(counts: dict[str, dict[str, int]] | None, result: ListingResult, keys) -> dict:
-    counts = counts if counts is not None else {k: {"pass": 0, "warn": 0, "fail": 0, "error": 0} for k in keys}
-    for k, v in result.verdicts.items():
-        counts[k][v] += 1
+def empty_counts(keys, verdicts: tuple[str, ...] = VERDICTS) -> dict[str, dict[str, int]]:
+    """Per target, a zero for each verdict the summary counts (``unchanged`` too with --changed-only)."""
+    return {k: dict.fromkeys(verdicts, 0) for k in keys}
+
+
+def count_verdicts(counts: dict[str, dict[str, int]], verdicts: dict[str, str]) -> dict:
+    """Add one listing's verdicts (target -> verdict) to ``counts``; a verdict the counts have no
+    zero for yet (``unchanged``) starts at one."""
+    for k, v in verdicts.items():
+        counts[k][v] = counts[k].get(v, 0) + 1
     return counts
+
+
+def summarize(counts: dict[str, dict[str, int]] | None, result: ListingResult, keys) -> dict:
+    return count_verdicts(counts if counts is not None else empty_counts(keys), result.verdicts)

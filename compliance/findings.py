@@ -1,10 +1,13 @@
 """What a check finds and what a listing's verdict on a marketplace is."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, fields
 
 SEVERITIES = ("block", "warn", "info")
 VERDICTS = ("pass", "warn", "fail", "error")
+# A row a --changed-only run did not check: its content is the same as in the previous catalog.
+UNCHANGED = "unchanged"
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,23 @@ class Finding:
             "fix": self.fix,
         }
 
+    @classmethod
+    def from_dict(cls, item: dict) -> "Finding":
+        """A finding back from its report form (:meth:`to_dict`), e.g. from a worker process; keys
+        the class does not know are left out, and ``explanation`` is not in the report."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in item.items() if k in known}
+        return cls(**{**values, "platforms": tuple(item["platforms"])})
+
     def fingerprint(self, listing_id: str) -> tuple[str, str, str]:
-        return (listing_id, self.rule, self.entry)
+        """(listing id, rule, entry identity): the blocklist entry or rule parameter the finding
+        matched, or, for a rule that names none, the matched text with case, width and spacing
+        folded. Neither offsets nor other fields are part of it."""
+        return (listing_id, self.rule, self.entry or normalized_text(self.text))
+
+
+def normalized_text(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def verdict(findings, platform: str) -> str:

@@ -1,15 +1,21 @@
 """Accounting for a run: every row read is in the report once, or the run fails.
 
 The reader counts the records it yields (readable or not); the report counts what it wrote.
-Rows read = pass + warn + fail + error on every marketplace, or the run ends with exit 2:
-a gate that drops a listing must never pass. Ids that repeat are reported, since a seller's
-upload would overwrite one listing with the other.
+Rows read = pass + warn + fail + error (+ unchanged) on every marketplace, or the run ends with
+exit 2: a gate that drops a listing must never pass. With ``--changed-only`` a row that is the
+same as in the previous catalog is not checked but still reported, with the verdict
+``unchanged``, so it stays in the sum. Ids that repeat are reported, since a seller's upload
+would overwrite one listing with the other.
 """
 from __future__ import annotations
 
 from typing import Iterable, Iterator
 
 from .errors import ListguardError
+from .findings import UNCHANGED, VERDICTS
+
+# The verdicts a row can be reported with; any other name in the counts is not a row accounted for.
+ACCOUNTED = (*VERDICTS, UNCHANGED)
 
 SHOWN = 5  # repeated ids named in the notice
 
@@ -37,10 +43,11 @@ class Ledger:
 
     def balance(self, reported: int, counts: dict[str, dict[str, int]]) -> None:
         """Raise unless every row read was reported once, with one verdict per marketplace."""
-        short = [p for p, c in counts.items() if sum(c.values()) != self.read]
+        held = {p: sum(c.get(v, 0) for v in ACCOUNTED) for p, c in counts.items()}
+        short = [p for p, n in held.items() if n != self.read]
         if reported != self.read or short:
             raise AccountingError(f"{self.read} rows were read but the report holds {reported} "
-                                  f"(per marketplace: {', '.join(f'{p} {sum(c.values())}' for p, c in counts.items())});"
+                                  f"(per marketplace: {', '.join(f'{p} {n}' for p, n in held.items())});"
                                   f" the report is not written. Please report this as a listguard defect")
 
     def repeats_notice(self) -> str:

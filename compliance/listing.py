@@ -79,6 +79,8 @@ class Listing:
     id_handle: str = ""
     decisions: list = field(default_factory=list)  # (span, why) for marks that did not fire: `explain`
     decided: dict = field(default_factory=dict)  # decisions several rules share, made once (the marks')
+    waivers: tuple[str, ...] = ()  # codes or prefixes the row's listguard_ignore column waives
+    unchanged: bool = False  # --changed-only: same content as in the previous catalog, not checked
 
     @classmethod
     def from_values(cls, id, row, values: dict[str, str], line=0) -> "Listing":
