@@ -23,6 +23,8 @@ ENTRIES = link_lines([
     Entry("Sony", "trademark", owner="Sony Group Corporation", classes=E, goods="device"),
     Entry("Nike", "trademark", owner="Nike, Inc.", classes=frozenset({25}), goods="fashion"),
     Entry("Baseus", "trademark", owner="Shenzhen Baseus Technology", classes=E, goods="other"),
+    Entry("Disney Cars", "trademark", owner="Disney Enterprises, Inc.", aliases=("Тачки",),
+          classes=frozenset({16, 21, 25, 28}), goods="character"),
     Entry("GeForce RTX", "trademark", owner="NVIDIA Corporation", classes=E, goods="component"),
 ])
 
@@ -101,3 +103,24 @@ def test_explain_says_which_brand_situation_decided(checker):
     decision = next(d for d in mark_decisions(listing) if d.span.text == "Belkin")
     assert decision.step == "maybe_genuine"
     assert "no brand column" in decision.outcome.message
+
+
+@pytest.mark.parametrize("values, maker", [
+    ({"title": "Миска Stor Disney Cars (Тачки), 500 мл"}, "stor"),            # the maker just before the mark
+    ({"title": "Сумка детская ND Play / Рюкзак Тачки"}, "ndplay"),            # the maker before a slash
+    ({"title": "Миска детская Тачки, Stor"}, ""),                              # after the mark: no maker
+    ({"title": "Stor bowl Disney Cars 500 ml"}, ""),                           # a Latin title: nothing tells
+    ({"title": "Миска Stor Disney Cars", "brand": ""}, ""),                    # the brand column says
+])
+def test_a_title_in_another_script_names_its_maker_in_latin_letters(checker, values, maker):
+    from compliance.rules.evidence import title_maker
+    listing = Listing.from_values("T1", 1, values)
+    checker.check_batch([listing])
+    assert title_maker(listing) == maker
+
+
+def test_character_merchandise_by_a_maker_named_in_the_title_is_a_licence_review(checker):
+    # no brand column: the maker the title names may be the property's licensee
+    assert _blocks(checker, {"title": "Миска Stor Disney Cars (Тачки), 500 мл"}) == set()
+    assert _warns(checker, {"title": "Миска Stor Disney Cars (Тачки), 500 мл"}) == {"Disney Cars"}
+    assert _blocks(checker, {"title": "Миска детская Disney Cars (Тачки), 500 мл"}) == {"Disney Cars"}

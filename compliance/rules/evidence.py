@@ -344,6 +344,39 @@ def _one_letter_off(brand_key: str, names: set[str]) -> bool:
                                        for n in names)
 
 
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'.-]*(?: +[A-Za-z][A-Za-z0-9&'.-]*)*")
+
+
+def title_maker(listing) -> str:
+    """Where the catalog has no brand column, the maker that a title opening with the product in
+    another script names in Latin letters just before a slash or before the mark ("Миска Stor
+    Disney Cars", "Сумка ND Play / ..."): how Ozon and Wildberries titles name the brand. Not a
+    mark of the lists itself."""
+    if listing.brand_column:
+        return ""
+    found = listing.decided.get("title_maker")
+    if found is None:
+        found = listing.decided["title_maker"] = _title_maker(listing)
+    return found
+
+
+def _title_maker(listing) -> str:
+    title = listing.title
+    first = re.search(r"[^\W\d_]+", title)
+    if first is None or first.group().isascii():
+        return ""  # a title opening in Latin letters: its first word may be the maker or the mark
+    marks = sorted(s.start for s in listing.spans.get("marks", []) if s.field == "title" and s.kind == "mark")
+    first_mark = marks[0] if marks else len(title)
+    for run in _LATIN_RUN.finditer(title[:first_mark]):
+        name = run.group().strip()
+        if sum(c.isalpha() for c in name) < 3:
+            continue
+        after = title[run.end():].lstrip()
+        if after.startswith("/") or marks and run.end() + len(title[run.end():]) - len(after) == first_mark:
+            return compact(name)
+    return ""
+
+
 def seller_key(listing) -> str:
     brand = re.sub(r"(?i)^\s*(?:genuine|original|authentic|official|oem)\s+", "", listing.brand or "")
     return compact(brand)
@@ -358,6 +391,7 @@ class MarkEvidence:
     frame: Frame
     wording: str            # the frame's words ("compatible with", "inspired by")
     seller: SellerBrand
+    maker_in_title: str     # no brand column: the maker the title names in Latin letters ("Stor"), or ""
     own_brand: bool         # the brand column names this mark or its family
     authorized: bool        # --authorized names this mark, its owner or family
     in_title: bool
@@ -394,6 +428,7 @@ class MarkEvidence:
         """The evidence as ``explain`` prints it: only what is set."""
         items = [("goods", self.goods.value), ("reading", self.reading.value), ("seller brand", self.seller.value)]
         flags = {"frame": self.frame.value and f"{self.frame.value} ({self.wording})",
+                 "maker named in the title": self.maker_in_title,
                  "own brand": self.own_brand, "authorized": self.authorized,
                  "brand position": self.brand_position, "brand use": ", ".join(self.brand_use),
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
@@ -409,7 +444,8 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     """The evidence for one mark span of ``listing`` (its spaCy context already added)."""
     entry = span.data["entry"]
     ctx = span.data.get("context") or {}
-    key = seller_key(listing)
+    named_in_title = "" if seller_key(listing) else title_maker(listing)
+    key = seller_key(listing) or named_in_title
     title_words = _words(listing.title)
     cues = listing.spans.get("cues", [])
     generic = _generic_name(span, entry)
@@ -420,7 +456,8 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     brand_use, everyday = _generic_use(listing, span, ctx, cues) if generic else ((), "")
     return MarkEvidence(
         goods=goods, reading=Reading(span.data.get("how") or "exact"), frame=Frame(ctx.get("context")),
-        wording=ctx.get("wording") or "", seller=_seller(key, listing.brand_column), own_brand=same_family(key, entry),
+        wording=ctx.get("wording") or "", seller=_seller(key, listing.brand_column),
+        maker_in_title=named_in_title, own_brand=same_family(key, entry),
         authorized=_authorized_everywhere(entry, authorized),
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
         brand_use=brand_use, everyday_word=everyday,
