@@ -25,6 +25,9 @@ ENTRIES = link_lines([
     Entry("Baseus", "trademark", owner="Shenzhen Baseus Technology", classes=E, goods="other"),
     Entry("Disney Cars", "trademark", owner="Disney Enterprises, Inc.", aliases=("Тачки",),
           classes=frozenset({16, 21, 25, 28}), goods="character"),
+    Entry("Samsonite", "trademark", owner="Samsonite IP Holdings", classes=frozenset({18}), goods="fashion"),
+    Entry("American Tourister", "trademark", owner="Samsonite IP Holdings", classes=frozenset({18}),
+          goods="fashion"),
     Entry("GeForce RTX", "trademark", owner="NVIDIA Corporation", classes=E, goods="component"),
 ])
 
@@ -124,3 +127,9 @@ def test_character_merchandise_by_a_maker_named_in_the_title_is_a_licence_review
     assert _blocks(checker, {"title": "Миска Stor Disney Cars (Тачки), 500 мл"}) == set()
     assert _warns(checker, {"title": "Миска Stor Disney Cars (Тачки), 500 мл"}) == {"Disney Cars"}
     assert _blocks(checker, {"title": "Миска детская Disney Cars (Тачки), 500 мл"}) == {"Disney Cars"}
+
+
+def test_a_brand_column_naming_a_sister_mark_of_the_same_owner_is_the_family(checker):
+    values = {"title": "Samsonite double gusset leather portfolio computer case", "brand": "American Tourister"}
+    assert _blocks(checker, values) == set() and _warns(checker, values) == set()
+    assert _blocks(checker, {**values, "brand": "Acme Travel"}) == {"Samsonite"}

@@ -414,6 +414,9 @@ class MarkMatcher:
         return _keep_longest(results)
 
     def find(self, listing) -> list[Span]:
+        if listing.brand:
+            # The brand column's own marks ("American Tourister"): their owner's other marks are family.
+            listing.decided["seller_marks"] = self.entries_named(listing.brand)
         spans = []
         for field in listing.text_fields():
             for vs, ve, n, how, score in self.find_in_text(field.text, (field.plain, lambda f=field: f.evasive)):
@@ -423,6 +426,20 @@ class MarkMatcher:
                 spans.append(Span(kind, field.name, rs, re_, field.raw[rs:re_], label=entry.term, score=score,
                                   data={"entry": entry, "name": n.name, "how": how, "visible": (vs, ve)}))
         return spans
+
+
+    def entries_named(self, text: str) -> tuple[Entry, ...]:
+        """The trademark entries whose name, or an alias, is exactly ``text`` (folded)."""
+        ws = words(text)
+        if not ws or not self._has_keys:
+            return ()
+        found: list[Entry] = []
+        for key in dict.fromkeys((f" {' '.join(ws)} ", f" {''.join(ws)} ")):
+            index = self.automaton.get(key, None)
+            if index is not None:
+                found += [self.entries[n.entry] for n in self._keys[index][1]
+                          if self.entries[n.entry].kind == "trademark"]
+        return tuple(dict.fromkeys(found))
 
 
 def _model_code(source: str, entry) -> bool:

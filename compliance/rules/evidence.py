@@ -457,7 +457,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     return MarkEvidence(
         goods=goods, reading=Reading(span.data.get("how") or "exact"), frame=Frame(ctx.get("context")),
         wording=ctx.get("wording") or "", seller=_seller(key, listing.brand_column),
-        maker_in_title=named_in_title, own_brand=same_family(key, entry),
+        maker_in_title=named_in_title, own_brand=same_family(key, entry) or _sister_brand(listing, entry),
         authorized=_authorized_everywhere(entry, authorized),
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
         brand_use=brand_use, everyday_word=everyday,
@@ -588,6 +588,12 @@ def same_maker(a, b) -> bool:
         return False
     first_a, first_b = compact(a.owner.split(" ")[0]), compact(b.owner.split(" ")[0])
     return compact(a.owner) == compact(b.owner) or len(first_a) >= 4 and first_a == first_b
+
+
+def _sister_brand(listing, entry) -> bool:
+    """The brand column names another mark of the same owner ("American Tourister" for a Samsonite
+    case, "Converse" beside Nike): one company's family of brands."""
+    return any(other is not entry and same_maker(other, entry) for other in listing.decided.get("seller_marks", ()))
 
 
 def _maker_named(listing, entry, product_line: bool) -> bool:
