@@ -451,3 +451,15 @@ def test_a_fashion_house_beside_an_established_makers_own_name_is_a_review(check
     unknown = checker_with()("zoomtek ts-mr1600 nautica series marine speaker", brand="zoomtek")
     assert rules(licensed, "warn") == ["TM001"] and not rules(licensed, "block")
     assert "TM001" in rules(unknown, "block")
+
+
+@pytest.mark.parametrize("title", [
+    # a list in lower case opened by a maker that is also an everyday word ("amazon")
+    "dual usb charger for amazon kindle barnes noble nook sony reader and more e-readers",
+    # makers the lists do not know and device words inside a long list
+    "12ft ac power cord for samsung toshiba lg sharp sony scepter rca panasonic philips vizio mitsubishi proscan "
+    "magnavox auria viore tv lcd dlp led acer asus hp viewsonic dell compaq monitor screen",
+])
+def test_long_lists_of_devices_after_for_are_compatibility(checker_with, title):
+    result = checker_with()(title, brand="Volta")
+    assert not [f for f in result.findings if f.kind == "trademark" and f.severity == "block"], result.findings

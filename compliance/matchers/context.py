@@ -213,10 +213,10 @@ class ContextAnnotator:
         """Compatibility wording the token patterns cannot reach: a brand later in a list after
         "for" ("for iPod, iPhone and iPad"), after a model or year ("for 2018 Toyota"), or a
         device brand before "compatible"/"replacement" or an accessory noun ("iPad 2 case")."""
-        compat = _list_after_compat_word(doc, ts)
+        entry = span.data["entry"]
+        compat = _list_after_compat_word(doc, ts, device_brand(entry))
         if compat:
             return compat
-        entry = span.data["entry"]
         product_line = span.data["name"] != entry.term
         accessory = accessory_nouns() if product_line and device_brand(entry) else frozenset()
         if accessory and ts.start > 0 and doc[ts.start - 1].lower_ in accessory:
@@ -276,11 +276,13 @@ def _connector_after(doc, ts) -> bool:
     return bool(tail) and tail[0] in ("c", "a", "b", "-c", "c.")
 
 
-def _list_after_compat_word(doc, ts) -> str:
+def _list_after_compat_word(doc, ts, device: bool = False) -> str:
     """The brand ends a list that follows a compatibility word: "for Acer, Apple, Dell, Sony",
     "for 80 120 160 GB iPod". Before the list's first brand only models, sizes, device words
-    and names the blocklist does not know may stand ("for men Nike" is no list)."""
-    start = max(0, ts.start - 30)
+    and names the blocklist does not know may stand ("for men Nike" is no list); for a device
+    brand that is at least the second of the list, any two words ("for amazon kindle barnes
+    noble nook sony": "amazon" is also an everyday word)."""
+    start = max(0, ts.start - 60)  # lists of models run long: "for samsung toshiba lg ... xbox 360"
     c = next((i for i in range(ts.start - 1, start - 1, -1)
               if doc[i].lower_ in COMPAT_WORDS or doc[i].text in CLAUSE_END), None)
     if c is None or doc[c].lower_ not in COMPAT_WORDS:
@@ -291,8 +293,8 @@ def _list_after_compat_word(doc, ts) -> str:
     # Names the blocklist does not know may open the list: capitalised in mixed-case text
     # ("for HTC, Motorola"), or rare words where the text is all lower case ("for htc").
     mixed = any(t.is_upper or t.is_title for t in doc) and any(t.is_lower for t in doc)
-    names = [t for t in lead if t.is_alpha and ((t.is_title or t.is_upper) if mixed else not _everyday(t.lower_))]
-    if len(names) < len(lead) or len(lead) > 4:
+    names = [t for t in lead if _a_name(t, mixed)]
+    if (len(names) < len(lead) or len(lead) > 4) and not (device and marks and len(lead) <= 2):
         return ""
     gap = 0
     for t in doc[first:ts.start]:
@@ -300,13 +302,19 @@ def _list_after_compat_word(doc, ts) -> str:
             gap = 0
         elif t.lower_ in STOP_WORDS - {"and"}:
             return ""
-        elif _model_like(t) or t.lower_ in LIST_WORDS or t.is_punct:
-            continue  # "for iPhone 12 11 Pro Max, Xiaomi": model numbers and words do not break a list
+        elif _model_like(t) or t.lower_ in LIST_WORDS or t.is_punct or _a_name(t, mixed):
+            continue  # "for iPhone 12 11 Pro Max, Xiaomi": model numbers, words and other makers do not break a list
         else:
             gap += 1
             if gap > 3:
                 return ""
     return doc[c:ts.end].text
+
+
+def _a_name(token, mixed: bool) -> bool:
+    """A name the blocklist may not know: capitalised in mixed-case text ("HTC"), a rare word where
+    the text is all lower case ("proscan")."""
+    return token.is_alpha and ((token.is_title or token.is_upper) if mixed else not _everyday(token.lower_))
 
 
 @lru_cache(maxsize=1)
