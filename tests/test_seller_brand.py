@@ -28,6 +28,12 @@ ENTRIES = link_lines([
     Entry("Samsonite", "trademark", owner="Samsonite IP Holdings", classes=frozenset({18}), goods="fashion"),
     Entry("American Tourister", "trademark", owner="Samsonite IP Holdings", classes=frozenset({18}),
           goods="fashion"),
+    Entry("X-23", "trademark", owner="Marvel Characters, Inc.", classes=frozenset({16, 25, 28}), goods="character"),
+    Entry("LCS", "trademark", owner="Riot Games, Inc.", classes=frozenset({9, 25, 41}), goods="sports"),
+    Entry("Western Digital", "trademark", owner="Western Digital Technologies, Inc.", classes=E, goods="device"),
+    Entry("My Book", "trademark", owner="Western Digital Corporation", classes=E, goods="device"),
+    Entry("Ricoh", "trademark", owner="Ricoh Imaging Company, Ltd.", classes=E, goods="device"),
+    Entry("Pentax", "trademark", owner="Ricoh Imaging Company, Ltd.", classes=E, goods="device"),
     Entry("GeForce RTX", "trademark", owner="NVIDIA Corporation", classes=E, goods="component"),
 ])
 
@@ -133,3 +139,26 @@ def test_a_brand_column_naming_a_sister_mark_of_the_same_owner_is_the_family(che
     values = {"title": "Samsonite double gusset leather portfolio computer case", "brand": "American Tourister"}
     assert _blocks(checker, values) == set() and _warns(checker, values) == set()
     assert _blocks(checker, {**values, "brand": "Acme Travel"}) == {"Samsonite"}
+
+
+@pytest.mark.parametrize("title", [
+    "Post-it easel pad self-stick tabletop 20 inches x 23 inches white",  # a size, not the character X-23
+    "Sony LCS-CSVB soft carrying case with metal accents",                # a model code, not the league LCS
+])
+def test_a_character_or_team_read_inside_a_size_or_a_model_code_is_not_named(checker, title):
+    assert _blocks(checker, {"title": title, "brand": "Acme"}) == set()
+    assert _warns(checker, {"title": title, "brand": "Acme"}) == set()
+
+
+def test_a_character_named_as_such_still_counts(checker):
+    assert _blocks(checker, {"title": "X-23 action figure 6 inch", "brand": "Acme"}) == set()
+    assert _warns(checker, {"title": "X-23 action figure 6 inch", "brand": "Acme"}) == {"X-23"}
+    assert _blocks(checker, {"title": "X-23 action figure 6 inch", "brand": ""}) == {"X-23"}
+
+
+@pytest.mark.parametrize("title", [
+    "Western Digital My Book Essential 1 TB USB 3.0 desktop external hard drive",  # the maker, then its line
+    "Pentax DSmobile 600 scanner",   # a line of Ricoh's that retailers list as a maker of its own
+])
+def test_a_maker_and_its_line_with_no_brand_column_is_a_review(checker, title):
+    assert _blocks(checker, {"title": title}) == set()

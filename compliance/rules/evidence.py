@@ -451,7 +451,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     generic = _generic_name(span, entry)
     classes = _listing_classes(listing)
     goods = goods_of(entry)
-    product_line = _product_line(span, entry, ctx)
+    product_line = _product_line(listing, span, entry, ctx)
     category_words = _device_category_words(listing, goods)
     brand_use, everyday = _generic_use(listing, span, ctx, cues) if generic else ((), "")
     return MarkEvidence(
@@ -481,7 +481,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         or _own_line_follows(listing, span, entry),
         seller_established=key in established_brands(),
         part_number=_part_number(listing.title),
-        maker_named=_maker_named(listing, entry, product_line),
+        maker_named=_maker_named(listing, span, entry, product_line),
         distinctive_name=goods.property_for_merchandise and not generic and not _everyday_name(span.data["name"]),
         confirmed_by=_confirmed_by(listing, span, entry) if generic else "",
     )
@@ -493,10 +493,12 @@ def _generic_name(span, entry) -> bool:
     return entry.generic and (compact(span.data["name"]) == compact(entry.term) or bool(entry.keywords))
 
 
-def _product_line(span, entry, ctx) -> bool:
-    """A product line is named: an alias (iPhone), a line of the owner's house mark (Switch), or a
-    word beside one of the mark's lines ("Stanley ... Quencher")."""
-    return span.data["name"] != entry.term or bool(entry.line_of) or bool(ctx.get("near_alias"))
+def _product_line(listing, span, entry, ctx) -> bool:
+    """A product line is named: an alias (iPhone), a line of the owner's house mark (Switch), a mark
+    right after its maker's name ("Western Digital My Book"), or a word beside one of the mark's
+    lines ("Stanley ... Quencher")."""
+    return span.data["name"] != entry.term or bool(entry.line_of) or bool(ctx.get("near_alias")) \
+        or _maker_precedes(listing, span, entry)
 
 
 def _confirmed_by(listing, span, entry) -> str:
@@ -571,11 +573,22 @@ def _overlap(mark_classes: frozenset[int], listing_classes: frozenset[int]) -> b
 def _own_line_follows(listing, span, entry) -> bool:
     """The maker's own product line right after its name ("Apple MacBook Pro", "Corsair Vengeance",
     "Asus ROG Strix"): how a catalog of genuine stock names a specific product."""
+    return _same_maker_beside(listing, span, entry, after=True)
+
+
+def _maker_precedes(listing, span, entry) -> bool:
+    """The maker's name right before the mark ("Western Digital My Book"): the mark is its line."""
+    return _same_maker_beside(listing, span, entry, after=False)
+
+
+def _same_maker_beside(listing, span, entry, after: bool) -> bool:
     for other in listing.spans.get("marks", []):
-        if other.field == span.field and 0 <= other.start - span.end <= 2 and other.kind == "mark":
-            found = other.data.get("entry")
-            if found is not None and found is not entry and same_maker(found, entry):
-                return True
+        if other.field != span.field or other.kind != "mark":
+            continue
+        gap = other.start - span.end if after else span.start - other.end
+        found = other.data.get("entry")
+        if 0 <= gap <= 2 and found is not None and found is not entry and same_maker(found, entry):
+            return True
     return False
 
 
@@ -596,8 +609,11 @@ def _sister_brand(listing, entry) -> bool:
     return any(other is not entry and same_maker(other, entry) for other in listing.decided.get("seller_marks", ()))
 
 
-def _maker_named(listing, entry, product_line: bool) -> bool:
-    return not product_line or compact(entry.line_of or entry.term) in compact(listing.title)
+def _maker_named(listing, span, entry, product_line: bool) -> bool:
+    """The maker is named: the mark is no product line, its house mark is in the title, or the mark
+    is itself a brand retailers list as a maker (LaCie of Seagate, Pentax of Ricoh)."""
+    return not product_line or compact(entry.line_of or entry.term) in compact(listing.title) \
+        or compact(span.data["name"]) in established_brands()
 
 
 def _seller(key: str, brand_column: bool) -> SellerBrand:
@@ -689,6 +705,30 @@ def _common(word: str) -> bool:
 
 
 MEASURE = re.compile(r"^\d+(?:[.,]\d+)?\s?(?:m|cm|mm|l|ml|g|kg|w|v)$", re.I)
+DIMENSION_BEFORE = re.compile(r"\d(?:\s*(?:in|inch|inches|cm|mm|m|ft|\"|'))?\s*$", re.I)
+
+
+def _in_dimensions(raw: str, span) -> bool:
+    """"20 inches x 23 inches", "30x40": a mark read in a size ("X-23", "X 40") is the size."""
+    text = span.text.strip().lower()
+    return text[:1] == "x" and any(c.isdigit() for c in text) and bool(DIMENSION_BEFORE.search(raw[:span.start]))
+
+
+def _in_code(raw: str, span) -> bool:
+    """The span is joined by a hyphen to letters and digits that are no word ("lcs-csvb",
+    "pkm-lcs2"): a maker's model code, where no character or team is named."""
+    code = _code_around(raw, span)
+    rest = [p for p in re.split(r"[-/]", code.lower()) if p and p != compact(span.text)]
+    return code != span.text and bool(rest) and not any(_common(p) for p in rest if p.isalpha())
+
+
+def _code_around(raw: str, span) -> str:
+    start, end = span.start, span.end
+    while start > 0 and (raw[start - 1].isalnum() or raw[start - 1] in "-/") and raw[start - 1:start] != " ":
+        start -= 1
+    while end < len(raw) and (raw[end].isalnum() or raw[end] in "-/"):
+        end += 1
+    return raw[start:end].strip("-/")
 
 
 def _ordinary_sense(listing, span) -> str:
@@ -700,6 +740,10 @@ def _ordinary_sense(listing, span) -> str:
     if MEASURE.match(span.text.strip()) and not _word_before(listing, span) == "by":
         return f"a measure ('{span.text}')"
     raw = listing.fields[span.field].raw
+    if _in_dimensions(raw, span):
+        return f"a size ('{span.text}' after a measure)"
+    if goods_of(span.data["entry"]).property_for_merchandise and _in_code(raw, span):
+        return f"part of a model code ('{_code_around(raw, span)}')"
     after = _words(raw[span.end:span.end + 30])[:2]
     before = _words(raw[max(0, span.start - 24):span.start])[-2:]
     adjacent = bool(re.match(r"[ \t]+[^\W\d_]", raw[span.end:span.end + 3]))
