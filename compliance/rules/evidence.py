@@ -363,8 +363,12 @@ def title_maker(listing) -> str:
 def _title_maker(listing) -> str:
     title = listing.title
     first = re.search(r"[^\W\d_]+", title)
-    if first is None or first.group().isascii():
-        return ""  # a title opening in Latin letters: its first word may be the maker or the mark
+    if first is None:
+        return ""
+    if first.group().isascii():
+        # A title opening in Latin letters names its maker so only as "Hori / Сменные накладки":
+        # otherwise its first word may be the maker or the mark.
+        return _maker_before_slash(title)
     marks = sorted(s.start for s in listing.spans.get("marks", []) if s.field == "title" and s.kind == "mark")
     first_mark = marks[0] if marks else len(title)
     for run in _LATIN_RUN.finditer(title[:first_mark]):
@@ -375,6 +379,14 @@ def _title_maker(listing) -> str:
         if after.startswith("/") or marks and run.end() + len(title[run.end():]) - len(after) == first_mark:
             return compact(name)
     return ""
+
+
+_MAKER_SLASH = re.compile(r"^\s*([A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*){0,2})\s*/\s*([^\W\d_]+)")
+
+
+def _maker_before_slash(title: str) -> str:
+    m = _MAKER_SLASH.match(title)
+    return compact(m.group(1)) if m and not m.group(2).isascii() else ""
 
 
 def seller_key(listing) -> str:
