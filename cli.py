@@ -325,6 +325,8 @@ def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate) 
     ledger.balance(total, counts)
     if ledger.repeats_notice():
         click.echo(f"listguard: {ledger.repeats_notice()}", err=True)
+    for note in layout.notes:
+        click.echo(f"listguard: {note}", err=True)
     _say(gate.notices())
     formatter.finish(gate.summarize({"listings": total, "by_platform": counts}))
     return worst

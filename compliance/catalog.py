@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import sys
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Iterator
 
@@ -103,6 +105,7 @@ class Layout:
     header_line: int
     columns: dict[str, int]
     waiver_column: int | None = None  # listguard_ignore: read as rule codes, never as listing text
+    notes: list[str] = dataclass_field(default_factory=list)  # what the reading found out, for the run to say
 
     def describe(self) -> str:
         found = ", ".join(f"{f}={self.header[i]!r}" for f, i in self.columns.items())
@@ -242,7 +245,30 @@ def read_catalog(path, mapping: dict[str, str] | None = None, progress=None) -> 
     header = next(csv.reader([first], delimiter=delimiter))
     columns = resolve_columns(header, mapping or {}, path)
     layout = Layout(path, delimiter, header, skipped + 1, columns, waiver_column(header))
-    return layout, _rows(layout, counter, progress)
+    return layout, _sparse_brand_column(layout, _rows(layout, counter, progress))
+
+
+BRAND_SAMPLE = 1_000  # rows read ahead to see how often the brand column is filled
+
+
+def _sparse_brand_column(layout: Layout, listings: Iterator[Listing]) -> Iterator[Listing]:
+    """A brand column empty in most rows (a marketplace export where few sellers fill it in) says
+    nothing of a row's brand: its empty cells read as "brand unknown", as with no column, not as
+    "no brand"."""
+    if not layout.has_brand:
+        yield from listings
+        return
+    head = list(itertools.islice(listings, BRAND_SAMPLE))
+    read = [x for x in head if x.error is None]
+    empty = sum(1 for x in read if not x.brand.strip())
+    sparse = empty * 2 > len(read) > 0
+    if sparse:
+        layout.notes.append(f"the brand column is empty in {empty} of the first {len(read)} rows: an empty "
+                            f"cell is read as 'brand unknown', not as 'no brand'")
+    for listing in itertools.chain(head, listings):
+        if sparse and not listing.brand.strip():
+            listing.brand_column = False
+        yield listing
 
 
 def _rows(layout: Layout, counter: _LineCounter, progress) -> Iterator[Listing]:

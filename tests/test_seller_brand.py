@@ -164,3 +164,29 @@ def test_a_character_named_as_such_still_counts(checker):
 ])
 def test_a_maker_and_its_line_with_no_brand_column_is_a_review(checker, title):
     assert _blocks(checker, {"title": title}) == set()
+
+
+def _catalog(tmp_path, brands):
+    rows = ["id,title,brand"] + [f"R{i},Belkin USB wireless mobile mouse {i},{b}" for i, b in enumerate(brands)]
+    path = tmp_path / "catalog.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_brand_column_empty_in_most_rows_says_nothing_of_an_empty_cell(checker, tmp_path):
+    from compliance.catalog import read_catalog
+
+    layout, listings = read_catalog(_catalog(tmp_path, ["", "", "", "Zonsan"]))
+    results = checker.check_batch(list(listings))
+    blocked = [r.listing.id for r in results if any(f.severity == "block" for f in r.findings)]
+    assert blocked == ["R3"]  # the empty cells read as unknown; Zonsan still names another company
+    assert layout.notes and "empty in 3 of the first 4 rows" in layout.notes[0]
+
+
+def test_an_empty_cell_in_a_filled_brand_column_says_no_brand(checker, tmp_path):
+    from compliance.catalog import read_catalog
+
+    layout, listings = read_catalog(_catalog(tmp_path, ["Zonsan", "Zonsan", "Belkin", ""]))
+    results = checker.check_batch(list(listings))
+    blocked = [r.listing.id for r in results if any(f.severity == "block" for f in r.findings)]
+    assert blocked == ["R0", "R1", "R3"] and layout.notes == []
