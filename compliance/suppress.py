@@ -242,6 +242,8 @@ class Suppressor:
                 "suppressed": gone.to_dict()}
 
     def _note_unknown(self, waivers: tuple[str, ...], row: int) -> None:
+        if not self.known:  # no rule codes given to compare with: nothing can be called unknown
+            return
         for code in waivers:
             if code not in self.unknown_waivers and not any(k.startswith(code) for k in self.known):
                 self.unknown_waivers[code] = row

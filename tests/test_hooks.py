@@ -112,9 +112,11 @@ def test_pre_commit_try_repo_runs_the_hook_on_the_catalogs_it_is_given(hook_repo
     the hook's ``files`` pattern leaves out."""
     pytest.importorskip("pre_commit", reason="pre-commit is in the test extra: pip install -e '.[test]'")
     repo = _throwaway_repo(tmp_path / "shop", {"catalog.csv": FAILING, "good.csv": PASSING, "notes.txt": "hi\n"})
+    env = _env(PRE_COMMIT_COLOR="never")
+    env.pop("PYTHONPATH", None)  # the hook runs in a virtualenv of its own: nothing may shadow what it installed
     result = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "listguard",
                              "--files", "catalog.csv", "good.csv", "notes.txt"], cwd=repo, capture_output=True,
-                            text=True, timeout=900, env=_env(PRE_COMMIT_COLOR="never"))
+                            text=True, timeout=900, env=env)
     assert result.returncode == 1, result.stdout + result.stderr
     assert re.search(r"listguard\.+Failed", result.stdout)
     assert "== catalog.csv" in result.stdout and "»N I K E«" in result.stdout and "F1 (row 1)" in result.stdout

@@ -188,6 +188,22 @@ def test_a_baseline_round_trips_through_its_file(tmp_path):
     assert [e["id"] for e in json.loads(path.read_text())["entries"]] == ["A", "B"]
 
 
+def test_the_suppressor_recomputes_verdicts_and_counts_per_listing():
+    block = Finding("TM001", "trademark", "block", ("ebay:US", "amazon:US"), "title", 0, 4, "Nike", "Nike", 1.0,
+                    "m", "f")
+    warn = Finding("LS004", "policy", "warn", ("amazon:US",), "title", 0, 9, "ALL CAPS", "all caps", 1.0, "m", "f")
+    item = {"id": "S1", "row": 7, "verdicts": {"ebay:US": "fail", "amazon:US": "fail"},
+            "findings": [block.to_dict(), warn.to_dict()]}
+    suppressor = Suppressor(RuleFilter(), Baseline(frozenset({BaselineKey("S1", "LS004", "all caps")})), REGISTRY)
+    out = suppressor.apply(item, waivers=("TM",))
+    assert out["findings"] == [] and out["verdicts"] == {"ebay:US": "pass", "amazon:US": "pass"}
+    assert out["suppressed"] == {"filter": 0, "waiver": 1, "baseline": 1}
+    assert item["findings"] != []  # the item given is left as it was
+    assert suppressor.summary()["suppressed"]["by_listing"] == [{"id": "S1", "row": 7, "filter": 0, "waiver": 1,
+                                                                  "baseline": 1}]
+    assert suppressor.apply(item)["findings"] == [block.to_dict()]  # without the waiver only LS004 is hidden
+
+
 # --- waivers ----------------------------------------------------------------------------------
 
 def test_a_waiver_column_waives_codes_and_prefixes_for_its_row_only(tmp_path):
