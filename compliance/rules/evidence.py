@@ -456,7 +456,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     """The evidence for one mark span of ``listing`` (its spaCy context already added)."""
     entry = span.data["entry"]
     ctx = span.data.get("context") or {}
-    named_in_title = "" if seller_key(listing) else title_maker(listing)
+    named_in_title = _named_in_title(listing)
     key = seller_key(listing) or named_in_title
     title_words = _words(listing.title)
     cues = listing.spans.get("cues", [])
@@ -469,7 +469,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     return MarkEvidence(
         goods=goods, reading=Reading(span.data.get("how") or "exact"), frame=Frame(ctx.get("context")),
         wording=ctx.get("wording") or "", seller=_seller(key, listing.brand_column),
-        maker_in_title=named_in_title, own_brand=same_family(key, entry) or _sister_brand(listing, entry),
+        maker_in_title=named_in_title, own_brand=_own_brand(listing, key, entry),
         authorized=_authorized_everywhere(entry, authorized),
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
         brand_use=brand_use, everyday_word=everyday,
@@ -489,8 +489,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         beside_own_brand=_beside_own_brand(listing, span, key),
         own_product_line=_own_name(compact(span.text), key) or _after_own_brand(listing, span, key),
         generic_word=generic, product_line=product_line,
-        model_named=product_line or _model_named(listing.fields[span.field].raw, span.end)
-        or _own_line_follows(listing, span, entry),
+        model_named=product_line or _model_after(listing, span, entry),
         seller_established=key in established_brands(),
         part_number=_part_number(listing.title),
         maker_named=_maker_named(listing, span, entry, product_line),
@@ -613,6 +612,19 @@ def same_maker(a, b) -> bool:
         return False
     first_a, first_b = compact(a.owner.split(" ")[0]), compact(b.owner.split(" ")[0])
     return compact(a.owner) == compact(b.owner) or len(first_a) >= 4 and first_a == first_b
+
+
+def _named_in_title(listing) -> str:
+    return "" if seller_key(listing) else title_maker(listing)
+
+
+def _own_brand(listing, key: str, entry) -> bool:
+    return same_family(key, entry) or _sister_brand(listing, entry)
+
+
+def _model_after(listing, span, entry) -> bool:
+    """A model designation, or the maker's own line, right after the mark."""
+    return _model_named(listing.fields[span.field].raw, span.end) or _own_line_follows(listing, span, entry)
 
 
 def _sister_brand(listing, entry) -> bool:
