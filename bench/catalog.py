@@ -67,7 +67,8 @@ KNOWN_MARKS: tuple[tuple[str, str, tuple[str, ...], str, bool], ...] = (
 # Models that follow a mark or product line in compatibility wording.
 COMPAT_MODELS = {
     "iPhone": ("15 Pro Max", "14", "13 mini", "12 Pro", "SE 2022"), "iPad": ("Air 5", "Pro 11", "mini 6", "10th Gen"),
-    "MacBook": ("Air M2", "Pro 14"), "AirPods": ("Pro 2", "3rd Gen"), "Samsung": ("Galaxy S23", "Galaxy A54", "Galaxy Tab S8"),
+    "MacBook": ("Air M2", "Pro 14"), "AirPods": ("Pro 2", "3rd Gen"),
+    "Samsung": ("Galaxy S23", "Galaxy A54", "Galaxy Tab S8"),
     "Toyota": ("Camry 2018-2023", "RAV4 2019", "Corolla 2020"), "Jeep": ("Wrangler JL", "Grand Cherokee"),
     "Garmin": ("Forerunner 255", "Fenix 7", "Venu 2"), "GoPro": ("HERO 12", "HERO 11 Black"),
     "Fitbit": ("Charge 6", "Versa 4"), "Canon": ("EOS R6", "EOS 90D"), "Dyson": ("V11", "V15 Detect"),
@@ -102,8 +103,10 @@ FAMILIES: tuple[dict, ...] = (
                    "Water resistant to 10 ATM: fine for swimming, not for diving.",
                    "Comes in a gift box with a link removal tool and instructions.")},
     {"category": "Consumer Electronics > Portable Audio & Headphones > Headphones", "classes": "9",
-     "nouns": ("Wireless Earbuds", "Bluetooth Headphones", "Over Ear Headphones", "Sport Earphones", "Neckband Headset"),
-     "words": ("Bluetooth 5.3", "Noise Cancelling", "40H Playtime", "IPX7 Waterproof", "Deep Bass", "with Mic", "Black"),
+     "nouns": ("Wireless Earbuds", "Bluetooth Headphones", "Over Ear Headphones", "Sport Earphones",
+               "Neckband Headset"),
+     "words": ("Bluetooth 5.3", "Noise Cancelling", "40H Playtime", "IPX7 Waterproof", "Deep Bass", "with Mic",
+               "Black"),
      "sentences": ("Bluetooth 5.3 pairs in seconds and holds a stable link up to 15 metres.",
                    "Hybrid active noise cancelling cuts engine and office noise.",
                    "The charging case adds 30 hours; a 10 minute charge gives 2 hours of music.",
@@ -157,7 +160,8 @@ FAMILIES: tuple[dict, ...] = (
                    "A concentrator and a diffuser nozzle are included.",
                    "Overheat protection switches the motor off if the filter is blocked.",
                    "Folding handle and a 6 foot cord for travel.")},
-    {"category": "eBay Motors > Parts & Accessories > Car & Truck Parts & Accessories > Interior Parts", "classes": "12",
+    {"category": "eBay Motors > Parts & Accessories > Car & Truck Parts & Accessories > Interior Parts",
+     "classes": "12",
      "nouns": ("Floor Mats", "Seat Covers", "Steering Wheel Cover", "Cargo Liner", "Sun Shade"),
      "words": ("All Weather", "Custom Fit", "Heavy Duty", "Front & Rear", "Waterproof", "Set of 4", "Black"),
      "sentences": ("Deep channels trap water, mud and snow to protect the carpet.",
@@ -245,7 +249,8 @@ def curated_rows(name: str) -> list[dict[str, str]]:
     path = CURATED / name
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            return [{k.strip().lower(): (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(handle)]
+            return [{k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+                    for row in csv.DictReader(handle)]
     except (OSError, csv.Error, UnicodeDecodeError):
         return []
 
@@ -284,7 +289,8 @@ def blocklist_rows(marks: int, seed: int) -> list[dict[str, str]]:
                 aliases.append(line)
         classes = sorted(rng.sample(CLASS_POOL, rng.choice((1, 1, 2, 3, 4))))
         region = rng.choices(("", "US", "EU", "US|GB"), (85, 6, 6, 3))[0]
-        add({"term": term, "kind": "trademark", "owner": f"{term} Holdings {rng.choice(('Inc.', 'Ltd', 'GmbH', 'S.A.'))}",
+        add({"term": term, "kind": "trademark",
+             "owner": f"{term} Holdings {rng.choice(('Inc.', 'Ltd', 'GmbH', 'S.A.'))}",
              "aliases": "|".join(dict.fromkeys(aliases)), "classes": "|".join(map(str, classes)), "regions": region,
              "generic": generic, "reference": f"REG {rng.randrange(10**6, 10**7)}"})
     others = [r for r in curated_rows("prohibited.csv") + curated_rows("patents.csv") if r.get("term")]
@@ -388,7 +394,8 @@ class CatalogWriter:
         # Model codes, colours and sizes differ from row to row, as in real feeds, so caches
         # keyed by word do not see the same few hundred words over and over.
         sentences.insert(rng.randrange(3), (
-            f"Model {rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}{rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}-{rng.randrange(100, 99999)}"
+            f"Model {rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}{rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}-"
+            f"{rng.randrange(100, 99999)}"
             f", colour {rng.choice(COLOURS)}, {rng.randrange(5, 60)} x {rng.randrange(5, 40)} cm, "
             f"{rng.randrange(80, 2500)} g."))
         body = []

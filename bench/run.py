@@ -385,7 +385,8 @@ def main(argv: list[str] | None = None) -> int:
                     results["runs"].append(entry)
                     continue
                 rate = run.listings / run.seconds
-                flagged = {k: (v.get("fail", 0), v.get("warn", 0)) for k, v in run.summary.get("by_platform", {}).items()}
+                flagged = {k: (v.get("fail", 0), v.get("warn", 0))
+                           for k, v in run.summary.get("by_platform", {}).items()}
                 # After the first line the start-up (imports, building the indexes) is behind: the
                 # rate from there on is what a larger catalog tends to.
                 steady = (run.listings / (run.seconds - run.first_output)
@@ -445,13 +446,15 @@ def table(results: dict) -> str:
     lines.append("baselines (same run, same file)        listings/s")
     for b in results["baselines"]:
         if b["what"] == "csv read":
-            lines.append(f"  {b['rows']:>9,} rows  csv module read          {b['rate']:>10,.0f}   ({b['catalog_mb']:,.0f} MB)")
+            lines.append(f"  {b['rows']:>9,} rows  csv module read          {b['rate']:>10,.0f}"
+                         f"   ({b['catalog_mb']:,.0f} MB)")
         else:
             lines.append(f"  {b['rows']:>9,} rows  regex filter, {mark_label(b['marks']):>4} marks {b['rate']:>10,.0f}"
                          f"   (a sample of {b['sampled']:,} rows; compiled in {b['compile_seconds']:.1f}s)")
     lines.append("")
-    head = (f"{'rows':>9}  {'marks':>5}  {'jobs':>4}  {'listings/s':>10}  {'steady/s':>8}  {'wall s':>7}  {'1st out s':>9}  "
-            f"{'peak RSS MB':>11}  {'x csv read':>10}  {'x regex':>8}  {'x fewest marks':>14}  {'fail %':>6}")
+    head = (f"{'rows':>9}  {'marks':>5}  {'jobs':>4}  {'listings/s':>10}  {'steady/s':>8}  {'wall s':>7}  "
+            f"{'1st out s':>9}  {'peak RSS MB':>11}  {'x csv read':>10}  {'x regex':>8}  {'x fewest marks':>14}  "
+            f"{'fail %':>6}")
     lines.append(head)
     lines.append("-" * len(head))
     base: dict[tuple[int, int], float] = {}
@@ -467,8 +470,8 @@ def table(results: dict) -> str:
         vs_small = r["rate"] / base[(r["rows"], r["jobs"])] if (r["rows"], r["jobs"]) in base else float("nan")
         fails = [f for f, _ in r["fail_warn"].values()]
         fail_share = 100 * max(fails) / r["listings"] if fails and r["listings"] else 0.0
-        lines.append(lead + f"{r['rate']:>10,.0f}  {r['steady_rate']:>8,.0f}  {r['seconds']:>7.1f}  {r['first_output']:>9.2f}  "
-                     f"{r['peak_rss_mb']:>11,.0f}  {r['rate'] / r['csv_rate']:>10.3f}  "
+        lines.append(lead + f"{r['rate']:>10,.0f}  {r['steady_rate']:>8,.0f}  {r['seconds']:>7.1f}  "
+                     f"{r['first_output']:>9.2f}  {r['peak_rss_mb']:>11,.0f}  {r['rate'] / r['csv_rate']:>10.3f}  "
                      f"{r['rate'] / r['regex_rate']:>8.1f}  {vs_small:>14.2f}  {fail_share:>6.1f}"
                      + ("" if r.get("in_order", True) else "  NOT IN INPUT ORDER"))
     s = results.get("startup") or {}

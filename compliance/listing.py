@@ -24,7 +24,8 @@ class Field:
     @property
     def markup(self) -> Markup:
         if self._markup is None:
-            self._markup = reduce_html(self.raw) if self.name != "title" else Markup(self.raw, list(range(len(self.raw) + 1)))
+            self._markup = (reduce_html(self.raw) if self.name != "title"
+                            else Markup(self.raw, list(range(len(self.raw) + 1))))
         return self._markup
 
     @property

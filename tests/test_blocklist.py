@@ -21,7 +21,8 @@ def test_minimal_list_with_two_columns(tmp_path):
 
 
 def test_all_columns(tmp_path):
-    [entry] = load_blocklist(write(tmp_path, 'Widget,patent,Acme,,,"US|EU",false,2030-01-31,"spring|hinge",ebay,warn,US 1\n'))
+    [entry] = load_blocklist(write(tmp_path,
+                                   'Widget,patent,Acme,,,"US|EU",false,2030-01-31,"spring|hinge",ebay,warn,US 1\n'))
     assert entry.regions == {"US", "EU"} and entry.expires == dt.date(2030, 1, 31)
     assert entry.keywords == ("spring", "hinge") and entry.platforms == {"ebay"} and entry.severity == "warn"
 

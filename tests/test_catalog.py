@@ -29,7 +29,8 @@ def test_delimiters_are_sniffed(tmp_path, delimiter):
 
 
 def test_bom_and_usual_column_names(tmp_path):
-    path = write(tmp_path, "\ufeffItem_ID,Product_Name,Body (HTML),Vendor,Product Category\nX9,Mug,<p>Nice</p>,Acme,Home\n")
+    path = write(tmp_path, "\ufeffItem_ID,Product_Name,Body (HTML),Vendor,Product Category\n"
+                           "X9,Mug,<p>Nice</p>,Acme,Home\n")
     layout, rows = listings(path)
     assert set(layout.columns) == {"id", "title", "description", "brand", "category"}
     assert rows[0].id == "X9" and rows[0].brand == "Acme"

@@ -1,8 +1,6 @@
 """Nice classes of a listing's product from its category path or title."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from compliance.classes import (
@@ -12,6 +10,7 @@ from compliance.classes import (
     load_terms,
     phrase_count,
 )
+
 
 @pytest.mark.parametrize(
     ("path", "expected"),

@@ -170,7 +170,8 @@ def test_a_catalog_without_a_brand_column_says_so_once(tmp_path):
 
 def test_authorized_brands_are_not_blocked_but_copy_words_are(tmp_path):
     catalog = tmp_path / "c.csv"
-    catalog.write_text("sku,title\nA,Hello Kitty Phone Case for iPhone 15\nB,Hello Kitty replica bag\n", encoding="utf-8")
+    catalog.write_text("sku,title\nA,Hello Kitty Phone Case for iPhone 15\nB,Hello Kitty replica bag\n",
+                       encoding="utf-8")
     mine = tmp_path / "mine.csv"
     mine.write_text("brand,owner\nHello Kitty,\"Sanrio Company, Ltd.\"\n", encoding="utf-8")
     before = json.loads(run("check", str(catalog), "--format", "json").stdout)

@@ -64,6 +64,7 @@ def test_short_or_dictionary_marks_not_flagged_generic_say_why():
     assert not unjustified, unjustified[:20]
 
 
-@pytest.mark.parametrize("kind", ["character", "sports", "luxury", "fashion", "device", "vehicle", "cosmetics", "media", "toy", "food"])
+@pytest.mark.parametrize("kind", ["character", "sports", "luxury", "fashion", "device", "vehicle", "cosmetics", "media",
+                                  "toy", "food"])
 def test_each_kind_of_goods_sellers_infringe_is_covered(kind):
     assert sum(row["goods"] == kind for _, row in ROWS) >= 150

@@ -14,8 +14,7 @@ pytest.importorskip("distributed")
 
 from compliance.catalog import read_catalog  # noqa: E402
 from compliance.check import summarize  # noqa: E402
-from compliance.distributed import (CheckSetup, check_dask, check_pandas, checkers_built,  # noqa: E402
-                                    spark_schema)
+from compliance.distributed import CheckSetup, check_dask, check_pandas, checkers_built, spark_schema  # noqa: E402
 from compliance.errors import UsageError  # noqa: E402
 from compliance.formats.json_report import FINDING_KEYS  # noqa: E402
 
@@ -45,7 +44,8 @@ DESCRIPTIONS = (
 BRANDS = ("Stridex", "Trailmate", "Nike", "Horalux", "Casewell", "Sonavi", "")
 CATEGORIES = (
     "Clothing, Shoes & Accessories > Men > Men's Shoes", "Cell Phones & Accessories > Cases, Covers & Skins",
-    "Jewelry & Watches > Watches", "Home & Garden > Kitchen, Dining & Bar", "Clothing, Shoes & Accessories > Women > Bags",
+    "Jewelry & Watches > Watches", "Home & Garden > Kitchen, Dining & Bar",
+    "Clothing, Shoes & Accessories > Women > Bags",
     "eBay Motors > Parts & Accessories", "Health & Beauty > Hair Care & Styling",
 )
 

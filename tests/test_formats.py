@@ -317,7 +317,8 @@ def test_registry_names_match_formatters():
 
 
 def test_unknown_format_is_a_usage_error():
-    with pytest.raises(UsageError, match="choose one of: table, json, jsonl, csv, sarif, junit, github, markdown, html"):
+    formats = "table, json, jsonl, csv, sarif, junit, github, markdown, html"
+    with pytest.raises(UsageError, match=f"choose one of: {formats}"):
         get_formatter("pdf")
 
 

@@ -6,7 +6,8 @@ from hypothesis import strategies as st
 from compliance.normalize import compact, disguised, evasion_reading, fold, plain_reading
 
 EVASION_ALPHABET = st.sampled_from(list("abcdeNIKEGUC .-_@$0134579:/'’") +
-                                   ["\u200b", "\u00ad", "а", "е", "о", "р", "с", "і", "Ｇ", "𝗌", "é", "ß", "ﬁ", "\n", "<", ">"])
+                                   ["\u200b", "\u00ad", "а", "е", "о", "р", "с", "і", "Ｇ", "𝗌", "é", "ß", "ﬁ", "\n",
+                                    "<", ">"])
 
 
 @settings(max_examples=300, deadline=None)

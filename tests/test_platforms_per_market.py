@@ -120,7 +120,8 @@ CASES = [
     ("newegg:US", {"title": REPEATS}, "warn", {"LS005"}),
     # Etsy: third-party limits are warnings
     ("etsy:US", {"title": "x" * 141}, "warn", {"LS001"}),
-    ("etsy:US", {"title": "Silver Stacking Ring", "tags": ", ".join(f"ring {i}" for i in range(14))}, "warn", {"LS009"}),
+    ("etsy:US", {"title": "Silver Stacking Ring", "tags": ", ".join(f"ring {i}" for i in range(14))},
+     "warn", {"LS009"}),
     ("etsy:US", {"title": "Silver Stacking Ring", "tags": "silver ring, minimalist sterling silver jewellery"},
      "warn", {"LS009"}),
     ("etsy:US", {"title": "Silver Stacking Ring $20"}, "warn", {"LS002"}),

@@ -10,6 +10,7 @@ from compliance.matchers.contact import ContactMatcher
 from compliance.rules import REGISTRY
 
 from .rule_harness import hits
+
 EBAY_LINKS = {"allowed_domains": ("ebay.*",), "require_https": True}
 AMAZON_LINKS = {"allowed_domains": ()}
 

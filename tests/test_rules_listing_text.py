@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-
 from .rule_harness import hits
 
 AMAZON_CHARS = {"chars": "!$?_{}^¬¦", "allow_in_brand": True}

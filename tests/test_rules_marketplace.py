@@ -6,7 +6,8 @@ import pytest
 
 from .rule_harness import hits
 
-NAMES = {"names": ["ebay", "lazada", "walmart", "mercado libre"], "phrases": ["sold on amazon", "amazon frustration free"]}
+NAMES = {"names": ["ebay", "lazada", "walmart", "mercado libre"],
+         "phrases": ["sold on amazon", "amazon frustration free"]}
 
 
 @pytest.mark.parametrize("values, expected", [

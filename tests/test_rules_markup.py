@@ -7,6 +7,7 @@ from compliance.listing import Listing
 from compliance.matchers.markup_tags import MarkupMatcher
 
 from .rule_harness import hits
+
 AMAZON_TAGS = {"allowed_tags": ("br",)}
 
 

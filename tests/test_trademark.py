@@ -38,12 +38,15 @@ def test_blocking_trademark_findings(check_one, title, description, brand, categ
     ("Sony WH-1000XM5 Headphones", "", "Sony", ""),               # not on the list at all
     ("Samsung 45W USB-C Charger", "Official charger.", "Samsung", ""),  # own brand
     ("Galaxy Buds Case", "", "Samsung Electronics", ""),          # own brand, long form
-    ("Apple Corer and Slicer Stainless Steel", "Cores and slices apples.", "", "Home & Garden > Kitchen & Dining > Kitchen Tools & Utensils"),
+    ("Apple Corer and Slicer Stainless Steel", "Cores and slices apples.", "",
+     "Home & Garden > Kitchen & Dining > Kitchen Tools & Utensils"),
     ("Apple Corer and Slicer Stainless Steel", "Cores and slices apples.", "", ""),
-    ("Coach Bus Seat Covers Set", "Fabric covers for coach seats.", "", "eBay Motors > Parts & Accessories > Car & Truck Parts"),
+    ("Coach Bus Seat Covers Set", "Fabric covers for coach seats.", "",
+     "eBay Motors > Parts & Accessories > Car & Truck Parts"),
     ("Soccer Coach Whistle Lanyard", "For coaches and referees.", "", ""),
     ("Puma Plush Stuffed Animal Toy", "Realistic plush puma for kids.", "", "Toys & Hobbies > Stuffed Animals"),
-    ("Pandora Box Trinket Box Vintage Wooden", "Small wooden keepsake box.", "", "Home & Garden > Home Decor > Decorative Boxes"),
+    ("Pandora Box Trinket Box Vintage Wooden", "Small wooden keepsake box.", "",
+     "Home & Garden > Home Decor > Decorative Boxes"),
     ("Stainless Steel Insulated Tumbler 40 oz", "", "", ""),
 ])
 def test_ordinary_and_own_uses_pass(check_one, title, description, brand, category):
@@ -70,7 +73,8 @@ def test_ebay_forbids_compatible_with_before_a_jewelry_brand(check_one):
 
 
 def test_regional_mark_counts_only_in_its_region(check_one):
-    result = check_one("Stanley 40 oz Quencher Tumbler", "", "Tumblerco", "Home & Garden > Kitchen & Dining > Drinkware")
+    result = check_one("Stanley 40 oz Quencher Tumbler", "", "Tumblerco",
+                       "Home & Garden > Kitchen & Dining > Drinkware")
     [finding] = [f for f in result.findings if f.rule == "TM001"]
     assert set(finding.platforms) == {"ebay:US", "amazon:US"}
 
@@ -214,7 +218,8 @@ def test_no_keyword_stuffing(check_one, description):
 
 
 @pytest.mark.parametrize("title, category", [
-    ("Coach Jacket Men's Lightweight Windbreaker", "Clothing, Shoes & Accessories > Men > Men's Clothing > Coats & Jackets"),
+    ("Coach Jacket Men's Lightweight Windbreaker",
+     "Clothing, Shoes & Accessories > Men > Men's Clothing > Coats & Jackets"),
     ("Coach Jackets for Women Snap Button", ""),
 ])
 def test_style_names_are_the_everyday_word(check_one, title, category):
@@ -277,7 +282,8 @@ def test_ordinary_senses_are_spared(checker_with, title, why):
 
 
 def test_a_device_mark_only_in_the_description_is_a_review(checker_with):
-    result = checker_with()("Rocoren 100W USB C Cable", description="fast cable, xiaomi realme oppo vivo", brand="Rocoren")
+    result = checker_with()("Rocoren 100W USB C Cable", description="fast cable, xiaomi realme oppo vivo",
+                            brand="Rocoren")
     tm = [f for f in result.findings if f.rule == "TM001"]
     assert tm and all(f.severity == "warn" for f in tm)
 

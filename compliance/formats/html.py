@@ -224,7 +224,8 @@ class HtmlFormatter:
             body = f'<p>{text(item.get("error") or "")}</p>'
         else:
             fields = item.get("fields") or {}
-            body = '<ul class="findings">' + "".join(self._finding(f, fields.get(f["field"])) for f in findings) + "</ul>"
+            body = ('<ul class="findings">' + "".join(self._finding(f, fields.get(f["field"])) for f in findings)
+                    + "</ul>")
         return (f'<tr data-status="{status}" data-verdicts="{text(verdicts)}" data-rules="{text(rules)}">'
                 f'<td class="id">{ident}</td><td class="num">{item["row"]}</td><td>{badges}</td>'
                 f"<td>{body}</td></tr>\n")

@@ -22,7 +22,8 @@ _SECTIONS = (
     ("warn", "Listings with warnings"),
     ("error", "Unreadable rows"),
 )
-_FINDINGS_HEAD = "| listing | row | rule | in | matched | reason | fix | counts on |\n|---|--:|---|---|---|---|---|---|\n"
+_FINDINGS_HEAD = ("| listing | row | rule | in | matched | reason | fix | counts on |\n"
+                  "|---|--:|---|---|---|---|---|---|\n")
 _ERRORS_HEAD = "| listing | row | reason |\n|---|--:|---|\n"
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
 _BACKTICKS = re.compile(r"`+")

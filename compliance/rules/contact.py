@@ -12,6 +12,7 @@ from ..listing import TEXT_FIELDS
 from ..matchers.contact import SHORTENERS
 from .base import Hit, ListingRule, RuleDoc, field_label, register, with_caveat
 
+
 def _spans(listing, kind: str, fields):
     wanted = set(fields)
     for span in listing.spans.get("contact", ()):

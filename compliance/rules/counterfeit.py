@@ -77,7 +77,8 @@ CAPACITY = re.compile(r"(?i)(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(tb|тб|gb|гб)\b")
 MAX_FLASH_GB = 4096
 # Below this price (US dollars, euros or pounds) a terabyte of flash is not genuine.
 MIN_PRICE_PER_TB = 20
-PRICE = re.compile(r"(?i)(?:[$€£]|\b(?:usd|eur|gbp)\b)\s?(\d+(?:[.,]\d{1,2})?)|(\d+(?:[.,]\d{1,2})?)\s?(?:[$€£]|\b(?:usd|eur|gbp)\b)")
+PRICE = re.compile(r"(?i)(?:[$€£]|\b(?:usd|eur|gbp)\b)\s?(\d+(?:[.,]\d{1,2})?)"
+                   r"|(\d+(?:[.,]\d{1,2})?)\s?(?:[$€£]|\b(?:usd|eur|gbp)\b)")
 
 
 @register

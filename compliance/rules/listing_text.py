@@ -397,7 +397,8 @@ _SUBJECT = (rf"(?:(?:that|if|whether)\s+)?(?:it{_APOS}s|it\s+is|this\s+is|these\
             rf"(?:(?:to\s+be|100%|an?|fully|completely)\s+)*")
 _AUTHENTICITY = rf"(?:(?:the|its|it{_APOS}s|their|any|this\s+item{_APOS}s)\s+)?authenticity"
 # "real" and "original" need a subject: "cannot guarantee original packaging" is no disclaimer.
-_IS_REAL = rf"(?:{_AUTHENTICITY}|(?:(?:if|whether)\s+)?(?:authentic|genuine)\b|{_SUBJECT}(?:authentic|genuine|real|original)\b)"
+_IS_REAL = (rf"(?:{_AUTHENTICITY}|(?:(?:if|whether)\s+)?(?:authentic|genuine)\b"
+            rf"|{_SUBJECT}(?:authentic|genuine|real|original)\b)")
 _DISCLAIMER = re.compile(
     r"\b(?:"
     rf"{_CANT}\s+{_VERIFY}\s+{_IS_REAL}"  # cannot guarantee it's authentic
@@ -473,8 +474,8 @@ class ScriptNotAllowed(ListingRule):
              "'μ' in '10μF' is not a word). One finding per field, at the first such word. It cannot tell "
              "English from other Latin-script languages.",
         why="Walmart listings must be in English "
-            "(https://marketplacelearn.walmart.com/academy/Performance/prohibited-products-policy-and-product-violations); "
-            "Mercado Libre Global Selling listings must be created in English "
+            "(https://marketplacelearn.walmart.com/academy/Performance/prohibited-products-policy-and-product-violations);"
+            " Mercado Libre Global Selling listings must be created in English "
             "(https://developers.mercadolibre.com.ar/devsite/global-listing). Text left in Chinese or Russian "
             "by a translation step is the usual cause.",
         fails="Wireless Earbuds 无线耳机 Bluetooth 5.3",
@@ -537,8 +538,8 @@ class FieldTooManyBytes(ListingRule):
              "does.",
         why="Amazon's search terms must stay under a byte limit; spaces and punctuation are not counted "
             "and non-ASCII characters take two or more bytes "
-            "(https://megalodon.jp/ref/2025-0814-0124-57/https://sellercentral.amazon.com:443/help/hub/reference/external/23501). "
-            "The limit is reported as less than 250 bytes (200 in India, 500 in Japan), and over-limit "
+            "(https://megalodon.jp/ref/2025-0814-0124-57/https://sellercentral.amazon.com:443/help/hub/reference/external/23501)."
+            " The limit is reported as less than 250 bytes (200 in India, 500 in Japan), and over-limit "
             "terms are suppressed or cut to the first 249 bytes "
             "(https://www.sellerlabs.com/blog/amazons-250-character-indexing-maximum-means-merchants/).",
         fails=("earbuds " * 40).strip(),

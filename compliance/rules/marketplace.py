@@ -30,15 +30,16 @@ class OtherMarketplaceName(ListingRule):
              "are also product brands, such as 'sold on Amazon' or 'Amazon Frustration-Free Packaging', so "
              "'case for Amazon Kindle' passes). A name inside the listing's own brand is allowed.",
         why="Walmart titles may not name Walmart or other retailers unless licensed or the brand "
-            "(https://marketplacelearn.walmart.com/guides/Item%20setup/Item%20content,%20imagery,%20and%20media/Product-Detail-Page:-overview); "
-            "Shopee listings may not mention other platforms such as Lazada "
+            "(https://marketplacelearn.walmart.com/guides/Item%20setup/Item%20content,%20imagery,%20and%20media/Product-Detail-Page:-overview);"
+            " Shopee listings may not mention other platforms such as Lazada "
             "(https://bigseller.com/blog/articleDetails/20/What-are-Listing-Violations-on-Shopee-and-How-to-Avoid-it.htm).",
         fails="Wireless Earbuds Bluetooth 5.3 - also sold on eBay",
         passes="Leather Case for Amazon Kindle Paperwhite, Black",
     )
 
     def check(self, listing, params, fields):
-        words = tuple(str(p) for p in (params.get("names") or ())) + tuple(str(p) for p in (params.get("phrases") or ()))
+        words = (tuple(str(p) for p in (params.get("names") or ()))
+                 + tuple(str(p) for p in (params.get("phrases") or ())))
         pattern, canonical = phrase_pattern(words)
         if pattern is None:
             return

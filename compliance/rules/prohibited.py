@@ -6,7 +6,6 @@ import re
 from ..listing import TEXT_FIELDS
 from .base import Hit, ListingRule, RuleDoc, register
 
-
 # "Counterfeit money detector pen", "fake banknote tester": a tool against the item, not the item.
 DETECTOR = re.compile(r"^\W*(?:detectors?|detection|detecting|testers?|checkers?|pens?|scanners?|markers?)\b", re.I)
 
