@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Collection, NoReturn
 
 from .errors import InputError
 from .regions import parse_region
@@ -85,7 +86,8 @@ def load_blocklist(path, platform_names=None) -> list[Entry]:
         try:
             header = next(reader)
         except StopIteration:
-            raise InputError("the blocklist is empty; it needs a header line with at least term,kind", path, 1) from None
+            raise InputError("the blocklist is empty; it needs a header line with at least term,kind",
+                             path, 1) from None
         except UnicodeDecodeError:
             raise InputError("not UTF-8 text; save the blocklist as UTF-8 CSV", path, 1) from None
         names = [h.strip().lower() for h in header]
@@ -113,60 +115,85 @@ def load_blocklist(path, platform_names=None) -> list[Entry]:
     return entries
 
 
-def _entry(row, index, path, line, platform_names) -> Entry:
-    def cell(name):
-        i = index.get(name)
-        return row[i].strip() if i is not None and i < len(row) else ""
+@dataclass(frozen=True)
+class _Line:
+    """One line of a blocklist: its cells by column name, and where it is for the errors."""
 
-    def fail(name, message):
-        raise InputError(f"{name}: {message}", path, line, index[name] + 1)
+    cells: list[str]
+    index: dict[str, int]
+    path: Path
+    number: int
 
-    term = cell("term")
+    def cell(self, name: str) -> str:
+        i = self.index.get(name)
+        return self.cells[i].strip() if i is not None and i < len(self.cells) else ""
+
+    def fail(self, name: str, message: str) -> NoReturn:
+        raise InputError(f"{name}: {message}", self.path, self.number, self.index[name] + 1)
+
+
+def _entry(row: list[str], index: dict[str, int], path: Path, line: int,
+           platform_names: Collection[str] | None) -> Entry:
+    at = _Line(row, index, path, line)
+    term = at.cell("term")
     if not term:
-        fail("term", "empty; every line needs the term to look for")
-    kind = cell("kind").lower()
+        at.fail("term", "empty; every line needs the term to look for")
+    kind = at.cell("kind").lower()
     if kind not in KINDS:
-        fail("kind", f"'{cell('kind')}' is not one of {', '.join(KINDS)}")
-    classes = set()
-    for part in _split(cell("classes")):
-        if not part.isdigit() or not 1 <= int(part) <= 45:
-            fail("classes", f"'{part}' is not a Nice class (a number from 1 to 45); separate classes with |")
-        classes.add(int(part))
-    regions = set()
-    for part in _split(cell("regions")):
-        if part.upper() == "EU":
-            regions.add("EU")
-            continue
-        code = parse_region(part)
-        if code is None:
-            fail("regions", f"'{part}' is not an ISO country code (DE, US, ...) or EU")
-        regions.add(code)
-    generic_text = cell("generic").lower()
+        at.fail("kind", f"'{at.cell('kind')}' is not one of {', '.join(KINDS)}")
+    classes, regions = _classes(at), _regions(at)
+    generic_text = at.cell("generic").lower()
     if generic_text not in _TRUE | _FALSE:
-        fail("generic", f"'{cell('generic')}' is not true or false")
-    expires = None
-    if cell("expires"):
-        try:
-            expires = dt.date.fromisoformat(cell("expires"))
-        except ValueError:
-            fail("expires", f"'{cell('expires')}' is not an ISO date (YYYY-MM-DD)")
-    platforms = {p.lower() for p in _split(cell("platforms"))}
-    if platform_names is not None:
-        for p in platforms:
-            if p not in platform_names:
-                fail("platforms", f"'{p}' is not a known platform ({', '.join(sorted(platform_names))})")
-    goods = cell("goods").lower()
+        at.fail("generic", f"'{at.cell('generic')}' is not true or false")
+    expires, platforms = _expires(at), _platforms(at, platform_names)
+    goods = at.cell("goods").lower()
     if goods and goods not in GOODS:
-        fail("goods", f"'{cell('goods')}' is not one of {', '.join(GOODS)}")
-    severity = cell("severity").lower() or DEFAULT_SEVERITY[kind]
+        at.fail("goods", f"'{at.cell('goods')}' is not one of {', '.join(GOODS)}")
+    severity = at.cell("severity").lower() or DEFAULT_SEVERITY[kind]
     if severity not in ("block", "warn"):
-        fail("severity", f"'{cell('severity')}' is not block or warn")
+        at.fail("severity", f"'{at.cell('severity')}' is not block or warn")
     return Entry(
-        term=term, kind=kind, owner=cell("owner"), aliases=tuple(_split(cell("aliases"))),
-        classes=frozenset(classes), regions=frozenset(regions), generic=generic_text in _TRUE,
-        expires=expires, keywords=tuple(_split(cell("keywords"))), platforms=frozenset(platforms),
-        severity=severity, reference=cell("reference"), goods=goods, source=f"{path.name}:{line}",
+        term=term, kind=kind, owner=at.cell("owner"), aliases=tuple(_split(at.cell("aliases"))),
+        classes=classes, regions=regions, generic=generic_text in _TRUE,
+        expires=expires, keywords=tuple(_split(at.cell("keywords"))), platforms=platforms,
+        severity=severity, reference=at.cell("reference"), goods=goods, source=f"{path.name}:{line}",
     )
+
+
+def _classes(at: _Line) -> frozenset[int]:
+    classes = set()
+    for part in _split(at.cell("classes")):
+        if not part.isdigit() or not 1 <= int(part) <= 45:
+            at.fail("classes", f"'{part}' is not a Nice class (a number from 1 to 45); separate classes with |")
+        classes.add(int(part))
+    return frozenset(classes)
+
+
+def _regions(at: _Line) -> frozenset[str]:
+    regions = set()
+    for part in _split(at.cell("regions")):
+        code = "EU" if part.upper() == "EU" else parse_region(part)
+        if code is None:
+            at.fail("regions", f"'{part}' is not an ISO country code (DE, US, ...) or EU")
+        regions.add(code)
+    return frozenset(regions)
+
+
+def _expires(at: _Line) -> dt.date | None:
+    if not at.cell("expires"):
+        return None
+    try:
+        return dt.date.fromisoformat(at.cell("expires"))
+    except ValueError:
+        at.fail("expires", f"'{at.cell('expires')}' is not an ISO date (YYYY-MM-DD)")
+
+
+def _platforms(at: _Line, platform_names: Collection[str] | None) -> frozenset[str]:
+    platforms = frozenset(p.lower() for p in _split(at.cell("platforms")))
+    for p in sorted(platforms):
+        if platform_names is not None and p not in platform_names:
+            at.fail("platforms", f"'{p}' is not a known platform ({', '.join(sorted(platform_names))})")
+    return platforms
 
 
 def default_blocklist_paths() -> list[Path]:
