@@ -238,3 +238,25 @@ def test_region_rules_follow_the_target(target, present, absent):
 def test_doc_field_is_a_default_field(code):
     rule = REGISTRY[code]
     assert not rule.doc.field or rule.doc.field in rule.default_fields
+
+
+@pytest.mark.parametrize("default", ["USA", "Europe", ""])
+def test_a_pack_whose_default_region_is_no_country_code_stops_the_run(tmp_path, default):
+    """A bad default region names the file and the key; it never becomes a target without a region."""
+    from compliance.errors import InputError
+    from compliance.platforms import load_pack
+
+    pack = tmp_path / "shop.yaml"
+    pack.write_text(f"name: shop\ntitle: Shop\ndefault_region: '{default}'\nregions: [US]\nrules: []\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="default_region: .* is not an ISO country code") as caught:
+        load_pack(pack)
+    assert "shop.yaml" in str(caught.value)
+
+
+def test_a_pack_with_a_country_code_as_default_region_loads(tmp_path):
+    from compliance.platforms import load_pack
+
+    pack = tmp_path / "shop.yaml"
+    pack.write_text("name: shop\ntitle: Shop\ndefault_region: gb\nregions: [GB]\nrules: []\n", encoding="utf-8")
+    assert load_pack(pack).default_region == "GB"

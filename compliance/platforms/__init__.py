@@ -26,8 +26,8 @@ from pathlib import Path
 import yaml
 
 from ..errors import InputError, UsageError
-from ..yamldata import load_yaml
 from ..regions import parse_region, region_covers
+from ..yamldata import load_yaml
 
 SEVERITIES = ("block", "warn", "info")
 # Every marketplace listguard knows by name; blocklist entries may name any of them, even
@@ -125,6 +125,8 @@ def load_pack(path: Path) -> Platform:
                                 params=_freeze(item.get("params") or {}), source=str(item.get("source", "")),
                                 note=str(item.get("note", "")), regions=rule_regions))
     default = parse_region(str(data["default_region"]))
+    if default is None:
+        raise InputError(f"default_region: '{data['default_region']}' is not an ISO country code", path)
     return Platform(name=str(data["name"]).lower(), title=str(data["title"]), default_region=default,
                     regions=tuple(regions), rules=tuple(rules), source=str(data.get("source", "")))
 
@@ -164,7 +166,8 @@ def parse_targets(specs, platforms=None) -> list[Target]:
                 if region is None:
                     raise UsageError(f"'{region_text}' in '{spec}' is not an ISO country code (US, DE, GB, ...)")
                 if pack.regions and region not in pack.regions:
-                    raise UsageError(f"{pack.title} has no site for region {region}; its regions: {', '.join(pack.regions)}")
+                    raise UsageError(f"{pack.title} has no site for region {region}; "
+                                     f"its regions: {', '.join(pack.regions)}")
             chosen = [Target(pack, region)]
         for t in chosen:
             if t.key not in {x.key for x in targets}:
