@@ -16,19 +16,24 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .findings import UNCHANGED, VERDICTS, Finding, verdict
 from .listing import TEXT_FIELDS, Listing
+from .matchers import Matcher
 from .matchers.contact import ContactMatcher
 from .matchers.cues import CueMatcher
-from .matchers.markup_tags import MarkupMatcher
 from .matchers.marks import MarkMatcher
+from .matchers.markup_tags import MarkupMatcher
 from .matchers.patents import PatentMatcher
 from .rules import REGISTRY
 from .rules.base import Hit, ListingRule
 from .rules.scope import RunScope
 from .rules.trademark import needs_context
+
+if TYPE_CHECKING:
+    from .matchers.context import ContextAnnotator  # imported when first needed: it loads spaCy
+
 _FIELD_ORDER = {name: i for i, name in enumerate(TEXT_FIELDS)}
 
 
@@ -58,10 +63,10 @@ class Checker:
         self.entries = list(entries)
         self.scope = RunScope(self.targets, as_of or dt.date.today())
         self.batch_size = batch_size
-        self.matchers = [MarkMatcher(entries), CueMatcher(), PatentMatcher(entries),
-                         ContactMatcher(regions=tuple(dict.fromkeys(t.region for t in self.targets))),
-                         MarkupMatcher()]
-        self._context = None
+        self.matchers: list[Matcher] = [
+            MarkMatcher(entries), CueMatcher(), PatentMatcher(entries),
+            ContactMatcher(regions=tuple(dict.fromkeys(t.region for t in self.targets))), MarkupMatcher()]
+        self._context: ContextAnnotator | None = None
         groups: dict[tuple, list[str]] = {}
         named: dict[str, set[str]] = {}  # rule code -> targets whose pack names it
         for target in self.targets:
@@ -85,7 +90,7 @@ class Checker:
         self.rules = everywhere + self.pack_rules
 
     @property
-    def context(self):
+    def context(self) -> ContextAnnotator:
         if self._context is None:
             from .matchers.context import ContextAnnotator  # spaCy loads only when a mark shows up
 

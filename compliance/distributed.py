@@ -155,7 +155,7 @@ def _report(results: Iterable[ListingResult], index: list, keys: tuple[str, ...]
     at: list = []
     for label, result in zip(index, results):
         listing = result.listing
-        findings = [f.to_dict() for f in result.findings] or [None]
+        findings: list[dict | None] = [f.to_dict() for f in result.findings] or [None]
         for finding in findings:
             at.append(label)
             records["id"].append(listing.id)

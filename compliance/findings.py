@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
+from dataclasses import field as dataclass_field  # a finding has a field named field
 
 SEVERITIES = ("block", "warn", "info")
 VERDICTS = ("pass", "warn", "fail", "error")
@@ -32,7 +33,7 @@ class Finding:
     score: float
     message: str
     fix: str
-    explanation: tuple[tuple[str, object], ...] = field(default=(), compare=False)
+    explanation: tuple[tuple[str, object], ...] = dataclass_field(default=(), compare=False)
 
     def to_dict(self) -> dict:
         return {

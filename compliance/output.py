@@ -11,6 +11,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 from .errors import UsageError
 
@@ -43,10 +44,10 @@ class ReportFile:
 
     def __init__(self, path: str) -> None:
         self.path = Path(path)
-        self.stream = None
+        self.stream: TextIO | None = None
         self._temp: Path | None = None
 
-    def __enter__(self):
+    def __enter__(self) -> TextIO:
         try:
             if self.path.exists() and not stat.S_ISREG(self.path.stat().st_mode):
                 self.stream = open(self.path, "w", encoding="utf-8", newline="")
@@ -59,34 +60,36 @@ class ReportFile:
         self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
         return self.stream
 
-    def __exit__(self, kind, value, traceback) -> bool:
+    def __exit__(self, kind, value, traceback) -> None:
+        stream = self.stream
+        if stream is None:  # __enter__ failed before opening anything: nothing to finish or remove
+            return
         try:
             if kind is None:
-                self._finish()
-                return False
+                self._finish(stream)
+                return
         except OSError as exc:
             value = exc
-        self._discard()
+        self._discard(stream)
         if isinstance(value, OSError):  # a full disk, a device that refuses writes
             raise OutputError(f"{self.path}: cannot write the report ({value.strerror or value}); the previous "
                               f"report, if any, is unchanged") from None
-        return False
 
-    def _finish(self) -> None:
-        self.stream.flush()
+    def _finish(self, stream: TextIO) -> None:
+        stream.flush()
         if self._temp is not None:
-            os.fsync(self.stream.fileno())
-            self.stream.close()
+            os.fsync(stream.fileno())
+            stream.close()
             mode = self.path.stat().st_mode & 0o777 if self.path.exists() else 0o666 & ~_umask()
             os.chmod(self._temp, mode)
             os.replace(self._temp, self.path)
             self._temp = None
         else:
-            self.stream.close()
+            stream.close()
 
-    def _discard(self) -> None:
+    def _discard(self, stream: TextIO) -> None:
         try:
-            self.stream.close()
+            stream.close()
         except OSError:
             pass
         if self._temp is not None:

@@ -48,7 +48,8 @@ def annotation(item: dict, status: str) -> tuple[str, str]:
     title = f"{ident} (row {item['row']}) {'fails' if status == 'fail' else 'warns'} on {', '.join(on)}"
     lines = []
     for finding in shown_findings(item):
-        line = f"{finding['rule']} in {finding['field']}: \"{printable(finding['text'])}\" - {printable(finding['message'])}"
+        line = (f"{finding['rule']} in {finding['field']}: \"{printable(finding['text'])}\" - "
+                f"{printable(finding['message'])}")
         if finding.get("fix"):
             line += f" Fix: {printable(finding['fix'])}"
         lines.append(line)
@@ -67,7 +68,8 @@ class GithubFormatter:
         self._annotated = {"error": 0, "warning": 0}
         self._listings = {"error": 0, "warning": 0}
         self._summary_path = os.environ.get("GITHUB_STEP_SUMMARY") or ""
-        self._summary = MarkdownFormatter(io.StringIO()) if self._summary_path else None
+        self._summary_text = io.StringIO()  # the job summary, written to its file at the end
+        self._summary = MarkdownFormatter(self._summary_text) if self._summary_path else None
 
     def start(self, header: dict) -> None:
         self._file = catalog_path(header)
@@ -98,14 +100,14 @@ class GithubFormatter:
                           f"(GitHub shows {self.max_per_level} of each per step). The other reports have them all.",
                 title=f"listguard: {summary.get('listings', 0)} listings checked"))
         if self._summary:
-            self._write_summary(summary)
+            self._write_summary(self._summary, summary)
         self.stream.flush()
 
-    def _write_summary(self, summary: dict) -> None:
-        self._summary.finish(summary)
+    def _write_summary(self, markdown: MarkdownFormatter, summary: dict) -> None:
+        markdown.finish(summary)
         try:
             with open(self._summary_path, "a", encoding="utf-8") as handle:
-                handle.write(self._summary.stream.getvalue())
+                handle.write(self._summary_text.getvalue())
         except OSError as exc:
             # The annotations are the report; a job summary that cannot be written is only noted.
             self.stream.write(command("warning", f"the job summary cannot be written: {exc.strerror or exc}",

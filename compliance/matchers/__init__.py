@@ -5,7 +5,12 @@ The check stores the result in ``listing.spans[name]`` for the rules to read.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field  # a span has a field named field
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from ..listing import Listing
 
 
 @dataclass(frozen=True)
@@ -19,4 +24,12 @@ class Span:
     text: str
     label: str = ""
     score: float = 1.0
-    data: dict = field(default_factory=dict, compare=False, hash=False)
+    data: dict = dataclass_field(default_factory=dict, compare=False, hash=False)
+
+
+class Matcher(Protocol):
+    """What the check needs of a matcher: the key its spans are stored under, and its spans."""
+
+    name: str
+
+    def find(self, listing: Listing) -> list[Span]: ...

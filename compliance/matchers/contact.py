@@ -306,7 +306,7 @@ class ContactMatcher:
         # Handles may overlap a phone number ("WhatsApp +86 ..." is both) but not each other.
         # ``plain`` is the field's plain reading: whole words, so "me" in "measures" is no hint.
         handles: list[tuple[int, int]] = []
-        matches = []
+        matches: list[re.Match[str]] = []
         if any(hint in lower for hint in _STRONG_HINTS):
             matches.extend(_HANDLE_NETWORK.finditer(text))
         if any(hint in plain for hint in _WEAK_HINTS):

@@ -20,7 +20,10 @@ from ..yamldata import load_yaml
 from . import Span
 
 try:  # the regular-expression parser, to read the literal text a pattern must start with
-    from re import _constants as _sre, _parser as _sre_parse
+    # typeshed has no stubs for these private modules (the sre_* names below are their public
+    # aliases, deprecated since 3.11)
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # Python 3.10
     import sre_constants as _sre
     import sre_parse as _sre_parse
@@ -140,11 +143,11 @@ class CueMatcher:
             self.starts.make_automaton()
         self._has_starts = bool(starts)
 
-    def find_in_text(self, text: str, folded=None):
+    def find_in_text(self, text: str, folded=None) -> list[tuple[int, int, Cue]]:
         """(start, end, cue) over visible ``text``, honest uses removed."""
         folded = folded if folded is not None else fold(text)
         low = folded.text
-        found = []
+        found: list[tuple[int, int, Cue]] = []
         run = set(self.always)
         if self._has_starts:
             for _, ids in self.starts.iter(low):

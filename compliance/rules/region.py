@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..listing import Field
 from .base import Hit, ListingRule, RuleDoc, checked_fields, field_label, register, with_caveat
 from .coverage import ScopedRule, covered_hit, field_hit, first_match, found_in
 
@@ -150,8 +151,9 @@ class AnatelCode(ScopedRule):
              "no ANATEL homologation code (NNNNN-NN-NNNNN) in its text. Accessories ('phone case', 'case for "
              "iPhone') are not covered.",
         why="ANATEL requires marketplaces to show the homologation code in phone listings, validate it and "
-            "remove illegal listings (https://dplnews.com/brasil-anatel-obriga-marketplaces-a-identificarem-certificacao-de-celulares); "
-            "Mercado Livre cancels listings of phones not homologated by ANATEL "
+            "remove illegal listings "
+            "(https://dplnews.com/brasil-anatel-obriga-marketplaces-a-identificarem-certificacao-de-celulares);"
+            " Mercado Livre cancels listings of phones not homologated by ANATEL "
             "(https://oficinadanet.com.br/mercado-livre/55719-mercado-livre-envia-email-para-vendedores-sobre-bloqueio-de-venda-de-celulares-nao-homologados).",
         fails="Smartphone 128GB Dual SIM 5G Desbloqueado",
         passes="Smartphone 128GB Dual SIM 5G Desbloqueado, Homologação ANATEL 01234-19-05678",
@@ -307,6 +309,16 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+def _largest_energy(texts: list[tuple[Field, str]], assume_cell_volts: bool) -> tuple[float, re.Match, Field] | None:
+    """The largest energy any of the fields states, with its match and field."""
+    best = None
+    for field, text in texts:
+        found = _watt_hours(text, assume_cell_volts)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = (found[0], found[1], field)
+    return best
+
+
 def _watt_hours(text: str, assume_cell_volts: bool) -> tuple[float, re.Match] | None:
     """The largest energy the text states, directly (Wh) or as volts times amp-hours."""
     best = None
@@ -358,16 +370,12 @@ class LithiumShipping(ScopedRule):
         limit = float(params.get("max_wh", 100) or 100)
         covered = self.scope.find(listing)
         texts = [(f, f.text) for f in checked_fields(listing, fields)]
-        energy, energy_field = None, None
-        for field, text in texts:
-            found = _watt_hours(text, assume_cell_volts=covered is not None)
-            if found is not None and (energy is None or found[0] > energy[0]):
-                energy, energy_field = found, field
-        over = energy is not None and energy[0] > limit
+        energy = _largest_energy(texts, assume_cell_volts=covered is not None)
+        over = energy if energy is not None and energy[0] > limit else None
         if covered is not None:
             metal = any(_LITHIUM_METAL.search(text) for _, text in texts)
             un, installed = ("UN3090", "UN3091") if metal else ("UN3480", "UN3481")
-            size = f" It states about {energy[0]:.0f} Wh, over {limit:.0f} Wh." if over else ""
+            size = f" It states about {over[0]:.0f} Wh, over {limit:.0f} Wh." if over else ""
             yield covered_hit(
                 covered, un,
                 f"'{covered.text}' is a lithium battery sold on its own ({un}). International post does not "
@@ -377,10 +385,10 @@ class LithiumShipping(ScopedRule):
                 f"in its device ({installed}).", params)
             return
         if over:
-            field, m = energy_field, energy[1]
+            wh, m, field = over
             yield field_hit(
                 field, m, f"over {limit:.0f} Wh",
-                f"'{m.group(0)}' in the {field_label(field.name)}: a lithium battery of about {energy[0]:.0f} Wh "
+                f"'{m.group(0)}' in the {field_label(field.name)}: a lithium battery of about {wh:.0f} Wh "
                 f"is over the {limit:.0f} Wh that postal services take per battery; it ships only as dangerous "
                 f"goods (UN3481 installed, UN3480 alone). Cannot confirm from the listing how it ships.",
                 "Ship with a carrier that accepts lithium batteries over 100 Wh as Class 9 dangerous goods, and "
