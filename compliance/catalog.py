@@ -130,7 +130,7 @@ def _sniff_delimiter(sample: str) -> str:
     except csv.Error:
         first = sample.splitlines()[0] if sample else ""
         counts = {d: first.count(d) for d in _DELIMITERS}
-        best = max(counts, key=counts.get)
+        best = max(counts, key=lambda d: counts[d])
         return best if counts[best] else ","
 
 
@@ -339,7 +339,7 @@ def _listing(cells, columns, width, row, line, end_line, layout) -> Listing:
         return Listing(id=ident, row=row, line=line,
                        error=(f"line {line}: {len(cells)} fields but the header has {width}; a field probably "
                               f"contains an unquoted '{_shown(layout.delimiter)}': put such fields in double quotes"))
-    for field, i in columns.items():
+    for i in columns.values():
         if i < len(cells):
             bad = _bad_bytes(cells[i])
             if bad >= 0:
