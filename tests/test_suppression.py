@@ -6,13 +6,20 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
+from compliance.errors import UsageError
 from compliance.findings import Finding
 from compliance.ledger import Ledger
 from compliance.rules import REGISTRY
 from compliance.suppress import (
-    Baseline, BaselineKey, Gate, PreviousCatalog, RuleFilter, Suppressor, matches, parse_codes,
+    Baseline,
+    BaselineKey,
+    Gate,
+    PreviousCatalog,
+    RuleFilter,
+    Suppressor,
+    matches,
+    parse_codes,
 )
-from compliance.errors import UsageError
 
 from .conftest import FIXTURES
 
