@@ -22,8 +22,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
 from importlib import resources
+from itertools import accumulate
 
 ZERO_WIDTH = frozenset("\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff")
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
@@ -420,8 +420,8 @@ def _join_single_letters(words: list, length: int) -> Reading:
                     letters.append(words[j])
                 j += 1
             if len(letters) >= 3:
-                offsets = []
-                for t, src, offs in letters:
+                offsets: list[int] = []
+                for _, src, offs in letters:
                     offsets.extend(offs if offs is not None else [src])
                 joined.append(("".join(t for t, _, _ in letters), 0, offsets))
                 i = j
