@@ -12,11 +12,22 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..listing import TEXT_FIELDS
+from ..matchers import Span
 from ..matchers.context import FASHION_CLASSES, fashion_brand
 from ..normalize import evasion_reading, fold
 from .base import Hit, ListingRule, RuleDoc, field_label, register
-from .evidence import (Frame, Goods, MarkEvidence, Reading, SellerBrand, after_tag_label, gather, same_family,
-                       seller_key, written_as_word)
+from .evidence import (
+    Frame,
+    Goods,
+    MarkEvidence,
+    Reading,
+    SellerBrand,
+    after_tag_label,
+    gather,
+    same_family,
+    seller_key,
+    written_as_word,
+)
 
 HOW_WORDS = {
     "disguised": "look-alike letters or hidden characters",
@@ -202,7 +213,7 @@ class Spare:
 
 @dataclass(frozen=True)
 class MarkDecision:
-    span: object
+    span: Span
     evidence: MarkEvidence
     step: str
     outcome: Outcome | None
