@@ -438,7 +438,8 @@ class MarkEvidence:
 
     def summary(self) -> tuple[tuple[str, object], ...]:
         """The evidence as ``explain`` prints it: only what is set."""
-        items = [("goods", self.goods.value), ("reading", self.reading.value), ("seller brand", self.seller.value)]
+        items: list[tuple[str, object]] = [("goods", self.goods.value), ("reading", self.reading.value),
+                                           ("seller brand", self.seller.value)]
         flags = {"frame": self.frame.value and f"{self.frame.value} ({self.wording})",
                  "maker named in the title": self.maker_in_title,
                  "own brand": self.own_brand, "authorized": self.authorized,
