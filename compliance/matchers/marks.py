@@ -63,7 +63,8 @@ def common_words() -> "WordSet":
 
     # The word lists' files identify them (reading the package's version would load its metadata,
     # slower than this whole lookup).
-    data = Path(find_spec("wordfreq").origin).parent / "data"
+    # wordfreq is a dependency, so its spec and origin are there; typeshed types both as optional.
+    data = Path(find_spec("wordfreq").origin).parent / "data"  # type: ignore[union-attr, arg-type]
     files = [(p.name, p.stat().st_size) for lang in LANGUAGES for p in sorted(data.glob(f"small_{lang}.*"))]
     key = fingerprint("common-words-keys", files, COMMON_ZIPF, COMMON_ZIPF_OTHER, LANGUAGES)
     return load_or_build("words", key, _build_common_words)
@@ -175,6 +176,17 @@ class MarkMatcher:
     KINDS = ("trademark", "prohibited", "counterfeit")
 
     CACHE_MIN = 2_000  # entries from which the built index is saved on disk (smaller lists build in ms)
+
+    # Set in __init__ from the state _build returns (or the disk cache holds).
+    automaton: ahocorasick.Automaton
+    _keys: list[tuple[str, tuple[_Name, ...]]]
+    _has_keys: bool
+    fuzzy_names: dict[str, list[_Name]]
+    longest: int
+    fuzzy: DeletionIndex
+    max_words: int
+    multi_first: dict[str, tuple[int, int]]
+    multi_first_index: DeletionIndex
 
     def __init__(self, entries: list[Entry], cache: bool = True):
         self.entries = [e for e in entries if e.kind in self.KINDS]
@@ -406,7 +418,7 @@ class MarkMatcher:
                 if _model_code(text[vs:ve], self.entries[n.entry]):
                     continue
                 results.append((vs, ve, n, "evasion", 1.0))
-        for s, e, n, dist, score in self._typos(evasive, taken_ev, text):
+        for s, e, n, _, score in self._typos(evasive, taken_ev, text):
             vs, ve = evasive.src_span(s, e)
             if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
                 continue
@@ -453,7 +465,7 @@ def _model_code(source: str, entry) -> bool:
 def _keep_longest(results):
     """Drop a match inside a longer match of another entry of the same kind ("Air Max" over "Max")."""
     results.sort(key=lambda r: (r[0], -(r[1] - r[0])))
-    kept = []
+    kept: list[tuple] = []
     for r in results:
         inside = any(k[0] <= r[0] and r[1] <= k[1] and (k[1] - k[0]) > (r[1] - r[0]) and k[2].entry != r[2].entry
                      for k in kept)
