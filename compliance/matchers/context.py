@@ -19,8 +19,12 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 from . import Span
+
+if TYPE_CHECKING:
+    from ..blocklist import Entry
 
 PRIORITY = {"COMPARE": 3, "DISCLAIM": 3, "BRAND": 2, "COMPAT": 1}
 # Words that may stand between a compatibility word and the brand, or between brands in a list
@@ -157,7 +161,7 @@ class ContextAnnotator:
         refilled = field.name == "title" and bool(words & REFILL_MARKERS)
         for s in spans:
             ts = token_spans.get(id(s))
-            ctx = {"context": None, "pattern": "", "wording": "", "brand_position": False,
+            ctx: dict[str, Any] = {"context": None, "pattern": "", "wording": "", "brand_position": False,
                    "proper_noun": False, "near_alias": False, "part": ""}
             if ts is not None:
                 best = 0
@@ -246,7 +250,7 @@ def _windows(text: str, spans):
     """Stretches of ``text`` around the spans, so spaCy reads context, not whole long descriptions."""
     if len(text) <= 3 * WINDOW:
         return [(0, len(text), spans)]
-    ranges = []
+    ranges: list[list[Any]] = []  # [start, end, spans]
     for s in sorted(spans, key=lambda s: s.data["visible"][0]):
         vs, ve = s.data["visible"]
         start, end = max(0, vs - WINDOW), min(len(text), ve + WINDOW)
@@ -341,7 +345,7 @@ def _part_after(doc, ts) -> str:
 def _inherit_compatibility(spans) -> None:
     """A brand used referentially once ("case for Apple iPad 2") is referential in the rest of
     the field too ("... iPad-228", "Apple iPad"), except in the brand position of a title."""
-    referential = {}
+    referential: dict[Entry, str] = {}
     for s in spans:
         ctx = s.data.get("context") or {}
         if ctx.get("context") == "COMPAT":
