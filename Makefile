@@ -19,7 +19,11 @@ $(TEST_STAMP): $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/listguard check examples/catalog.csv --platform ebay:US --platform amazon:US --format table || [ $$? -eq 1 ]
 
+# Lint (ruff: pycodestyle, pyflakes, import order, bugbear, complexity at most 15) and types (mypy)
+# first: either failing fails the target, and so CI. Configured in pyproject.toml.
 test: $(TEST_STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m mypy compliance cli.py
 	$(PY) -m pytest -q
 
 # Detection on real listings labelled blind and on the generated regression set; needs
