@@ -46,6 +46,8 @@ class ListingResult:
     def to_dict(self, with_text: bool = False) -> dict:
         item = {"id": self.listing.id, "row": self.listing.row, "verdicts": dict(self.verdicts),
                 "findings": [f.to_dict() for f in self.findings]}
+        if self.listing.line:
+            item["line"] = self.listing.line  # where the row starts in the file: SARIF, JUnit, annotations
         if self.listing.error:
             item["error"] = self.listing.error
         if with_text:

@@ -569,3 +569,20 @@ def test_fingerprints_stay_when_another_field_of_the_listing_changes(tmp_path):
     before = fingerprints("A roomy bag.")
     after = fingerprints("A roomy bag in black leather, with a long strap and three inner pockets.")
     assert before and after == before
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_results_point_at_the_line_where_the_listing_starts(tmp_path, jobs):
+    # A2's quoted description runs over two lines, so A3 starts on line 5, not 4.
+    catalog = tmp_path / "catalog.csv"
+    catalog.write_text('sku,title,description,brand\nA1,Nike running shoes,,Zonsan\n'
+                       'A2,Plain mug,"white\nceramic",Zonsan\nA3,Gucci bag,,Zonsan\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["check", str(catalog), "-p", "amazon:US", "-f", "sarif", "-f", "junit",
+                                       "--output-dir", str(out), "-j", jobs])
+    assert result.exit_code == 1, result.output
+    sarif = json.loads((out / "report.sarif").read_text())
+    lines = {r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in sarif["runs"][0]["results"]}
+    assert lines == {2, 5}
+    cases = {c.get("name"): c.get("line") for c in ET.parse(out / "report.xml").getroot().iter("testcase")}
+    assert cases == {"A1": "2", "A2": "3", "A3": "5"}
