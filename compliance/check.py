@@ -42,12 +42,15 @@ class ListingResult:
     listing: Listing
     findings: list[Finding] = field(default_factory=list)
     verdicts: dict[str, str] = field(default_factory=dict)
+    left_out: dict[str, int] = field(default_factory=dict)  # field -> findings past the per-field cap
 
     def to_dict(self, with_text: bool = False) -> dict:
         item = {"id": self.listing.id, "row": self.listing.row, "verdicts": dict(self.verdicts),
                 "findings": [f.to_dict() for f in self.findings]}
         if self.listing.line:
             item["line"] = self.listing.line  # where the row starts in the file: SARIF, JUnit, annotations
+        if self.left_out:
+            item["findings_left_out"] = dict(self.left_out)
         if self.listing.error:
             item["error"] = self.listing.error
         if with_text:
@@ -133,7 +136,9 @@ class Checker:
                 if finding is not None:
                     findings.append(finding)
         findings.sort(key=lambda f: (_FIELD_ORDER.get(f.field, 99), f.start, f.rule))
-        return ListingResult(listing, findings, {k: verdict(findings, k) for k in keys})
+        verdicts = {k: verdict(findings, k) for k in keys}  # from every finding: the cap never changes them
+        shown, left_out = cap_per_field(findings)
+        return ListingResult(listing, shown, verdicts, left_out)
 
 
     def _finding(self, rule: ListingRule, hit: Hit, severity: str, platforms: tuple[str, ...],
@@ -158,6 +163,29 @@ class Checker:
         """Targets where no marketplace-scoped licence of the seller's (--authorized) covers ``mark``."""
         licensed = {p for a in self.authorized if a.platforms and a.covers(mark) for p in a.platforms}
         return tuple(k for k in platforms if k.split(":")[0] not in licensed) if licensed else platforms
+
+
+MAX_FINDINGS_PER_FIELD = 50  # a field that names thousands of brands would make a report no one reads
+
+_SEVERITY_ORDER = {"block": 0, "warn": 1, "info": 2}
+
+
+def cap_per_field(findings: list[Finding]) -> tuple[list[Finding], dict[str, int]]:
+    """At most ``MAX_FINDINGS_PER_FIELD`` findings per field, the most severe first (then in text
+    order); how many were left out per field is returned for the report to say."""
+    by_field: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_field.setdefault(f.field, []).append(f)
+    if all(len(group) <= MAX_FINDINGS_PER_FIELD for group in by_field.values()):
+        return findings, {}
+    kept: set[int] = set()
+    left_out: dict[str, int] = {}
+    for name, group in by_field.items():
+        ranked = sorted(group, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.start))
+        kept.update(id(f) for f in ranked[:MAX_FINDINGS_PER_FIELD])
+        if len(group) > MAX_FINDINGS_PER_FIELD:
+            left_out[name] = len(group) - MAX_FINDINGS_PER_FIELD
+    return [f for f in findings if id(f) in kept], left_out
 
 
 def empty_counts(keys, verdicts: tuple[str, ...] = VERDICTS) -> dict[str, dict[str, int]]:

@@ -1,7 +1,13 @@
-"""Hostile input costs linear time: no misspelling lookup of a word longer than any name, and a
-delimiter sniffed on a bounded prefix of the header."""
+"""Hostile input costs linear time: no misspelling lookup of a word longer than any name, a
+delimiter sniffed on a bounded prefix of the header, and at most a capped number of findings listed
+per field (the rest counted, never silently dropped)."""
 import csv
+import io
+import json
 
+from click.testing import CliRunner
+
+from cli import main
 from compliance import catalog
 from compliance.blocklist import Entry
 from compliance.matchers.marks import MarkMatcher
@@ -25,3 +31,27 @@ def test_the_delimiter_is_sniffed_on_a_bounded_prefix(tmp_path, monkeypatch):
     layout, listings = catalog.read_catalog(path)
     assert layout.delimiter == ";" and seen == [catalog.SNIFF_CHARS]
     assert [item.title for item in listings] == ["Mug"]
+
+
+def test_a_field_naming_hundreds_of_brands_lists_at_most_the_cap_and_says_how_many_more(tmp_path):
+    from compliance.check import MAX_FINDINGS_PER_FIELD
+    from compliance.formats.table import TableFormatter
+
+    path = tmp_path / "catalog.csv"
+    description = " ".join(["Gucci bag, Prada, Chanel, Nike, Rolex."] * 60)
+    path.write_text(f'sku,title,description,brand\nS1,Plain tote bag,"{description}",Zonsan\n', encoding="utf-8")
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(main, ["check", str(path), "-p", "ebay:US", "-f", "json", "-o", str(out)])
+    assert result.exit_code == 1
+    listing = json.loads(out.read_text())["listings"][0]
+    in_description = [f for f in listing["findings"] if f["field"] == "description"]
+    assert len(in_description) == MAX_FINDINGS_PER_FIELD
+    assert listing["findings_left_out"]["description"] >= 250  # 300 brand names, and their stuffing finding
+    assert listing["verdicts"] == {"ebay:US": "fail"}
+    stream = io.StringIO()
+    table = TableFormatter(stream)
+    table.start({"platforms": ["ebay:US"]})
+    table.listing({**listing, "title": "Plain tote bag"})
+    table.finish({"listings": 1, "by_platform": {"ebay:US": {"pass": 0, "warn": 0, "fail": 1, "error": 0}}})
+    assert f"more findings in description, not listed (at most {MAX_FINDINGS_PER_FIELD} per field)" in \
+        stream.getvalue()

@@ -6,8 +6,8 @@ memory up to a few MB, on disk beyond) and copied in after the summary, so a cat
 million rows never sits in memory.
 
 This module also owns the report contract shared by json, jsonl and csv:
-:func:`report_listing` keeps exactly the contract's keys and drops display-only ones
-(``title``, ``fields``).
+:func:`report_listing` keeps exactly the contract's keys (``findings_left_out`` only where
+a field's findings passed the cap) and drops display-only ones (``title``, ``fields``).
 """
 from __future__ import annotations
 
@@ -49,6 +49,8 @@ def report_listing(item: dict) -> dict:
     }
     if item.get("error") is not None:
         out["error"] = item["error"]
+    if item.get("findings_left_out"):
+        out["findings_left_out"] = dict(item["findings_left_out"])  # field -> findings past the cap
     return out
 
 

@@ -189,6 +189,8 @@ class TableFormatter:
         findings.sort(key=lambda f: _SHOWN_SEVERITIES.index(f["severity"]))
         for finding in findings:
             lines += self._render_finding(finding, fields.get(finding["field"]))
+        for name, count in (item.get("findings_left_out") or {}).items():
+            lines.append(f"  ... and {count} more findings in {name}, not listed (at most 50 per field)")
         return lines
 
     def _render_finding(self, finding: dict, raw: str | None) -> list[str]:
