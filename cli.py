@@ -59,9 +59,11 @@ def catalog_options(fn):
                           "'all' checks every platform. Default: ebay:US and amazon:US."),
         click.option("--blocklist", "-b", "blocklists", multiple=True, type=click.Path(dir_okay=False),
                      help="Extra blocklist CSV (term,kind,owner,aliases,...); repeatable."),
-        click.option("--no-default-blocklists", is_flag=True, help="Do not load the curated lists shipped with listguard."),
+        click.option("--no-default-blocklists", is_flag=True,
+                     help="Do not load the curated lists shipped with listguard."),
         click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN",
-                     help="Read FIELD (id, title, description, brand, category, price, tags, ...) from COLUMN; repeatable."),
+                     help="Read FIELD (id, title, description, brand, category, price, tags, ...) from COLUMN; "
+                          "repeatable."),
         click.option("--as-of", metavar="DATE", help="Date for patent expiry checks (YYYY-MM-DD; default today)."),
         click.option("--authorized", type=click.Path(dir_okay=False), metavar="FILE",
                      help="CSV of your own and licensed brands (brand[,owner][,platforms]): never blocked as "
@@ -122,7 +124,8 @@ def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_o
 
     packs = load_platforms()
     targets = parse_targets(platforms, packs)
-    entries = load_blocklists(blocklists, defaults=not no_default_blocklists, platform_names=set(packs) | set(MARKETPLACES))
+    entries = load_blocklists(blocklists, defaults=not no_default_blocklists,
+                              platform_names=set(packs) | set(MARKETPLACES))
     layout, listings = read_catalog(catalog, _parse_map(mappings), progress=progress)
     _say_columns(layout)
     brands = load_authorized(authorized, set(packs) | set(MARKETPLACES)) if authorized else ()

@@ -178,7 +178,8 @@ def score_genuine_tables(errors: bool) -> None:
     if errors:
         for v in rows:
             for f in found.get(v.id, []):
-                print(f"- [{v.id}] {v.title[:100]!r} brand={v.brand!r} cat={v.category!r}: {f.rule} {f.entry} '{f.text}'")
+                print(f"- [{v.id}] {v.title[:100]!r} brand={v.brand!r} cat={v.category!r}: "
+                      f"{f.rule} {f.entry} '{f.text}'")
     shops = defaultdict(lambda: [0, 0])
     for v in rows:
         shop = v.id.split("-")[0]

@@ -31,7 +31,8 @@ ROWS = {
     # LS002 ('!') on amazon:US only
     "A2": "A2,Kids Headphones Best Gift!,Volume limited.,Sonavi,Consumer Electronics > Headphones,10",
     # no finding
-    "A3": "A3,Stainless Steel Water Bottle 32 oz,Keeps drinks cold for 24 hours.,Trailmate,Home & Garden > Drinkware,15",
+    "A3": "A3,Stainless Steel Water Bottle 32 oz,Keeps drinks cold for 24 hours.,Trailmate,"
+          "Home & Garden > Drinkware,15",
     # TM002 on both targets and LS004 (all caps) as a warning on amazon:US
     "A5": "A5,GUCCI STYLE SHOULDER BAG LARGE,Roomy.,Horalux,Clothing Shoes & Accessories > Women > Bags,30",
 }

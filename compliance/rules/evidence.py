@@ -176,7 +176,8 @@ def written_as_word(listing, span, entry) -> bool:
     return any(c.isupper() for c in field.text)
 
 
-TAG_LABEL = re.compile(r"(?i)(?:#|\b(?:tags?|keywords?|search terms?|related searches|hashtags?|also fits searches)\s*[:：=-]\s*)")
+TAG_LABEL = re.compile(r"(?i)(?:#|\b(?:tags?|keywords?|search terms?|related searches|hashtags?|also fits searches)"
+                       r"\s*[:：=-]\s*)")
 
 
 def after_tag_label(raw: str, start: int) -> bool:

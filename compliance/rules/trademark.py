@@ -157,7 +157,8 @@ class CompatibleFashionBrand(ListingRule):
              "registered mostly in Nice classes 14, 18, 25 or 26 (Pandora, Gucci), not a maker that also "
              "registered a watch (Apple).",
         why="eBay: \"'fits', 'for' or 'compatible with' is not allowed before the brand names of jewelry, "
-            "clothing and accessories\" (ebay.com/help/policies/listing-policies/search-browse-manipulation-policy?id=4243).",
+            "clothing and accessories\" "
+            "(ebay.com/help/policies/listing-policies/search-browse-manipulation-policy?id=4243).",
         fails="Charms Compatible with Pandora Bracelets",
         passes="Charms for Snake Chain Bracelets",
     )
@@ -278,7 +279,8 @@ def _unconfirmed_name(span, entry, ev):
     if ev.goods is Goods.CHARACTER and ev.character_product and not ev.everyday_word:
         return None
     return Spare(f"'{span.text}' is an everyday word; it names {entry.term} only beside "
-                 f"{' or '.join(entry.keywords[:2])}" + (" or as a figure or plush" if ev.goods is Goods.CHARACTER else ""))
+                 f"{' or '.join(entry.keywords[:2])}"
+                 + (" or as a figure or plush" if ev.goods is Goods.CHARACTER else ""))
 
 
 def component_inside(span, entry, ev):
@@ -445,8 +447,10 @@ def outside_title(span, entry, ev):
 
 def maybe_genuine(span, entry, ev):
     """Not a mark copies are made of, named as a specific product where the catalog names no brand
-    ("Xiaomi Mi Pad 4 Plus", or the maker's part number: "Corsair ... CMK16GX4M2B3200C16"), or leading the title where the brand column names an established
-    company (a licensee or distributor: "Duracell ... card" by Dane-Elec): maybe genuine stock."""
+    ("Xiaomi Mi Pad 4 Plus", or the maker's part number: "Corsair ... CMK16GX4M2B3200C16"), the
+    maker's name leading a title where the catalog has no brand column, or leading the title where
+    the brand column names an established company (a licensee or distributor: "Duracell ... card"
+    by Dane-Elec): maybe genuine stock."""
     if ev.goods.copied or ev.copy_words or ev.reading is Reading.TYPO:
         return None
     if ev.fitting in PASSES_AS_ORIGINAL and ev.goods.fittable and not _specific_product(ev):
@@ -502,7 +506,8 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
                                "refill refills replacement remote cargador carregador cabo chargeur câble ladegerät "
                                "kabel кабель зарядка зарядное адаптер картридж".split())
 
-STEPS = (spare_own_brand, spare_ordinary_sense, component_inside, compatibility, accessory_reference, spare_everyday_word,
+STEPS = (spare_own_brand, spare_ordinary_sense, component_inside, compatibility, accessory_reference,
+         spare_everyday_word,
          comparison, hidden_mark,
          merchandise, other_class, typo, fits_device, part_or_refill, beside_own_brand, outside_title, maybe_genuine,
          another_companys_mark)
