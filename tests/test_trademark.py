@@ -469,3 +469,12 @@ def test_a_fashion_house_beside_an_established_makers_own_name_is_a_review(check
 def test_long_lists_of_devices_after_for_are_compatibility(checker_with, title):
     result = checker_with()(title, brand="Volta")
     assert not [f for f in result.findings if f.kind == "trademark" and f.severity == "block"], result.findings
+
+
+@pytest.mark.parametrize("title, description", [
+    ("Samsung Type-C cable 1m", ""),                                         # the connector after the mark
+    ("USB C to 3.5mm audio adapter", "fits many phones. baseus charger type c"),  # after the marks that follow
+])
+def test_type_c_after_a_mark_is_a_connector_not_a_comparison(checker_with, title, description):
+    result = checker_with()(title, description=description, brand="Volta")
+    assert "TM002" not in {f.rule for f in result.findings}, result.findings

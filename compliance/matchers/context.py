@@ -272,8 +272,12 @@ def _windows(text: str, spans):
 
 
 def _connector_after(doc, ts) -> bool:
-    """"Type-C", "Type C", "type-a" right after the mark: a connector standard."""
-    rest = [t.lower_ for t in doc[ts.end:ts.end + 3]]
+    """"Type-C", "Type C", "type-a" right after the mark, or after the other marks that follow it
+    ("baseus charger type c"): a connector standard."""
+    end = ts.end
+    while end < len(doc) and doc[end].ent_type_ == "MARK":
+        end += 1
+    rest = [t.lower_ for t in doc[end:end + 3]]
     if not rest or rest[0] not in ("type", "tipe", "tipo", "typ"):
         return False
     tail = [w for w in rest[1:] if w != "-"]
