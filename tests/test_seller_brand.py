@@ -34,6 +34,8 @@ ENTRIES = link_lines([
     Entry("My Book", "trademark", owner="Western Digital Corporation", classes=E, goods="device"),
     Entry("Ricoh", "trademark", owner="Ricoh Imaging Company, Ltd.", classes=E, goods="device"),
     Entry("Pentax", "trademark", owner="Ricoh Imaging Company, Ltd.", classes=E, goods="device"),
+    Entry("Chupa Chups", "trademark", owner="Perfetti Van Melle", aliases=("Чупа Чупс",), classes=frozenset({30}),
+          goods="food"),
     Entry("GeForce RTX", "trademark", owner="NVIDIA Corporation", classes=E, goods="component"),
 ])
 
@@ -190,3 +192,12 @@ def test_an_empty_cell_in_a_filled_brand_column_says_no_brand(checker, tmp_path)
     results = checker.check_batch(list(listings))
     blocked = [r.listing.id for r in results if any(f.severity == "block" for f in r.findings)]
     assert blocked == ["R0", "R1", "R3"] and layout.notes == []
+
+
+@pytest.mark.parametrize("title, blocked", [
+    ("Сладкий букет из Чупа Чупс / Сладкий подарок", set()),        # a bouquet made of the sweets
+    ("Gift box filled with Chupa Chups lollipops", set()),
+    ("Chupa Chups lollipops 100 pcs", {"Chupa Chups"}),               # unbranded goods named after it
+])
+def test_a_product_made_of_a_makers_sweets_uses_them_as_material(checker, title, blocked):
+    assert _blocks(checker, {"title": title, "brand": ""}) == blocked

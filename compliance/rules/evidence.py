@@ -105,6 +105,9 @@ COMPONENT_NOUNS = frozenset(
     "sensor sensors lens lenses glass coating membrane technology tech inside inner powered engine motor "
     "mechanism crystals crystal elements cells cell panel panels display tape".split())
 COMPONENT_BEFORE = frozenset("with featuring powered using uses con com avec mit inside".split())
+# A bouquet or gift box made of a maker's sweets ("букет из Чупа Чупс", "filled with Kinder"):
+# genuine goods as the material.
+MADE_OF = frozenset("из of from with filled".split())
 COLOUR_WORDS = frozenset(
     "white black grey gray blue red green pink purple yellow orange brown beige navy gold silver ivory cream "
     "khaki teal coral mint rose violet burgundy tan nude charcoal olive sand taupe blanco negro gris azul rojo "
@@ -808,6 +811,8 @@ def _colour(span, before: list[str], after: list[str], adjacent: bool) -> str:
 
 
 def _component(span, before: list[str], after: list[str]) -> str:
+    if before and before[-1] in MADE_OF and goods_of(span.data["entry"]) is Goods.FOOD:
+        return f"what the product is made of ('{before[-1]} {span.text}')"
     if not after or after[0] not in COMPONENT_NOUNS:
         return ""
     if span.data["name"] == span.data["entry"].term:
