@@ -197,7 +197,7 @@ def test_an_empty_cell_in_a_filled_brand_column_says_no_brand(checker, tmp_path)
 @pytest.mark.parametrize("title, blocked", [
     ("Сладкий букет из Чупа Чупс / Сладкий подарок", set()),        # a bouquet made of the sweets
     ("Gift box filled with Chupa Chups lollipops", set()),
-    ("Chupa Chups lollipops 100 pcs", {"Chupa Chups"}),               # unbranded goods named after it
+    ("Chupa Chups candy sweet 100 pcs", {"Chupa Chups"}),             # unbranded goods named after it
 ])
 def test_a_product_made_of_a_makers_sweets_uses_them_as_material(checker, title, blocked):
     assert _blocks(checker, {"title": title, "brand": ""}) == blocked
