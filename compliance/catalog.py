@@ -265,10 +265,17 @@ def _sparse_brand_column(layout: Layout, listings: Iterator[Listing]) -> Iterato
     if sparse:
         layout.notes.append(f"the brand column is empty in {empty} of the first {len(read)} rows: an empty "
                             f"cell is read as 'brand unknown', not as 'no brand'")
-    for listing in itertools.chain(head, listings):
-        if sparse and not listing.brand.strip():
-            listing.brand_column = False
-        yield listing
+    head.reverse()
+    while head:  # handed on one by one and let go: the check fills each listing with its spans
+        yield _brand_cell_read(head.pop(), sparse)
+    for listing in listings:
+        yield _brand_cell_read(listing, sparse)
+
+
+def _brand_cell_read(listing: Listing, sparse: bool) -> Listing:
+    if sparse and not listing.brand.strip():
+        listing.brand_column = False
+    return listing
 
 
 def _rows(layout: Layout, counter: _LineCounter, progress) -> Iterator[Listing]:

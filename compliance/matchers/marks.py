@@ -204,6 +204,7 @@ class MarkMatcher:
         self._fuzzy_cache: dict[str, tuple] = {}
         self._word_cache: dict[str, tuple] = {}  # word -> (misspelt names it may be, starts a multi-word name)
         self._clean: set[str] = set()  # words of the cache that are neither
+        self._brands: dict[str, tuple[Entry, ...]] = {}  # brand cell -> the marks it names
 
     @staticmethod
     def _build(entries: list[Entry]) -> dict:
@@ -428,7 +429,13 @@ class MarkMatcher:
     def find(self, listing) -> list[Span]:
         if listing.brand:
             # The brand column's own marks ("American Tourister"): their owner's other marks are family.
-            listing.decided["seller_marks"] = self.entries_named(listing.brand)
+            # A catalog repeats its few brands, so each is looked up once.
+            found = self._brands.get(listing.brand)
+            if found is None:
+                found = self._brands[listing.brand] = self.entries_named(listing.brand)
+                if len(self._brands) > 50_000:
+                    self._brands.clear()
+            listing.decided["seller_marks"] = found
         spans = []
         for field in listing.text_fields():
             for vs, ve, n, how, score in self.find_in_text(field.text, (field.plain, lambda f=field: f.evasive)):
