@@ -259,11 +259,11 @@ def _sparse_brand_column(layout: Layout, listings: Iterator[Listing]) -> Iterato
         yield from listings
         return
     head = list(itertools.islice(listings, BRAND_SAMPLE))
-    read = [x for x in head if x.error is None]
-    empty = sum(1 for x in read if not x.brand.strip())
-    sparse = empty * 2 > len(read) > 0
+    read = sum(1 for x in head if x.error is None)
+    empty = sum(1 for x in head if x.error is None and not x.brand.strip())
+    sparse = empty * 2 > read > 0
     if sparse:
-        layout.notes.append(f"the brand column is empty in {empty} of the first {len(read)} rows: an empty "
+        layout.notes.append(f"the brand column is empty in {empty} of the first {read} rows: an empty "
                             f"cell is read as 'brand unknown', not as 'no brand'")
     head.reverse()
     while head:  # handed on one by one and let go: the check fills each listing with its spans

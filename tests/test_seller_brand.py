@@ -201,3 +201,15 @@ def test_an_empty_cell_in_a_filled_brand_column_says_no_brand(checker, tmp_path)
 ])
 def test_a_product_made_of_a_makers_sweets_uses_them_as_material(checker, title, blocked):
     assert _blocks(checker, {"title": title, "brand": ""}) == blocked
+
+
+def test_the_brand_column_read_ahead_keeps_no_listing_it_has_handed_on(tmp_path):
+    import gc
+    import weakref
+
+    from compliance.catalog import read_catalog
+
+    _, listings = read_catalog(_catalog(tmp_path, [""] * 30 + ["Zonsan"] * 10))
+    handed = [weakref.ref(next(listings)) for _ in range(20)]  # the generator is still open
+    gc.collect()
+    assert all(ref() is None for ref in handed)
