@@ -55,3 +55,13 @@ def test_a_field_naming_hundreds_of_brands_lists_at_most_the_cap_and_says_how_ma
     table.finish({"listings": 1, "by_platform": {"ebay:US": {"pass": 0, "warn": 0, "fail": 1, "error": 0}}})
     assert f"more findings in description, not listed (at most {MAX_FINDINGS_PER_FIELD} per field)" in \
         stream.getvalue()
+
+
+def test_checks_around_a_mark_in_a_long_field_look_only_near_it():
+    from compliance.rules.evidence import NEAR, after_tag_label
+
+    near = "Tags: mug, cup, nike"
+    assert after_tag_label(near, near.index("nike"))
+    # the same label a long way up the same line is not this mark's: each mark would rescan the field
+    far = "Tags: " + "mug cup " * (NEAR // 4) + "nike"
+    assert not after_tag_label(far, far.index("nike"))

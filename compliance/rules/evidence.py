@@ -158,7 +158,7 @@ def ordinary_use(listing, entry, span) -> str:
             continue
         pattern = re.compile(rf"(?<![^\W\d_]){re.escape(name.lower())}(?:s|es)?(?![^\W\d_])")
         for field in listing.text_fields():
-            for m in pattern.finditer(field.raw):
+            for m in pattern.finditer(field.raw, *_search_area(field, span)):
                 if any(f == field.name and s <= m.start() < e for f, s, e in taken):
                     continue
                 # "apple iphone" in lower case is the brand with its product line, not the fruit.
@@ -169,6 +169,19 @@ def ordinary_use(listing, entry, span) -> str:
     return ""
 
 
+# Around a mark in a long field, how far the checks below look: a field of megabytes would
+# otherwise be scanned again for every mark in it.
+NEAR = 2_000
+
+
+def _search_area(field, span) -> tuple[int, int]:
+    """The whole field where it is short; in a long one, the stretch around the mark (or the start)."""
+    if len(field.raw) <= 10 * NEAR:
+        return 0, len(field.raw)
+    centre = span.start if field.name == span.field else 0
+    return max(0, centre - NEAR), centre + NEAR
+
+
 def written_as_word(listing, span, entry) -> bool:
     """A generic mark written in lower case inside mixed-case text: the everyday word ("for coach seats")."""
     if not (entry.generic and compact(span.data["name"]) == compact(entry.term)) or not span.text[:1].islower():
@@ -176,7 +189,16 @@ def written_as_word(listing, span, entry) -> bool:
     field = listing.fields.get(span.field)
     if field is None or after_tag_label(field.raw, span.start):
         return False  # tag lists are written in lower case
-    return any(c.isupper() for c in field.text)
+    return _has_capitals(listing, field)
+
+
+def _has_capitals(listing, field) -> bool:
+    """Whether the field's text has any capital letter, found once per field."""
+    key = ("capitals", field.name)
+    found = listing.decided.get(key)
+    if found is None:
+        found = listing.decided[key] = any(c.isupper() for c in field.text)
+    return found
 
 
 TAG_LABEL = re.compile(r"(?i)(?:#|\b(?:tags?|keywords?|search terms?|related searches|hashtags?|also fits searches)"
@@ -185,7 +207,7 @@ TAG_LABEL = re.compile(r"(?i)(?:#|\b(?:tags?|keywords?|search terms?|related sea
 
 def after_tag_label(raw: str, start: int) -> bool:
     """A tag label ("Tags:", "Keywords:") earlier on the same line, or a '#' right before the brand."""
-    line_start = max(raw.rfind("\n", 0, start), raw.rfind(". ", 0, start)) + 1
+    line_start = max(raw.rfind("\n", 0, start), raw.rfind(". ", 0, start), start - NEAR - 1) + 1
     head = raw[line_start:start]
     return bool(TAG_LABEL.search(head)) and (head.rstrip().endswith("#") or "#" not in head or ":" in head)
 
