@@ -213,3 +213,15 @@ def test_the_brand_column_read_ahead_keeps_no_listing_it_has_handed_on(tmp_path)
     handed = [weakref.ref(next(listings)) for _ in range(20)]  # the generator is still open
     gc.collect()
     assert all(ref() is None for ref in handed)
+
+
+@pytest.mark.parametrize("title, blocked", [
+    # an official store: the maker's own warranty named beside "original", and the maker named again
+    ("Belkin USB wireless mouse - Original, 2 Year Warranty by Belkin Malaysia", set()),
+    ("Belkin USB wireless mouse original garansi resmi", set()),
+    # a bare "original" claim, or a shop's own warranty, is what copies say
+    ("Original Belkin USB wireless mouse", {"Belkin"}),
+    ("Belkin USB wireless mouse original 1 year warranty", {"Belkin"}),
+])
+def test_a_makers_warranty_in_the_title_reads_as_an_official_store(checker, title, blocked):
+    assert _blocks(checker, {"title": title}) == blocked

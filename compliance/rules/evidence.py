@@ -121,6 +121,13 @@ CONSUMABLES = frozenset("toner ink inkjet cartridge cartridges batteries battery
 ORIGINAL_WORDS = frozenset(
     "original genuine authentic official oem originale originales originais оригинал оригинальный "
     "оригинальная оригинальные asli resmi chính hãng".split())
+# A maker's or distributor's warranty named in the title ("1 Year Warranty by Samsung Malaysia",
+# "Garansi Resmi", "official warranty"): how official stores title genuine stock, unlike a copy's
+# bare "original".
+WARRANTY = re.compile(
+    r"(?i)\b(?:warranty|garansi|garantia|garantía|garantie|гарантия)\W+(?:by|resmi|oficial|official|"
+    r"officielle)\b|\b(?:official|oficial|resmi|distributor)\W+(?:\w+\W+){0,2}"
+    r"(?:warranty|garansi|garantia|garantía|garantie)\b")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -434,6 +441,7 @@ class MarkEvidence:
     authorized: bool        # --authorized names this mark, its owner or family
     in_title: bool
     brand_position: bool    # first in the title, after only words such as "New"
+    leads_title: bool       # this mark, here or in another mention, is first in the title
     brand_use: tuple[str, ...]  # why a generic word reads as the brand (empty: it does not)
     everyday_word: str      # the ordinary word this span also is ("plush puma"), or ""
     ordinary_sense: str     # a colour, a measure, a component stated as fact, another language's word, or ""
@@ -499,6 +507,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         maker_in_title=named_in_title, own_brand=_own_brand(listing, key, entry),
         authorized=_authorized_everywhere(entry, authorized),
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
+        leads_title=_leads_title(listing, entry),
         brand_use=brand_use, everyday_word=everyday,
         ordinary_sense=_ordinary_sense(listing, span), foreign_word=_accented_word(span),
         written_apart=bool(_words_apart(span)),
@@ -509,7 +518,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         fitting=_first(title_words, fitting_nouns()) or _first(category_words, fitting_nouns()),
         fitting_in_title=bool(_first(title_words, fitting_nouns())),
         fitting_follows=_fitting_follows(listing, span),
-        claims_original=bool(set(title_words) & ORIGINAL_WORDS),
+        claims_original=bool(set(title_words) & ORIGINAL_WORDS) and not WARRANTY.search(listing.title),
         copy_words=any(c.data.get("scope") in COPY_SCOPES for c in cues),
         beside_hidden_marks=_beside_hidden_marks(listing),
         part=ctx.get("part") or _first(category_words, CONSUMABLES),
@@ -639,6 +648,13 @@ def same_maker(a, b) -> bool:
         return False
     first_a, first_b = compact(a.owner.split(" ")[0]), compact(b.owner.split(" ")[0])
     return compact(a.owner) == compact(b.owner) or len(first_a) >= 4 and first_a == first_b
+
+
+def _leads_title(listing, entry) -> bool:
+    """The mark is first in the title in one of its mentions ("Infinix Note 40X ... Warranty by
+    Infinix Malaysia"): its later mentions name the same product."""
+    return any(s.data.get("entry") is entry and (s.data.get("context") or {}).get("brand_position")
+               for s in listing.spans.get("marks", ()) if s.field == "title")
 
 
 def _named_in_title(listing) -> str:

@@ -474,7 +474,7 @@ def _maker_leads(ev) -> bool:
     mouse"): how a shop of genuine stock titles it, so a review, not a failure. Not where the brand
     column is empty or says Generic (an unbranded product named after a maker), nor a product line
     alone ("AirPods Pro TWS"): what copies are titled with."""
-    return ev.seller is SellerBrand.UNKNOWN and ev.brand_position and ev.in_title and not ev.product_line \
+    return ev.seller is SellerBrand.UNKNOWN and ev.leads_title and ev.in_title and not ev.product_line \
         and not ev.claims_original
 
 
