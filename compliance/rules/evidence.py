@@ -408,8 +408,7 @@ def _title_maker(listing) -> str:
         name = run.group().strip()
         if sum(c.isalpha() for c in name) < 3:
             continue
-        after = title[run.end():].lstrip()
-        if after.startswith("/") or marks and run.end() + len(title[run.end():]) - len(after) == first_mark:
+        if title[run.end():].lstrip().startswith("/") or marks and not title[run.end():first_mark].strip():
             return compact(name)
     return ""
 
@@ -491,8 +490,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     """The evidence for one mark span of ``listing`` (its spaCy context already added)."""
     entry = span.data["entry"]
     ctx = span.data.get("context") or {}
-    named_in_title = _named_in_title(listing)
-    key = seller_key(listing) or named_in_title
+    key, named_in_title = _seller_and_title_maker(listing)
     title_words = _words(listing.title)
     cues = listing.spans.get("cues", [])
     generic = _generic_name(span, entry)
@@ -657,8 +655,11 @@ def _leads_title(listing, entry) -> bool:
                for s in listing.spans.get("marks", ()) if s.field == "title")
 
 
-def _named_in_title(listing) -> str:
-    return "" if seller_key(listing) else title_maker(listing)
+def _seller_and_title_maker(listing) -> tuple[str, str]:
+    """The seller's brand key: the brand column's, or else the maker the title names (also returned)."""
+    own = seller_key(listing)
+    named = "" if own else title_maker(listing)
+    return own or named, named
 
 
 def _own_brand(listing, key: str, entry) -> bool:
@@ -778,7 +779,8 @@ DIMENSION_BEFORE = re.compile(r"\d(?:\s*(?:in|inch|inches|cm|mm|m|ft|\"|'))?\s*$
 def _in_dimensions(raw: str, span) -> bool:
     """"20 inches x 23 inches", "30x40": a mark read in a size ("X-23", "X 40") is the size."""
     text = span.text.strip().lower()
-    return text[:1] == "x" and any(c.isdigit() for c in text) and bool(DIMENSION_BEFORE.search(raw[:span.start]))
+    before = raw[max(0, span.start - 16):span.start]  # "20 inches " at most: never the whole field
+    return text[:1] == "x" and any(c.isdigit() for c in text) and bool(DIMENSION_BEFORE.search(before))
 
 
 def _in_code(raw: str, span) -> bool:
@@ -791,7 +793,7 @@ def _in_code(raw: str, span) -> bool:
 
 def _code_around(raw: str, span) -> str:
     start, end = span.start, span.end
-    while start > 0 and (raw[start - 1].isalnum() or raw[start - 1] in "-/") and raw[start - 1:start] != " ":
+    while start > 0 and (raw[start - 1].isalnum() or raw[start - 1] in "-/"):
         start -= 1
     while end < len(raw) and (raw[end].isalnum() or raw[end] in "-/"):
         end += 1

@@ -462,11 +462,15 @@ def maybe_genuine(span, entry, ev):
     if ev.seller is SellerBrand.OTHER and not (ev.brand_position and not ev.product_line
                                               and (ev.seller_established or ev.part_number)):
         return None
-    who = {SellerBrand.UNKNOWN: "the catalog has no brand column", SellerBrand.NONE: "the brand column names no brand",
-           SellerBrand.OTHER: "the brand column names another company (a licensee or distributor?)"}[ev.seller]
+    who = SELLER_SAYS[ev.seller]
     return Outcome("TM001", "warn", f"names the trademark {entry.term}{_owner(entry)} as the product, and {who}: "
                    f"fine for genuine {entry.term} stock", f"If this is genuine {entry.term} stock, set the brand "
                    f"column to {entry.term}; otherwise remove '{span.text}'")
+
+
+SELLER_SAYS = {SellerBrand.UNKNOWN: "the catalog has no brand column",
+               SellerBrand.NONE: "the brand column names no brand",
+               SellerBrand.OTHER: "the brand column names another company (a licensee or distributor?)"}
 
 
 def _maker_leads(ev) -> bool:
