@@ -6,12 +6,16 @@ import datetime as dt
 import gc
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from compliance import __version__
 from compliance.errors import ListguardError
 from compliance.formats import FORMATS
+
+if TYPE_CHECKING:
+    from compliance.inputs import ReadOptions
 
 
 class Failure(click.ClickException):
@@ -50,6 +54,41 @@ def _parse_date(value: str | None) -> dt.date:
         raise Failure(f"--as-of {value}: not an ISO date; write YYYY-MM-DD") from None
 
 
+READING = "listguard.reading"
+
+
+def _remember(ctx, param, value):
+    ctx.meta.setdefault(READING, {})[param.name] = value
+    return value
+
+
+def _layout_names() -> list[str]:
+    from compliance.inputs import layout_names
+
+    return layout_names()
+
+
+# How to read a catalog (compliance.inputs.ReadOptions, one option per field): kept in the click
+# context rather than passed as parameters, so each command that reads a catalog takes them all.
+READING_OPTIONS = [
+    click.option("--input-format", type=click.Choice(_layout_names()), expose_value=False, callback=_remember,
+                 help="Read the catalog in this layout instead of finding it from the content."),
+]
+
+
+def _reading(mappings) -> ReadOptions:
+    """The ReadOptions of this run: --map and the READING_OPTIONS."""
+    from compliance.inputs import ReadOptions
+
+    return ReadOptions(mapping=_parse_map(mappings), **click.get_current_context().meta.get(READING, {}))
+
+
+def reading_options(fn):
+    for option in reversed(READING_OPTIONS):
+        fn = option(fn)
+    return fn
+
+
 def catalog_options(fn):
     """Options shared by the commands that read a catalog."""
     options = [
@@ -68,6 +107,7 @@ def catalog_options(fn):
         click.option("--authorized", type=click.Path(dir_okay=False), metavar="FILE",
                      help="CSV of your own and licensed brands (brand[,owner][,platforms]): never blocked as "
                           "another's trademark (copy words still are)."),
+        *READING_OPTIONS,
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -106,7 +146,7 @@ def _gate(mappings, baseline, select, ignore, changed_only):
     accepted = Baseline.load(baseline) if baseline else None
     previous = None
     if changed_only:
-        previous = PreviousCatalog.from_listings(read_catalog(changed_only, _parse_map(mappings))[1])
+        previous = PreviousCatalog.from_listings(read_catalog(changed_only, options=_reading(mappings))[1])
     return Gate(Suppressor(rules, accepted, REGISTRY), previous)
 
 
@@ -126,7 +166,7 @@ def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_o
     targets = parse_targets(platforms, packs)
     entries = load_blocklists(blocklists, defaults=not no_default_blocklists,
                               platform_names=set(packs) | set(MARKETPLACES))
-    layout, listings = read_catalog(catalog, _parse_map(mappings), progress=progress)
+    layout, listings = read_catalog(catalog, options=_reading(mappings), progress=progress)
     _say_columns(layout)
     brands = load_authorized(authorized, set(packs) | set(MARKETPLACES)) if authorized else ()
     checker = Checker(targets, entries, as_of=_parse_date(as_of), authorized=brands)
@@ -142,6 +182,8 @@ def _say_columns(layout) -> None:
     names = layout.column_names()
     click.echo("listguard: columns: " + ", ".join(f"{field}={column!r}" for field, column in names.items()),
                err=True)
+    how = f" ({layout.encoding})" if layout.encoding else ""
+    click.echo(f"listguard: read {layout.path} as {layout.input_format}{how}", err=True)
     if layout.waiver_column is not None:
         click.echo(f"listguard: waivers: rule codes in column {layout.header[layout.waiver_column]!r}, never read "
                    f"as listing text", err=True)
@@ -296,7 +338,8 @@ def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate) 
     with_text = formatter.wants_text
     formatter.start({"tool": {"name": "listguard", "version": __version__},
                      "checked_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
-                     "platforms": keys, "columns": layout.column_names(), "catalog": str(layout.path)})
+                     "platforms": keys, "columns": layout.column_names(), "catalog": str(layout.path),
+                     "input_format": layout.input_format, "encoding": layout.encoding})
     from compliance.ledger import Ledger
 
     counts = None
@@ -515,6 +558,7 @@ def blocklist_command():
               help="Extra blocklist CSV whose names are known already; repeatable.")
 @click.option("--no-default-blocklists", is_flag=True, help="Do not count the curated lists' names as known.")
 @click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN", help="Read FIELD from COLUMN; repeatable.")
+@reading_options
 @click.option("--min-listings", type=click.IntRange(min=1), default=3, show_default=True,
               help="Suggest a name only when at least this many listings carry it.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the CSV to FILE.")
@@ -536,7 +580,7 @@ def blocklist_suggest_command(catalog, blocklists, no_default_blocklists, mappin
     from compliance.suggest import suggest_marks
 
     entries = load_blocklists(blocklists, defaults=not no_default_blocklists)
-    layout, listings = read_catalog(catalog, _parse_map(mappings))
+    layout, listings = read_catalog(catalog, options=_reading(mappings))
     _say_columns(layout)
     found = suggest_marks(listings, entries, min_listings=min_listings)
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
@@ -620,7 +664,7 @@ def _exit_code(ctx, catalog, fmt, options) -> int:
 main.add_command(click.Command(
     "check-files", callback=_check_files,
     params=[click.Argument(["catalogs"], nargs=-1, type=click.Path(dir_okay=False)),
-            *(p for p in check.params if p.name in HOOK_OPTIONS)],
+            *(p for p in check.params if p.name in HOOK_OPTIONS or p.callback is _remember)],
     short_help="Check several catalogs (a pre-commit hook's files), each on its own.",
     help="""Check each CATALOG on its own, as 'listguard check CATALOG -f table' does, and exit with
     the worst exit code: the command a pre-commit hook runs on the catalog files of a commit.

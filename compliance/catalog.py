@@ -1,24 +1,22 @@
-"""Read a seller's catalog: CSV (comma, semicolon or tab), UTF-8 with or without BOM.
+"""Read a seller's catalog into listings, whatever layout it is written in.
 
-Columns are found by their usual names in marketplace and shop exports (eBay Seller Hub
-drafts, Shopify product CSVs, Amazon flat files, Walmart and generic feeds) and can be
-overridden with an explicit map. Rows stream one at a time; a row that cannot be read
-comes back as a :class:`~compliance.listing.Listing` with ``error`` set, so the report
-still shows it.
+A layout in :mod:`compliance.inputs` finds the header and the records; here the columns are found
+by their usual names in marketplace and shop exports (eBay Seller Hub drafts, Shopify product
+CSVs, Amazon flat files, Walmart and generic feeds), or from an explicit map, the same way for
+every layout. Rows stream one at a time; a row that cannot be read comes back as a
+:class:`~compliance.listing.Listing` with ``error`` set, so the report still shows it.
 """
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 import re
-import sys
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Iterator
 
-from .errors import InputError, UsageError
+from .errors import UsageError
+from .inputs import ReadOptions, Record, open_table
 from .listing import Field, Listing
 from .suppress import WAIVER_COLUMN, parse_codes
 
@@ -59,7 +57,6 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
 HEADER_QUALIFIERS = ("product", "item", "listing", "article", "offer", "produkt", "artikel", "producto",
                      "produto", "produit", "товара", "товар", "商品", "produk")
 FIELDS = tuple(COLUMN_NAMES)
-_DELIMITERS = ",;\t"
 
 
 def _clean_header(name: str) -> str:
@@ -106,6 +103,8 @@ class Layout:
     columns: dict[str, int]
     waiver_column: int | None = None  # listguard_ignore: read as rule codes, never as listing text
     notes: list[str] = dataclass_field(default_factory=list)  # what the reading found out, for the run to say
+    input_format: str = "csv"  # the layout that read the file (see compliance.inputs)
+    encoding: str | None = None  # the text encoding it was read in, where the layout is text
 
     def describe(self) -> str:
         found = ", ".join(f"{f}={self.header[i]!r}" for f, i in self.columns.items())
@@ -118,20 +117,6 @@ class Layout:
     @property
     def has_brand(self) -> bool:
         return "brand" in self.columns
-
-
-SNIFF_CHARS = 16_384  # the sniffer's time grows faster than the text; a header's start tells the delimiter
-
-
-def _sniff_delimiter(sample: str) -> str:
-    sample = sample[:SNIFF_CHARS]
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
-    except csv.Error:
-        first = sample.splitlines()[0] if sample else ""
-        counts = {d: first.count(d) for d in _DELIMITERS}
-        best = max(counts, key=lambda d: counts[d])
-        return best if counts[best] else ","
 
 
 def waiver_column(header: list[str]) -> int | None:
@@ -179,73 +164,22 @@ def resolve_columns(header: list[str], mapping: dict[str, str], path) -> dict[st
     return columns
 
 
-def _open_text(path: Path):
-    try:
-        raw = open(path, "rb")
-    except OSError as exc:
-        raise InputError(f"cannot open the catalog ({exc.strerror}); check the path", path) from None
-    # surrogateescape keeps undecodable bytes, so one bad row is reported instead of failing the file
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
-
-
-class _LineCounter:
-    """Wraps the text stream to know the line each record starts on and the bytes read."""
-
-    def __init__(self, stream):
-        self.stream = stream
-        self.line = 0
-        self.chars = 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        text = self.stream.readline()
-        if not text:
-            raise StopIteration
-        self.line += 1
-        self.chars += len(text)
-        return text
-
-
-_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes kept by surrogateescape
-
-
-def _bad_bytes(value: str) -> int:
-    """Index of the first byte that was not UTF-8, or -1."""
-    m = _UNDECODED.search(value)
-    return m.start() if m else -1
-
-
-def read_catalog(path, mapping: dict[str, str] | None = None, progress=None) -> tuple[Layout, Iterator[Listing]]:
+def read_catalog(path, mapping: dict[str, str] | None = None, progress=None,
+                 options: ReadOptions | None = None) -> tuple[Layout, Iterator[Listing]]:
     """Open ``path`` and return its layout and a stream of listings in file order.
 
-    ``progress`` (optional) is called with the number of characters read so far.
+    ``options`` says how to read it (``--map``, ``--input-format``, ...); ``mapping`` alone is the
+    ``--map`` of a caller with nothing else to say. ``progress`` (optional) is called with the
+    amount read so far.
     """
     path = Path(path)
-    if path.is_dir():
-        raise InputError("is a folder; give a CSV catalog file", path)
-    stream = _open_text(path)
-    counter = _LineCounter(stream)
-    # eBay Seller Hub templates start with "#INFO" lines before the header.
-    skipped = 0
-    first = ""
-    for first in counter:
-        if first.lstrip('"').startswith("#INFO") or not first.strip():
-            skipped += 1
-            continue
-        break
-    if not first.strip():
-        raise InputError("the catalog is empty; it needs a header line and one row per listing", path, 1)
-    if _bad_bytes(first) >= 0:
-        raise InputError("the header is not UTF-8 text; save the catalog as UTF-8 CSV", path, skipped + 1,
-                         _bad_bytes(first) + 1)
-    sample = first
-    delimiter = _sniff_delimiter(sample)
-    header = next(csv.reader([first], delimiter=delimiter))
-    columns = resolve_columns(header, mapping or {}, path)
-    layout = Layout(path, delimiter, header, skipped + 1, columns, waiver_column(header))
-    return layout, _sparse_brand_column(layout, _rows(layout, counter, progress))
+    options = options or ReadOptions(mapping=dict(mapping or {}))
+    table = open_table(path, options, progress)
+    columns = resolve_columns(table.header, options.mapping, path)
+    layout = Layout(path, table.delimiter or "", table.header, table.header_where.line, columns,
+                    waiver_column(table.header), notes=list(table.notes), input_format=table.layout,
+                    encoding=table.encoding)
+    return layout, _sparse_brand_column(layout, _listings(layout, table.records(columns)))
 
 
 BRAND_SAMPLE = 1_000  # rows read ahead to see how often the brand column is filled
@@ -278,47 +212,26 @@ def _brand_cell_read(listing: Listing, sparse: bool) -> Listing:
     return listing
 
 
-def _rows(layout: Layout, counter: _LineCounter, progress) -> Iterator[Listing]:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.reader(counter, delimiter=layout.delimiter, strict=True)
-    columns = layout.columns
-    width = len(layout.header)
-    row_number = 0
-    previous_line = counter.line
-    last_product: Listing | None = None
+def _listings(layout: Layout, records: Iterator[Record]) -> Iterator[Listing]:
+    """Records to listings, numbered from 1 in file order; Shopify variant rows (empty title, the
+    product's Handle) take their product's text."""
     handle_col = next((i for i, h in enumerate(layout.header) if _clean_header(h) == "handle"), None)
-    while True:
-        start_line = previous_line + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            row_number += 1
-            previous_line = counter.line
-            if "unexpected end of data" in str(exc):
-                reason = (f"line {start_line}: a double quote opened in this row is never closed, so lines "
-                          f"{start_line}-{counter.line} could not be read as rows; close the quote and check again")
-            else:
-                reason = f"line {start_line}: unreadable CSV ({exc}); check the quoting of this row"
-            yield Listing(id=f"row-{row_number}", row=row_number, line=start_line, error=reason)
-            continue
-        previous_line = counter.line
-        if progress is not None:
-            progress(counter.chars)
-        if not cells or not any(c.strip() for c in cells):
-            continue
-        row_number += 1
-        listing = _listing(cells, columns, width, row_number, start_line, counter.line, layout)
-        if listing.error is None and handle_col is not None and not listing.fields.get("title"):
-            # Shopify variant rows leave Title empty and share the product's Handle.
-            handle = cells[handle_col] if handle_col < len(cells) else ""
-            if last_product is not None and handle and handle == last_product.id_handle:
+    last_product: Listing | None = None
+    for row, record in enumerate(records, start=1):
+        listing = _listing(record, row, layout)
+        if listing.error is None and handle_col is not None:
+            handle = _cell(record.cells, handle_col)
+            if not listing.fields.get("title") and last_product is not None and handle \
+                    and handle == last_product.id_handle:
                 _inherit(listing, last_product)
-        if listing.error is None and listing.fields.get("title") and handle_col is not None:
-            listing.id_handle = cells[handle_col] if handle_col < len(cells) else ""
-            last_product = listing
+            elif listing.fields.get("title"):
+                listing.id_handle = handle
+                last_product = listing
         yield listing
+
+
+def _cell(cells: list[str], i: int | None) -> str:
+    return cells[i] if i is not None and i < len(cells) else ""
 
 
 def _inherit(listing: Listing, product: Listing) -> None:
@@ -331,80 +244,14 @@ def _inherit(listing: Listing, product: Listing) -> None:
     listing.waivers = listing.waivers or product.waivers
 
 
-def _waivers(cells: list[str], layout: Layout) -> tuple[str, ...]:
-    i = layout.waiver_column
-    return parse_codes(cells[i]) if i is not None and i < len(cells) else ()
-
-
-def _listing(cells, columns, width, row, line, end_line, layout) -> Listing:
-    def value(field):
-        i = columns.get(field)
-        return cells[i] if i is not None and i < len(cells) else ""
-
-    ident = value("id").strip() or f"row-{row}"
-    if len(cells) > width and any(c.strip() for c in cells[width:]):
-        return Listing(id=ident, row=row, line=line,
-                       error=(f"line {line}: {len(cells)} fields but the header has {width}; a field probably "
-                              f"contains an unquoted '{_shown(layout.delimiter)}': put such fields in double quotes"))
-    for i in columns.values():
-        if i < len(cells):
-            bad = _bad_bytes(cells[i])
-            if bad >= 0:
-                return Listing(id=_printable(ident), row=row, line=line,
-                               error=(f"line {line}, column {i + 1} ({layout.header[i]}): bytes that are not UTF-8 "
-                                      f"at character {bad + 1}; save the catalog as UTF-8"))
-    values = {f: value(f) for f in columns}
-    listing = Listing.from_values(ident, row, values, line=line)
-    listing.waivers = _waivers(cells, layout)
-    if end_line > line and "title" in columns and "\n" in value("title").strip():
-        # A title never spans lines: a quote opened in this row probably swallowed the next rows.
-        listing.error = (f"line {line}: the title runs over {end_line - line + 1} lines; a double quote opened "
-                         f"in this row is probably never closed, so rows up to line {end_line} were read as one")
-    elif end_line > line:
-        swallowed = _swallowed_rows(cells, columns, width, line, layout.delimiter)
-        if swallowed:
-            listing.error = (f"line {line}: a double quote opened in this row closes only at line {end_line} "
-                             f"(an inch mark such as 10\" closes it too), so {len(swallowed)} row(s) inside it, "
-                             f"from line {swallowed[0]}, were read as text of this one; quote the field properly "
-                             f"or write inches as 'in'")
+def _listing(record: Record, row: int, layout: Layout) -> Listing:
+    ident = _cell(record.cells, layout.columns.get("id")).strip() or f"row-{row}"
+    if record.error is not None:
+        return Listing(id=_printable(ident), row=row, line=record.where.line, error=record.error)
+    values = {f: _cell(record.cells, i) for f, i in layout.columns.items()}
+    listing = Listing.from_values(ident, row, values, line=record.where.line)
+    listing.waivers = parse_codes(_cell(record.cells, layout.waiver_column))
     return listing
-
-
-def _swallowed_rows(cells, columns, width, line, delimiter) -> list[int]:
-    """Lines inside a multi-line field that read as whole rows of the header's shape (as many
-    fields, an id and a title where the catalog has them): rows a stray quote swallowed."""
-    if width < 2:
-        return []
-    found = []
-    offset = line
-    for i, cell in enumerate(cells):
-        parts = cell.split("\n")
-        for k, part in enumerate(parts[1:], start=1):
-            # The line the stray quote closes on lends its last fields to the record's next cells.
-            lent = len(cells) - 1 - i if k == len(parts) - 1 else 0
-            if part.count(delimiter) == width - 1 - lent and _looks_like_a_row(part, columns, delimiter):
-                found.append(offset + k)
-        offset += len(parts) - 1
-    return found
-
-
-def _looks_like_a_row(text: str, columns, delimiter) -> bool:
-    fields = next(csv.reader([text], delimiter=delimiter), [])
-    title = columns.get("title")
-    ident = columns.get("id")
-    return (title is None or title < len(fields) and fields[title].strip() != "") and \
-        (ident is None or ident < len(fields) and _looks_like_an_id(fields[ident]))
-
-
-def _looks_like_an_id(text: str) -> bool:
-    """A SKU or listing id is one short token: a line of a description that happens to hold as many
-    commas as the header ("Size: S, M, L, XL") starts with words, not with an id."""
-    text = text.strip()
-    return 0 < len(text) <= 64 and not any(c.isspace() for c in text)
-
-
-def _shown(delimiter: str) -> str:
-    return "\\t" if delimiter == "\t" else delimiter
 
 
 def _printable(text: str) -> str:

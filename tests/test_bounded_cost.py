@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from cli import main
 from compliance import catalog
 from compliance.blocklist import Entry
+from compliance.inputs import csv_text
 from compliance.matchers.marks import MarkMatcher
 
 
@@ -29,7 +30,7 @@ def test_the_delimiter_is_sniffed_on_a_bounded_prefix(tmp_path, monkeypatch):
     path = tmp_path / "wide.csv"
     path.write_text(";".join(f"col{i}" for i in range(100_000)) + ";title\n" + ";" * 100_000 + "Mug\n")
     layout, listings = catalog.read_catalog(path)
-    assert layout.delimiter == ";" and seen == [catalog.SNIFF_CHARS]
+    assert layout.delimiter == ";" and seen == [csv_text.SNIFF_CHARS]
     assert [item.title for item in listings] == ["Mug"]
 
 

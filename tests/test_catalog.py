@@ -1,4 +1,6 @@
 """Reading catalogs: delimiters, BOM, column names, HTML, and rows that cannot be read."""
+import json
+
 import pytest
 
 from compliance.catalog import read_catalog
@@ -135,3 +137,18 @@ def test_a_column_that_only_contains_a_field_word_is_not_that_field(tmp_path):
     path.write_text("sku,title,brand safety score,option1 name\n1,a,b,c\n", encoding="utf-8")
     layout, _ = read_catalog(path)
     assert "brand" not in layout.column_names() and not layout.has_brand
+
+
+def test_the_layout_can_be_named_and_a_wrong_name_is_a_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    path = write(tmp_path, "sku,title\nA1,Plain mug\n")
+    result = CliRunner().invoke(main, ["check", str(path), "--input-format", "csv", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["input_format"] == "csv" and report["encoding"] == "utf-8"
+    assert f"read {path} as csv (utf-8)" in result.stderr
+    wrong = CliRunner().invoke(main, ["check", str(path), "--input-format", "parquet"])
+    assert wrong.exit_code == 2 and "parquet" in wrong.output

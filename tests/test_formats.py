@@ -20,6 +20,8 @@ HEADER = {
     "checked_at": "2026-11-26T16:00:00+00:00",
     "platforms": PLATFORMS,
     "columns": {"id": "sku", "title": "title", "brand": "brand"},
+    "input_format": "csv",
+    "encoding": "utf-8",
 }
 SUMMARY = {
     "listings": 3,
@@ -95,7 +97,8 @@ def run_table(items, summary=SUMMARY, color=False, max_shown=None) -> str:
 def test_json_is_the_contract_document_in_key_order():
     out = render("json")
     doc = json.loads(out)
-    assert list(doc) == ["tool", "checked_at", "platforms", "columns", "summary", "listings"]
+    assert list(doc) == ["tool", "checked_at", "platforms", "columns", "input_format", "encoding", "summary",
+                         "listings"]
     assert doc == {**HEADER, "summary": SUMMARY, "listings": [contract(i) for i in ITEMS]}
     assert [list(listing) for listing in doc["listings"]] == [
         ["id", "row", "verdicts", "findings"],
@@ -180,7 +183,7 @@ def test_jsonl_writes_one_listing_per_line_then_the_summary():
 
     lines = [json.loads(line) for line in stream.getvalue().splitlines()]
     assert lines[:3] == [contract(i) for i in ITEMS]
-    assert list(lines[3]) == ["summary", "tool", "checked_at", "platforms", "columns"]
+    assert list(lines[3]) == ["summary", "tool", "checked_at", "platforms", "columns", "input_format", "encoding"]
     assert lines[3] == {"summary": SUMMARY, **HEADER}
     assert stream.lines_at_flush[:4] == [1, 2, 3, 4]   # each line flushed as it is written
 

@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from typing import TextIO
 
-HEADER_KEYS = ("tool", "checked_at", "platforms", "columns")
+HEADER_KEYS = ("tool", "checked_at", "platforms", "columns", "input_format", "encoding")
 FINDING_KEYS = (
     "rule", "kind", "severity", "platforms", "field", "start", "end",
     "text", "entry", "score", "message", "fix",
@@ -31,6 +31,9 @@ def report_header(header: dict) -> dict:
         "platforms": list(header.get("platforms", [])),
         # field -> the catalog column it was read from; a field absent here was not in the catalog
         "columns": dict(header.get("columns", {})),
+        # the layout that read the catalog (compliance.inputs) and, for text, its encoding
+        "input_format": header.get("input_format"),
+        "encoding": header.get("encoding"),
     }
 
 

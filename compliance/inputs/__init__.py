@@ -1,0 +1,50 @@
+"""Input layouts: one module for each kind of file sellers export.
+
+Each module gives a :class:`~compliance.inputs.base.LayoutReader`; :data:`LAYOUTS` lists them in
+the order they are asked whether a file is theirs (``sniff`` on its first bytes), most particular
+first: plain delimited text reads anything and comes last. ``--input-format NAME`` skips the
+asking. Adding a layout is a module here and a line in :data:`LAYOUTS`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputError, UsageError
+from . import csv_text
+from .base import HEAD_BYTES, LayoutReader, ReadOptions, Record, Table, Where
+
+LAYOUTS: tuple[LayoutReader, ...] = (
+    csv_text.READER,
+)
+
+__all__ = ["LAYOUTS", "LayoutReader", "ReadOptions", "Record", "Table", "Where", "open_table", "layout_names"]
+
+
+def layout_names() -> list[str]:
+    return [reader.name for reader in LAYOUTS]
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(HEAD_BYTES)
+    except OSError as exc:
+        raise InputError(f"cannot open the catalog ({exc.strerror}); check the path", path) from None
+
+
+def _named(name: str) -> LayoutReader:
+    for reader in LAYOUTS:
+        if reader.name == name:
+            return reader
+    raise UsageError(f"--input-format {name}: no such layout; layouts are {', '.join(layout_names())}")
+
+
+def open_table(path: Path, options: ReadOptions, progress=None) -> Table:
+    """Read ``path`` with the layout the seller named, or with the first that knows its content."""
+    if path.is_dir():
+        raise InputError("is a folder; give a catalog file", path)
+    if options.input_format:
+        return _named(options.input_format).open(path, options, progress)
+    head = _head(path)
+    reader = next(r for r in LAYOUTS if r.sniff(head, path))
+    return reader.open(path, options, progress)
