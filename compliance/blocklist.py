@@ -199,7 +199,8 @@ def _platforms(at: _Line, platform_names: Collection[str] | None) -> frozenset[s
 def default_blocklist_paths() -> list[Path]:
     """The curated lists shipped in the package's ``blocklists/`` folder."""
     folder = resources.files("compliance.blocklists")
-    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".csv"))
+    # licensees.csv is the register of known licensees (compliance.licensees), not a blocklist.
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".csv") and p.name != "licensees.csv")
 
 
 class Blocklist(list):

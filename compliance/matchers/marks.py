@@ -10,6 +10,7 @@ a word, not a typo. Names of four letters or fewer match exactly only.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 import zlib
 from bisect import bisect_right
@@ -40,6 +41,22 @@ def is_common_word(word: str) -> bool:
     if word.isascii() and word.isalpha():
         return word.lower() in common_words()  # the same answer as the frequency lookup, without loading it
     return _common_by_frequency(word)
+
+
+# Short words that join the words of a hyphenated name ("Kill-A-Watt", "Jack-o-Lantern").
+_JOINING_WORDS = frozenset("a an o n of de la le el du und and".split())
+_HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+
+
+def compound_name(source: str) -> bool:
+    """Words joined by hyphens, each an everyday word of three letters or more or a short joining
+    word ("Kill-A-Watt"): how a product's own name is written, not letters split to hide a mark
+    ("N-I-K-E", "Gu-cci", "Ad-i-das")."""
+    if not _HYPHENATED.fullmatch(source):
+        return False
+    parts = source.lower().split("-")
+    return all(p in _JOINING_WORDS or len(p) >= 3 and is_common_word(p) for p in parts) and \
+        sum(len(p) >= 3 for p in parts) >= 2
 
 
 def _common_by_frequency(word: str) -> bool:
@@ -418,7 +435,7 @@ class MarkMatcher:
                     continue
                 if _model_code(text[vs:ve], self.entries[n.entry]):
                     continue
-                results.append((vs, ve, n, "evasion", 1.0))
+                results.append((vs, ve, n, "exact" if compound_name(text[vs:ve]) else "evasion", 1.0))
         for s, e, n, _, score in self._typos(evasive, taken_ev, text):
             vs, ve = evasive.src_span(s, e)
             if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):

@@ -438,6 +438,7 @@ class MarkEvidence:
     maker_in_title: str     # no brand column: the maker the title names in Latin letters ("Stor"), or ""
     own_brand: bool         # the brand column names this mark or its family
     authorized: bool        # --authorized names this mark, its owner or family
+    licensed_to: str        # the brand column names a known licensee of the mark (compliance.licensees)
     in_title: bool
     brand_position: bool    # first in the title, after only words such as "New"
     leads_title: bool       # this mark, here or in another mention, is first in the title
@@ -475,7 +476,7 @@ class MarkEvidence:
                                            ("seller brand", self.seller.value)]
         flags = {"frame": self.frame.value and f"{self.frame.value} ({self.wording})",
                  "maker named in the title": self.maker_in_title,
-                 "own brand": self.own_brand, "authorized": self.authorized,
+                 "own brand": self.own_brand, "authorized": self.authorized, "licensee": self.licensed_to,
                  "brand position": self.brand_position, "brand use": ", ".join(self.brand_use),
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
                  "merchandise": self.merchandise, "fitting": self.fitting, "claims original": self.claims_original,
@@ -504,6 +505,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         wording=ctx.get("wording") or "", seller=_seller(key, listing.brand_column),
         maker_in_title=named_in_title, own_brand=_own_brand(listing, key, entry),
         authorized=_authorized_everywhere(entry, authorized),
+        licensed_to=_licensee(key, entry),
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
         leads_title=_leads_title(listing, entry),
         brand_use=brand_use, everyday_word=everyday,
@@ -603,6 +605,13 @@ def _device_category_words(listing, goods: Goods) -> list[str]:
 def _generic_use(listing, span, ctx, cues) -> tuple[tuple[str, ...], str]:
     """For a generic mark's word: why it reads as the brand, and its everyday use in the listing."""
     return _brand_use(listing, span, ctx, cues), _everyday_use(listing, span, span.data["entry"])
+
+
+def _licensee(key: str, entry) -> str:
+    from ..licensees import licence_for
+
+    licence = licence_for(key, entry) if key else None
+    return f"{licence.licensee}, a {licence.relation} of {entry.term}" if licence else ""
 
 
 def _authorized_everywhere(entry, authorized) -> bool:
@@ -708,9 +717,32 @@ def _everyday_name(name: str) -> bool:
     return len(words) == 1 and words[0].isalpha() and is_common_word(words[0])
 
 
+# Words that qualify an accessory between the device and its noun ("iPhone USB charge sync cable").
+ACCESSORY_QUALIFIERS = frozenset("usb charge charging sync data car wall travel power fast quick micro mini "
+                                 "aux audio hdmi magnetic wireless retractable coiled braided 2-in-1 3-in-1 4-in-1 "
+                                 "4n1 3n1 2n1".split())
+
+
 def _fitting_follows(listing, span) -> bool:
-    """Within three words after the mark in the title, an accessory's noun: the mark says what it is for."""
-    return span.field == "title" and bool(_first(_words(listing.title[span.end:])[:3], fitting_nouns()))
+    """Within three words after the mark in the title, qualifiers aside, an accessory's noun (also
+    the first part of a hyphenated word: "ipod charger-black"): the mark says what it is for. Not
+    a mark put inside a connector's name ("USB iPad C cable"): that is stuffed, not fitted."""
+    if span.field != "title" or _inside_connector_name(listing.title, span):
+        return False
+    nouns = fitting_nouns()
+    others = 0
+    for word in _words(listing.title[span.end:])[:8]:
+        if word in nouns or word.split("-")[0] in nouns:
+            return True
+        others += word not in ACCESSORY_QUALIFIERS
+        if others == 3:
+            return False
+    return False
+
+
+def _inside_connector_name(title: str, span) -> bool:
+    before, after = _words(title[max(0, span.start - 12):span.start]), _words(title[span.end:span.end + 12])
+    return bool(before and after) and before[-1] == "usb" and after[0] in ("c", "type-c", "typec")
 
 
 def _first(words: list[str], nouns: frozenset[str]) -> str:

@@ -230,6 +230,8 @@ def spare_own_brand(span, entry, ev):
         return Spare(f"{entry.term} is the listing's own brand or of its family")
     if ev.authorized:
         return Spare(f"{entry.term} is on the seller's authorized brands")
+    if ev.licensed_to and not ev.copy_words:
+        return Spare(f"the brand column names {ev.licensed_to}: licensed goods")
     if ev.reading is Reading.TYPO and ev.own_product_line:
         return Spare(f"'{span.text}' is the listing's own brand or product line, not a misspelling of {entry.term}")
     return None

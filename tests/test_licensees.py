@@ -1,0 +1,89 @@
+"""Known licensees in the brand column, hyphenated product names, and the device named just
+before its accessory: genuine listings that read as another company's mark."""
+import csv
+import datetime as dt
+from importlib import resources
+
+import pytest
+
+from compliance.blocklist import Entry, default_blocklist_paths
+from compliance.check import Checker
+from compliance.listing import Listing
+from compliance.matchers.marks import compound_name
+from compliance.normalize import compact
+from compliance.platforms import load_platforms, parse_targets
+
+from .test_trademark import rules
+
+
+def test_a_known_licensee_in_the_brand_column_sells_licensed_goods(checker_with):
+    check = checker_with()
+    title = "Duracell rechargeable camcorder battery pack 2200mAh"
+    assert "TM001" in rules(check(title, brand="Acme Power", category="batteries"), "block")
+    assert not rules(check(title, brand="Battery-Biz", category="batteries"), "block")
+    assert not rules(check("duracell 8 gb secure digital card", brand="dane-elec", category="blank media"), "block")
+    # A licence to a property covers its characters: Disney for Mickey Mouse.
+    assert not rules(check("Mickey Mouse kids headphones", brand="KIDdesigns", category="headphones"), "block")
+    # ... and only the marks it names.
+    assert "TM001" in rules(check("Nike kids headphones", brand="KIDdesigns", category="headphones"), "block")
+
+
+def test_a_licence_covers_the_brand_not_a_copy(checker_with):
+    result = checker_with()("Duracell replica camcorder battery", brand="Battery-Biz", category="batteries")
+    assert "CF001" in rules(result, "block")
+
+
+def _register():
+    text = resources.files("compliance.blocklists").joinpath("licensees.csv").read_text("utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def test_every_licence_names_marks_the_lists_hold_with_a_reference(curated_entries):
+    names = {compact(n) for e in curated_entries for n in e.names}
+    for row in _register():
+        assert row["relation"] in {"licensee", "distributor", "publisher"}, row
+        assert row["reference"].startswith("https://"), row
+        missing = [m for m in row["marks"].split("|") if compact(m) not in names]
+        assert not missing, (row["licensee"], missing)
+
+
+def test_the_register_is_not_loaded_as_a_blocklist():
+    assert "licensees.csv" not in {p.name for p in default_blocklist_paths()}
+
+
+@pytest.mark.parametrize("written, compound", [
+    ("Kill-A-Watt", True), ("jack-o-lantern", True), ("N-I-K-E", False), ("Gu-cci", False),
+    ("Ad-i-das", False), ("Sup-reme", False), ("Chanel", False),
+])
+def test_everyday_words_joined_by_hyphens_are_a_name_not_a_disguise(written, compound):
+    assert compound_name(written) is compound
+
+
+@pytest.fixture(scope="module")
+def cosmetics_checker():
+    entries = [Entry("Killawatt", "trademark", owner="A cosmetics house", classes=frozenset({3}), goods="cosmetics"),
+               Entry("Nike", "trademark", owner="Nike, Inc.", classes=frozenset({25}), goods="fashion")]
+    return Checker(parse_targets(["amazon:US"], load_platforms()), entries, as_of=dt.date(2026, 1, 1))
+
+
+def _findings(checker, title, category, brand="Volta"):
+    listing = Listing.from_values("T1", 1, {"title": title, "category": category, "brand": brand})
+    return checker.check_batch([listing])[0].findings
+
+
+def test_a_hyphenated_product_name_is_no_disguised_mark_of_other_goods(cosmetics_checker):
+    found = _findings(cosmetics_checker, "Kill-A-Watt plug-in electricity usage monitor", "power meters")
+    assert not [f for f in found if f.severity == "block"], found
+    # Letters split apart still hide a mark.
+    found = _findings(cosmetics_checker, "N-I-K-E running shoes", "shoes")
+    assert [f.rule for f in found if f.severity == "block"] == ["TM001"]
+
+
+@pytest.mark.parametrize("title", [
+    "retractable ipod charger-white",
+    "3ft iphone usb data sync cable",
+    "dual port ipad car charging adapter",
+])
+def test_the_device_just_before_its_accessory_under_another_brand_is_what_it_fits(checker_with, title):
+    result = checker_with()(title, brand="Voltworks", category="chargers")
+    assert "TM003" in rules(result, "info") and not rules(result, "block"), result.findings
