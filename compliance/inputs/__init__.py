@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError, UsageError
-from . import csv_text
+from . import csv_text, xlsx
 from .base import HEAD_BYTES, LayoutReader, ReadOptions, Record, Table, Where
 
 LAYOUTS: tuple[LayoutReader, ...] = (
+    xlsx.READER,
     csv_text.READER,
 )
 
