@@ -227,3 +227,13 @@ def test_template_error_cell_names_the_template_sheet(tmp_path):
     report = json.loads(check(path).stdout)
     assert [x["id"] for x in report["listings"]] == ["CT-9", "CT-10"]
     assert report["listings"][0]["error"].startswith("sheet 'Modèle', cell C5: the title cell shows the Excel error")
+
+
+def test_workbook_starting_with_field_ids_and_a_marked_example(tmp_path):
+    rows = [NEW_STYLE_ROWS[3], ["Example", "SHIRT", "Example Item Name"], ["CT-1", "SHIRT", "Casewell Linen Shirt"],
+            ["CT-2", "SHIRT", "Casewell Oxford Shirt"]]
+    path = _template_workbook(tmp_path / "export.xlsx", "Sheet1", rows)
+    layout, read_rows = read(path, sheet="Sheet1")
+    assert layout.header_line == 1 and layout.column_names()["title"] == "item_name"
+    assert [(r.id, r.line) for r in read_rows] == [("CT-1", 3), ("CT-2", 4)]
+    assert any("sheet 'Sheet1', row 2 is the template's example" in note for note in layout.notes)

@@ -203,7 +203,7 @@ def _preamble(rows: Iterator[tuple[int, Row]]) -> list[tuple[int, Row]]:
         return []
     found = [first]
     texts = _texts(first[1])
-    if amazon.is_settings_row(texts) or amazon.is_field_row(texts):
+    if amazon.is_settings_row(texts) and not amazon.is_field_row(texts):
         for row in rows:
             found.append(row)
             if len(found) >= amazon.PREAMBLE_ROWS or amazon.is_field_row(_texts(row[1])):
