@@ -73,6 +73,8 @@ def _layout_names() -> list[str]:
 READING_OPTIONS = [
     click.option("--input-format", type=click.Choice(_layout_names()), expose_value=False, callback=_remember,
                  help="Read the catalog in this layout instead of finding it from the content."),
+    click.option("--sheet", metavar="NAME", expose_value=False, callback=_remember,
+                 help="Excel workbooks: read this sheet (default: Amazon's Template sheet, else the first)."),
 ]
 
 

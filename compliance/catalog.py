@@ -26,7 +26,7 @@ from .suppress import WAIVER_COLUMN, parse_codes
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "id": ("sku", "custom label sku", "custom label", "seller sku", "item sku", "variant sku", "id", "item id",
            "listing id", "product id", "offer id", "handle", "artikelnummer", "artikel nr", "référence", "reference",
-           "referencia", "código", "codigo", "артикул", "货号", "商品编号", "kode produk"),
+           "referencia", "código", "codigo", "артикул", "货号", "商品编号", "kode produk", "contribution sku"),
     "title": ("title", "name", "product name", "item name", "product title", "item title", "listing title",
               "titel", "produktname", "artikelname", "bezeichnung", "título", "titulo", "nombre",
               "nombre del producto", "nome", "nome do produto", "titre", "nom", "nom du produit", "название",
@@ -47,11 +47,12 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "category": ("category", "product type", "item type", "product category", "category path", "category name",
                  "google shopping google product category", "google product category", "type", "kategorie",
                  "produktkategorie", "categoría", "categoria", "catégorie", "категория", "类目", "分类",
-                 "kategori", "danh mục", "หมวดหมู่"),
+                 "kategori", "danh mục", "หมวดหมู่", "feed product type", "recommended browse nodes"),
     "price": ("price", "start price", "standard price", "variant price", "sale price", "buy it now price",
-              "preis", "precio", "preço", "preco", "prix", "цена", "价格", "售价", "harga", "giá", "ราคา"),
+              "preis", "precio", "preço", "preco", "prix", "цена", "价格", "售价", "harga", "giá", "ราคา", "our price",
+              "list price"),
     "tags": ("tags", "keywords", "etsy tags", "schlagwörter", "etiquetas", "étiquettes", "теги", "标签"),
-    "search_terms": ("search terms", "generic keywords", "backend keywords", "suchbegriffe"),
+    "search_terms": ("search terms", "generic keywords", "backend keywords", "suchbegriffe", "generic keyword"),
 }
 # Words that qualify a field's name without changing it ("Product_Brand", "Item Title").
 HEADER_QUALIFIERS = ("product", "item", "listing", "article", "offer", "produkt", "artikel", "producto",

@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError, UsageError
-from . import csv_text
+from . import amazon_text, csv_text, xlsx
 from .base import HEAD_BYTES, LayoutReader, ReadOptions, Record, Table, Where
 
 LAYOUTS: tuple[LayoutReader, ...] = (
+    xlsx.READER,
+    amazon_text.READER,
     csv_text.READER,
 )
 
