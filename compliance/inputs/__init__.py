@@ -10,14 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError, UsageError
-from . import csv_text
-from .base import HEAD_BYTES, LayoutReader, ReadOptions, Record, Table, Where
+from . import csv_text, ebay
+from .base import HEAD_BYTES, LayoutReader, ParentLink, ReadOptions, Record, Table, Where
 
 LAYOUTS: tuple[LayoutReader, ...] = (
+    ebay.READER,
     csv_text.READER,
 )
 
-__all__ = ["LAYOUTS", "LayoutReader", "ReadOptions", "Record", "Table", "Where", "open_table", "layout_names"]
+__all__ = ["LAYOUTS", "LayoutReader", "ParentLink", "ReadOptions", "Record", "Table", "Where", "open_table",
+           "layout_names"]
 
 
 def layout_names() -> list[str]:
