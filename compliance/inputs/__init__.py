@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError, UsageError
-from . import csv_text, ebay
+from . import csv_text, ebay, woocommerce
 from .base import HEAD_BYTES, LayoutReader, ParentLink, ReadOptions, Record, Table, Where
 
 LAYOUTS: tuple[LayoutReader, ...] = (
     ebay.READER,
+    woocommerce.READER,
     csv_text.READER,
 )
 
