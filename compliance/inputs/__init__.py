@@ -10,12 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError, UsageError
-from . import csv_text, ebay, woocommerce
+from . import csv_text, ebay, google_feed, woocommerce
 from .base import HEAD_BYTES, LayoutReader, ParentLink, ReadOptions, Record, Table, Where
 
 LAYOUTS: tuple[LayoutReader, ...] = (
     ebay.READER,
     woocommerce.READER,
+    google_feed.READER,
+    google_feed.TSV_READER,
     csv_text.READER,
 )
 
