@@ -81,7 +81,9 @@ def test_the_item_specifics_field_is_named_in_the_table_report(tmp_path):
                                                     theme="Mickey Mouse"))
     result = CliRunner().invoke(main, ["check", str(path), "-p", "ebay:US", "-f", "table"])
     assert result.exit_code == 1
-    assert "item specifics" in result.stdout or "item_specifics" in result.stdout
+    # The field and the item specific's own name, around the mark, tell the seller where to look.
+    assert "TM001 (trademark) in item_specifics" in result.stdout
+    assert "Theme: »Mickey Mouse«" in result.stdout
 
 
 FILE_EXCHANGE_HEADER = ("*Action(SiteID=US|Country=US|Currency=USD|Version=745|CC=ISO-8859-1),CustomLabel,"
