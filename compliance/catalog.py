@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Iterator
 
 from .errors import UsageError
-from .inputs import ReadOptions, Record, open_table
+from .inputs import ParentLink, ReadOptions, Record, open_table
 from .listing import Field, Listing
 from .suppress import WAIVER_COLUMN, parse_codes
 
@@ -24,9 +25,10 @@ from .suppress import WAIVER_COLUMN, parse_codes
 # :func:`header_key` (case, separators, a required "*", a "C:" item-specific prefix and a
 # bracketed unit such as "(EUR, incl. VAT)" do not matter), in the seed's languages.
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
-    "id": ("sku", "custom label sku", "custom label", "seller sku", "item sku", "variant sku", "id", "item id",
-           "listing id", "product id", "offer id", "handle", "artikelnummer", "artikel nr", "référence", "reference",
-           "referencia", "código", "codigo", "артикул", "货号", "商品编号", "kode produk", "contribution sku"),
+    "id": ("sku", "custom label sku", "custom label", "customlabel", "seller sku", "item sku", "variant sku", "id",
+           "item id", "listing id", "product id", "offer id", "handle", "artikelnummer", "artikel nr", "référence",
+           "reference", "referencia", "código", "codigo", "артикул", "货号", "商品编号", "kode produk",
+           "contribution sku"),
     "title": ("title", "name", "product name", "item name", "product title", "item title", "listing title",
               "titel", "produktname", "artikelname", "bezeichnung", "título", "titulo", "nombre",
               "nombre del producto", "nome", "nome do produto", "titre", "nom", "nom du produit", "название",
@@ -41,6 +43,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "bullet_point3": ("bullet point3", "bullet point 3", "key product features3", "key product features 3"),
     "bullet_point4": ("bullet point4", "bullet point 4", "key product features4", "key product features 4"),
     "bullet_point5": ("bullet point5", "bullet point 5", "key product features5", "key product features 5"),
+    "item_specifics": ("item specifics",),
     "brand": ("brand", "brand name", "product brand", "item brand", "vendor", "manufacturer", "marke",
               "markenname", "hersteller", "marca", "fabricante", "marque", "fabricant", "бренд", "марка",
               "производитель", "品牌", "品牌名称", "merek", "thương hiệu", "ยี่ห้อ"),
@@ -48,9 +51,9 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
                  "google shopping google product category", "google product category", "type", "kategorie",
                  "produktkategorie", "categoría", "categoria", "catégorie", "категория", "类目", "分类",
                  "kategori", "danh mục", "หมวดหมู่", "feed product type", "recommended browse nodes"),
-    "price": ("price", "start price", "standard price", "variant price", "sale price", "buy it now price",
-              "preis", "precio", "preço", "preco", "prix", "цена", "价格", "售价", "harga", "giá", "ราคา", "our price",
-              "list price"),
+    "price": ("price", "start price", "startprice", "standard price", "variant price", "sale price",
+              "buy it now price", "preis", "precio", "preço", "preco", "prix", "цена", "价格", "售价", "harga", "giá",
+              "ราคา", "our price", "list price"),
     "tags": ("tags", "keywords", "etsy tags", "schlagwörter", "etiquetas", "étiquettes", "теги", "标签"),
     "search_terms": ("search terms", "generic keywords", "backend keywords", "suchbegriffe", "generic keyword"),
 }
@@ -176,11 +179,12 @@ def read_catalog(path, mapping: dict[str, str] | None = None, progress=None,
     path = Path(path)
     options = options or ReadOptions(mapping=dict(mapping or {}))
     table = open_table(path, options, progress)
-    columns = resolve_columns(table.header, options.mapping, path)
+    columns = resolve_columns(table.header, {**table.fields, **options.mapping}, path)
     layout = Layout(path, table.delimiter or "", table.header, table.header_where.line, columns,
                     waiver_column(table.header), notes=list(table.notes), input_format=table.layout,
                     encoding=table.encoding)
-    return layout, _sparse_brand_column(layout, _listings(layout, table.records(columns)))
+    listings = _listings(layout, table.records(columns), table.parent or SHOPIFY_VARIANTS)
+    return layout, _sparse_brand_column(layout, listings)
 
 
 BRAND_SAMPLE = 1_000  # rows read ahead to see how often the brand column is filled
@@ -213,32 +217,67 @@ def _brand_cell_read(listing: Listing, sparse: bool) -> Listing:
     return listing
 
 
-def _listings(layout: Layout, records: Iterator[Record]) -> Iterator[Listing]:
-    """Records to listings, numbered from 1 in file order; Shopify variant rows (empty title, the
-    product's Handle) take their product's text."""
-    handle_col = next((i for i, h in enumerate(layout.header) if _clean_header(h) == "handle"), None)
-    last_product: Listing | None = None
+# Shopify's product CSV: variant rows repeat their product's Handle and leave its text empty.
+SHOPIFY_VARIANTS = ParentLink("handle", (("handle", ""),))
+RECENT_PRODUCTS = 256  # products a variation row may name: those read last, so memory stays flat
+
+
+@dataclass(frozen=True)
+class _Product:
+    """What a variation row takes from its product: only the text, not the checked listing."""
+
+    id: str
+    fields: dict[str, str]
+    brand: str
+    category: str
+    waivers: tuple[str, ...]
+
+
+def _header_index(header: list[str], name: str) -> int | None:
+    wanted = _clean_header(name)
+    return next((i for i, h in enumerate(header) if _clean_header(h) == wanted), None)
+
+
+def _listings(layout: Layout, records: Iterator[Record], link: ParentLink) -> Iterator[Listing]:
+    """Records to listings, numbered from 1 in file order; variation rows (no title, a product
+    named in ``link.column``) take the text of that product, if it was read shortly before."""
+    parent_col = _header_index(layout.header, link.column)
+    names = [(i, prefix) for column, prefix in link.names
+             for i in [_header_index(layout.header, column)] if i is not None]
+    recent: OrderedDict[str, _Product] = OrderedDict()
     for row, record in enumerate(records, start=1):
         listing = _listing(record, row, layout)
-        if listing.error is None and handle_col is not None:
-            handle = _cell(record.cells, handle_col)
-            if not listing.fields.get("title") and last_product is not None and handle \
-                    and handle == last_product.id_handle:
-                _inherit(listing, last_product)
-            elif listing.fields.get("title"):
-                listing.id_handle = handle
-                last_product = listing
+        if listing.error is None and parent_col is not None:
+            if not listing.fields.get("title"):
+                product = recent.get(_cell(record.cells, parent_col).strip())
+                if product is not None:
+                    _inherit(listing, product)
+            else:
+                _remember(recent, listing, [prefix + _cell(record.cells, i).strip()
+                                            for i, prefix in names if _cell(record.cells, i).strip()])
         yield listing
+
+
+def _remember(recent: OrderedDict[str, _Product], listing: Listing, keys: list[str]) -> None:
+    if not keys:
+        return
+    product = _Product(listing.id, {k: f.raw for k, f in listing.fields.items()}, listing.brand,
+                       listing.category, listing.waivers)
+    for key in keys:
+        recent[key] = product
+        recent.move_to_end(key)
+    while len(recent) > RECENT_PRODUCTS:
+        recent.popitem(last=False)
 
 
 def _cell(cells: list[str], i: int | None) -> str:
     return cells[i] if i is not None and i < len(cells) else ""
 
 
-def _inherit(listing: Listing, product: Listing) -> None:
-    """A Shopify variant row takes its product's text, and its brand, category and waivers where it
+def _inherit(listing: Listing, product: _Product) -> None:
+    """A variation row takes its product's text, and its brand, category and waivers where it
     names none."""
-    listing.fields = {k: Field(k, f.raw) for k, f in product.fields.items()}
+    listing.fields = {k: Field(k, raw) for k, raw in product.fields.items()}
     listing.brand = listing.brand or product.brand
     listing.category = listing.category or product.category
     listing.variant_of = product.id

@@ -5,9 +5,11 @@ from dataclasses import dataclass, field
 
 from .markup import Markup, reduce_html
 
-# Fields whose text is searched for marks, cues and contact details.
+# Fields whose text is searched for marks, cues and contact details. ``item_specifics`` holds a
+# listing's named attributes (eBay's "C:Character", a shop's "Attribute 1"), each as "Name: value"
+# joined with "; ": a character or franchise named there is another company's mark as in the title.
 TEXT_FIELDS = ("title", "description", "bullet_point1", "bullet_point2", "bullet_point3",
-               "bullet_point4", "bullet_point5", "tags", "search_terms")
+               "bullet_point4", "bullet_point5", "item_specifics", "tags", "search_terms")
 
 
 @dataclass
@@ -76,8 +78,7 @@ class Listing:
     price: str = ""
     error: str | None = None
     spans: dict = field(default_factory=dict)  # matcher name -> list[Span], filled by the check
-    variant_of: str | None = None  # Shopify variant rows inherit their product's text
-    id_handle: str = ""
+    variant_of: str | None = None  # variation rows (Shopify, WooCommerce) inherit their product's text
     decisions: list = field(default_factory=list)  # (span, why) for marks that did not fire: `explain`
     decided: dict = field(default_factory=dict)  # decisions several rules share, made once (the marks')
     waivers: tuple[str, ...] = ()  # codes or prefixes the row's listguard_ignore column waives

@@ -10,16 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError, UsageError
-from . import amazon_text, csv_text, xlsx
-from .base import HEAD_BYTES, LayoutReader, ReadOptions, Record, Table, Where
+from . import amazon_text, csv_text, ebay, google_feed, woocommerce, xlsx
+from .base import HEAD_BYTES, LayoutReader, ParentLink, ReadOptions, Record, Table, Where
 
 LAYOUTS: tuple[LayoutReader, ...] = (
     xlsx.READER,
+    google_feed.READER,
+    ebay.READER,
+    google_feed.TSV_READER,  # before Amazon's: its lower-case field names read as an Amazon field row too
     amazon_text.READER,
+    woocommerce.READER,
     csv_text.READER,
 )
 
-__all__ = ["LAYOUTS", "LayoutReader", "ReadOptions", "Record", "Table", "Where", "open_table", "layout_names"]
+__all__ = ["LAYOUTS", "LayoutReader", "ParentLink", "ReadOptions", "Record", "Table", "Where", "open_table",
+           "layout_names"]
 
 
 def layout_names() -> list[str]:

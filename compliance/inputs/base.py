@@ -50,6 +50,17 @@ class Record:
     error: str | None = None
 
 
+@dataclass(frozen=True)
+class ParentLink:
+    """How a layout's variation rows name their product: a record with no title whose ``column``
+    cell holds a name a product read before it goes by takes that product's text. A product goes by
+    each of its ``names`` cells, ``(column, prefix)``: Shopify's variants repeat the product's
+    Handle; WooCommerce's name their parent as "id:123" or by its SKU. Columns are header names."""
+
+    column: str
+    names: tuple[tuple[str, str], ...]
+
+
 @dataclass
 class Table:
     """A catalog as a layout read it. ``records`` is called once, with the column each field was
@@ -62,6 +73,9 @@ class Table:
     delimiter: str | None = None
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)
+    parent: ParentLink | None = None  # how variation rows name their product, where the layout has them
+    # Field -> header of the column the layout knows holds it; the seller's --map still wins.
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 class LayoutReader(Protocol):

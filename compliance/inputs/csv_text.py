@@ -31,13 +31,13 @@ def sniff_delimiter(sample: str) -> str:
         return best if counts[best] else ","
 
 
-def open_text(path: Path):
+def open_text(path: Path, encoding: str | None = None):
     try:
         raw = open(path, "rb")
     except OSError as exc:
         raise InputError(f"cannot open the catalog ({exc.strerror}); check the path", path) from None
     # surrogateescape keeps undecodable bytes, so one bad row is reported instead of failing the file
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    return io.TextIOWrapper(raw, encoding=encoding or "utf-8-sig", errors="surrogateescape", newline="")
 
 
 class LineCounter:
@@ -77,7 +77,7 @@ class CsvText:
         return True
 
     def open(self, path: Path, options: ReadOptions, progress) -> Table:
-        counter = LineCounter(open_text(path))
+        counter = LineCounter(open_text(path, options.encoding))  # a layout may know the file's charset
         skipped = 0
         first = ""
         for first in counter:
@@ -93,7 +93,8 @@ class CsvText:
         delimiter = sniff_delimiter(first)
         header = next(csv.reader([first], delimiter=delimiter))
         return Table(self.name, header, Where(skipped + 1), lambda columns: _records(
-            counter, delimiter, len(header), columns, header, progress), delimiter=delimiter, encoding="utf-8")
+            counter, delimiter, len(header), columns, header, progress), delimiter=delimiter,
+                     encoding=options.encoding or "utf-8")
 
 
 READER = CsvText()
