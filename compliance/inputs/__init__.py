@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError, UsageError
 from . import amazon_text, csv_text, ebay, google_feed, woocommerce, xlsx
-from .base import HEAD_BYTES, LayoutReader, ParentLink, ReadOptions, Record, Table, Where
+from .base import LayoutReader, ParentLink, ReadOptions, Record, Table, Where, read_head
 
 LAYOUTS: tuple[LayoutReader, ...] = (
     xlsx.READER,
@@ -31,14 +31,6 @@ def layout_names() -> list[str]:
     return [reader.name for reader in LAYOUTS]
 
 
-def _head(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(HEAD_BYTES)
-    except OSError as exc:
-        raise InputError(f"cannot open the catalog ({exc.strerror}); check the path", path) from None
-
-
 def _named(name: str) -> LayoutReader:
     for reader in LAYOUTS:
         if reader.name == name:
@@ -52,6 +44,6 @@ def open_table(path: Path, options: ReadOptions, progress=None) -> Table:
         raise InputError("is a folder; give a catalog file", path)
     if options.input_format:
         return _named(options.input_format).open(path, options, progress)
-    head = _head(path)
+    head = read_head(path)
     reader = next(r for r in LAYOUTS if r.sniff(head, path))
     return reader.open(path, options, progress)

@@ -12,8 +12,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Protocol
 
+from ..errors import InputError
+
 # Bytes a layout may look at to say whether a file is written its way.
 HEAD_BYTES = 65_536
+
+
+def read_head(path: Path) -> bytes:
+    """The file's first :data:`HEAD_BYTES`, or an input error a seller can act on."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(HEAD_BYTES)
+    except OSError as exc:
+        raise InputError(f"cannot open the catalog ({exc.strerror}); check the path", path) from None
 
 
 @dataclass(frozen=True)

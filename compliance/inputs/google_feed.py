@@ -23,7 +23,7 @@ from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReference
 from defusedxml.ElementTree import DefusedXMLParser, iterparse
 
 from ..errors import InputError
-from .base import HEAD_BYTES, ReadOptions, Record, Table, Where
+from .base import ReadOptions, Record, Table, Where, read_head
 from .csv_text import READER as CSV_TEXT
 
 G = "{http://base.google.com/ns/1.0}"
@@ -81,20 +81,12 @@ class GoogleFeed:
         return bool(_ROOT.search(head)) and b"base.google.com/ns/1.0" in head
 
     def open(self, path: Path, options: ReadOptions, progress) -> Table:
-        head = _read_head(path)
+        head = read_head(path)
         declared = _DECLARED.search(head)
         _refuse_declarations(head, path)
         encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
         return Table(self.name, list(HEADER), Where(1, place="the feed's items"),
                      lambda columns: _items(path, progress), encoding=encoding)
-
-
-def _read_head(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(HEAD_BYTES)
-    except OSError as exc:
-        raise InputError(f"cannot open the feed ({exc.strerror}); check the path", path) from None
 
 
 def _refuse_declarations(head: bytes, path: Path) -> None:
