@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError, UsageError
-from . import csv_text
+from . import csv_text, json_records
 from .base import HEAD_BYTES, LayoutReader, ReadOptions, Record, Table, Where
 
 LAYOUTS: tuple[LayoutReader, ...] = (
+    json_records.JSON_LINES,
+    json_records.JSON_DOCUMENT,
     csv_text.READER,
 )
 
