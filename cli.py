@@ -75,6 +75,12 @@ READING_OPTIONS = [
                  help="Read the catalog in this layout instead of finding it from the content."),
     click.option("--sheet", metavar="NAME", expose_value=False, callback=_remember,
                  help="Excel workbooks: read this sheet (default: Amazon's Template sheet, else the first)."),
+    click.option("--encoding", metavar="NAME", expose_value=False, callback=_remember,
+                 help="The catalog's text encoding (utf-8, utf-16, cp1252, gb18030, shift_jis, cp1251, koi8-r, ...) "
+                      "instead of finding it from the first 64 KB."),
+    click.option("--delimiter", metavar="CHAR", expose_value=False, callback=_remember,
+                 help="The CSV delimiter: ',', ';', '|', tab (or the words comma, semicolon, pipe, tab) "
+                      "instead of sniffing it."),
 ]
 
 

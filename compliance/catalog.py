@@ -181,7 +181,7 @@ def read_catalog(path, mapping: dict[str, str] | None = None, progress=None,
     table = open_table(path, options, progress)
     columns = resolve_columns(table.header, {**table.fields, **options.mapping}, path)
     layout = Layout(path, table.delimiter or "", table.header, table.header_where.line, columns,
-                    waiver_column(table.header), notes=list(table.notes), input_format=table.layout,
+                    waiver_column(table.header), notes=table.notes, input_format=table.layout,
                     encoding=table.encoding)
     listings = _listings(layout, table.records(columns), table.parent or SHOPIFY_VARIANTS)
     return layout, _sparse_brand_column(layout, listings)

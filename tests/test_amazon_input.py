@@ -140,11 +140,13 @@ def test_marked_example_row_is_passed_over_and_an_unmarked_row_is_kept(tmp_path)
 
 def test_text_rows_are_cut_and_checked_as_csv_text_does(tmp_path):
     path = tmp_path / "inventory.txt"
-    path.write_bytes(b"TemplateType=fptcustom\tVersion=2021.1014\nitem_sku\titem_name\n"
-                     b"A\tBottle\nB\tBad \xff byte\nC\tMug\n")
+    # UTF-8 text (its accented letters say so) with one stray byte: that row is an error row
+    path.write_bytes("TemplateType=fptcustom\tVersion=2021.1014\nitem_sku\titem_name\n"
+                     "A\tBouteille isotherme à café, crème\n".encode("utf-8") + b"B\tBad \xff byte\nC\tMug\n")
     rows = read(path)[1]
     assert [(r.id, r.line) for r in rows] == [("A", 3), ("B", 4), ("C", 5)]
-    assert rows[1].error.startswith("line 4, column 2 (item_name): bytes that are not UTF-8")
+    assert rows[0].title == "Bouteille isotherme à café, crème"
+    assert rows[1].error.startswith("line 4, column 2 (item_name): bytes that are not utf-8")
 
 
 def test_settings_row_without_field_names_is_an_input_error(tmp_path):

@@ -56,11 +56,12 @@ def test_map_overrides_and_validates(tmp_path):
 
 
 def test_bad_rows_become_error_listings_and_the_run_goes_on(tmp_path):
-    raw = b"sku,title\nA,Good mug\nB,Bad \xff bytes\nC,too,many,fields\nD,Fine again\n"
+    # UTF-8 (its accents say so) with one byte pasted from elsewhere: that row is an error, not the file
+    raw = b"sku,title\nA,Good caf\xc3\xa9 mug\nB,Bad \xff bytes\nC,too,many,fields\nD,Cr\xc3\xa8me again\n"
     _, rows = listings(write(tmp_path, raw))
     assert [r.id for r in rows] == ["A", "B", "C", "D"]
     assert rows[0].error is None and rows[3].error is None
-    assert "line 3, column 2 (title)" in rows[1].error and "UTF-8" in rows[1].error
+    assert "line 3, column 2 (title)" in rows[1].error and "not utf-8" in rows[1].error
     assert "line 4" in rows[2].error and "4 fields but the header has 2" in rows[2].error
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError, UsageError
-from . import amazon_text, csv_text, ebay, google_feed, woocommerce, xlsx
+from . import amazon_text, csv_text, ebay, google_feed, json_records, woocommerce, xlsx
 from .base import LayoutReader, ParentLink, ReadOptions, Record, Table, Where, read_head
 
 LAYOUTS: tuple[LayoutReader, ...] = (
     xlsx.READER,
     google_feed.READER,
+    json_records.JSON_LINES,
+    json_records.JSON_DOCUMENT,
     ebay.READER,
     google_feed.TSV_READER,  # before Amazon's: its lower-case field names read as an Amazon field row too
     amazon_text.READER,

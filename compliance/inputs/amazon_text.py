@@ -4,7 +4,8 @@ Seller Central's inventory files and a Template sheet saved as "Text (Tab delimi
 the template's settings row (``TemplateType=fptcustom``) and its labels in the seller's language,
 or directly with the field names (``item_sku``, ``item_name``, ``bullet_point1``, or the new
 ``contribution_sku#1.value``); the field names are the header (see :mod:`.amazon`). The text is
-decoded, cut into rows and numbered by line exactly as :mod:`.csv_text` does it.
+decoded (in the encoding found or named), cut into rows and numbered by line exactly as
+:mod:`.csv_text` does it.
 """
 from __future__ import annotations
 
@@ -14,28 +15,16 @@ from pathlib import Path
 from ..errors import InputError
 from . import amazon, csv_text
 from .base import ReadOptions, Table, Where
+from .encoding import detect, named
 
 
 class _Rereading(csv_text.LineCounter):
     """The CSV reader's line counter, able to put one line back: a row below the field names is
     looked at to know whether it is the template's example before the records are read."""
 
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._back: str | None = None
-
     def put_back(self, text: str) -> None:
-        self._back = text
+        self.ahead.appendleft(text)
         self.line -= 1
-        self.chars -= len(text)
-
-    def __next__(self):
-        if self._back is None:
-            return super().__next__()
-        text, self._back = self._back, None
-        self.line += 1
-        self.chars += len(text)
-        return text
 
 
 def _cells(line: str, delimiter: str | None) -> list[str]:
@@ -57,12 +46,14 @@ class AmazonText:
         return amazon.is_settings_row(cells) or amazon.is_field_row(cells)
 
     def open(self, path: Path, options: ReadOptions, progress) -> Table:
-        counter = _Rereading(csv_text.open_text(path))
+        encoding = named(options.encoding) if options.encoding else detect(csv_text.sample_of(path))
+        counter = _Rereading(csv_text.open_text(path, encoding))
         lines = _preamble(counter)
         if not lines:
             raise InputError("the catalog is empty; it needs the template's field names and one row per listing",
                              path, 1)
-        delimiter = options.delimiter or csv_text.sniff_delimiter(lines[-1][1])  # the field names' line
+        delimiter = csv_text.chosen_delimiter(options.delimiter) if options.delimiter else \
+            csv_text.sniff_delimiter(lines[-1][1])  # the field names' line
         rows = [_cells(line, delimiter) for _, line in lines]
         numbers = [number for number, _ in lines]
         template = amazon.find_template(rows, numbers)
@@ -71,13 +62,15 @@ class AmazonText:
                              f"in the first {len(lines)} rows; download the template again, or read the file as "
                              f"plain text with --input-format csv", path, numbers[0])
         header = template.header
-        notes = [f"Amazon listing template: field names read from line {numbers[template.field_row]}"]
+        notes = [encoding.note] if encoding.note else []
+        notes.append(f"Amazon listing template: field names read from line {numbers[template.field_row]}")
         passed = _pass_template_rows(counter, delimiter, template)
         if passed:
             notes.append(amazon.skipped_note([f"line {n}" for n in passed]))
-        return Table(self.name, header, Where(numbers[template.field_row]), lambda columns: csv_text._records(
-            counter, delimiter, len(header), columns, header, progress), delimiter=delimiter, encoding="utf-8",
-            notes=notes)
+        shape = csv_text.Shape(delimiter, header, encoding.name)
+        return Table(self.name, header, Where(numbers[template.field_row]),
+                     lambda columns: csv_text.rows_of(counter, shape, columns, progress), delimiter=delimiter,
+                     encoding=encoding.name, notes=notes)
 
 
 READER = AmazonText()

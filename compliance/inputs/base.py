@@ -18,11 +18,11 @@ from ..errors import InputError
 HEAD_BYTES = 65_536
 
 
-def read_head(path: Path) -> bytes:
-    """The file's first :data:`HEAD_BYTES`, or an input error a seller can act on."""
+def read_head(path: Path, size: int = HEAD_BYTES) -> bytes:
+    """The file's first ``size`` bytes, or an input error a seller can act on."""
     try:
         with open(path, "rb") as handle:
-            return handle.read(HEAD_BYTES)
+            return handle.read(size)
     except OSError as exc:
         raise InputError(f"cannot open the catalog ({exc.strerror}); check the path", path) from None
 
