@@ -12,8 +12,6 @@ import io
 import re
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 from ..errors import UsageError
 
 SAMPLE_BYTES = 65_536
@@ -103,6 +101,8 @@ def detect(head: bytes) -> Encoding:
         return Encoding("utf-8", "utf-8")
     # Cut at the last line end: a character cut in half at the sample's end is not a clue.
     whole_lines = sample[:sample.rfind(b"\n") + 1] or sample
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8: most catalogs never load it
+
     best = from_bytes(whole_lines, cp_isolation=list(OFFICE_CODE_PAGES), threshold=MESS_ALLOWED).best()
     if best is None:
         return Encoding("utf-8", "utf-8", "the encoding could not be told from the first 64 KB, so the catalog is "

@@ -17,9 +17,6 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
-import openpyxl
-from openpyxl.utils import get_column_letter
-
 from ..errors import InputError
 from . import amazon
 from .base import ReadOptions, Record, Table, Where
@@ -125,6 +122,8 @@ def _size(n: int) -> str:
 
 def _load(handle, path: Path):
     try:
+        import openpyxl  # here, not at the top: every run imports the layouts, few read a workbook
+
         return openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises what its zip, XML and schema parts raise
         raise InputError(f"is not a readable Excel workbook ({type(exc).__name__}: {exc}); open it in Excel "
@@ -248,6 +247,8 @@ def _cell_error(row: Row, fields: dict[int, str], sheet: str, number: int) -> st
     """A cell the check reads that shows an Excel error (#REF!, #VALUE!, a date out of range) instead of text."""
     for i, field in sorted(fields.items()):
         if i < len(row) and getattr(row[i], "data_type", None) == "e":
+            from openpyxl.utils import get_column_letter
+
             return (f"sheet '{sheet}', cell {get_column_letter(i + 1)}{number}: the {field} cell shows the Excel "
                     f"error {row[i].value} instead of a value; correct the formula or type the value")
     return None
