@@ -225,3 +225,15 @@ def test_the_brand_column_read_ahead_keeps_no_listing_it_has_handed_on(tmp_path)
 ])
 def test_a_makers_warranty_in_the_title_reads_as_an_official_store(checker, title, blocked):
     assert _blocks(checker, {"title": title}) == blocked
+
+
+@pytest.mark.parametrize("title, brand, blocked, warned", [
+    ("OEM Belkin wireless travel mouse", "Gadgetmart", set(), {"Belkin"}),   # a reseller says: the maker's stock
+    ("wireless original Belkin travel mouse", "Gadgetmart", set(), {"Belkin"}),
+    ("OEM Belkin wireless travel mouse", "", {"Belkin"}, set()),             # unbranded: a copy's words
+    ("Original Nike running shoes", "Shoemart", {"Nike"}, set()),            # what copies are made of
+])
+def test_a_reseller_saying_oem_or_original_before_the_mark_is_a_review(checker, title, brand, blocked, warned):
+    values = {"title": title, "brand": brand}
+    assert _blocks(checker, values) == blocked
+    assert _warns(checker, values) >= warned

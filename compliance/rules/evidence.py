@@ -439,6 +439,7 @@ class MarkEvidence:
     own_brand: bool         # the brand column names this mark or its family
     authorized: bool        # --authorized names this mark, its owner or family
     licensed_to: str        # the brand column names a known licensee of the mark (compliance.licensees)
+    said_genuine: bool      # "OEM", "original" or "genuine" just before the mark in the title
     in_title: bool
     brand_position: bool    # first in the title, after only words such as "New"
     leads_title: bool       # this mark, here or in another mention, is first in the title
@@ -506,6 +507,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         maker_in_title=named_in_title, own_brand=_own_brand(listing, key, entry),
         authorized=_authorized_everywhere(entry, authorized),
         licensed_to=_licensee(key, entry),
+        said_genuine=span.field == "title" and _word_before(listing, span) in ORIGINAL_WORDS,
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
         leads_title=_leads_title(listing, entry),
         brand_use=brand_use, everyday_word=everyday,

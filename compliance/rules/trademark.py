@@ -461,8 +461,7 @@ def maybe_genuine(span, entry, ev):
         return None
     if ev.seller.unnamed and not (_specific_product(ev) or _maker_leads(ev)):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
-    if ev.seller is SellerBrand.OTHER and not (ev.brand_position and not ev.product_line
-                                              and (ev.seller_established or ev.part_number)):
+    if ev.seller is SellerBrand.OTHER and not _another_company_may_hold_stock(ev):
         return None
     who = SELLER_SAYS[ev.seller]
     return Outcome("TM001", "warn", f"names the trademark {entry.term}{_owner(entry)} as the product, and {who}: "
@@ -473,6 +472,21 @@ def maybe_genuine(span, entry, ev):
 SELLER_SAYS = {SellerBrand.UNKNOWN: "the catalog has no brand column",
                SellerBrand.NONE: "the brand column names no brand",
                SellerBrand.OTHER: "the brand column names another company (a licensee or distributor?)"}
+
+
+def _another_company_may_hold_stock(ev) -> bool:
+    """The brand column names another company, and yet the listing may be the maker's stock: the
+    maker leads the title beside an established company or the maker's part number, or the
+    reseller says so ("OEM Incipio case")."""
+    return ev.brand_position and not ev.product_line and (ev.seller_established or bool(ev.part_number)) \
+        or _reseller_says_genuine(ev)
+
+
+def _reseller_says_genuine(ev) -> bool:
+    """"OEM Incipio case", "original Nikon case" where the brand column names another company: a
+    reseller stating it sells the maker's own stock, which a reviewer checks. Where the catalog
+    names no brand, or for marks copies are made of, the same words sell copies."""
+    return ev.said_genuine and ev.in_title and not ev.product_line
 
 
 def _maker_leads(ev) -> bool:
