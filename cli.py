@@ -252,7 +252,9 @@ def _on_signals() -> None:
 @_guard
 def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, authorized, fmt, output, fail_on,
           jobs, output_dir, baseline, select, ignore, exit_zero, changed_only):
-    """Check every listing of CATALOG (a CSV) and report a verdict per marketplace.
+    """Check every listing of CATALOG (CSV or TSV in UTF-8, UTF-16 or an office code page; Excel; JSON; an Amazon,
+    eBay, Shopify or WooCommerce export, or a Google Merchant Center feed) and report a verdict
+    per marketplace.
 
     Exit codes: 0 no listing fails, 1 some listing fails on some platform (or, with
     --fail-on warn, warns; an unreadable row counts as failing), 2 usage or input error.
