@@ -15,7 +15,6 @@ from pathlib import Path
 from ..errors import InputError
 from . import amazon, csv_text
 from .base import ReadOptions, Table, Where
-from .encoding import detect, named
 
 
 class _Rereading(csv_text.LineCounter):
@@ -46,7 +45,7 @@ class AmazonText:
         return amazon.is_settings_row(cells) or amazon.is_field_row(cells)
 
     def open(self, path: Path, options: ReadOptions, progress) -> Table:
-        encoding = named(options.encoding) if options.encoding else detect(csv_text.sample_of(path))
+        encoding = csv_text.encoding_of(path, options)
         counter = _Rereading(csv_text.open_text(path, encoding))
         lines = _preamble(counter)
         if not lines:

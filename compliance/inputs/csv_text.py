@@ -116,7 +116,7 @@ class CsvText:
 
     def open(self, path: Path, options: ReadOptions, progress) -> Table:
         delimiter = chosen_delimiter(options.delimiter) if options.delimiter else None
-        encoding = named(options.encoding) if options.encoding else detect(sample_of(path))
+        encoding = encoding_of(path, options)
         counter = LineCounter(open_text(path, encoding))
         first, header_line = _header_line(counter, path)
         if undecoded_at(first) >= 0:
@@ -137,6 +137,11 @@ READER = CsvText()
 def sample_of(path: Path) -> bytes:
     """The first bytes, from which the encoding is found."""
     return read_head(path, SAMPLE_BYTES)
+
+
+def encoding_of(path: Path, options: ReadOptions) -> Encoding:
+    """The encoding the seller named (``--encoding``), else the one the first bytes show."""
+    return named(options.encoding) if options.encoding else detect(sample_of(path))
 
 
 def _header_line(counter: LineCounter, path: Path) -> tuple[str, int]:

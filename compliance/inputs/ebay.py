@@ -20,8 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError
-from .base import HEAD_BYTES, ParentLink, ReadOptions, Record, Table
+from .base import HEAD_BYTES, ParentLink, ReadOptions, Record, Table, read_head
 from .csv_text import READER as CSV_TEXT
 
 # The Action column's header: "Action(SiteID=US|Country=US|Currency=USD|Version=1193|CC=UTF-8)",
@@ -82,11 +81,7 @@ class EbayCsv:
         return action_settings(head) is not None
 
     def open(self, path: Path, options: ReadOptions, progress) -> Table:
-        try:
-            with open(path, "rb") as handle:
-                head = handle.read(HEAD_BYTES)
-        except OSError as exc:
-            raise InputError(f"cannot open the catalog ({exc.strerror}); check the path", path) from None
+        head = read_head(path)
         notes = []
         if options.encoding is None:
             charset, note = file_charset((action_settings(head) or {}).get("CC", ""), head)

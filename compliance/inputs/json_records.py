@@ -24,8 +24,8 @@ import ijson
 
 from ..errors import InputError
 from .base import HEAD_BYTES, ReadOptions, Record, Table, Where
-from .csv_text import open_text, sample_of
-from .encoding import Encoding, detect, named, undecoded_at, with_bom
+from .csv_text import encoding_of, open_text
+from .encoding import Encoding, undecoded_at, with_bom
 
 LOOK_AHEAD = 1_000  # records read ahead for the header's keys
 QUOTED = 40  # characters of the file an error message may quote
@@ -70,7 +70,7 @@ class JsonLines:
         return text.lstrip().startswith("{") and is_json_lines(text, len(head) < HEAD_BYTES)
 
     def open(self, path: Path, options: ReadOptions, progress) -> Table:
-        encoding = _encoding(path, options)
+        encoding = encoding_of(path, options)
         reading = _Reading(open_text(path, encoding), encoding, progress)
         return _table(self.name, reading, _lines(reading))
 
@@ -86,17 +86,13 @@ class JsonDocument:
         return text.lstrip().startswith("{") and not is_json_lines(text, len(head) < HEAD_BYTES)
 
     def open(self, path: Path, options: ReadOptions, progress) -> Table:
-        encoding = _encoding(path, options)
+        encoding = encoding_of(path, options)
         reading = _Reading(open_text(path, encoding), encoding, progress)
         return _table(self.name, reading, _items(reading, path))
 
 
 JSON_LINES = JsonLines()
 JSON_DOCUMENT = JsonDocument()
-
-
-def _encoding(path: Path, options: ReadOptions) -> Encoding:
-    return named(options.encoding) if options.encoding else detect(sample_of(path))
 
 
 @dataclass
