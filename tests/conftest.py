@@ -17,6 +17,9 @@ SHARED = HERE.resolve().parents[1] / "shared"
 # Built indexes go to a cache of this test run, never the user's (subprocesses inherit it).
 os.environ["LISTGUARD_CACHE_DIR"] = tempfile.mkdtemp(prefix="listguard-test-cache-")
 os.environ["LISTGUARD_CACHE_KEY"] = os.path.join(tempfile.mkdtemp(prefix="listguard-test-key-"), "cache.key")
+# The store (lists, register, run history) of this test run, never the user's; tests that need a
+# store of their own set LISTGUARD_DB to a path under tmp_path.
+os.environ["LISTGUARD_DB"] = os.path.join(tempfile.mkdtemp(prefix="listguard-test-store-"), "listguard.db")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,117 @@
+"""The store's tables, as versioned migrations.
+
+Each migration is plain SQL run in one transaction; a release only ever appends migrations, so
+a store made by any older release reaches this one's schema by running the ones it lacks. The
+tables are meant to be read as they are (Datasette, the sqlite3 shell), so every one is
+documented here and in the README, and columns hold values, not encoded structures, except
+where a list is written ``a|b|c`` as in the blocklist CSV format.
+
+1. **lists**: the seller's blocklists (``listguard blocklist import/add/remove``).
+   ``lists`` names each list; ``list_entries`` holds its lines in the blocklist CSV's columns.
+2. **register**: the official trademark register (``listguard register import``).
+   ``register_marks`` holds one row per application or registration, dead ones kept with their
+   status; ``register_classes`` its Nice classes, one row each, for class narrowing;
+   ``register_imports`` one row per imported file, with how far it got, so an import resumes.
+3. **history**: every ``check`` run (``listguard history``, ``listguard diff``).
+   ``runs`` one row per run; ``run_counts`` verdict counts per marketplace; ``run_verdicts`` each
+   listing's verdict per marketplace; ``run_findings`` each finding.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+LISTS = Migration(1, "lists", (
+    """CREATE TABLE lists (
+        name TEXT PRIMARY KEY,          -- what the seller calls the list (default: the file's stem)
+        source TEXT,                    -- the file it was last imported from
+        sha256 TEXT,                    -- that file's content hash: the same file again changes nothing
+        imported_at TEXT,               -- ISO 8601 UTC
+        updated_at TEXT                 -- last import, add or remove
+    )""",
+    """CREATE TABLE list_entries (
+        id INTEGER PRIMARY KEY,
+        list TEXT NOT NULL REFERENCES lists(name) ON DELETE CASCADE,
+        term TEXT NOT NULL,
+        kind TEXT NOT NULL,             -- trademark, patent, counterfeit, prohibited
+        owner TEXT, aliases TEXT, classes TEXT, regions TEXT, generic INTEGER, expires TEXT,
+        keywords TEXT, platforms TEXT, severity TEXT, reference TEXT, goods TEXT, note TEXT,
+        line INTEGER,                   -- line in the imported file (empty for entries added by hand)
+        UNIQUE (list, kind, term)
+    )""",
+    "CREATE INDEX list_entries_term ON list_entries (term COLLATE NOCASE)",
+))
+
+REGISTER = Migration(2, "register", (
+    """CREATE TABLE register_marks (
+        serial TEXT PRIMARY KEY,        -- office-qualified application number: US:97123456, EM:018123456
+        office TEXT NOT NULL,           -- US (USPTO), EM (EUIPO)
+        registration TEXT,              -- registration number once registered
+        mark TEXT NOT NULL,             -- the word mark as filed
+        mark_key TEXT NOT NULL,         -- the mark folded for matching (compliance.normalize)
+        owner TEXT,
+        status TEXT NOT NULL,           -- live or dead
+        status_code TEXT,               -- the office's own status code or word
+        filed TEXT, registered TEXT,    -- ISO dates
+        classes TEXT                    -- Nice classes, 9|25
+    )""",
+    "CREATE INDEX register_marks_key ON register_marks (mark_key)",
+    """CREATE TABLE register_classes (
+        serial TEXT NOT NULL REFERENCES register_marks(serial) ON DELETE CASCADE,
+        class INTEGER NOT NULL,
+        PRIMARY KEY (serial, class)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX register_classes_class ON register_classes (class)",
+    """CREATE TABLE register_imports (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        layout TEXT NOT NULL,           -- uspto-csv, uspto-parquet, uspto-xml, euipo-csv
+        started_at TEXT, finished_at TEXT,
+        records_done INTEGER NOT NULL DEFAULT 0,  -- records committed: a resumed import skips these
+        marks INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (sha256, layout)
+    )""",
+))
+
+HISTORY = Migration(3, "history", (
+    """CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL, finished_at TEXT,
+        catalog TEXT NOT NULL,          -- the catalog's path as given
+        catalog_sha256 TEXT,
+        listguard TEXT,                 -- the release that ran
+        lists TEXT,                     -- hash of the blocklists' content the run used
+        register TEXT,                  -- the register's import state the run used, if --register
+        platforms TEXT,                 -- ebay:US|amazon:US
+        listings INTEGER,
+        exit_code INTEGER
+    )""",
+    """CREATE TABLE run_counts (
+        run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        platform TEXT NOT NULL, verdict TEXT NOT NULL, listings INTEGER NOT NULL,
+        PRIMARY KEY (run, platform, verdict)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE run_verdicts (
+        run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        listing TEXT NOT NULL, row INTEGER NOT NULL, platform TEXT NOT NULL, verdict TEXT NOT NULL,
+        PRIMARY KEY (run, row, platform)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE run_findings (
+        run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        listing TEXT NOT NULL, row INTEGER NOT NULL,
+        code TEXT NOT NULL, severity TEXT NOT NULL, field TEXT, matched TEXT, entry TEXT,
+        platforms TEXT, message TEXT
+    )""",
+    "CREATE INDEX run_findings_run ON run_findings (run, row)",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (LISTS, REGISTER, HISTORY)
+VERSION = MIGRATIONS[-1].version
