@@ -80,3 +80,10 @@ def test_the_path_comes_from_LISTGUARD_DB_else_the_user_data_folder(tmp_path, mo
     monkeypatch.delenv("LISTGUARD_DB")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert store_path() == tmp_path / "data" / "listguard" / "listguard.db"
+
+
+def test_register_marks_are_keyed_by_their_folded_words():
+    from compliance.store.schema import mark_key
+
+    assert mark_key("Ray-Ban® SUN  Glasses") == "ray ban sun glasses"
+    assert mark_key("CAFÉ Ｎｏｉｒ") == "cafe noir"

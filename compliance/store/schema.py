@@ -115,3 +115,11 @@ HISTORY = Migration(3, "history", (
 
 MIGRATIONS: tuple[Migration, ...] = (LISTS, REGISTER, HISTORY)
 VERSION = MIGRATIONS[-1].version
+
+
+def mark_key(mark: str) -> str:
+    """The form a register mark is stored and looked up in: its folded words, one space apart
+    (``Ray-Ban®`` -> ``ray ban``), the same folding the mark matcher reads listings in."""
+    from ..normalize import words
+
+    return " ".join(words(mark))
