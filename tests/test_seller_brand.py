@@ -71,6 +71,8 @@ def test_a_missing_brand_column_is_unknown_and_an_empty_or_generic_cell_is_none(
     "Belkin USB wireless mobile mouse plum berry",      # the maker leads: a shop's genuine stock
     "Sony Walkman 20 pin to USB cable WMCNW20MU",       # a cable with the maker's part number
     "Baseus 160W car charger QC 5.0 fast charging",     # a maker of chargers names its own charger
+    "Apple USB-C to Lightning cable 1m",                # a device maker's own cable, as a retailer titles it
+    "sony usb wi-fi adapter",                           # a retail table's lower-case title
 ])
 def test_the_maker_leading_a_title_with_no_brand_column_is_a_review(checker, title):
     assert _blocks(checker, {"title": title}) == set()
@@ -83,7 +85,8 @@ def test_the_maker_leading_a_title_with_no_brand_column_is_a_review(checker, tit
     {"title": "AirPods Pro 2 wireless earbuds noise cancelling"},                     # a product line alone
     {"title": "Nike running shoes for men"},                                       # copies are made of it
     {"title": "Original Belkin USB wireless mouse"},                               # claims to be original
-    {"title": "Apple USB-C to Lightning cable 1m"},                                # a charger passing as the maker's
+    {"title": "Apple USB-C to Lightning cable 1m", "brand": ""},                   # a cable passing as the maker's
+    {"title": "Apple USB-C to Lightning cable 1m", "brand": "Generic"},            # says unbranded
 ])
 def test_what_still_blocks_without_a_brand(checker, values):
     assert _blocks(checker, values)

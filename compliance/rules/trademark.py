@@ -455,9 +455,12 @@ def maybe_genuine(span, entry, ev):
     by Dane-Elec): maybe genuine stock."""
     if ev.goods.copied or ev.copy_words or ev.reading is Reading.TYPO:
         return None
-    if ev.fitting in PASSES_AS_ORIGINAL and ev.goods.fittable and not _specific_product(ev):
-        # "Apple USB-C to Lightning cable" from anyone; with the maker's part number, its own. A maker
-        # of chargers and cables (Baseus, Anker) names its own charger so.
+    if ev.fitting in PASSES_AS_ORIGINAL and ev.goods.fittable and not (_specific_product(ev) or _maker_leads(ev)):
+        # "Apple USB-C to Lightning cable" from a shop whose brand column is empty or another's:
+        # copies of chargers and cables pass as the maker's so. With the maker's part number it is
+        # its own; where the catalog has no brand column and the maker leads the title, it is how a
+        # retailer titles genuine stock, so a review. A maker of chargers and cables (Baseus,
+        # Anker) names its own charger so.
         return None
     if ev.seller.unnamed and not (_specific_product(ev) or _maker_leads(ev)):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
