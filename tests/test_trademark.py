@@ -281,6 +281,30 @@ def test_ordinary_senses_are_spared(checker_with, title, why):
     assert not [f for f in result.findings if f.kind == "trademark" and f.severity == "block"], result.findings
 
 
+@pytest.mark.parametrize("title, category", [
+    ("powerline ac dc dual port usb power adapter with usb power cord tips", "power inverters"),
+    ("AC/DC 12V 2A power supply adapter", "power supplies"),
+    ("Блок питания AC DC 12В", ""),
+])
+def test_a_phrase_in_its_everyday_technical_sense_is_no_mark(checker_with, title, category):
+    result = checker_with()(title, category=category)
+    assert not [f for f in result.findings if f.kind == "trademark"], result.findings
+
+
+@pytest.mark.parametrize("title", ["AC DC Back in Black t-shirt men", "acdc highway to hell poster"])
+def test_the_same_phrase_on_merchandise_is_the_mark(checker_with, title):
+    result = checker_with()(title)
+    assert {f.entry for f in result.findings if f.severity == "block"} == {"AC/DC"}
+
+
+def test_everyday_senses_are_data_with_their_context_words():
+    from compliance.rules.evidence import everyday_senses
+
+    senses = everyday_senses()
+    assert senses["ac dc"].sense == "alternating and direct current"
+    assert {"adapter", "charger", "volt"} <= senses["ac dc"].context
+
+
 def test_a_device_mark_only_in_the_description_is_a_review(checker_with):
     result = checker_with()("Rocoren 100W USB C Cable", description="fast cable, xiaomi realme oppo vivo",
                             brand="Rocoren")

@@ -834,6 +834,34 @@ def _code_around(raw: str, span) -> str:
     return raw[start:end].strip("-/")
 
 
+@dataclass(frozen=True)
+class EverydaySense:
+    """A phrase that is also a mark, and the words that give it its everyday sense."""
+
+    sense: str
+    context: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def everyday_senses() -> dict[str, EverydaySense]:
+    """``compliance/data/everyday_senses.csv``: folded words -> their everyday sense."""
+    import csv
+
+    text = resources.files("compliance").joinpath("data/everyday_senses.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+    return {" ".join(words(row["words"])): EverydaySense(row["sense"], frozenset(row["context"].split("|")))
+            for row in rows}
+
+
+def _everyday_sense(listing, span) -> str:
+    """"ac dc adapter": a phrase written in its everyday technical sense, which a word of that
+    sense elsewhere in the listing confirms."""
+    sense = everyday_senses().get(" ".join(words(span.text)))
+    if sense is None or not any(f" {w} " in _listing_words(listing) for w in sense.context):
+        return ""
+    return f"{sense.sense} ('{span.text}')"
+
+
 def _ordinary_sense(listing, span) -> str:
     """The words around the span give it an ordinary sense: a word of a language written with
     accents ("gặp"), a measure ("3m cable"), a colour ("shark grey", "colour: coral"), or a
@@ -850,7 +878,8 @@ def _ordinary_sense(listing, span) -> str:
     after = _words(raw[span.end:span.end + 30])[:2]
     before = _words(raw[max(0, span.start - 24):span.start])[-2:]
     adjacent = bool(re.match(r"[ \t]+[^\W\d_]", raw[span.end:span.end + 3]))
-    return _colour(span, before, after, adjacent) or _component(span, before, after) or _words_apart(span)
+    return _colour(span, before, after, adjacent) or _component(span, before, after) or _words_apart(span) \
+        or _everyday_sense(listing, span)
 
 
 def _words_apart(span) -> str:
