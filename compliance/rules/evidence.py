@@ -442,7 +442,7 @@ class MarkEvidence:
     said_genuine: bool      # "OEM", "original" or "genuine" just before the mark in the title
     in_title: bool
     brand_position: bool    # first in the title, after only words such as "New"
-    leads_title: bool       # this mark, here or in another mention, is first in the title
+    leads_title: bool       # this mark or another of its maker's, here or elsewhere, is first in the title
     brand_use: tuple[str, ...]  # why a generic word reads as the brand (empty: it does not)
     everyday_word: str      # the ordinary word this span also is ("plush puma"), or ""
     ordinary_sense: str     # a colour, a measure, a component stated as fact, another language's word, or ""
@@ -660,10 +660,15 @@ def same_maker(a, b) -> bool:
 
 
 def _leads_title(listing, entry) -> bool:
-    """The mark is first in the title in one of its mentions ("Infinix Note 40X ... Warranty by
-    Infinix Malaysia"): its later mentions name the same product."""
-    return any(s.data.get("entry") is entry and (s.data.get("context") or {}).get("brand_position")
-               for s in listing.spans.get("marks", ()) if s.field == "title")
+    """The mark, or another mark of its maker, is first in the title in one of its mentions
+    ("Infinix Note 40X ... Warranty by Infinix Malaysia", "Western Digital WD Elements 1 TB"): its
+    later mentions name the same maker's product."""
+    for s in listing.spans.get("marks", ()):
+        found = s.data.get("entry")
+        if s.field == "title" and found is not None and (s.data.get("context") or {}).get("brand_position") \
+                and (found is entry or same_maker(found, entry)):
+            return True
+    return False
 
 
 def _seller_and_title_maker(listing) -> tuple[str, str]:
