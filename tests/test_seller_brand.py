@@ -252,3 +252,36 @@ def test_a_line_after_its_makers_name_leading_the_title_is_the_makers_product(ch
     assert {f.entry for f in result.findings if f.severity == "warn"} >= {"Elements"}
     blocked = check(title, category="external hard drives", brand="Generic")
     assert "Elements" in {f.entry for f in blocked.findings if f.severity == "block"}
+
+
+@pytest.mark.parametrize("title, maker", [
+    ("pioneer deh-6300ub cd receiver with ipod iphone control", "pioneer"),   # a brand retailers list
+    ("clarion cx201 double din cd usb mp3 wma ipod receiver", "clarion"),     # a name, then its model code
+    ("Veho VCC-003 Muvi micro camcorder", "veho"),
+])
+def test_with_no_brand_column_a_name_before_a_model_code_leading_the_title_is_the_maker(checker, title, maker):
+    from compliance.rules.evidence import title_maker
+
+    listing = Listing.from_values("T1", 1, {"title": title})
+    checker.check_batch([listing])
+    assert title_maker(listing) == maker
+
+
+@pytest.mark.parametrize("values", [
+    {"title": "wireless ipod receiver cx201"},                  # no name leads
+    {"title": "super deh-6300ub receiver"},                     # an everyday word is no maker
+    {"title": "Apple A1234 cable"},                             # a mark of the lists decides itself
+    {"title": "xyzabc 4k receiver"},                            # a size, not a model code
+    {"title": "pioneer deh-6300ub cd receiver", "brand": ""},   # the catalog has a brand column
+])
+def test_what_is_no_maker_before_a_model_code(checker, values):
+    from compliance.rules.evidence import title_maker
+
+    listing = Listing.from_values("T1", 1, values)
+    checker.check_batch([listing])
+    assert title_maker(listing) == ""
+
+
+def test_a_device_named_in_a_makers_catalog_title_is_what_it_works_with(checker_with):
+    result = checker_with()("pioneer deh-6300ub cd receiver with ipod iphone control", brand=None)
+    assert not [f for f in result.findings if f.severity == "block"], result.findings

@@ -401,7 +401,7 @@ def _title_maker(listing) -> str:
     if first.group().isascii():
         # A title opening in Latin letters names its maker so only as "Hori / Сменные накладки":
         # otherwise its first word may be the maker or the mark.
-        return _maker_before_slash(title)
+        return _maker_before_slash(title) or _maker_before_model(listing)
     marks = sorted(s.start for s in listing.spans.get("marks", []) if s.field == "title" and s.kind == "mark")
     first_mark = marks[0] if marks else len(title)
     for run in _LATIN_RUN.finditer(title[:first_mark]):
@@ -414,6 +414,31 @@ def _title_maker(listing) -> str:
 
 
 _MAKER_SLASH = re.compile(r"^\s*([A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*){0,2})\s*/\s*([^\W\d_]+)")
+
+
+_MAKER_MODEL = re.compile(r"^\s*([A-Za-z][A-Za-z&'-]+(?: [A-Za-z][A-Za-z&'-]+)?) +([A-Za-z0-9][A-Za-z0-9./-]*)(?=\s|$)")
+
+
+def _maker_before_model(listing) -> str:
+    """"pioneer deh-6300ub cd receiver", "clarion cx201 ... receiver": a name that is no mark of the
+    lists, followed by the model's code, leading the title: how a retailer's catalog names the maker.
+    The name is no everyday word unless retailers list it as a brand ("pioneer")."""
+    m = _MAKER_MODEL.match(listing.title)
+    if m is None or not PART_NUMBER.match(m.group(2).lower()) and not _short_code(m.group(2)):
+        return ""
+    if any(s.start < m.end(1) for s in listing.spans.get("marks", ()) if s.field == "title" and s.kind == "mark"):
+        return ""
+    name = compact(m.group(1))
+    if name in NO_BRAND or not (name in established_brands() or not any(_common(w) for w in words(m.group(1)))):
+        return ""
+    return name
+
+
+def _short_code(word: str) -> bool:
+    """A model code of letters and digits ("cx201", "imt320", "nxpn10"), not a size, a year or a
+    two- or three-character tag ("4k", "v2", "x10")."""
+    return len(word) >= 4 and bool(MODEL.match(word)) and any(c.isalpha() for c in word) \
+        and not SPEC.match(word) and not YEAR.match(word)
 
 
 def _maker_before_slash(title: str) -> str:
