@@ -281,6 +281,16 @@ def test_ordinary_senses_are_spared(checker_with, title, why):
     assert not [f for f in result.findings if f.kind == "trademark" and f.severity == "block"], result.findings
 
 
+@pytest.mark.parametrize("title, mark", [
+    ("Nike black running shoes men", "Nike"),
+    ("Gucci red handbag leather", "Gucci"),
+    ("J1NF STRAVA Azul Negro Ciclismo Jersey", "Strava"),
+])
+def test_a_brand_before_a_colour_word_is_the_brand_in_that_colour(checker_with, title, mark):
+    result = checker_with()(title)
+    assert mark in {f.entry for f in result.findings if f.severity == "block"}, result.findings
+
+
 @pytest.mark.parametrize("title, category", [
     ("powerline ac dc dual port usb power adapter with usb power cord tips", "power inverters"),
     ("AC/DC 12V 2A power supply adapter", "power supplies"),

@@ -937,7 +937,11 @@ def _colour(span, before: list[str], after: list[str], adjacent: bool) -> str:
     or the span is a colour's own name ("микс бордо": burgundy, not the club of Bordeaux)."""
     if span.text.lower() in COLOUR_WORDS and span.data["name"] != span.data["entry"].term:
         return f"a colour ('{span.text}')"
-    if adjacent and after and after[0] in COLOUR_WORDS - COLOUR_LABELS or before and before[-1] in COLOUR_LABELS:
+    # Right before a colour word, only a mark that is an everyday word (the list says generic) is a
+    # shade ("shark grey", "dove grey"); any other name is the brand in that colour ("Nike black",
+    # "STRAVA azul").
+    shade = adjacent and after and after[0] in COLOUR_WORDS - COLOUR_LABELS and span.data["entry"].generic
+    if shade or before and before[-1] in COLOUR_LABELS:
         phrase = f"{span.text} {after[0]}" if after else span.text
         return f"a colour ('{phrase}')"
     return ""
