@@ -513,3 +513,17 @@ def test_long_lists_of_devices_after_for_are_compatibility(checker_with, title):
 def test_type_c_after_a_mark_is_a_connector_not_a_comparison(checker_with, title, description):
     result = checker_with()(title, description=description, brand="Volta")
     assert "TM002" not in {f.rule for f in result.findings}, result.findings
+
+
+@pytest.mark.parametrize("title, part", [
+    ("lacie rugged xl 1 tb usb 2.0 desktop external hard drive 301848u", "301848u"),  # one letter, six digits
+    ("tp-link tl-sg1024d 24-port switch", "tl-sg1024d"),
+    ("iphone13 case", "iphone13"),                 # two letters and two digits still read so
+    ("power bank 20000mah", ""),                   # a capacity
+    ("sku 12345678 mug", ""),                      # digits alone
+    ("a1234 cable", ""),                           # too short
+])
+def test_what_reads_as_a_makers_part_number(title, part):
+    from compliance.rules.evidence import _part_number
+
+    assert _part_number(title) == part

@@ -241,7 +241,9 @@ QUANTITY_WORDS = frozenset("pieces pcs pc pack packs sheets pages count ct sets 
                            "inch inches mm cm ml oz lb lbs kg g шт".split())
 
 
-PART_NUMBER = re.compile(r"^(?=(?:[^\d]*\d){2})(?=(?:[^a-z]*[a-z]){2})[a-z0-9][a-z0-9-]*(?:[./#][a-z0-9-]+)*$")
+# Two letters and two digits ("tl-sg1024d"), or one letter among four digits or more ("301848u").
+PART_NUMBER = re.compile(r"^(?=(?:[^\d]*\d){2})(?=(?:[^a-z]*[a-z]){2}|(?:[^\d]*\d){4})(?=[^a-z]*[a-z])"
+                         r"[a-z0-9][a-z0-9-]*(?:[./#][a-z0-9-]+)*$")
 
 
 def _part_number(title: str) -> str:
