@@ -385,6 +385,8 @@ def test_check_uses_the_store_lists_and_a_new_term_reaches_the_cached_index(stor
     assert found["verdicts"] == {"ebay:US": "fail"}
     assert [(f["rule"], f["entry"]) for f in found["findings"]] == [("TM001", "Blorpix")]
     assert verdict(catalog, "--no-store")["verdicts"] == {"ebay:US": "pass"}
+    assert run("check-files", "-p", "ebay:US", str(catalog)).exit_code == 1
+    assert run("check-files", "-p", "ebay:US", "--no-store", str(catalog)).exit_code == 0
     run("blocklist", "remove", "Blorpix")
     assert verdict(catalog)["verdicts"] == {"ebay:US": "pass"}
 
