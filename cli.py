@@ -108,6 +108,7 @@ def catalog_options(fn):
                      help="Extra blocklist CSV (term,kind,owner,aliases,...); repeatable."),
         click.option("--no-default-blocklists", is_flag=True,
                      help="Do not load the curated lists shipped with listguard."),
+        click.option("--no-store", is_flag=True, help="Do not use the store: its lists, nor record this run."),
         click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN",
                      help="Read FIELD (id, title, description, brand, category, price, tags, ...) from COLUMN; "
                           "repeatable."),
@@ -163,17 +164,21 @@ def _say(lines) -> None:
         click.echo(f"listguard: {line}", err=True)
 
 
-def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, authorized=None, progress=None):
+def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, authorized=None, progress=None,
+           no_store=False):
     from compliance.authorized import load_authorized
     from compliance.blocklist import load_blocklists
     from compliance.catalog import read_catalog
     from compliance.check import Checker
     from compliance.platforms import MARKETPLACES, load_platforms, parse_targets
+    from compliance.store.lists import stored_lists
 
     packs = load_platforms()
     targets = parse_targets(platforms, packs)
+    # The store's lists when there is a store: a check never makes one for them.
     entries = load_blocklists(blocklists, defaults=not no_default_blocklists,
-                              platform_names=set(packs) | set(MARKETPLACES))
+                              platform_names=set(packs) | set(MARKETPLACES),
+                              stored=None if no_store else stored_lists())
     layout, listings = read_catalog(catalog, options=_reading(mappings), progress=progress)
     _say_columns(layout)
     brands = load_authorized(authorized, set(packs) | set(MARKETPLACES)) if authorized else ()
@@ -250,8 +255,8 @@ def _on_signals() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Processes to check with; 0 uses every core. Output stays in input order.")
 @_guard
-def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, authorized, fmt, output, fail_on,
-          jobs, output_dir, baseline, select, ignore, exit_zero, changed_only):
+def check(catalog, platforms, blocklists, no_default_blocklists, no_store, mappings, as_of, authorized, fmt, output,
+          fail_on, jobs, output_dir, baseline, select, ignore, exit_zero, changed_only):
     """Check every listing of CATALOG (CSV or TSV in UTF-8, UTF-16 or an office code page; Excel; JSON; an Amazon,
     eBay, Shopify or WooCommerce export, or a Google Merchant Center feed) and report a verdict
     per marketplace.
@@ -279,7 +284,7 @@ def check(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of
     try:
         gate = _gate(mappings, baseline, select, ignore, changed_only)
         checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
-                                           authorized, progress)
+                                           authorized, progress, no_store)
         jobs = _cap_jobs(jobs)
         with _open_reports(reports) as outputs:
             worst = _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate)
@@ -392,7 +397,7 @@ def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate) 
 @catalog_options
 @click.option("--id", "listing_id", required=True, help="The listing's id (SKU) to explain.")
 @_guard
-def explain(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, authorized, listing_id):
+def explain(catalog, platforms, blocklists, no_default_blocklists, no_store, mappings, as_of, authorized, listing_id):
     """Explain every decision for one listing: each finding with its normalized form,
     matched entry, owner, classes and score, and why a generic mark did or did not fire.
 
@@ -403,7 +408,7 @@ def explain(catalog, platforms, blocklists, no_default_blocklists, mappings, as_
     from compliance.formats.table import printable
 
     checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
-                                       authorized)
+                                       authorized, no_store=no_store)
 
     def say(text: str) -> None:
         # Listing text may hold escapes that would act on the terminal: spelled out as <U+001B>.
@@ -587,9 +592,11 @@ def blocklist_suggest_command(catalog, blocklists, no_default_blocklists, mappin
     from compliance.blocklist import load_blocklists
     from compliance.catalog import read_catalog
     from compliance.formats.csv_report import spreadsheet_safe
+    from compliance.store.lists import stored_lists
     from compliance.suggest import suggest_marks
 
-    entries = load_blocklists(blocklists, defaults=not no_default_blocklists)
+    # Names the store's lists hold are known too.
+    entries = load_blocklists(blocklists, defaults=not no_default_blocklists, stored=stored_lists())
     layout, listings = read_catalog(catalog, options=_reading(mappings))
     _say_columns(layout)
     found = suggest_marks(listings, entries, min_listings=min_listings)
@@ -606,6 +613,254 @@ def blocklist_suggest_command(catalog, blocklists, no_default_blocklists, mappin
     click.echo(f"listguard: {len(found)} names in at least {min_listings} listings that no list holds", err=True)
 
 
+# -- the seller's lists in the store (compliance.store.lists) --------------------------------------
+
+def _platform_names() -> set[str]:
+    """What a list's platforms column may name: the rule packs and the marketplaces."""
+    from compliance.platforms import MARKETPLACES, load_platforms
+
+    return set(load_platforms()) | set(MARKETPLACES)
+
+
+_KIND_WORDS = {"trademark": ("trademark", "trademarks"), "patent": ("patent", "patents"),
+               "counterfeit": ("counterfeit term", "counterfeit terms"),
+               "prohibited": ("prohibited item", "prohibited items")}
+
+
+def _kinds_text(entries) -> str:
+    """'3 trademarks, 1 patent': how many entries of each kind, in the kinds' order."""
+    from collections import Counter
+
+    from compliance.blocklist import KINDS
+
+    counts = Counter(e.kind for e in entries)
+    return ", ".join(f"{counts[k]} {_KIND_WORDS[k][counts[k] != 1]}" for k in KINDS if counts[k])
+
+
+def _import_text(result, path) -> str:
+    from compliance.store.lists import ImportOutcome
+
+    n = len(result.entries)
+    if result.outcome is ImportOutcome.UNCHANGED:
+        return f"list '{result.name}' already holds {path} as it is ({n} entries); nothing changed"
+    kinds = f" ({_kinds_text(result.entries)})" if n else ""
+    repeated = ""
+    if result.repeated:
+        repeated = f"; {result.repeated} repeated line(s) left out, the later line of a kind and term kept"
+    if result.outcome is ImportOutcome.NEW:
+        return f"imported {n} entries into list '{result.name}'{kinds}{repeated}"
+    return f"replaced list '{result.name}' with {n} entries from {path}{kinds}{repeated}"
+
+
+@blocklist_command.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--name", metavar="NAME", help="Store the list under NAME (default: the file's name without .csv).")
+@_guard
+def blocklist_import_command(file, name):
+    """Store the blocklist CSV FILE in the store as list NAME, for every check to use. The file is
+    validated as a --blocklist file is: a bad line stops the import, naming file, line and
+    column, and the store stays as it was. The same file again changes nothing; a changed file
+    under the same name replaces the list's entries.
+
+    Example:
+
+        listguard blocklist import my-brands-to-avoid.csv --name mine
+    """
+    from compliance.store.db import open_store
+    from compliance.store.lists import import_list, read_list_file
+
+    listed = read_list_file(file, _platform_names())  # before the store is opened: a bad file makes none
+    db = open_store()
+    try:
+        result = import_list(db, listed, name)
+    finally:
+        db.close()
+    click.echo(_import_text(result, file))
+
+
+@blocklist_command.command("list")
+@_guard
+def blocklist_list_command():
+    """List the store's lists: name, entries, the file each was imported from and when (UTC).
+
+    Example:
+
+        listguard blocklist list
+    """
+    from compliance.store.db import open_store
+    from compliance.store.lists import list_summaries
+
+    db = open_store(create=False)
+    try:
+        summaries = list_summaries(db)
+    finally:
+        db.close()
+    if not summaries:
+        click.echo("no lists in the store yet; 'listguard blocklist import FILE' stores one")
+        return
+    rows = [[s.name, str(s.entries), s.source or "- (added by hand)", s.imported_at or "-"] for s in summaries]
+    click.echo(_text_table(["list", "entries", "source", "imported"], rows))
+
+
+def _held_text(held) -> list[str]:
+    e = held.entry
+    where = f"curated list {held.list}" if held.curated else f"store list '{held.list}'"
+    line = f", line {held.line}" if held.line is not None else " (added by hand)"
+    return [f"{e.term} ({e.kind}) in {where}{line}",
+            f"  owner:   {e.owner or '-'}",
+            f"  classes: {'|'.join(str(c) for c in sorted(e.classes)) or '-'}",
+            f"  goods:   {e.goods or '-'}",
+            f"  generic: {'yes' if e.generic else 'no'}",
+            f"  aliases: {'|'.join(e.aliases) or '-'}"]
+
+
+@blocklist_command.command("show")
+@click.argument("term")
+@_guard
+def blocklist_show_command(term):
+    """Show every entry, in the store's lists and the curated lists, whose term or an alias is TERM
+    (ignoring case, spaces and punctuation): which list holds it, its kind, owner, classes, goods,
+    whether it is a generic word and its aliases. Exits 1 when no list holds TERM.
+
+    Example:
+
+        listguard blocklist show "ray ban"
+    """
+    from compliance.store.db import open_store, store_path
+    from compliance.store.lists import find_term
+
+    db = open_store(create=False) if store_path().exists() else None  # no store: the curated lists alone
+    try:
+        found = find_term(db, term)
+    finally:
+        if db is not None:
+            db.close()
+    if not found:
+        click.echo(f"no list holds '{term}'")
+        sys.exit(1)
+    click.echo("\n".join(line for held in found for line in _held_text(held)))
+
+
+@blocklist_command.command("add")
+@click.argument("term")
+@click.option("--kind", required=True, metavar="KIND", help="trademark, patent, counterfeit or prohibited.")
+@click.option("--owner", default="", help="Who owns the mark or patent.")
+@click.option("--classes", default="", metavar="9|25", help="Nice classes the mark is registered in, | separated.")
+@click.option("--aliases", default="", metavar="A|B", help="Other wordings of the term, | separated.")
+@click.option("--goods", default="", metavar="GOODS",
+              help="What the mark's goods are: device, vehicle, appliance, tool, component, fashion, luxury, "
+                   "character, sports, media, cosmetics, food, toy or other.")
+@click.option("--generic", is_flag=True, help="The term is also an everyday word (checked in context).")
+@click.option("--regions", default="", metavar="US|EU", help="Where it applies (default: everywhere).")
+@click.option("--platforms", default="", metavar="ebay|amazon", help="Where it applies (default: every platform).")
+@click.option("--severity", default="", metavar="block|warn", help="Default: block.")
+@click.option("--expires", default="", metavar="YYYY-MM-DD", help="When a patent expires.")
+@click.option("--keywords", default="", metavar="A|B", help="Patents: words that must appear too.")
+@click.option("--reference", default="", help="Registration, patent number or address.")
+@click.option("--note", default="", help="Why the term is on the list.")
+@click.option("--list", "list_name", default="mine", show_default=True, metavar="NAME",
+              help="The store list to add to (made if new).")
+@_guard
+def blocklist_add_command(term, list_name, **columns):
+    """Add TERM to a store list, validated as a line of a blocklist CSV is; an entry of the same
+    kind and term in that list is replaced.
+
+    Example:
+
+        listguard blocklist add Zorblax --kind trademark --owner "Zorblax Ltd" --classes "9|25"
+    """
+    from compliance.blocklist import entry_from_cells
+    from compliance.store.db import open_store
+    from compliance.store.lists import add_entry
+
+    cells = {"term": term, **columns, "generic": "true" if columns["generic"] else ""}
+    platform_names = _platform_names()
+    entry_from_cells(cells, platform_names)  # a bad value is refused before the store is opened
+    db = open_store()
+    try:
+        result = add_entry(db, cells, list_name, platform_names)
+    finally:
+        db.close()
+    verb = "replaced" if result.replaced else "added"
+    place = f"in list '{result.list}'" if result.replaced else \
+        f"to {'new ' if result.new_list else ''}list '{result.list}'"
+    click.echo(f"{verb} '{result.entry.term}' ({result.entry.kind}) {place}")
+
+
+@blocklist_command.command("remove")
+@click.argument("term")
+@click.option("--list", "list_name", metavar="NAME", help="Remove it from this list only (default: every list).")
+@_guard
+def blocklist_remove_command(term, list_name):
+    """Remove TERM (every kind, ignoring case, spaces and punctuation) from the store's lists.
+    The curated lists are not changed: --authorized exempts your own brands from them.
+
+    Example:
+
+        listguard blocklist remove Zorblax --list mine
+    """
+    from compliance.store.db import open_store
+    from compliance.store.lists import remove_entries
+
+    db = open_store(create=False)
+    try:
+        removed = remove_entries(db, term, list_name)
+    finally:
+        db.close()
+    for r in removed:
+        click.echo(f"removed '{r.term}' ({r.kind}) from list '{r.list}'")
+
+
+@blocklist_command.command("export")
+@click.option("--name", metavar="NAME", help="Export this list only (default: every list, one after another).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write the CSV to FILE (default: standard output).")
+@_guard
+def blocklist_export_command(name, output):
+    """Write the store's lists as a blocklist CSV, which 'blocklist import' and --blocklist read back.
+
+    Example:
+
+        listguard blocklist export --name mine -o mine.csv
+    """
+    from compliance.output import ReportFile
+    from compliance.store.db import open_store
+    from compliance.store.lists import export_cells, write_csv
+
+    db = open_store(create=False)
+    try:
+        cells = export_cells(db, name)
+    finally:
+        db.close()
+    with ReportFile(output) if output else contextlib.nullcontext(sys.stdout) as stream:
+        write_csv(cells, stream)
+    what = f"list '{name}'" if name is not None else "the store's lists"
+    _say([f"{len(cells)} entries of {what} written to {output or 'stdout'}"])
+
+
+@blocklist_command.command("stats")
+@_guard
+def blocklist_stats_command():
+    """Count the store's entries per list, per kind and per kind of goods.
+
+    Example:
+
+        listguard blocklist stats
+    """
+    from compliance.store.db import open_store
+    from compliance.store.lists import list_stats
+
+    db = open_store(create=False)
+    try:
+        stats = list_stats(db)
+    finally:
+        db.close()
+    tables = [_text_table(["list", "entries"], [[n, str(c)] for n, c in stats.lists] or [["-", "0"]]),
+              _text_table(["kind", "entries"], [[k, str(c)] for k, c in stats.kinds] or [["-", "0"]]),
+              _text_table(["goods", "entries"], [[g or "(not said)", str(c)] for g, c in stats.goods] or [["-", "0"]])]
+    click.echo("\n\n".join(tables))
+
+
 @main.group("baseline")
 def baseline_command():
     """Record today's findings so that a check with --baseline fails only on new ones."""
@@ -616,8 +871,8 @@ def baseline_command():
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the baseline to FILE (default: standard output).")
 @_guard
-def baseline_create_command(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, authorized,
-                            output):
+def baseline_create_command(catalog, platforms, blocklists, no_default_blocklists, no_store, mappings, as_of,
+                            authorized, output):
     """Write CATALOG's current findings as a baseline: one entry per listing id, rule and matched
     entry (a blocklist entry, or the matched text), so editing other fields of a listing keeps it
     valid. Information findings and what a row's listguard_ignore column waives are left out.
@@ -634,7 +889,7 @@ def baseline_create_command(catalog, platforms, blocklists, no_default_blocklist
     if output:
         check_output_path(output, [catalog, *blocklists, authorized])
     checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
-                                       authorized)
+                                       authorized, no_store=no_store)
     baseline = Baseline.from_findings((r.listing.id, r.findings, r.listing.waivers) for r in checker.check(listings))
     with ReportFile(output) if output else contextlib.nullcontext(sys.stdout) as stream:
         stream.write(baseline.to_json())
@@ -643,8 +898,8 @@ def baseline_create_command(catalog, platforms, blocklists, no_default_blocklist
 
 
 # What a pre-commit hook may pass on to check; the report is a table, for the person committing.
-HOOK_OPTIONS = ("platforms", "blocklists", "no_default_blocklists", "mappings", "as_of", "authorized", "fail_on",
-                "baseline", "select", "ignore", "exit_zero")
+HOOK_OPTIONS = ("platforms", "blocklists", "no_default_blocklists", "no_store", "mappings", "as_of", "authorized",
+                "fail_on", "baseline", "select", "ignore", "exit_zero")
 
 
 def _check_files(catalogs, **options):

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Collection, NoReturn
+from typing import Collection, Mapping, NoReturn, Protocol
 
 from .errors import InputError
 from .regions import parse_region
@@ -59,6 +60,8 @@ class Entry:
     # The owner's house mark when this entry is one of its product lines, models or characters
     # (Switch of Nintendo, Civic of Honda): set when the lists are merged, from the owners.
     line_of: str = field(default="", compare=False)
+    # The list keeper's note (why the mark is distinctive): kept so a stored list exports as it came in.
+    note: str = field(default="", compare=False)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -115,24 +118,35 @@ def load_blocklist(path, platform_names=None) -> list[Entry]:
     return entries
 
 
+def entry_from_cells(cells: Mapping[str, str], platform_names: Collection[str] | None = None,
+                     path: Path | str | None = None, line: int | None = None, source: str = "") -> Entry:
+    """One blocklist line given by column name (a stored list's row, ``blocklist add``'s options),
+    validated exactly as a CSV line is. Without ``path`` an error is the message alone."""
+    row = [cells.get(name) or "" for name in COLUMNS]
+    entry = _entry(row, {name: i for i, name in enumerate(COLUMNS)}, path, line, platform_names)
+    return replace(entry, source=source) if source else entry
+
+
 @dataclass(frozen=True)
 class _Line:
     """One line of a blocklist: its cells by column name, and where it is for the errors."""
 
     cells: list[str]
     index: dict[str, int]
-    path: Path
-    number: int
+    path: Path | str | None
+    number: int | None
 
     def cell(self, name: str) -> str:
         i = self.index.get(name)
         return self.cells[i].strip() if i is not None and i < len(self.cells) else ""
 
     def fail(self, name: str, message: str) -> NoReturn:
-        raise InputError(f"{name}: {message}", self.path, self.number, self.index[name] + 1)
+        # A column number means something only in a file; a line given by name has none.
+        column = self.index[name] + 1 if self.path is not None and self.number is not None else None
+        raise InputError(f"{name}: {message}", self.path, self.number, column)
 
 
-def _entry(row: list[str], index: dict[str, int], path: Path, line: int,
+def _entry(row: list[str], index: dict[str, int], path: Path | str | None, line: int | None,
            platform_names: Collection[str] | None) -> Entry:
     at = _Line(row, index, path, line)
     term = at.cell("term")
@@ -156,7 +170,8 @@ def _entry(row: list[str], index: dict[str, int], path: Path, line: int,
         term=term, kind=kind, owner=at.cell("owner"), aliases=tuple(_split(at.cell("aliases"))),
         classes=classes, regions=regions, generic=generic_text in _TRUE,
         expires=expires, keywords=tuple(_split(at.cell("keywords"))), platforms=platforms,
-        severity=severity, reference=at.cell("reference"), goods=goods, source=f"{path.name}:{line}",
+        severity=severity, reference=at.cell("reference"), goods=goods,
+        source=f"{Path(path).name}:{line}" if path is not None else "", note=at.cell("note"),
     )
 
 
@@ -213,48 +228,73 @@ class Blocklist(list):
 CACHE_MIN_BYTES = 256 * 1024  # lists this large are parsed once and kept in the disk cache
 
 
-def load_blocklists(paths, defaults=True, platform_names=None) -> list[Entry]:
-    """The curated lists (unless ``defaults`` is false), then ``paths`` in order.
+class StoredEntries(Protocol):
+    """The seller's lists in the store (:class:`compliance.store.lists.StoredLists`): a digest of
+    their content, for the cache key, and their entries, read only when no saved build matches."""
+
+    @property
+    def digest(self) -> str: ...
+
+    @property
+    def size(self) -> int: ...
+
+    def entries(self, platform_names: Collection[str] | None) -> list[Entry]: ...
+
+
+def load_blocklists(paths, defaults=True, platform_names=None, stored: StoredEntries | None = None) -> list[Entry]:
+    """The curated lists (unless ``defaults`` is false), then the store's lists (``stored``), then
+    ``paths`` in order.
 
     A later list's entry replaces an earlier one with the same kind and term, so a
     seller's own list can narrow or widen a curated mark (its classes, regions, severity).
     """
-    files = (default_blocklist_paths() if defaults else []) + [Path(p) for p in paths]
+    curated = default_blocklist_paths() if defaults else []
+    files = curated + [Path(p) for p in paths]
     try:
         contents = [p.read_bytes() for p in files]
-    except OSError:
-        return Blocklist(_merge(files, platform_names))  # the reader names the file it cannot open
+    except OSError:  # the reader names the file it cannot open
+        return Blocklist(_merge(files, platform_names, stored, len(curated)))
     import hashlib
 
     from .cache import fingerprint, load_or_build
 
-    key = fingerprint([(p.name, hashlib.sha256(c).hexdigest()) for p, c in zip(files, contents)],
+    # The store's lists are part of the key: an added or removed term is a new build.
+    own = (stored.digest,) if stored is not None else ()
+    key = fingerprint([(p.name, hashlib.sha256(c).hexdigest()) for p, c in zip(files, contents)], *own,
                       sorted(platform_names or ()), platform_names is None, sources=(__file__,))
-    if sum(len(c) for c in contents) >= CACHE_MIN_BYTES:
-        result = Blocklist(load_or_build("blocklist", key, lambda: _merge(files, platform_names)))
+    build = partial(_merge, files, platform_names, stored, len(curated))
+    if sum(len(c) for c in contents) + (stored.size if stored is not None else 0) >= CACHE_MIN_BYTES:
+        result = Blocklist(load_or_build("blocklist", key, build))
     else:
-        result = Blocklist(_merge(files, platform_names))
+        result = Blocklist(build())
     result.fingerprint = key
     return result
 
 
-def _merge(files, platform_names) -> list[Entry]:
+def _merge(files, platform_names, stored: StoredEntries | None = None, curated: int = 0) -> list[Entry]:
+    """Every file's entries, the store's after the first ``curated`` files (the curated lists)."""
     from .normalize import compact
 
     entries: dict[tuple[str, str], Entry] = {}
-    for p in files:
-        for entry in load_blocklist(p, platform_names):
+
+    def keep(loaded: list[Entry]) -> None:
+        for entry in loaded:
             key = (entry.kind, compact(entry.term))
             entries.pop(key, None)
             entries[key] = entry
+
+    for p in files[:curated]:
+        keep(load_blocklist(p, platform_names))
+    if stored is not None:
+        keep(stored.entries(platform_names))
+    for p in files[curated:]:
+        keep(load_blocklist(p, platform_names))
     return link_lines(list(entries.values()))
 
 
 def link_lines(entries: list[Entry]) -> list[Entry]:
     """Mark each trademark that is a product line, model or character of its owner's house mark:
     the owner's mark whose name the owner's own name holds ("Nintendo" of "Nintendo Co., Ltd.")."""
-    from dataclasses import replace
-
     from .normalize import compact
 
     by_owner: dict[str, list[Entry]] = {}

@@ -6,8 +6,12 @@ tables are meant to be read as they are (Datasette, the sqlite3 shell), so every
 documented here and in the README, and columns hold values, not encoded structures, except
 where a list is written ``a|b|c`` as in the blocklist CSV format.
 
-1. **lists**: the seller's blocklists (``listguard blocklist import/add/remove``).
-   ``lists`` names each list; ``list_entries`` holds its lines in the blocklist CSV's columns.
+1. **lists**: the seller's blocklists (``listguard blocklist import/add/remove``, read by
+   :mod:`compliance.store.lists`). ``lists`` names each list and the file it came from;
+   ``list_entries`` holds its entries in the blocklist CSV's columns, as validated on import
+   (kind and severity lower case, classes in order, ``generic`` 1 or 0, empty cells NULL), one
+   per list, kind and ``term_key`` (the term in letters and digits, folded: the form marks are
+   compared in), so ``Ray-Ban`` and ``rayban`` are one entry, as when lists are merged.
 2. **register**: the official trademark register (``listguard register import``).
    ``register_marks`` holds one row per application or registration, dead ones kept with their
    status; ``register_classes`` its Nice classes, one row each, for class narrowing;
@@ -32,21 +36,23 @@ LISTS = Migration(1, "lists", (
     """CREATE TABLE lists (
         name TEXT PRIMARY KEY,          -- what the seller calls the list (default: the file's stem)
         source TEXT,                    -- the file it was last imported from
-        sha256 TEXT,                    -- that file's content hash: the same file again changes nothing
-        imported_at TEXT,               -- ISO 8601 UTC
+        sha256 TEXT,                    -- that file's content hash: the same file again changes nothing;
+                                        -- cleared by add or remove, so the file then restores the list
+        imported_at TEXT,               -- ISO 8601 UTC; empty for a list made by 'blocklist add'
         updated_at TEXT                 -- last import, add or remove
     )""",
     """CREATE TABLE list_entries (
         id INTEGER PRIMARY KEY,
         list TEXT NOT NULL REFERENCES lists(name) ON DELETE CASCADE,
         term TEXT NOT NULL,
+        term_key TEXT NOT NULL,         -- the term folded to letters and digits (compliance.normalize.compact)
         kind TEXT NOT NULL,             -- trademark, patent, counterfeit, prohibited
         owner TEXT, aliases TEXT, classes TEXT, regions TEXT, generic INTEGER, expires TEXT,
         keywords TEXT, platforms TEXT, severity TEXT, reference TEXT, goods TEXT, note TEXT,
         line INTEGER,                   -- line in the imported file (empty for entries added by hand)
-        UNIQUE (list, kind, term)
+        UNIQUE (list, kind, term_key)
     )""",
-    "CREATE INDEX list_entries_term ON list_entries (term COLLATE NOCASE)",
+    "CREATE INDEX list_entries_term_key ON list_entries (term_key)",
 ))
 
 REGISTER = Migration(2, "register", (
