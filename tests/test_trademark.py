@@ -295,6 +295,7 @@ def test_a_brand_before_a_colour_word_is_the_brand_in_that_colour(checker_with, 
     ("powerline ac dc dual port usb power adapter with usb power cord tips", "power inverters"),
     ("AC/DC 12V 2A power supply adapter", "power supplies"),
     ("Блок питания AC DC 12В", ""),
+    ("jwin mega bass pro headphones", "electronics"),
 ])
 def test_a_phrase_in_its_everyday_technical_sense_is_no_mark(checker_with, title, category):
     result = checker_with()(title, category=category)
