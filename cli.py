@@ -558,10 +558,6 @@ def rules_explain_command(code):
     click.echo("\n".join(lines))
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
-
-
 @main.group("blocklist")
 def blocklist_command():
     """Work on blocklists: find names your lists do not hold yet."""
@@ -941,3 +937,8 @@ main.add_command(click.Command(
     Example:
         listguard check-files -p amazon:US --baseline listguard-baseline.json feed.csv eu/feed.csv
     """))
+
+
+# Last, after every command is registered: `python cli.py blocklist ...` must know them all.
+if __name__ == "__main__":  # pragma: no cover
+    main()
