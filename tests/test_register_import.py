@@ -161,14 +161,23 @@ def _kill_after(batches):
 def test_a_killed_import_resumes_where_it_stopped_and_ends_as_an_uninterrupted_one(store, tmp_path, source, layout,
                                                                                    records, marks):
     whole = tmp_path / "whole.db"
-    import_register(open_store(whole), source, batch_size=2)
+    import_register(open_store(whole), source)
     with pytest.raises(Killed):  # a kill after the first batch's commit
-        import_register(open_store(store), source, batch_size=2, after_batch=_kill_after(1))
+        import_register(open_store(store), source, batch_size=3, after_batch=_kill_after(1))
     with sqlite3.connect(store) as conn:
-        assert conn.execute("SELECT records_done, finished_at FROM register_imports").fetchall() == [(2, None)]
+        assert conn.execute("SELECT records_done, finished_at FROM register_imports").fetchall() == [(3, None)]
     result = _run("register", "import", str(source))
     assert (result.exit_code, result.output) == (
-        0, f"{source}: resumed after record 2; imported ({layout}, {records} records, {marks} marks)\n")
+        0, f"{source}: resumed after record 3; imported ({layout}, {records} records, {marks} marks)\n")
+    assert _tables(store) == _tables(whole)
+
+
+def test_batches_that_split_a_marks_owner_and_class_rows_give_the_same_tables(store, tmp_path):
+    # In batches of 3, 97123456's two class rows (records 21 and 22) and 73222222's three owner rows
+    # (14 to 16) fall into two batches each.
+    whole = tmp_path / "whole.db"
+    import_register(open_store(whole), USPTO_CSV)
+    import_register(open_store(store), USPTO_CSV, batch_size=3)
     assert _tables(store) == _tables(whole)
 
 

@@ -50,9 +50,12 @@ _ADD_CLASS = """
 INSERT OR IGNORE INTO register_classes (serial, class)
 SELECT :serial, :class WHERE EXISTS (SELECT 1 FROM register_marks WHERE serial = :serial)"""
 
+# A mark's classes column is empty exactly when it has no register_classes rows: then the batch's
+# classes are all it has; else (its class rows span two batches) they are read back, in order.
 _CLASSES_COLUMN = """
-UPDATE register_marks SET classes = (
+UPDATE register_marks SET classes = CASE WHEN classes IS NULL THEN :classes ELSE (
     SELECT group_concat(class, '|') FROM (SELECT class FROM register_classes WHERE serial = :serial ORDER BY class))
+    END
 WHERE serial = :serial"""
 
 
@@ -130,8 +133,11 @@ def _write(conn, records: list[RegisterRecord]) -> int:
     classes = [r for r in records if isinstance(r, ClassRow)]
     if classes:
         conn.executemany(_ADD_CLASS, [{"serial": r.serial, "class": r.nice_class} for r in classes])
-        serials = dict.fromkeys(r.serial for r in classes)
-        conn.executemany(_CLASSES_COLUMN, [{"serial": s} for s in serials])
+        per_mark: dict[str, set[int]] = {}
+        for serial, nice in classes:
+            per_mark.setdefault(serial, set()).add(nice)
+        conn.executemany(_CLASSES_COLUMN, [{"serial": serial, "classes": "|".join(map(str, sorted(found)))}
+                                           for serial, found in per_mark.items()])
     return written
 
 
