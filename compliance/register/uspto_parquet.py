@@ -14,7 +14,7 @@ from ..errors import InputError
 from .base import Source
 from .uspto import CASE_FILE, TableFile, find_tables, folder_holds, missing_columns, table_records
 
-BATCH_ROWS = 65_536
+BATCH_ROWS = 16_384
 
 
 def _text(value: Any) -> str:
