@@ -644,13 +644,17 @@ def register_import_command(file, layout):
         click.echo(f"listguard: import stopped; {reached[0]:,} records are in the store: run the same command "
                    f"again to carry on", err=True)
         sys.exit(130)
-    counted = f"{result.records:,} records, {result.marks:,} marks"
+    counted = f"{_count(result.records, 'record')}, {_count(result.marks, 'mark')}"
     if result.already_done:
         click.echo(f"{result.path}: imported before ({result.layout}, {counted}); nothing changed")
     elif result.resumed_at:
         click.echo(f"{result.path}: resumed after record {result.resumed_at:,}; imported ({result.layout}, {counted})")
     else:
         click.echo(f"{result.path}: imported ({result.layout}, {counted})")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 @register_command.command("stats")

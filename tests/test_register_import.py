@@ -388,3 +388,37 @@ def test_the_command_line_offers_the_layouts_the_library_reads():
     from compliance.register import layout_names
 
     assert sorted(REGISTER_LAYOUTS) == sorted(layout_names())
+
+
+def test_tables_zipped_one_a_file_as_the_uspto_publishes_them_import_the_same(store, tmp_path):
+    folder = tmp_path / "casefiles"
+    folder.mkdir()
+    for table in ("case_file", "owner", "intl_class"):
+        with zipfile.ZipFile(folder / f"{table}.csv.zip", "w") as out:
+            out.write(USPTO_CSV / f"{table}.csv", f"{table}.csv")
+    result = _run("register", "import", str(folder))
+    assert (result.exit_code, result.output) == (0, f"{folder}: imported (uspto-csv, 31 records, 7 marks)\n")
+    assert _marks(store) == CASE_FILES
+
+
+def test_a_semicolon_euipo_export_is_found_and_read(store, tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text("Trade mark number;Name;Nice classes;Trade mark status;Owner name\n"
+                      "018000001;SUNNY DAYS;25, 35;Registration cancelled;Sunny Days Apparel LLC\n", encoding="utf-8")
+    result = _run("register", "import", str(export))
+    assert (result.exit_code, result.output) == (0, f"{export}: imported (euipo-csv, 1 record, 1 mark)\n")
+    assert _marks(store) == [("EM:018000001", None, "SUNNY DAYS", "sunny days", "Sunny Days Apparel LLC", "dead",
+                              "Registration cancelled", None, None, "25|35")]
+
+
+def test_ctrl_c_during_an_import_says_how_to_carry_on(store, monkeypatch):
+    from compliance.register import importer
+
+    def interrupted(db, path, layout=None, after_batch=None):
+        after_batch(40_000)
+        raise KeyboardInterrupt()
+
+    monkeypatch.setattr(importer, "import_register", interrupted)
+    result = _run("register", "import", str(USPTO_CSV))
+    assert (result.exit_code, result.output) == (
+        130, "listguard: import stopped; 40,000 records are in the store: run the same command again to carry on\n")
