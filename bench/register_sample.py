@@ -5,9 +5,11 @@ tables as Parquet; with ``--xml``, the same marks as a daily applications XML) f
 (default 1,000,000) into a folder. It reads like the real dataset:
 
 - marks: most are ordinary words and phrases (single English words, two- and three-word phrases
-  drawn from wordfreq's English list), then coined names, famous-looking names (the well-known
-  marks the benchmark catalog mentions, surnames with "& Sons"...), numbers and symbols; about
-  2 % are design-only cases with no words. Upper case mostly, as the USPTO writes them.
+  drawn from wordfreq's English list), then coined names, famous-looking names (names with
+  "& Sons", coined names with "'s"), numbers and symbols; about 2 % are design-only cases with no
+  words. Upper case mostly, as the USPTO writes them. The well-known marks the benchmark catalog
+  names (Nike, Gucci...) are filed about a hundred times each in a million case files, live, by
+  their owners in their classes, and a few times by others.
 - status: about 45 % dead (abandoned 60x, cancelled 710/711, expired 900), the rest registered
   (700, 702, 800) or pending (630, 641, 686, 688); registration numbers and dates to match.
 - classes: one to six Nice classes, skewed toward 9, 25, 35, 42, 41, 3, 5, 28, 30.
@@ -62,7 +64,10 @@ class Register:
         self.rng = random.Random(seed)
         self.words = _words()
         self.head = self.words[:5_000]  # common words are filed as marks far more often
-        self.famous = [term for term, *_ in KNOWN_MARKS]
+        # (mark, owner, classes) of the well-known marks; each is filed about a hundred times in a
+        # million case files, mostly by its owner in its classes, sometimes by others (often abandoned).
+        self.famous = [(term, owner, [int(c) for c in classes.split("|") if c])
+                       for term, owner, _, classes, _ in KNOWN_MARKS]
         self.owners = [self._owner_name() for _ in range(150_000)]
         self.status_codes = [s for s in STATUSES]
         self.status_weights = list(itertools.accumulate(s[1] for s in STATUSES))
@@ -81,6 +86,12 @@ class Register:
         base = self._coined().title() if self.rng.random() < 0.5 else self._word().title()
         return f"{base} {self.rng.choice(SUFFIXES)}"
 
+    def famous_mark(self) -> tuple[str, str, list[int]] | None:
+        """A well-known mark filed by its owner in its own classes, about 0.4 % of case files."""
+        if self.rng.random() < 0.004:
+            return self.rng.choice(self.famous)
+        return None
+
     def mark(self) -> str:
         roll = self.rng.random()
         if roll < 0.02:
@@ -94,8 +105,9 @@ class Register:
         elif roll < 0.86:
             text = self._coined()
         elif roll < 0.91:
-            text = self.rng.choice(self.famous) if self.rng.random() < 0.5 else \
-                f"{self._word().title()} & Sons" if self.rng.random() < 0.5 else f"{self._coined()}'s"
+            roll = self.rng.random()
+            text = self.rng.choice(self.famous)[0] if roll < 0.02 else \
+                f"{self._word().title()} & Sons" if roll < 0.5 else f"{self._coined()}'s"
         elif roll < 0.96:
             text = f"{self._word()}{self.rng.choice(('-', ' '))}{self.rng.choice(('360', 'X', 'PRO', '24/7', 'MAX'))}"
         else:
@@ -133,29 +145,33 @@ def generate(out: Path, marks: int, seed: int) -> None:
         classes.writerow(CLASS_COLUMNS)
         for _ in range(marks):
             serial += rng.randint(1, 25)
-            code, registered, dead = reg.status()
+            famous = reg.famous_mark()
+            code, registered, dead = reg.status() if not famous else rng.choice(((700, True, False),
+                                                                                 (800, True, False)))
             filed = reg.filed()
             reg_dt = filed + dt.timedelta(days=rng.randint(240, 540)) if registered else None
             if registered:
                 registration += rng.randint(1, 5)
             status_dt = (reg_dt or filed) + dt.timedelta(days=rng.randint(0, 900))
-            text = reg.mark()
+            text = famous[0].upper() if famous else reg.mark()
             cases.writerow((serial, registration if registered else "0000000", filed.isoformat(),
                             reg_dt.isoformat() if reg_dt else "", status_dt.isoformat() if code in (601, 602, 606)
                             else "", code, status_dt.isoformat(), "4000" if text else "2000", text, 1, 0, 1,
                             (filed + dt.timedelta(days=200)).isoformat() if registered else ""))
-            for seq, (kind, name) in enumerate(_owners(reg, registered), 1):
+            for seq, (kind, name) in enumerate(_owners(reg, registered, famous[1] if famous else None), 1):
                 owners.writerow((serial, seq, kind, 3, name, f"{rng.randint(1, 9999)} Main St", "Springfield",
                                  rng.choice(STATES), "US"))
-            for nice in reg.nice_classes():
+            for nice in famous[2] if famous else reg.nice_classes():
                 class_id += 1
                 classes.writerow((class_id, serial, f"{nice:03d}"))
 
 
-def _owners(reg: Register, registered: bool) -> list[tuple[int, str]]:
+def _owners(reg: Register, registered: bool, owner: str | None = None) -> list[tuple[int, str]]:
     rng = reg.rng
-    first = rng.choice(reg.owners)
+    first = owner or rng.choice(reg.owners)
     rows = [(10, first)]
+    if owner:  # a well-known mark stays with its owner
+        return rows + [(30, first)] if registered else rows
     if rng.random() < 0.04:
         rows.append((10, rng.choice(reg.owners)))  # joint applicants
     if registered:
