@@ -857,6 +857,106 @@ def blocklist_stats_command():
     click.echo("\n\n".join(tables))
 
 
+# --- The official trademark register (listguard register ...) -----------------------------------
+
+REGISTER_LAYOUTS = ("uspto-csv", "uspto-parquet", "uspto-xml", "euipo-csv")
+
+
+@main.group("register")
+def register_command():
+    """The official trademark register in the store: import the USPTO's and the EUIPO's files, and
+    see what the store holds."""
+
+
+@register_command.command("import")
+@click.argument("file", type=click.Path())
+@click.option("--layout", type=click.Choice(REGISTER_LAYOUTS),
+              help="The files' layout; found from their content when not given.")
+@_guard
+def register_import_command(file, layout):
+    """Import the register FILE into the store: a folder (or zip) of the USPTO Trademark Case Files
+    Dataset's case_file, owner and intl_class tables as CSV or Parquet (or case_file.csv with the
+    others beside it), a USPTO daily applications XML (or its zip), or an EUIPO eSearch plus CSV
+    export. Dead marks are kept, marked dead. The import is committed in batches: run the same
+    command again after an interruption and it carries on; a finished import run again changes
+    nothing.
+
+    Example:
+
+        listguard register import ~/data/uspto-casefiles/
+    """
+    from compliance.register.importer import import_register
+    from compliance.store.db import open_store
+
+    reached = [0]
+    try:
+        result = import_register(open_store(), file, layout, after_batch=lambda done: reached.__setitem__(0, done))
+    except KeyboardInterrupt:
+        click.echo(f"listguard: import stopped; {reached[0]:,} records are in the store: run the same command "
+                   f"again to carry on", err=True)
+        sys.exit(130)
+    counted = f"{_count(result.records, 'record')}, {_count(result.marks, 'mark')}"
+    if result.already_done:
+        click.echo(f"{result.path}: imported before ({result.layout}, {counted}); nothing changed")
+    elif result.resumed_at:
+        click.echo(f"{result.path}: resumed after record {result.resumed_at:,}; imported ({result.layout}, {counted})")
+    else:
+        click.echo(f"{result.path}: imported ({result.layout}, {counted})")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+@register_command.command("stats")
+@_guard
+def register_stats_command():
+    """Show the register's marks per office and status, and each import: its file, layout, records
+    read, marks written and whether it finished (an unfinished one resumes when run again).
+
+    Example:
+
+        listguard register stats
+    """
+    from compliance.register.lookup import register_stats
+    from compliance.store.db import open_store
+
+    stats = register_stats(open_store(create=False))
+    if not stats.imports:
+        click.echo("The register in the store is empty; import the USPTO's or the EUIPO's files with "
+                   "'listguard register import FILE'")
+        return
+    click.echo(_text_table(["office", "status", "marks"], [[c.office, c.status, f"{c.marks:,}"]
+                                                             for c in stats.counts]))
+    click.echo()
+    click.echo(_text_table(["file", "layout", "records", "marks", "finished"],
+                           [[i.path, i.layout, f"{i.records:,}", f"{i.marks:,}", "yes" if i.finished else "no"]
+                            for i in stats.imports]))
+
+
+@register_command.command("show")
+@click.argument("mark")
+@_guard
+def register_show_command(mark):
+    """Show the register's marks whose words are MARK's (folded as listings are read: case, accents
+    and punctuation aside), live ones first. Exit code 1 when there is none.
+
+    Example:
+
+        listguard register show "Ray-Ban"
+    """
+    from compliance.register.lookup import marks_named
+    from compliance.store.db import open_store
+
+    key, found = marks_named(open_store(create=False), mark)
+    if not found:
+        click.echo(f"No register mark has the words '{key}'")
+        sys.exit(1)
+    click.echo(_text_table(["serial", "registration", "mark", "owner", "status", "classes"],
+                           [[m.serial, m.registration or "", m.mark, m.owner or "", f"{m.status} ({m.status_code})"
+                             if m.status_code else m.status, (m.classes or "").replace("|", ", ")] for m in found]))
+
+
 @main.group("baseline")
 def baseline_command():
     """Record today's findings so that a check with --baseline fails only on new ones."""

@@ -15,7 +15,9 @@ where a list is written ``a|b|c`` as in the blocklist CSV format.
 2. **register**: the official trademark register (``listguard register import``).
    ``register_marks`` holds one row per application or registration, dead ones kept with their
    status; ``register_classes`` its Nice classes, one row each, for class narrowing;
-   ``register_imports`` one row per imported file, with how far it got, so an import resumes.
+   ``register_imports`` one row per imported file (or USPTO table set), with how far it got, so an
+   import resumes. ``register_marks.owner_kind`` is the import's: which owner type the owner
+   column holds, so owner rows read after the marks keep the latest owner.
 3. **history**: every ``check`` run (``listguard history``, ``listguard diff``).
    ``runs`` one row per run; ``run_counts`` verdict counts per marketplace; ``run_verdicts`` each
    listing's verdict per marketplace; ``run_findings`` each finding.
@@ -62,7 +64,9 @@ REGISTER = Migration(2, "register", (
         registration TEXT,              -- registration number once registered
         mark TEXT NOT NULL,             -- the word mark as filed
         mark_key TEXT NOT NULL,         -- the mark folded for matching (compliance.normalize)
-        owner TEXT,
+        owner TEXT,                     -- the current owner; joint owners a; b
+        owner_kind INTEGER,             -- the office's owner type code of that owner (USPTO own_type_cd:
+                                        -- 10 applicant ... 30 registrant, 31+ later), so a later one wins
         status TEXT NOT NULL,           -- live or dead
         status_code TEXT,               -- the office's own status code or word
         filed TEXT, registered TEXT,    -- ISO dates
@@ -77,12 +81,12 @@ REGISTER = Migration(2, "register", (
     "CREATE INDEX register_classes_class ON register_classes (class)",
     """CREATE TABLE register_imports (
         id INTEGER PRIMARY KEY,
-        path TEXT NOT NULL,
-        sha256 TEXT NOT NULL,
+        path TEXT NOT NULL,             -- the file or folder as given
+        sha256 TEXT NOT NULL,           -- of its content (a table set's files in order): the same again resumes
         layout TEXT NOT NULL,           -- uspto-csv, uspto-parquet, uspto-xml, euipo-csv
         started_at TEXT, finished_at TEXT,
         records_done INTEGER NOT NULL DEFAULT 0,  -- records committed: a resumed import skips these
-        marks INTEGER NOT NULL DEFAULT 0,
+        marks INTEGER NOT NULL DEFAULT 0,         -- mark rows written (design-only marks are not)
         UNIQUE (sha256, layout)
     )""",
 ))
