@@ -24,18 +24,21 @@ import hashlib
 import os
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from itertools import accumulate
+from itertools import islice
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from ..classes import listing_classes
+from ..normalize import words as folded_words
 from . import Span
 from .marks import WordSet, is_common_word
 
 MAX_WORDS = 6  # longer register marks are slogans; a title is not searched for them
+ONE_CASE_WORDS = 16  # words read of a title in one case: its openers and brand position fit in them
 MIN_LETTERS = 3  # "TV", "XL", "HD": abbreviations, registered by many, names of none
 # Words that open a title before its brand ("New Acme ...", "Genuine OEM Acme ...").
 OPENERS = frozenset("new brand genuine original authentic official oem the all".split())
@@ -52,7 +55,7 @@ VOCABULARY_ZIPF = 2.4
 class Position(Enum):
     """Where a phrase stands in the title."""
 
-    BRAND = "brand position"   # the title's first words, after openers only
+    BRAND = "brand position"   # the title's first words, after a sales banner and openers only
     TITLE = "in the title"
 
 
@@ -319,37 +322,39 @@ class RegisterMatcher:
         field = listing.fields.get("title")
         if field is None or not self.index:
             return []
-        words = _title_words(field)
-        if not words:
+        raw = field.raw
+        # A title in one case is compared at its brand position only: its first words are enough.
+        words = _title_words(field, ONE_CASE_WORDS if raw.islower() or raw.isupper() else None)
+        case = title_case(words)
+        candidates = list(self._phrases(words, case, raw))
+        if not candidates:
+            return []
+        masks = self.index.lookup([phrase_key(key) for _, _, key in candidates])
+        if not any(masks):
             return []
         classes = listing.decided.get("classes")
         if classes is None:
             classes = listing.decided["classes"] = listing_classes(listing.category, listing.title)[0]
         wanted = class_mask(classes)
-        case = title_case(words)
-        candidates = list(self._phrases(words, case))
-        if not candidates:
-            return []
-        masks = self.index.lookup([phrase_key(key) for _, _, key in candidates])
         spans = []
-        brand_at = _brand_position(words)
+        brand_at = _brand_position(words, raw)
         for (i, j, key), mask in zip(candidates, masks):
             if not mask or (wanted and not mask & wanted):
                 continue
             start, end = words[i].start, words[j - 1].end
-            spans.append(Span("register", "title", start, end, field.raw[start:end], label=key, data={
+            spans.append(Span("register", "title", start, end, raw[start:end], label=key, data={
                 "key": key, "classes": classes,
                 "position": Position.BRAND if i == brand_at else Position.TITLE,
-                "writing": writing(words, i, j, case, field.raw),
+                "writing": writing(words, i, j, case, raw),
                 "everyday": self.everyday(tuple(w.text for w in words[i:j])), "register": self}))
         return spans
 
-    def _phrases(self, words: list[Word], case: TitleCase) -> Iterator[tuple[int, int, str]]:
+    def _phrases(self, words: list[Word], case: TitleCase, raw: str) -> Iterator[tuple[int, int, str]]:
         """(i, j, key) of every phrase words[i:j] compared with the register."""
         names = [_name_word(w, case) for w in words]
         longest = min(self.index.max_words, MAX_WORDS)
         # A title all in one case has no capitalised phrases: only its brand position is compared.
-        firsts = [_brand_position(words)] if case is TitleCase.ONE_CASE else range(len(words))
+        firsts = [_brand_position(words, raw)] if case is TitleCase.ONE_CASE else range(len(words))
         for i in firsts:
             if not names[i] or words[i].text in JOINING:
                 continue
@@ -371,33 +376,53 @@ def _name_word(word: Word, case: TitleCase) -> bool:
     return case is TitleCase.ONE_CASE or not word.raw[:1].islower() or word.text in JOINING
 
 
-def _brand_position(words: list[Word]) -> int:
-    """Index of the title's first word after openers ("New", "Genuine")."""
+def _brand_position(words: list[Word], raw: str) -> int:
+    """Index of the title's first word after a leading sales banner and openers ("New", "Genuine")."""
+    after = _banner_end(raw)
     for k, w in enumerate(words):
-        if w.text not in OPENERS:
+        if w.start >= after and w.text not in OPENERS:
             return k
+    return 0
+
+
+BRACKETS = {"[": "]", "【": "】", "(": ")", "（": "）", "{": "}", "「": "」", "<": ">"}
+BANNER_CHARS = 40  # a banner is short: "【COD】", "PROMOTION⭐", "✨FAST SHIPPING✨"
+
+
+def _banner_end(raw: str) -> int:
+    """Where a sales banner leading the title ends, else 0. A banner is a few words in brackets
+    ("【COD】", "[PRE ORDER]") or set off by pictographs ("PROMOTION⭐", "✨FAST SHIPPING✨"):
+    a shop's call to buy, not the product's brand, so the brand position follows it."""
+    head = raw[:BANNER_CHARS * 2]
+    stripped = head.lstrip()
+    at = len(head) - len(stripped)
+    close = BRACKETS.get(stripped[:1])
+    if close:
+        end = stripped.find(close, 1, BANNER_CHARS)
+        return at + end + 1 if end > 0 else 0
+    seen_letter = False
+    for i, ch in enumerate(stripped[:BANNER_CHARS]):
+        if ch.isalnum():
+            seen_letter = True
+        elif seen_letter and unicodedata.category(ch) == "So" and ch not in "®™©":  # those mark a name
+            return at + i + 1
     return 0
 
 
 _WORD = re.compile(r"[^\W_]+")  # a word as compliance.normalize reads it
 
 
-def _title_words(field) -> list[Word]:
-    """The title's folded words (those of the plain reading the mark matcher made) with their raw text."""
+def _title_words(field, limit: int | None = None) -> list[Word]:
+    """The title's words, folded as register marks are (:func:`compliance.store.schema.mark_key`),
+    with their raw text; the first ``limit`` only, when given. ™ and ® end a word here, as they
+    do on a label ("Comfort™" is the name Comfort), where folding alone would read "comforttm"."""
     raw = field.raw
-    if raw.isascii() and field.text == raw:
-        # Most titles: folding is lower-casing in place, so the words are found at C speed.
-        return [Word(m.group().lower(), m.group(), m.start(), m.end()) for m in _WORD.finditer(raw)]
-    plain = field.plain
-    folded = plain.text.split()
     found = []
-    for k, start in enumerate(accumulate(map(len, folded), initial=1)):
-        if k == len(folded):
-            break
-        s = start + k
-        vs, ve = plain.src_span(s, s + len(folded[k]))
-        rs, re_ = field.raw_span(vs, ve)
-        found.append(Word(folded[k], field.raw[rs:re_], rs, re_))
+    for m in islice(_WORD.finditer(raw), limit):
+        token = m.group()
+        text = token.lower() if token.isascii() else "".join(folded_words(token))
+        if text:
+            found.append(Word(text, token, m.start(), m.end()))
     return found
 
 

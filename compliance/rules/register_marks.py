@@ -17,7 +17,7 @@ stands. The decision, per span, longest first, in this order:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from ..matchers import Span
 from ..matchers.register import Position, RegisterMark, Writing
@@ -53,9 +53,20 @@ def _ordinary(span: Span) -> str:
     return ""
 
 
+class _Phrase(NamedTuple):
+    """The phrase as written, in the shape the seller's-brand tests read."""
+
+    names: tuple[str, ...]
+    owner: str = ""
+
+
+def _seller_keys(listing) -> list[str]:
+    return [k for k in (seller_key(listing), title_maker(listing)) if k]
+
+
 def _exempt(listing, marks: list[RegisterMark], authorized) -> str:
     """Why the seller may use the phrase: a registration of it is the seller's own or authorized."""
-    keys = [k for k in (seller_key(listing), title_maker(listing)) if k]
+    keys = _seller_keys(listing)
     for m in marks:
         if any(same_family(k, m) for k in keys):
             return f"{m.mark} ({m.owner or 'owner unknown'}) is the listing's own brand or of its family"
@@ -70,6 +81,9 @@ def _decide(listing, span: Span, authorized) -> RegisterDecision:
     why = _ordinary(span)
     if why:
         return RegisterDecision(span, None, 0, why)
+    if any(same_family(k, _Phrase((span.text,))) for k in _seller_keys(listing)):
+        # The brand column names the phrase itself ("koss" leading a Koss title): no row needs reading.
+        return RegisterDecision(span, None, 0, f"'{span.text}' is the listing's own brand or of its family")
     marks = span.data["register"].marks(span.data["key"], span.data["classes"])
     if not marks:
         return RegisterDecision(span, None, 0, "no live mark of it in the listing's classes")
