@@ -84,7 +84,7 @@ def main() -> int:
     phrases = Counter(f.text.lower() for hits in found.values() for f in hits)
     print(f"## Register warnings (TM007) on the genuine {args.source} listings\n")
     print(f"listings: {len(rows):,}; with a TM007 warning: {len(found):,} "
-          f"({100 * len(found) / max(1, len(rows)):.2f} %; goal <= 3 %)")
+          f"({100 * len(found) / max(1, len(rows)):.3f} %; goal <= 3 %)")
     print(f"phrases warned most: {', '.join(f'{p} ({n})' for p, n in phrases.most_common(10))}\n")
     print("| title | brand | matched | register mark |")
     print("| --- | --- | --- | --- |")

@@ -98,6 +98,7 @@ NEAR_MISSES = [
     ("Rustic Table Runner BURLAP", "Acme"),            # the same, written as a name outside brand position
     ("【COMFORT】 Memory Foam Insoles", "Acme"),         # an everyday word as a sales banner, before the brand
     ("COMFORT⭐ Memory Foam Insoles", "Acme"),          # the same, set off by a pictograph
+    ("[Sale] Comfort insoles for running shoes", "Acme"),  # a sentence's first capital, after a banner
 ]
 
 

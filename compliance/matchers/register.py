@@ -10,13 +10,15 @@ The marks' rows (serial, owner, status, classes) are read from the store only fo
 phrases a rule reports.
 
 Which phrases are compared (:class:`RegisterMatcher`): in the title, runs of one to
-:data:`MAX_WORDS` words: those in brand position (the title's first words, after openers such
-as "New") and the capitalised ones, that is every run not written in lower case where the title
-uses letter case; a title all in one case (all lower, all upper) has no capitalised phrases, so
-only its brand position is compared. Words with digits are model numbers, not names, and break a phrase. A
-phrase whose mark is registered only in classes the listing's product is not in is no
-candidate. Each span says how the phrase is written (:class:`Writing`), where it stands
-(:class:`Position`) and whether it is an everyday phrase: the rule decides from those.
+:data:`MAX_WORDS` words: those in brand position (the title's first words, after a sales banner
+such as "【COD】" and openers such as "New") and the capitalised ones, that is every run not
+written in lower case where the title uses letter case; a title all in one case (all lower, all
+upper) has no capitalised phrases, so only its brand position is compared. Words with digits are
+model numbers, not names, and break a phrase. A phrase whose mark is registered only in classes
+the listing's product is not in is no candidate. Each span says how the phrase is written
+(:class:`Writing`), where it stands (:class:`Position`) and whether it is an everyday phrase
+(every word common in one of the seed's languages, or in English's wider vocabulary): the rule
+decides from those.
 """
 from __future__ import annotations
 
@@ -217,8 +219,9 @@ def _all_caps(raw: str) -> bool:
     return sum(c.isalpha() for c in raw) >= 2 and raw.isupper()
 
 
-def writing(words: list[Word], i: int, j: int, case: TitleCase, raw: str) -> Writing:
-    """How words[i:j] are written, read against the title's use of case."""
+def writing(words: list[Word], i: int, j: int, case: TitleCase, raw: str, first: int = 0) -> Writing:
+    """How words[i:j] are written, read against the title's use of case; ``first`` is the word that
+    starts the title's text, after any sales banner (its capital is a sentence's)."""
     if raw[words[j - 1].end:].lstrip().startswith(TRADEMARK_SIGNS):
         return Writing.NAME
     phrase = words[i:j]
@@ -229,7 +232,7 @@ def writing(words: list[Word], i: int, j: int, case: TitleCase, raw: str) -> Wri
     caps = sum(_all_caps(w.raw) for w in words)
     if all(_all_caps(w.raw) or w.text in JOINING for w in phrase) and caps * 2 < len(words):
         return Writing.NAME  # "COMFORT insoles"
-    if case is TitleCase.SENTENCE and (i > 0 or j - i > 1):
+    if case is TitleCase.SENTENCE and (i > first or j - i > 1):
         return Writing.NAME  # "memory foam Comfort insoles", "Best Friends dog bed": not a sentence's capital
     return Writing.UNMARKED
 
@@ -338,6 +341,8 @@ class RegisterMatcher:
         wanted = class_mask(classes)
         spans = []
         brand_at = _brand_position(words, raw)
+        after = _banner_end(raw)
+        first = next((k for k, w in enumerate(words) if w.start >= after), 0)
         for (i, j, key), mask in zip(candidates, masks):
             if not mask or (wanted and not mask & wanted):
                 continue
@@ -345,7 +350,7 @@ class RegisterMatcher:
             spans.append(Span("register", "title", start, end, raw[start:end], label=key, data={
                 "key": key, "classes": classes,
                 "position": Position.BRAND if i == brand_at else Position.TITLE,
-                "writing": writing(words, i, j, case, raw),
+                "writing": writing(words, i, j, case, raw, first),
                 "everyday": self.everyday(tuple(w.text for w in words[i:j])), "register": self}))
         return spans
 
