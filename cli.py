@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from compliance import __version__
-from compliance.errors import ListguardError
+from compliance.errors import ListguardError, UsageError
 from compliance.formats import FORMATS
 
 if TYPE_CHECKING:
@@ -159,13 +159,37 @@ def _gate(mappings, baseline, select, ignore, changed_only):
     return Gate(Suppressor(rules, accepted, REGISTRY), previous)
 
 
+
+# -- checking against the official register (check/explain --register) ----------------------------
+
+def register_option(fn):
+    """--register: also compare titles with the store's official register (TM007)."""
+    return click.option("--register", "use_register", is_flag=True,
+                        help="Also compare each title's names with the live marks of the official register in the "
+                             "store (TM007 warnings; import it with 'listguard register import').")(fn)
+
+
+def _register_matcher(use_register: bool, no_store: bool = False):
+    """The register matcher for this run, or None without --register; its size on stderr."""
+    if not use_register:
+        return None
+    if no_store:
+        raise UsageError("--register reads the register from the store, and --no-store leaves the store out; "
+                         "drop one of them")
+    from compliance.matchers.register import open_register
+
+    matcher = open_register()
+    click.echo(f"listguard: register: {matcher.index.marks:,} live marks from {matcher.path}", err=True)
+    return matcher
+
+
 def _say(lines) -> None:
     for line in lines:
         click.echo(f"listguard: {line}", err=True)
 
 
 def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of, authorized=None, progress=None,
-           no_store=False):
+           no_store=False, use_register=False):
     from compliance.authorized import load_authorized
     from compliance.blocklist import load_blocklists
     from compliance.catalog import read_catalog
@@ -182,7 +206,8 @@ def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_o
     layout, listings = read_catalog(catalog, options=_reading(mappings), progress=progress)
     _say_columns(layout)
     brands = load_authorized(authorized, set(packs) | set(MARKETPLACES)) if authorized else ()
-    checker = Checker(targets, entries, as_of=_parse_date(as_of), authorized=brands)
+    checker = Checker(targets, entries, as_of=_parse_date(as_of), authorized=brands,
+                      register=_register_matcher(use_register, no_store))
     # The blocklists' objects live as long as the run: out of the collector's way, its full
     # collections stop walking hundreds of thousands of them.
     gc.collect()
@@ -254,9 +279,10 @@ def _on_signals() -> None:
               help="Exit 1 when a listing fails (or also when it only warns).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Processes to check with; 0 uses every core. Output stays in input order.")
+@register_option
 @_guard
 def check(catalog, platforms, blocklists, no_default_blocklists, no_store, mappings, as_of, authorized, fmt, output,
-          fail_on, jobs, output_dir, baseline, select, ignore, exit_zero, changed_only):
+          fail_on, jobs, output_dir, baseline, select, ignore, exit_zero, changed_only, use_register):
     """Check every listing of CATALOG (CSV or TSV in UTF-8, UTF-16 or an office code page; Excel; JSON; an Amazon,
     eBay, Shopify or WooCommerce export, or a Google Merchant Center feed) and report a verdict
     per marketplace.
@@ -284,7 +310,7 @@ def check(catalog, platforms, blocklists, no_default_blocklists, no_store, mappi
     try:
         gate = _gate(mappings, baseline, select, ignore, changed_only)
         checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
-                                           authorized, progress, no_store)
+                                           authorized, progress, no_store, use_register)
         jobs = _cap_jobs(jobs)
         with _open_reports(reports) as outputs:
             worst = _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate)
@@ -396,8 +422,10 @@ def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate) 
 @main.command()
 @catalog_options
 @click.option("--id", "listing_id", required=True, help="The listing's id (SKU) to explain.")
+@register_option
 @_guard
-def explain(catalog, platforms, blocklists, no_default_blocklists, no_store, mappings, as_of, authorized, listing_id):
+def explain(catalog, platforms, blocklists, no_default_blocklists, no_store, mappings, as_of, authorized, listing_id,
+            use_register):
     """Explain every decision for one listing: each finding with its normalized form,
     matched entry, owner, classes and score, and why a generic mark did or did not fire.
 
@@ -408,7 +436,7 @@ def explain(catalog, platforms, blocklists, no_default_blocklists, no_store, map
     from compliance.formats.table import printable
 
     checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
-                                       authorized, no_store=no_store)
+                                       authorized, no_store=no_store, use_register=use_register)
 
     def say(text: str) -> None:
         # Listing text may hold escapes that would act on the terminal: spelled out as <U+001B>.
@@ -471,9 +499,16 @@ def platforms_command():
     click.echo(_text_table(["platform", "title", "default", "rules", "entries", "regions"], rows))
 
 
+def _needs(code: str) -> str:
+    """The check option a rule that runs everywhere needs (TM007: --register), else ""."""
+    from compliance.rules import REGISTRY
+
+    return REGISTRY[code].needs
+
+
 def _uses_text(entry) -> str:
     if entry.everywhere:
-        return "all platforms (blocklists)"
+        return f"all platforms ({_needs(entry.code) or 'blocklists'})"
     return ", ".join(f"{name} {'/'.join(sevs)}" for name, sevs in entry.severities_by_platform().items()) or "-"
 
 
@@ -506,7 +541,7 @@ def rules_command(ctx, platform):
     rows = []
     for e in entries:
         if e.everywhere:
-            rows.append([e.code, e.default_severity, "all", e.name + " (blocklists)"])
+            rows.append([e.code, e.default_severity, "all", f"{e.name} ({_needs(e.code) or 'blocklists'})"])
         for use in e.uses:
             rows.append([e.code, use.severity, " ".join(use.regions) or "all", e.name])
     click.echo(_text_table(["code", "severity", "regions", "name"], rows))
@@ -542,7 +577,8 @@ def rules_explain_command(code):
     lines += _wrapped("fails", where + entry.doc.fails) + _wrapped("passes", where + entry.doc.passes)
     lines.append("")
     if entry.everywhere:
-        lines.append("used by: every platform, through the blocklists")
+        needs = _needs(entry.code)
+        lines.append(f"used by: every platform, {f'with {needs}' if needs else 'through the blocklists'}")
     elif not entry.uses:
         lines.append("used by: no platform pack")
     else:

@@ -33,6 +33,7 @@ from .rules.trademark import needs_context
 
 if TYPE_CHECKING:
     from .matchers.context import ContextAnnotator  # imported when first needed: it loads spaCy
+    from .matchers.register import RegisterMatcher
 
 _FIELD_ORDER = {name: i for i, name in enumerate(TEXT_FIELDS)}
 
@@ -62,15 +63,19 @@ class ListingResult:
 class Checker:
     """Everything expensive (automata, fuzzy index, spaCy, compiled rules) built once per run."""
 
-    def __init__(self, targets, entries, as_of: dt.date | None = None, batch_size: int = 512, authorized=()):
+    def __init__(self, targets, entries, as_of: dt.date | None = None, batch_size: int = 512, authorized=(),
+                 register: RegisterMatcher | None = None):
         self.targets = tuple(targets)
         self.authorized = tuple(authorized)
+        self.register = register
         self.entries = list(entries)
         self.scope = RunScope(self.targets, as_of or dt.date.today())
         self.batch_size = batch_size
         self.matchers: list[Matcher] = [
             MarkMatcher(entries), CueMatcher(), PatentMatcher(entries),
             ContactMatcher(regions=tuple(dict.fromkeys(t.region for t in self.targets))), MarkupMatcher()]
+        if register is not None:  # check --register: TM007 reads its spans, and finds none without them
+            self.matchers.append(register)
         self._context: ContextAnnotator | None = None
         groups: dict[tuple, list[str]] = {}
         named: dict[str, set[str]] = {}  # rule code -> targets whose pack names it

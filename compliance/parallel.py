@@ -24,7 +24,7 @@ _worker: Checker | None = None
 RECYCLE_BATCHES = 100
 
 
-def _start(targets, entries, as_of, batch_size, authorized=()):
+def _start(targets, entries, as_of, batch_size, authorized=(), register=None):
     global _worker
     import signal
 
@@ -33,7 +33,8 @@ def _start(targets, entries, as_of, batch_size, authorized=()):
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if _worker is None:  # a forked worker already has the parent's checker
-        _worker = Checker(targets, entries, as_of=as_of, batch_size=batch_size, authorized=authorized)
+        _worker = Checker(targets, entries, as_of=as_of, batch_size=batch_size, authorized=authorized,
+                          register=register)
 
 
 def _run(batch, with_text):
@@ -77,7 +78,7 @@ def check_parallel(checker: Checker, listings: Iterable, jobs: int, with_text: b
     try:
         with context.Pool(jobs, initializer=_start, maxtasksperchild=RECYCLE_BATCHES if forking else None,
                           initargs=(checker.targets, checker.entries, checker.scope.as_of, batch_size,
-                                    checker.authorized)) as pool:
+                                    checker.authorized, checker.register)) as pool:
             pending: deque = deque()
             it = iter(listings)
             while True:

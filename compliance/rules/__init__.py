@@ -10,6 +10,7 @@ from . import (
     patent,  # noqa: F401 (PT001)
     prohibited,  # noqa: F401 (PR001)
     region,  # noqa: F401 (RG001-RG007)
+    register_marks,  # noqa: F401 (TM007, with --register)
     trademark,  # noqa: F401 (TM001-TM006)
 )
 from .base import REGISTRY, register

@@ -52,6 +52,7 @@ class ListingRule:
     # Detection rules run on every target through the blocklists, without a pack entry; a pack
     # that names one runs it for its own targets with its own severity and fields instead.
     everywhere: ClassVar[bool] = False
+    needs: ClassVar[str] = ""  # the check option an everywhere rule needs ("--register"); empty: the blocklists
     doc: ClassVar[RuleDoc]
 
     def check(self, listing, params: dict, fields: tuple[str, ...]) -> Iterable[Hit]:
