@@ -164,8 +164,14 @@ class Recording:
         self.writer: RunWriter | None = None
         try:
             self._refuse_unwritable()
-            self.writer = RunWriter(open_store(self.path), setting)
+            db = open_store(self.path)
         except STORE_FAILURES as exc:
+            self._failed(exc)
+            return
+        try:
+            self.writer = RunWriter(db, setting)
+        except STORE_FAILURES as exc:
+            db.conn.close()
             self._failed(exc)
 
     def _refuse_unwritable(self) -> None:
@@ -197,10 +203,6 @@ class Recording:
                 writer.db.conn.close()
             except sqlite3.Error:
                 pass
-
-    @property
-    def run(self) -> int | None:
-        return self.writer.run if self.writer is not None else None
 
     def listing(self, item: dict) -> None:
         if self.writer is None:
