@@ -602,7 +602,8 @@ HISTORY_FORMATS = click.Choice(["table", "json"])
 
 
 @main.group("history", invoke_without_command=True)
-@click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True, help="Show at most N runs.")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True, metavar="N",
+              help="Show at most N runs.")
 @click.option("--catalog", type=click.Path(dir_okay=False), metavar="PATH", help="Only the runs that checked PATH.")
 @click.option("--format", "-f", "fmt", type=HISTORY_FORMATS, default="table", show_default=True,
               help="A table to read, or JSON for scripts.")
