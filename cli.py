@@ -291,6 +291,7 @@ def check(catalog, platforms, blocklists, no_default_blocklists, no_store, mappi
     --fail-on warn, warns; an unreadable row counts as failing), 2 usage or input error.
     --exit-zero turns 1 into 0; --baseline, --select, --ignore, a listguard_ignore column and
     --changed-only leave findings or rows out, and the report counts what they left out.
+    Each run is recorded in the store's history ('listguard history') unless --no-store.
 
     Example:
 
@@ -312,14 +313,24 @@ def check(catalog, platforms, blocklists, no_default_blocklists, no_store, mappi
         checker, layout, listings = _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_of,
                                            authorized, progress, no_store, use_register)
         jobs = _cap_jobs(jobs)
-        with _open_reports(reports) as outputs:
-            worst = _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate)
+        recording = None if no_store else _recording(catalog, checker)
+        try:
+            with _open_reports(reports) as outputs:
+                worst = _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate, recording)
+        except BaseException:
+            if recording is not None:
+                recording.abandon()  # no report, no history: the run never happened for the seller
+            raise
+        code = 0 if exit_zero else worst
+        if recording is not None:
+            recording.finish(code)
+            _say(filter(None, [recording.notice()]))
     except (KeyboardInterrupt, Stopped) as stop:
         kept = "; the previous report is unchanged" if output or output_dir else ""
         click.echo(f"listguard: {'stopped' if isinstance(stop, Stopped) else 'interrupted'}; no report "
                    f"written{kept}", err=True)
         sys.exit(getattr(stop, "exit_code", 130))
-    sys.exit(0 if exit_zero else worst)
+    sys.exit(code)
 
 
 def _report_targets(formats, output, output_dir) -> list[tuple[str, str | None]]:
@@ -369,7 +380,7 @@ def _cap_jobs(jobs: int) -> int:
     return cores if jobs == 0 or jobs > cores else jobs
 
 
-def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate) -> int:
+def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate, recording=None) -> int:
     """Check every listing and write each (format, stream) report from the one pass over the
     results; the exit code the results give."""
     from compliance.check import summarize
@@ -399,7 +410,10 @@ def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate) 
         for result in results:
             total += 1
             counts = summarize(counts, result, keys)
-            formatter.listing(result.to_dict(with_text=with_text))
+            item = result.to_dict(with_text=with_text)
+            formatter.listing(item)
+            if recording is not None:
+                recording.listing(item)
             values = result.verdicts.values()
             if "fail" in values or "error" in values or (fail_on == "warn" and "warn" in values):
                 worst = 1
@@ -592,6 +606,161 @@ def rules_explain_command(code):
             if use.note:
                 lines += ["    " + line for line in _wrapped("note", use.note)]
     click.echo("\n".join(lines))
+
+
+# Run history (compliance.store.history): each check is recorded; history lists runs, diff compares two.
+
+def _recording(catalog, checker):
+    """The recording of this check in the store's history (it never stops the check)."""
+    from compliance.store.history import Recording, RunSetting, file_sha256, lists_version
+
+    setting = RunSetting(catalog=os.path.abspath(catalog), catalog_sha256=file_sha256(catalog), listguard=__version__,
+                         lists=lists_version(checker.entries), platforms=tuple(t.key for t in checker.targets),
+                         register=checker.register.version if checker.register is not None else None)
+    return Recording(setting)
+
+
+def _when(timestamp: str | None) -> str:
+    """An ISO 8601 UTC time as the history shows it: 2026-12-04 18:40:00."""
+    return (timestamp or "-")[:19].replace("T", " ")
+
+
+def _verdict_counts(counts: dict) -> str:
+    parts = []
+    for platform, c in counts.items():
+        text = f"{platform} {c.get('pass', 0)}/{c.get('warn', 0)}/{c.get('fail', 0)}/{c.get('error', 0)}"
+        parts.append(text + (f" +{c['unchanged']} unchanged" if c.get("unchanged") else ""))
+    return ", ".join(parts)
+
+
+def _echo_json(value) -> None:
+    import json
+
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+HISTORY_FORMATS = click.Choice(["table", "json"])
+
+
+@main.group("history", invoke_without_command=True)
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True, metavar="N",
+              help="Show at most N runs.")
+@click.option("--catalog", type=click.Path(dir_okay=False), metavar="PATH", help="Only the runs that checked PATH.")
+@click.option("--format", "-f", "fmt", type=HISTORY_FORMATS, default="table", show_default=True,
+              help="A table to read, or JSON for scripts.")
+@click.pass_context
+@_guard
+def history_command(ctx, limit, catalog, fmt):
+    """List the recorded check runs, newest first: id, start time (UTC), catalog, listings,
+    exit code and the pass/warn/fail/error counts per platform. 'history show RUN' prints one run.
+
+    Example:
+
+    \b
+        listguard history --limit 5
+        listguard history --catalog catalog.csv -f json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from compliance.store.history import list_runs, open_history
+
+    runs = list_runs(open_history(), limit, os.path.abspath(catalog) if catalog else None)
+    if fmt == "json":
+        _echo_json([r.to_dict() for r in runs])
+        return
+    if not runs:
+        click.echo(f"no runs of {os.path.abspath(catalog)} recorded" if catalog else "no runs recorded yet")
+        return
+    rows = [[str(r.id), _when(r.started_at), r.catalog, str(r.listings), str(r.exit_code), _verdict_counts(r.counts)]
+            for r in runs]
+    click.echo(_text_table(["run", "started (UTC)", "catalog", "listings", "exit", "pass/warn/fail/error"], rows))
+
+
+@history_command.command("show")
+@click.argument("run", type=int)
+@click.option("--format", "-f", "fmt", type=HISTORY_FORMATS, default="table", show_default=True,
+              help="Text to read, or JSON for scripts.")
+@_guard
+def history_show_command(run, fmt):
+    """Print what run RUN checked and with what: times, catalog and its hash, release, the
+    blocklists' and register's versions, platforms, counts and exit code.
+
+    Example:
+
+        listguard history show 12
+    """
+    from compliance.store.history import get_run, open_history
+
+    found = get_run(open_history(), run)
+    if fmt == "json":
+        _echo_json(found.to_dict())
+        return
+    lines = [("run", str(found.id)), ("started", _when(found.started_at)), ("finished", _when(found.finished_at)),
+             ("catalog", found.catalog), ("sha256", found.catalog_sha256 or "-"),
+             ("listguard", found.listguard or "-"), ("lists", found.lists or "-"), ("register", found.register or "-"),
+             ("platforms", ", ".join(found.platforms)), ("listings", str(found.listings)),
+             ("findings", str(found.findings)), ("exit", str(found.exit_code))]
+    lines += [(platform, _verdict_counts({platform: c}).split(" ", 1)[1] + "  (pass/warn/fail/error)")
+              for platform, c in found.counts.items()]
+    click.echo("\n".join(f"{label:<10} {value}" for label, value in lines))
+
+
+def _listing_name(listing: str, row: int) -> str:
+    from compliance.formats.table import printable
+
+    return f"{printable(listing)} (row {row})" if listing else f"row {row}"
+
+
+def _diff_lines(diff) -> list[str]:
+    from compliance.formats.table import printable
+
+    lines = [f"run {r.id}  {_when(r.started_at)}  {r.catalog}  listguard {r.listguard}  lists {r.lists}"
+             for r in (diff.before, diff.after)]
+    shown = ", ".join(diff.compared) or "no platform both runs checked"
+    lines.append(f"compared on {shown}: {len(diff.changed)} changed, {len(diff.added)} added, "
+                 f"{len(diff.removed)} removed, {diff.unchanged} unchanged")
+    only = [f"{p} (run {r.id} only)" for r, other in ((diff.before, diff.after), (diff.after, diff.before))
+            for p in r.platforms if p not in other.platforms]
+    if only:
+        lines.append("not compared: " + ", ".join(only))
+    if diff.changed:
+        lines.append("changed")
+    for c in diff.changed:
+        verdicts = ", ".join(f"{p} {old} -> {new}" for p, (old, new) in c.changed.items())
+        lines.append(f"  {_listing_name(c.after.listing, c.after.row)}  {verdicts}")
+        lines += [f"    + {f.code} '{printable(f.matched)}'" for f in c.appeared]
+        lines += [f"    - {f.code} '{printable(f.matched)}'" for f in c.went_away]
+    for title, items in (("added", diff.added), ("removed", diff.removed)):
+        if items:
+            lines.append(title)
+        lines += [f"  {_listing_name(i.listing, i.row)}  " + ", ".join(f"{p} {v}" for p, v in i.verdicts.items())
+                  for i in items]
+    return lines
+
+
+@main.command("diff")
+@click.argument("run_a", type=int)
+@click.argument("run_b", type=int)
+@click.option("--format", "-f", "fmt", type=HISTORY_FORMATS, default="table", show_default=True,
+              help="Text to read, or JSON for scripts.")
+@_guard
+def diff_command(run_a, run_b, fmt):
+    """Show the listings whose verdict changed from run RUN_A to run RUN_B on a platform both
+    checked, with the old and new verdict and why: the findings that appeared (+) and went
+    away (-), as rule code and matched text. Listings only in RUN_B are 'added', only in RUN_A
+    'removed'. A listing is matched by its id, else by its row.
+
+    Example:
+
+        listguard diff 11 12
+    """
+    from compliance.store.history import diff_runs, open_history
+
+    diff = diff_runs(open_history(), run_a, run_b)
+    if fmt == "json":
+        _echo_json(diff.to_dict())
+        return
+    click.echo("\n".join(_diff_lines(diff)))
 
 
 @main.group("blocklist")

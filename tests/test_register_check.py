@@ -261,3 +261,17 @@ def test_register_and_no_store_together_are_a_usage_error(tmp_path):
     assert result.exit_code == 2
     assert result.output.endswith("Error: --register reads the register from the store, and --no-store leaves the "
                                   "store out; drop one of them\n")
+
+
+def test_the_run_history_records_which_register_a_run_checked_against(store, tmp_path):
+    import sqlite3
+
+    path = catalog(tmp_path, [["A1", "Zorblax plush toy", ""]])
+    check(path)
+    run("check", str(path), "-p", "ebay", "-f", "csv", "--no-default-blocklists")
+    fill(store, [("US:99999999", "", "Quibbleton", "Q Corp", "live", "28")])
+    check(path)
+    with sqlite3.connect(store) as conn:
+        versions = [r[0] for r in conn.execute("SELECT register FROM runs ORDER BY id")]
+    assert versions[1] is None  # checked without --register
+    assert versions[0] and versions[2] and versions[0] != versions[2]  # a new mark is a new register state

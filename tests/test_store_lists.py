@@ -391,9 +391,13 @@ def test_check_uses_the_store_lists_and_a_new_term_reaches_the_cached_index(stor
     assert verdict(catalog)["verdicts"] == {"ebay:US": "pass"}
 
 
-def test_a_check_without_a_store_makes_none(store, catalog):
-    assert verdict(catalog)["verdicts"] == {"ebay:US": "pass"}
+def test_a_check_with_no_store_reads_no_lists_and_with_no_store_flag_makes_none(store, catalog):
+    assert verdict(catalog, "--no-store")["verdicts"] == {"ebay:US": "pass"}
     assert not store.exists()
+    # Without the flag the store is made only to record the run in its history: it holds no lists.
+    assert verdict(catalog)["verdicts"] == {"ebay:US": "pass"}
+    assert run("blocklist", "list").output == ("no lists in the store yet; 'listguard blocklist import FILE' "
+                                               "stores one\n")
 
 
 def test_a_check_refuses_a_store_from_a_newer_release_unless_told_not_to_use_it(store, catalog):

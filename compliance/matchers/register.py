@@ -173,12 +173,12 @@ class RegisterIndex:
         return np.where(found, self.masks[at], 0).tolist()
 
 
-def load_index(db, path: Path) -> RegisterIndex:
+def load_index(db, path: Path, state: tuple | None = None) -> RegisterIndex:
     """The index of the store's live marks, from the disk cache when the register is unchanged."""
     from ..cache import fingerprint, load_or_build
     from ..store import schema
 
-    state = register_state(db)
+    state = register_state(db) if state is None else state
     if not state[3]:
         raise EmptyRegister(str(path))
     key = fingerprint("register-index", state, str(path.resolve()), sources=(__file__, schema.__file__))
@@ -266,6 +266,7 @@ class RegisterMatcher:
     def __init__(self, path: Path, index: RegisterIndex):
         self.path = Path(path)
         self.index = index
+        self.version = ""  # a hash of the register's content state: what a run's history records
         self._conn: sqlite3.Connection | None = None
         self._pid = 0
         self._common: dict[str, bool] = {}
@@ -273,12 +274,17 @@ class RegisterMatcher:
     @classmethod
     def from_store(cls, path: Path) -> "RegisterMatcher":
         """Open the store at ``path`` read-only and load (or build and cache) the index."""
+        import hashlib
+
         conn = _connect(path)
         try:
-            index = load_index(conn, path)
+            state = register_state(conn)
+            index = load_index(conn, path, state)
         finally:
             conn.close()
-        return cls(path, index)
+        matcher = cls(path, index)
+        matcher.version = hashlib.sha256(repr(state).encode()).hexdigest()[:16]
+        return matcher
 
     def __getstate__(self):
         # A worker process opens its own connection: one must not cross a fork.

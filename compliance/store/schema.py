@@ -18,9 +18,12 @@ where a list is written ``a|b|c`` as in the blocklist CSV format.
    ``register_imports`` one row per imported file (or USPTO table set), with how far it got, so an
    import resumes. ``register_marks.owner_kind`` is the import's: which owner type the owner
    column holds, so owner rows read after the marks keep the latest owner.
-3. **history**: every ``check`` run (``listguard history``, ``listguard diff``).
-   ``runs`` one row per run; ``run_counts`` verdict counts per marketplace; ``run_verdicts`` each
-   listing's verdict per marketplace; ``run_findings`` each finding.
+3. **history**: every ``check`` run (``listguard history``, ``listguard diff``;
+   :mod:`compliance.store.history` writes and reads them). ``runs`` one row per run, with what it
+   checked (the catalog's absolute path and hash) and with what (release, blocklists' content hash,
+   register state, platforms), its totals and exit code; ``run_counts`` verdict counts per
+   marketplace; ``run_verdicts`` each listing's verdict per marketplace; ``run_findings`` each
+   finding reported, one row each. Deleting a run deletes its rows (``ON DELETE CASCADE``).
 """
 from __future__ import annotations
 
@@ -94,16 +97,19 @@ REGISTER = Migration(2, "register", (
 HISTORY = Migration(3, "history", (
     """CREATE TABLE runs (
         id INTEGER PRIMARY KEY,
-        started_at TEXT NOT NULL, finished_at TEXT,
-        catalog TEXT NOT NULL,          -- the catalog's path as given
-        catalog_sha256 TEXT,
+        started_at TEXT NOT NULL,       -- ISO 8601 UTC
+        finished_at TEXT,               -- empty while the run is being recorded (or if it was killed)
+        catalog TEXT NOT NULL,          -- the catalog's absolute path
+        catalog_sha256 TEXT,            -- its content hash (empty for standard input)
         listguard TEXT,                 -- the release that ran
-        lists TEXT,                     -- hash of the blocklists' content the run used
+        lists TEXT,                     -- hash of the blocklist entries' content the run used
         register TEXT,                  -- the register's import state the run used, if --register
         platforms TEXT,                 -- ebay:US|amazon:US
-        listings INTEGER,
-        exit_code INTEGER
+        listings INTEGER,               -- rows reported
+        findings INTEGER,               -- findings reported (after --baseline, --select, --ignore)
+        exit_code INTEGER               -- what the check exited with
     )""",
+    "CREATE INDEX runs_catalog ON runs (catalog)",
     """CREATE TABLE run_counts (
         run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
         platform TEXT NOT NULL, verdict TEXT NOT NULL, listings INTEGER NOT NULL,
@@ -111,14 +117,21 @@ HISTORY = Migration(3, "history", (
     ) WITHOUT ROWID""",
     """CREATE TABLE run_verdicts (
         run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-        listing TEXT NOT NULL, row INTEGER NOT NULL, platform TEXT NOT NULL, verdict TEXT NOT NULL,
+        listing TEXT NOT NULL,          -- the listing's id (empty when the catalog has none)
+        row INTEGER NOT NULL,           -- its data row, from 1
+        platform TEXT NOT NULL, verdict TEXT NOT NULL,  -- pass, warn, fail, error (unchanged: --changed-only)
         PRIMARY KEY (run, row, platform)
     ) WITHOUT ROWID""",
     """CREATE TABLE run_findings (
         run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
         listing TEXT NOT NULL, row INTEGER NOT NULL,
-        code TEXT NOT NULL, severity TEXT NOT NULL, field TEXT, matched TEXT, entry TEXT,
-        platforms TEXT, message TEXT
+        code TEXT NOT NULL,             -- the rule: TM001
+        severity TEXT NOT NULL,         -- block, warn, info
+        field TEXT,                     -- title, description, brand, ...
+        matched TEXT,                   -- the text as the listing has it
+        entry TEXT,                     -- the blocklist entry or rule parameter matched
+        platforms TEXT,                 -- where it counts: ebay:US|amazon:US
+        message TEXT
     )""",
     "CREATE INDEX run_findings_run ON run_findings (run, row)",
 ))
