@@ -87,3 +87,14 @@ def test_register_marks_are_keyed_by_their_folded_words():
 
     assert mark_key("Ray-Ban® SUN  Glasses") == "ray ban sun glasses"
     assert mark_key("CAFÉ Ｎｏｉｒ") == "cafe noir"
+
+
+def test_opening_the_store_does_not_load_pandas(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from compliance.store.db import open_store; open_store(sys.argv[1]); "
+            "print('pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s.db")], capture_output=True, text=True,
+                         check=True).stdout
+    assert out == "False\n"

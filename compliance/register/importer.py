@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-import sqlite_utils
-
+from ..store.db import sqlite_utils
 from ..store.schema import mark_key
 from . import open_register
 from .base import ClassRow, Mark, OwnerRow, RegisterRecord, Source

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlite_utils
-
+from ..store.db import sqlite_utils
 from ..store.schema import mark_key
 
 

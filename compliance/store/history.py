@@ -19,12 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import sqlite_utils
-
 from ..errors import ListguardError
 from ..findings import UNCHANGED, VERDICTS
 from ..ledger import ACCOUNTED
-from .db import StoreError, open_store, store_path
+from .db import StoreError, open_store, sqlite_utils, store_path
 
 BATCH = 2000  # listings written per transaction
 CHUNK = 1 << 20  # bytes read at a time when hashing the catalog

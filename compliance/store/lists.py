@@ -28,7 +28,7 @@ from ..errors import UsageError
 from .db import open_store, store_path
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from .db import sqlite_utils
 
 # A stored entry's row as read back: which list, which line of its file, then the CSV's columns.
 ROW_COLUMNS = ("list", "line", *COLUMNS)
