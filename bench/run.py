@@ -342,6 +342,9 @@ def main(argv: list[str] | None = None) -> int:
     # as a seller's second and later runs do.
     cache = Path(tempfile.mkdtemp(prefix="listguard-bench-cache-"))
     os.environ["LISTGUARD_CACHE_DIR"] = str(cache)
+    # Each check records its run in the store's history, as a seller's does: into a store of this
+    # benchmark's own, never the user's.
+    os.environ["LISTGUARD_DB"] = str(cache / "listguard.db")
     results["startup"] = startup(listguard, workdir, blocklists, args.seed)
 
     for rows in rows_list:
