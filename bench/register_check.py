@@ -5,10 +5,9 @@ catalog, each run a separate process: without --register, with --register cold (
 index built from the store and saved in the cache) and warm (read back from the cache). Prints
 wall time, listings/s and the peak memory of each run.
 
-The marks are made from wordfreq's English words, the way most registered marks are words: a
-third single everyday words, a third phrases of two or three words, the rest coined names;
-classes skewed toward 9, 25, 35, 3 and 28; about 40 % dead. Good enough to measure with; the
-register importer's own generator writes the USPTO files themselves.
+The register is ``bench/register_sample.py``'s (mostly everyday words and phrases, coined and
+famous-looking names, about 45 % dead, classes skewed toward 9, 25, 35 and 42), written as the
+USPTO case files and imported with ``listguard register import``'s own code.
 
 The catalog: the genuine Walmart/Amazon tables when ../shared/data is there, else
 examples/catalog.csv repeated.
@@ -21,7 +20,6 @@ from __future__ import annotations
 import argparse
 import csv
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -33,72 +31,29 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 SHARED_DATA = Path(os.environ.get("LISTGUARD_SHARED_DATA", ROOT.parent / "shared" / "data"))
-WEIGHTED_CLASSES = [9] * 12 + [25] * 10 + [35] * 8 + [3] * 6 + [28] * 6 + list(range(1, 46))
-SYLLABLES = ("zor blax ven tri kor lum nex vio qua dra mi zen tek sol ora vex pli gno rux fen "
-             "kai lo ba ri su mo xa ty pe").split()
-OWNER_ENDINGS = ("LLC", "Inc.", "Ltd.", "GmbH", "Co., Ltd.", "Corporation", "S.A.")
-
-
 def say(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def _coined(rng: random.Random, words: list[str]) -> str:
-    if rng.random() < 0.5:
-        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
-    return rng.choice(words[:20_000]) + rng.choice(SYLLABLES)  # "glownest"-like blends
+def fill_store(path: Path, n: int, seed: int = 7) -> None:
+    """The register of ``bench/register_sample.py`` (N case files in the USPTO layout, written once
+    to the temporary folder and reused), imported as a seller imports one."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from register_sample import generate  # a sibling file, not a package
 
-
-def generate_marks(n: int, seed: int = 13):
-    """(serial, registration, mark, owner, status, classes) rows."""
-    from wordfreq import top_n_list
-
-    rng = random.Random(seed)
-    words = [w for w in top_n_list("en", 60_000) if w.isalpha() and len(w) >= 3]
-    for i in range(n):
-        kind = rng.random()
-        if kind < 0.35:
-            mark = rng.choice(words)
-        elif kind < 0.70:
-            mark = " ".join(rng.choice(words[:20_000]) for _ in range(rng.choice((2, 2, 3))))
-        else:
-            mark = _coined(rng, words)
-        live = rng.random() >= 0.4
-        classes = sorted({rng.choice(WEIGHTED_CLASSES) for _ in range(rng.choice((1, 1, 1, 2, 3)))})
-        owner = f"{_coined(rng, words).title()} {rng.choice(OWNER_ENDINGS)}"
-        registration = str(1_000_000 + i) if live and rng.random() < 0.7 else None
-        yield (f"US:{70_000_000 + i}", registration, mark.upper(), owner, "live" if live else "dead",
-               "|".join(map(str, classes)))
-
-
-def fill_store(path: Path, n: int, seed: int = 13) -> None:
+    from compliance.register.importer import import_register
     from compliance.store.db import open_store
-    from compliance.store.schema import mark_key
 
+    data = Path(tempfile.gettempdir()) / f"listguard-register-{n}"
+    if not (data / "case_file.csv").exists():
+        say(f"writing a register of {n:,} case files to {data}")
+        generate(data, n, seed)
+    say(f"importing it into {path}")
     db = open_store(path)
-    conn = db.conn
-    batch: list[tuple] = []
-    classes: list[tuple] = []
-
-    def flush() -> None:
-        with conn:
-            conn.executemany("INSERT INTO register_marks (serial, office, registration, mark, mark_key, owner, "
-                             "status, status_code, classes) VALUES (?, 'US', ?, ?, ?, ?, ?, ?, ?)", batch)
-            conn.executemany("INSERT INTO register_classes (serial, class) VALUES (?, ?)", classes)
-        batch.clear()
-        classes.clear()
-
-    for serial, registration, mark, owner, status, cls in generate_marks(n, seed):
-        batch.append((serial, registration, mark, mark_key(mark), owner, status,
-                      "800" if status == "live" else "602", cls))
-        classes.extend((serial, int(c)) for c in cls.split("|"))
-        if len(batch) >= 50_000:
-            flush()
-    flush()
-    with conn:
-        conn.execute("INSERT INTO register_imports (path, sha256, layout, records_done, marks) VALUES (?, ?, ?, ?, ?)",
-                     (f"generated:{n}:{seed}", f"generated-{n}-{seed}", "uspto-csv", n, n))
-    conn.close()
+    try:
+        import_register(db, data / "case_file.csv")
+    finally:
+        db.conn.close()
 
 
 def write_catalog(path: Path) -> int:
