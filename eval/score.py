@@ -214,7 +214,8 @@ def score_generated() -> None:
         report = Path(tmp) / "report.json"
         subprocess.run([sys.executable, str(ROOT / "cli.py"), "check", str(dev / "listings.csv"), "--blocklist",
                         str(dev / "blocklist.csv"), "-p", "ebay:US", "-p", "amazon:US", "-p", "ebay:DE",
-                        "-p", "amazon:DE", "--as-of", AS_OF.isoformat(), "-f", "json", "-o", str(report)],
+                        "-p", "amazon:DE", "--as-of", AS_OF.isoformat(), "-f", "json", "-o", str(report),
+                        "--no-store"],  # a measurement: neither the store's lists nor a run in its history
                        check=False)
         print("\n## Generated regression set (../shared/eval-dev)\n")
         out = subprocess.run([sys.executable, str(dev / "score.py"), str(report), str(dev / "labels.csv")],
