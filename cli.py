@@ -615,7 +615,8 @@ def _recording(catalog, checker):
     from compliance.store.history import Recording, RunSetting, file_sha256, lists_version
 
     setting = RunSetting(catalog=os.path.abspath(catalog), catalog_sha256=file_sha256(catalog), listguard=__version__,
-                         lists=lists_version(checker.entries), platforms=tuple(t.key for t in checker.targets),
+                         lists=lists_version(checker.entries, checker.lists_key),
+                         platforms=tuple(t.key for t in checker.targets),
                          register=checker.register.version if checker.register is not None else None)
     return Recording(setting)
 

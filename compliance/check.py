@@ -69,6 +69,8 @@ class Checker:
         self.authorized = tuple(authorized)
         self.register = register
         self.entries = list(entries)
+        # The hash of the list files (and the store's lists) the entries came from, when known.
+        self.lists_key: str | None = getattr(entries, "fingerprint", None)
         self.scope = RunScope(self.targets, as_of or dt.date.today())
         self.batch_size = batch_size
         self.matchers: list[Matcher] = [

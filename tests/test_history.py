@@ -407,3 +407,15 @@ def test_rows_changed_only_did_not_check_are_counted_and_never_a_change(tmp_path
         f"unchanged")
     assert run("diff", "1", "2").output.splitlines()[2] == (
         "compared on ebay:US, amazon:US: 2 changed, 1 added, 1 removed, 1 unchanged")
+
+
+def test_the_lists_version_from_the_cache_is_the_content_hash(tmp_path, monkeypatch):
+    from compliance.blocklist import load_blocklists
+
+    monkeypatch.setenv("LISTGUARD_CACHE_DIR", str(tmp_path / "cache"))
+    entries = load_blocklists([BLOCKLIST], defaults=False)
+    assert entries.fingerprint
+    first = history.lists_version(entries, entries.fingerprint)  # computed, then kept in the cache
+    assert first == history.lists_version(list(entries))
+    assert list((tmp_path / "cache").glob("lists-version-*"))
+    assert history.lists_version(entries, entries.fingerprint) == first  # read back

@@ -51,10 +51,22 @@ def file_sha256(path: str | Path) -> str | None:
         return None
 
 
-def lists_version(entries: Iterable) -> str:
+def lists_version(entries: Iterable, files_key: str | None = None) -> str:
     """A hash of the blocklist entries' content the run used: every field that makes an entry what
     it is (not the file it came from), sets sorted and entries sorted, so the same lists give the
-    same version in any order, from any folder, under any release."""
+    same version in any order, from any folder, under any release.
+
+    ``files_key`` (the hash of the list files and the store's lists the entries were read from)
+    finds the version in the disk cache: hashing 50,000 entries costs a small check 0.4 s."""
+    if files_key is None:
+        return _content_hash(entries)
+    from ..cache import fingerprint, load_or_build
+
+    return load_or_build("lists-version", fingerprint(files_key, sources=(__file__,)),
+                         lambda: _content_hash(entries))
+
+
+def _content_hash(entries: Iterable) -> str:
     lines = []
     for entry in entries:
         values = []
