@@ -99,6 +99,7 @@ NEAR_MISSES = [
     ("【COMFORT】 Memory Foam Insoles", "Acme"),         # an everyday word as a sales banner, before the brand
     ("COMFORT⭐ Memory Foam Insoles", "Acme"),          # the same, set off by a pictograph
     ("[Sale] Comfort insoles for running shoes", "Acme"),  # a sentence's first capital, after a banner
+    ("COMFORT MEMORY Insoles for running shoes men", "Acme"),  # capitals running on: emphasis, not a name
 ]
 
 
@@ -275,3 +276,16 @@ def test_the_run_history_records_which_register_a_run_checked_against(store, tmp
         versions = [r[0] for r in conn.execute("SELECT register FROM runs ORDER BY id")]
     assert versions[1] is None  # checked without --register
     assert versions[0] and versions[2] and versions[0] != versions[2]  # a new mark is a new register state
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("COMFORT insoles for running shoes", "NAME"),           # capitals that stop with the word
+    ("COMFORT MEMORY insoles for running shoes men", "UNMARKED"),  # capitals running on past it
+    ("LED moon lamp for the bedroom", "UNMARKED"),           # an abbreviation's ordinary form
+])
+def test_how_capitals_at_the_start_of_a_title_are_read(title, expected):
+    from compliance.listing import Field
+    from compliance.matchers.register import _title_words, title_case, writing
+
+    words = _title_words(Field("title", title))
+    assert writing(words, 0, 1, title_case(words), title).name == expected

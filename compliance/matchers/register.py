@@ -219,6 +219,18 @@ def _all_caps(raw: str) -> bool:
     return sum(c.isalpha() for c in raw) >= 2 and raw.isupper()
 
 
+def _caps_for_emphasis(words: list[Word], j: int) -> bool:
+    """"CAR RETRACTABLE CLEANING BRUSH Air Con ...": capitals running on past the phrase set the
+    title's opening words off, as sellers do; they do not make its first word a name."""
+    return j < len(words) and _all_caps(words[j].raw)
+
+
+def _acronym(phrase: list[Word]) -> bool:
+    """"LED Moon Lamp", "DVD English Cartoon": a word of three letters or fewer is written in
+    capitals as an abbreviation, its ordinary form."""
+    return len(phrase) == 1 and len(phrase[0].text) <= 3
+
+
 def writing(words: list[Word], i: int, j: int, case: TitleCase, raw: str, first: int = 0) -> Writing:
     """How words[i:j] are written, read against the title's use of case; ``first`` is the word that
     starts the title's text, after any sales banner (its capital is a sentence's)."""
@@ -230,7 +242,8 @@ def writing(words: list[Word], i: int, j: int, case: TitleCase, raw: str, first:
     if case is TitleCase.ONE_CASE:
         return Writing.UNMARKED
     caps = sum(_all_caps(w.raw) for w in words)
-    if all(_all_caps(w.raw) or w.text in JOINING for w in phrase) and caps * 2 < len(words):
+    if all(_all_caps(w.raw) or w.text in JOINING for w in phrase) and caps * 2 < len(words) \
+            and not _caps_for_emphasis(words, j) and not _acronym(phrase):
         return Writing.NAME  # "COMFORT insoles"
     if case is TitleCase.SENTENCE and (i > first or j - i > 1):
         return Writing.NAME  # "memory foam Comfort insoles", "Best Friends dog bed": not a sentence's capital
