@@ -197,3 +197,15 @@ def test_a_bad_authorized_file_names_file_line_and_column(tmp_path):
     mine.write_text("brand,platforms\nAcme,ebayy\n", encoding="utf-8")
     result = check(str(catalog), "--authorized", str(mine))
     assert result.exit_code == 2 and "mine.csv, line 2, column 2" in result.output and "Traceback" not in result.output
+
+
+def test_running_cli_py_directly_knows_every_command():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    cli_py = Path(__file__).resolve().parents[1] / "cli.py"
+    for command in ("blocklist", "baseline", "register", "history", "diff"):
+        done = subprocess.run([sys.executable, str(cli_py), command, "--help"], capture_output=True, text=True)
+        assert done.returncode == 0, (command, done.stderr)
+        assert done.stdout.startswith("Usage: cli.py " + command), done.stdout
