@@ -285,3 +285,14 @@ def test_what_is_no_maker_before_a_model_code(checker, values):
 def test_a_device_named_in_a_makers_catalog_title_is_what_it_works_with(checker_with):
     result = checker_with()("pioneer deh-6300ub cd receiver with ipod iphone control", brand=None)
     assert not [f for f in result.findings if f.severity == "block"], result.findings
+
+
+def test_a_device_named_just_before_the_adapter_mid_title_is_what_it_fits(checker_with):
+    # No brand column, another name leading: the device right before the adapter is what it is for.
+    check = checker_with()
+    result = check("macally podtape ipod cassette tape car adapter", brand=None)
+    assert not [f for f in result.findings if f.severity == "block"], result.findings
+    assert "TM003" in {f.rule for f in result.findings}
+    # Leading the title, the device maker's name is the claimed maker of the adapter: still a failure
+    # where the brand column says the product is unbranded.
+    assert [f for f in check("ipod cassette tape car adapter", brand="Generic").findings if f.severity == "block"]

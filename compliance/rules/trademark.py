@@ -412,8 +412,11 @@ def _reads_as_for_the_device(ev) -> bool:
     if ev.brand_position and not ev.model_named:
         return False
     # Mid-title just before the charger, beside a brand column naming another company ("retract
-    # ipod charger" by Emerge), the device is what it is for; leading the title, its claimed maker.
-    named_for = ev.seller is SellerBrand.OTHER and ev.fitting_follows
+    # ipod charger" by Emerge) or where the catalog has no brand column and another name leads
+    # ("macally podtape ipod cassette adapter"), the device is what it is for; leading the title,
+    # its claimed maker.
+    named_for = (ev.seller is SellerBrand.OTHER or ev.seller is SellerBrand.UNKNOWN and not ev.brand_position) \
+        and ev.fitting_follows
     return not (ev.fitting in PASSES_AS_ORIGINAL and (ev.brand_position or not ev.part_number and not named_for))
 
 
