@@ -868,15 +868,12 @@ def blocklist_import_command(file, name):
 
         listguard blocklist import my-brands-to-avoid.csv --name mine
     """
-    from compliance.store.db import open_store
+    from compliance.store.db import opened_store
     from compliance.store.lists import import_list, read_list_file
 
     listed = read_list_file(file, _platform_names())  # before the store is opened: a bad file makes none
-    db = open_store()
-    try:
+    with opened_store() as db:
         result = import_list(db, listed, name)
-    finally:
-        db.close()
     click.echo(_import_text(result, file))
 
 
@@ -889,14 +886,11 @@ def blocklist_list_command():
 
         listguard blocklist list
     """
-    from compliance.store.db import open_store
+    from compliance.store.db import opened_store
     from compliance.store.lists import list_summaries
 
-    db = open_store(create=False)
-    try:
+    with opened_store(create=False) as db:
         summaries = list_summaries(db)
-    finally:
-        db.close()
     if not summaries:
         click.echo("no lists in the store yet; 'listguard blocklist import FILE' stores one")
         return
@@ -928,15 +922,12 @@ def blocklist_show_command(term):
 
         listguard blocklist show "ray ban"
     """
-    from compliance.store.db import open_store, store_path
+    from compliance.store.db import opened_store, store_path
     from compliance.store.lists import find_term
 
-    db = open_store(create=False) if store_path().exists() else None  # no store: the curated lists alone
-    try:
+    # No store: the curated lists alone.
+    with opened_store(create=False) if store_path().exists() else contextlib.nullcontext() as db:
         found = find_term(db, term)
-    finally:
-        if db is not None:
-            db.close()
     if not found:
         click.echo(f"no list holds '{term}'")
         sys.exit(1)
@@ -972,17 +963,14 @@ def blocklist_add_command(term, list_name, **columns):
         listguard blocklist add Zorblax --kind trademark --owner "Zorblax Ltd" --classes "9|25"
     """
     from compliance.blocklist import entry_from_cells
-    from compliance.store.db import open_store
+    from compliance.store.db import opened_store
     from compliance.store.lists import add_entry
 
     cells = {"term": term, **columns, "generic": "true" if columns["generic"] else ""}
     platform_names = _platform_names()
     entry_from_cells(cells, platform_names)  # a bad value is refused before the store is opened
-    db = open_store()
-    try:
+    with opened_store() as db:
         result = add_entry(db, cells, list_name, platform_names)
-    finally:
-        db.close()
     verb = "replaced" if result.replaced else "added"
     place = f"in list '{result.list}'" if result.replaced else \
         f"to {'new ' if result.new_list else ''}list '{result.list}'"
@@ -1001,14 +989,11 @@ def blocklist_remove_command(term, list_name):
 
         listguard blocklist remove Zorblax --list mine
     """
-    from compliance.store.db import open_store
+    from compliance.store.db import opened_store
     from compliance.store.lists import remove_entries
 
-    db = open_store(create=False)
-    try:
+    with opened_store(create=False) as db:
         removed = remove_entries(db, term, list_name)
-    finally:
-        db.close()
     for r in removed:
         click.echo(f"removed '{r.term}' ({r.kind}) from list '{r.list}'")
 
@@ -1026,14 +1011,11 @@ def blocklist_export_command(name, output):
         listguard blocklist export --name mine -o mine.csv
     """
     from compliance.output import ReportFile
-    from compliance.store.db import open_store
+    from compliance.store.db import opened_store
     from compliance.store.lists import export_cells, write_csv
 
-    db = open_store(create=False)
-    try:
+    with opened_store(create=False) as db:
         cells = export_cells(db, name)
-    finally:
-        db.close()
     with ReportFile(output) if output else contextlib.nullcontext(sys.stdout) as stream:
         write_csv(cells, stream)
     what = f"list '{name}'" if name is not None else "the store's lists"
@@ -1049,14 +1031,11 @@ def blocklist_stats_command():
 
         listguard blocklist stats
     """
-    from compliance.store.db import open_store
+    from compliance.store.db import opened_store
     from compliance.store.lists import list_stats
 
-    db = open_store(create=False)
-    try:
+    with opened_store(create=False) as db:
         stats = list_stats(db)
-    finally:
-        db.close()
     tables = [_text_table(["list", "entries"], [[n, str(c)] for n, c in stats.lists] or [["-", "0"]]),
               _text_table(["kind", "entries"], [[k, str(c)] for k, c in stats.kinds] or [["-", "0"]]),
               _text_table(["goods", "entries"], [[g or "(not said)", str(c)] for g, c in stats.goods] or [["-", "0"]])]
@@ -1092,11 +1071,12 @@ def register_import_command(file, layout):
         listguard register import ~/data/uspto-casefiles/
     """
     from compliance.register.importer import import_register
-    from compliance.store.db import open_store
+    from compliance.store.db import opened_store
 
     reached = [0]
     try:
-        result = import_register(open_store(), file, layout, after_batch=lambda done: reached.__setitem__(0, done))
+        with opened_store() as db:
+            result = import_register(db, file, layout, after_batch=lambda done: reached.__setitem__(0, done))
     except KeyboardInterrupt:
         click.echo(f"listguard: import stopped; {reached[0]:,} records are in the store: run the same command "
                    f"again to carry on", err=True)
@@ -1125,9 +1105,10 @@ def register_stats_command():
         listguard register stats
     """
     from compliance.register.lookup import register_stats
-    from compliance.store.db import open_store
+    from compliance.store.db import opened_store
 
-    stats = register_stats(open_store(create=False))
+    with opened_store(create=False) as db:
+        stats = register_stats(db)
     if not stats.imports:
         click.echo("The register in the store is empty; import the USPTO's or the EUIPO's files with "
                    "'listguard register import FILE'")
@@ -1152,9 +1133,10 @@ def register_show_command(mark):
         listguard register show "Ray-Ban"
     """
     from compliance.register.lookup import marks_named
-    from compliance.store.db import open_store
+    from compliance.store.db import opened_store
 
-    key, found = marks_named(open_store(create=False), mark)
+    with opened_store(create=False) as db:
+        key, found = marks_named(db, mark)
     if not found:
         click.echo(f"No register mark has the words '{key}'")
         sys.exit(1)

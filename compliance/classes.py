@@ -308,6 +308,14 @@ def classes_for_title(title: str) -> frozenset[int]:
     return _TITLE.classes(title)
 
 
+def classes_of(listing) -> frozenset[int]:
+    """The listing's product classes, found once per listing for every mark and register span."""
+    found = listing.decided.get("classes")
+    if found is None:
+        found = listing.decided["classes"] = listing_classes(listing.category, listing.title)[0]
+    return found
+
+
 def listing_classes(category: str, title: str) -> tuple[frozenset[int], str]:
     """(classes, source) where source is "category", "title" or "unknown": category first,
     title nouns when the category is empty or maps to nothing."""

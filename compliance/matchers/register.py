@@ -34,7 +34,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from ..classes import listing_classes
+from ..classes import classes_of
 from ..normalize import words as folded_words
 from . import Span
 from .marks import WordSet, is_common_word
@@ -287,8 +287,6 @@ class RegisterMatcher:
     @classmethod
     def from_store(cls, path: Path) -> "RegisterMatcher":
         """Open the store at ``path`` read-only and load (or build and cache) the index."""
-        import hashlib
-
         conn = _connect(path)
         try:
             state = register_state(conn)
@@ -354,9 +352,7 @@ class RegisterMatcher:
         masks = self.index.lookup([phrase_key(key) for _, _, key in candidates])
         if not any(masks):
             return []
-        classes = listing.decided.get("classes")
-        if classes is None:
-            classes = listing.decided["classes"] = listing_classes(listing.category, listing.title)[0]
+        classes = classes_of(listing)
         wanted = class_mask(classes)
         spans = []
         brand_at = _brand_position(words, raw)

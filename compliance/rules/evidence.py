@@ -18,7 +18,7 @@ from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
-from ..classes import listing_classes
+from ..classes import classes_of
 from ..matchers.context import FASHION_CLASSES, device_brand
 from ..normalize import compact, words
 
@@ -523,7 +523,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     title_words = _words(listing.title)
     cues = listing.spans.get("cues", [])
     generic = _generic_name(span, entry)
-    classes = _listing_classes(listing)
+    classes = classes_of(listing)
     goods = goods_of(entry)
     product_line = _product_line(listing, span, entry, ctx)
     category_words = _device_category_words(listing, goods)
@@ -615,14 +615,6 @@ def _listing_words(listing) -> str:
     if found is None:
         text = " ".join(f.text for name, f in listing.fields.items() if name != "tags")
         found = listing.decided["words"] = f" {' '.join(words(text))} "
-    return found
-
-
-def _listing_classes(listing) -> frozenset[int]:
-    """The listing's product classes, found once per listing for all its mark spans."""
-    found = listing.decided.get("classes")
-    if found is None:
-        found = listing.decided["classes"] = listing_classes(listing.category, listing.title)[0]
     return found
 
 

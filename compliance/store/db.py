@@ -17,6 +17,7 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import ListguardError
 from .schema import MIGRATIONS, VERSION
@@ -95,6 +96,16 @@ def open_store(path: Path | str | None = None, create: bool = True) -> sqlite_ut
     db.execute("PRAGMA journal_mode = WAL")
     upgrade(db, version)
     return db
+
+
+@contextlib.contextmanager
+def opened_store(path: Path | str | None = None, create: bool = True) -> Iterator[sqlite_utils.Database]:
+    """:func:`open_store` for the length of a ``with`` block, closed after it."""
+    db = open_store(path, create)
+    try:
+        yield db
+    finally:
+        db.close()
 
 
 def upgrade(db: sqlite_utils.Database, version: int) -> None:
