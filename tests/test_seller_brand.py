@@ -37,6 +37,12 @@ ENTRIES = link_lines([
     Entry("Chupa Chups", "trademark", owner="Perfetti Van Melle", aliases=("Чупа Чупс",), classes=frozenset({30}),
           goods="food"),
     Entry("GeForce RTX", "trademark", owner="NVIDIA Corporation", classes=E, goods="component"),
+    Entry("Seagate", "trademark", owner="Seagate Technology LLC", classes=E, goods="device"),
+    Entry("IronWolf", "trademark", owner="Seagate Technology LLC", classes=E, goods="device"),
+    # A sub-brand: the owner names the company that sells under it, and its parent
+    Entry("LaCie", "trademark", owner="LaCie (Seagate Technology LLC)", classes=E, goods="device"),
+    Entry("JVC", "trademark", owner="JVCKenwood Corporation", classes=E, goods="device"),
+    Entry("OPPO", "trademark", owner="Guangdong Oppo Mobile", classes=E, goods="device"),
 ])
 
 
@@ -296,3 +302,48 @@ def test_a_device_named_just_before_the_adapter_mid_title_is_what_it_fits(checke
     # Leading the title, the device maker's name is the claimed maker of the adapter: still a failure
     # where the brand column says the product is unbranded.
     assert [f for f in check("ipod cassette tape car adapter", brand="Generic").findings if f.severity == "block"]
+
+
+def test_a_sub_brand_is_its_own_maker_and_a_line_alone_is_not():
+    lines = {e.term: e.line_of for e in ENTRIES}
+    assert lines["IronWolf"] == "Seagate" and lines["LaCie"] == ""
+
+
+@pytest.mark.parametrize("title", [
+    "lacie rikiki superspeed 750 gb usb 3.0 portable external hard drive",  # a sub-brand leads
+    "(Ready Stock) Belkin USB wireless mobile mouse",                        # after the shop's bracketed tag
+    "[Malaysia Set] OPPO A60 128GB smartphone",
+    "OPPO A60 - Original OPPO Malaysia",                                     # the maker named twice
+])
+def test_a_maker_leading_a_title_with_no_brand_column_is_a_review_in_more_ways(checker, title):
+    assert _blocks(checker, {"title": title}) == set()
+    assert _warns(checker, {"title": title})
+
+
+def test_a_maker_named_again_is_reported_once(checker):
+    result = checker.check_batch([Listing.from_values("T1", 1, {"title": "OPPO A60 - Original OPPO Malaysia"})])[0]
+    assert [f.start for f in result.findings if f.entry == "OPPO"] == [0]
+    assert any("names OPPO again" in why for _, why in result.listing.decisions)
+
+
+@pytest.mark.parametrize("title", [
+    "IronWolf 4TB NAS hard drive",                       # a product line alone still passes as the maker's
+    "Mouse (Ready Stock) Belkin USB wireless mouse",     # only a bracket the title opens with is a tag
+    "Ready Stock Belkin USB wireless mobile mouse",      # and only in brackets
+])
+def test_what_the_new_readings_still_block(checker, title):
+    assert _blocks(checker, {"title": title})
+
+
+@pytest.mark.parametrize("title", [
+    "jvc kd-r620 in dash cd mp3 usb ipod receiver aux-in",
+    "jvc home nxpn10 10w ipod audio system black",
+])
+def test_a_device_inside_a_product_another_maker_leads_is_a_review(checker, title):
+    assert _blocks(checker, {"title": title}) == set()
+    assert "iPod" in _warns(checker, {"title": title})
+
+
+def test_a_device_after_a_no_name_or_fashion_lead_still_blocks(checker):
+    assert "iPod" in _blocks(checker, {"title": "Nike ipod audio system black"})
+    assert "iPod" in _blocks(checker, {"title": "jvc ipod audio system black", "brand": ""})

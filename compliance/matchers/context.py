@@ -52,6 +52,9 @@ TITLE_PREFIX = frozenset(
     "sale hot authentic, ( [ { - – | : * # ! \" ' 's ’s men mens women womens ladies kids boys girls "
     "unisex baby toddler adult youth".split()
 )
+# Brackets a title opens with hold the shop's tags, not the product ("(Ready Stock) Samsung Galaxy ...",
+# "[Malaysia Set] ZTE Blade ...", "【SG Stock】 Dyson ..."): the name after them is in the brand position.
+OPENING_BRACKETS = {"(": ")", "[": "]", "{": "}", "【": "】", "「": "」", "〔": "〕", "«": "»"}
 SENTENCE_END = frozenset(".!?:;•|\n*-–—")
 CLAUSE_END = frozenset(".!?;•|\n")
 
@@ -192,7 +195,7 @@ class ContextAnnotator:
                 if ctx["context"] is None:
                     ctx["part"] = _part_after(doc, ts) if device_brand(entry) else ""
                 if field.name == "title":
-                    before = [t for t in doc[: ts.start] if not t.is_space]
+                    before = _outside_leading_tags([t for t in doc[: ts.start] if not t.is_space])
                     ctx["brand_position"] = all(t.lower_ in TITLE_PREFIX or t.is_punct or t.like_num for t in before)
                 else:
                     first = ts[0]
@@ -382,6 +385,18 @@ def device_brand(entry) -> bool:
     if entry.goods:
         return entry.goods in FITTABLE_GOODS
     return not fashion_brand(entry) and (not entry.classes or bool(entry.classes & DEVICE_CLASSES))
+
+
+def _outside_leading_tags(before: list) -> list:
+    """The tokens before a span, without the bracketed groups the title opens with."""
+    rest = list(before)
+    while rest and rest[0].text in OPENING_BRACKETS:
+        close = OPENING_BRACKETS[rest[0].text]
+        end = next((i for i, t in enumerate(rest) if t.text == close), None)
+        if end is None:  # the span itself is inside the opening bracket ("(Spiderman) bag")
+            return rest[:1]
+        rest = rest[end + 1:]
+    return rest
 
 
 def _mostly_title_case(doc) -> bool:

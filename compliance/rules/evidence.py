@@ -470,6 +470,7 @@ class MarkEvidence:
     in_title: bool
     brand_position: bool    # first in the title, after only words such as "New"
     leads_title: bool       # this mark or another of its maker's, here or elsewhere, is first in the title
+    other_maker_leads: str  # another maker's mark leads the title (no brand column): the product is its, or ""
     brand_use: tuple[str, ...]  # why a generic word reads as the brand (empty: it does not)
     everyday_word: str      # the ordinary word this span also is ("plush puma"), or ""
     ordinary_sense: str     # a colour, a measure, a component stated as fact, another language's word, or ""
@@ -504,6 +505,7 @@ class MarkEvidence:
                                            ("seller brand", self.seller.value)]
         flags = {"frame": self.frame.value and f"{self.frame.value} ({self.wording})",
                  "maker named in the title": self.maker_in_title,
+                 "another maker leads the title": self.other_maker_leads,
                  "own brand": self.own_brand, "authorized": self.authorized, "licensee": self.licensed_to,
                  "brand position": self.brand_position, "brand use": ", ".join(self.brand_use),
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
@@ -537,6 +539,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         said_genuine=span.field == "title" and _word_before(listing, span) in ORIGINAL_WORDS,
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
         leads_title=_leads_title(listing, entry),
+        other_maker_leads=_other_maker_leads(listing, entry),
         brand_use=brand_use, everyday_word=everyday,
         ordinary_sense=_ordinary_sense(listing, span), foreign_word=_accented_word(span),
         written_apart=bool(_words_apart(span)),
@@ -688,6 +691,22 @@ def _leads_title(listing, entry) -> bool:
                 and (found is entry or same_maker(found, entry)):
             return True
     return False
+
+
+def _other_maker_leads(listing, entry) -> str:
+    """Where the catalog has no brand column, a mark of another maker's devices or goods (not a
+    character or fashion house) first in the title: the product's maker ("jvc kd-r620 ... ipod
+    receiver")."""
+    if listing.brand_column:
+        return ""
+    for s in listing.spans.get("marks", ()):
+        found = s.data.get("entry")
+        if s.field != "title" or found is None or found.kind != "trademark" or found is entry:
+            continue
+        if (s.data.get("context") or {}).get("brand_position") and not goods_of(found).copied \
+                and not same_maker(found, entry):
+            return found.term
+    return ""
 
 
 def _seller_and_title_maker(listing) -> tuple[str, str]:

@@ -8,7 +8,7 @@ and why. Each rule's ``check`` returns its own share of those decisions.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from ..listing import TEXT_FIELDS
@@ -420,6 +420,19 @@ def _reads_as_for_the_device(ev) -> bool:
     return not (ev.fitting in PASSES_AS_ORIGINAL and (ev.brand_position or not ev.part_number and not named_for))
 
 
+def works_with_device(span, entry, ev):
+    """A device named mid-title in a product another maker's name leads, where the catalog has no
+    brand column ("jvc kd-r620 in dash cd mp3 usb ipod receiver", "altec lansing imt320 compact
+    ipod speaker system"): most often what the product plays, docks or connects; a review."""
+    if not (ev.goods.fittable and ev.other_maker_leads and ev.in_title) or ev.brand_position or ev.leads_title:
+        return None
+    if ev.reading is not Reading.EXACT or ev.copy_words or ev.claims_original:
+        return None
+    return Outcome("TM001", "warn", f"names {entry.term}{_owner(entry)} in a product that {ev.other_maker_leads} "
+                   f"leads: fine for what it works with, otherwise remove it",
+                   f"Write 'for {entry.term} ...' or 'compatible with {entry.term} ...' to make the reference plain")
+
+
 def part_or_refill(span, entry, ev):
     if not ev.part:
         return None
@@ -535,8 +548,8 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
 STEPS = (spare_own_brand, spare_ordinary_sense, component_inside, compatibility, accessory_reference,
          spare_everyday_word,
          comparison, hidden_mark,
-         merchandise, other_class, typo, fits_device, part_or_refill, beside_own_brand, outside_title, maybe_genuine,
-         another_companys_mark)
+         merchandise, other_class, typo, fits_device, works_with_device, part_or_refill, beside_own_brand,
+         outside_title, maybe_genuine, another_companys_mark)
 
 
 def decide(span, evidence: MarkEvidence) -> MarkDecision:
@@ -555,17 +568,33 @@ def mark_decisions(listing, authorized=()) -> list[MarkDecision]:
     cached = listing.decided.get("marks")
     if cached is not None:
         return cached
-    decisions = []
+    decisions: list[MarkDecision] = []
     for span in listing.spans.get("marks", []):
         if span.kind != "mark":
             continue
-        decision = decide(span, gather(listing, span, authorized))
+        decision = _named_again(decide(span, gather(listing, span, authorized)), decisions)
         if decision.spare is not None:
             evidence = "; ".join(f"{k}: {v}" for k, v in decision.evidence.summary())
             listing.decisions.append((span, f"{decision.spare.why} [decided by {decision.step}; {evidence}]"))
         decisions.append(decision)
     listing.decided["marks"] = decisions
     return decisions
+
+
+def _named_again(decision: MarkDecision, earlier: list[MarkDecision]) -> MarkDecision:
+    """A mark the title names again after naming it as the product's maker ("OPPO A60 - Original
+    OPPO Malaysia", "ZTE Blade A55 ... 1 Year ZTE Malaysia Warranty") makes the same claim once
+    more: the first mention's review covers it, not a block of its own."""
+    if decision.step not in (another_companys_mark.__name__, maybe_genuine.__name__) or decision.span.field != "title":
+        return decision
+    entry = decision.span.data["entry"]
+    first = next((d for d in earlier if d.span.field == "title" and d.span.data["entry"] is entry
+                  and d.step == maybe_genuine.__name__), None)
+    if first is None:
+        return decision
+    return replace(decision, step=_named_again.__name__, outcome=None,
+                   spare=Spare(f"names {entry.term} again, as the maker it named at {first.span.start}: "
+                               f"the review there covers it"))
 
 
 def mark_hits(listing, params, fields, code) -> Iterator[Hit]:
