@@ -32,9 +32,11 @@ COLUMNS = ("term", "kind", "owner", "aliases", "classes", "regions", "generic", 
 # character, sports or media property is what merchandise is made of (naming it on a mug or
 # a poster is the infringement); fashion and luxury houses are what copies are made of; a
 # component or platform (a chip, an operating system, a fabric, a zipper) is inside other
-# makers' products, so naming it states what a product contains.
+# makers' products, so naming it states what a product contains; an online service or app (a
+# streaming service, a social network) is what a device runs or connects to, and its logo on
+# a T-shirt is its merchandise.
 GOODS = ("device", "vehicle", "appliance", "tool", "component", "fashion", "luxury", "character", "sports",
-         "media", "cosmetics", "food", "toy", "other")
+         "media", "service", "cosmetics", "food", "toy", "other")
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n", ""}
 

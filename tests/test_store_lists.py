@@ -105,7 +105,7 @@ def test_a_changed_file_under_the_same_name_replaces_the_list(store, mine, tmp_p
                               "separate classes with |"),
     ("Acme,trademark,,,,,,,,,,,gadget", "line 3, column 13: goods: 'gadget' is not one of device, vehicle, "
                                         "appliance, tool, component, fashion, luxury, character, sports, media, "
-                                        "cosmetics, food, toy, other"),
+                                        "service, cosmetics, food, toy, other"),
     ("Acme,trademark,,,,,,,,ebey", "line 3, column 10: platforms: 'ebey' is not a known platform"),
 ])
 def test_a_bad_line_aborts_the_import_and_leaves_the_store_as_it_was(store, mine, tmp_path, line, message):

@@ -528,3 +528,27 @@ def test_what_reads_as_a_makers_part_number(title, part):
     from compliance.rules.evidence import _part_number
 
     assert _part_number(title) == part
+
+
+@pytest.mark.parametrize("title, description", [
+    ("Coocaa 43 inch Full HD Android Smart LED TV with Netflix Playstore Wifi", ""),
+    ("TCL 32 inch Full HD Google TV", "Apps: Netflix, YouTube, Google Play, Prime Video. Dolby Audio."),
+    ("Smartwatch IP68 outdoor sports watch", "Message alerts from WhatsApp, Facebook, Twitter and Instagram"),
+    ("LED selfie light 10 inch with tripod for TikTok YouTube live streaming", ""),
+])
+def test_an_online_service_a_device_runs_is_no_finding(checker_with, title, description):
+    services = {"Netflix", "YouTube", "Google Play", "Prime Video", "WhatsApp", "Facebook", "Twitter", "Instagram",
+                "TikTok"}
+    result = checker_with()(title, description, brand="Acme")
+    assert not [f for f in result.findings if f.entry in services]
+    spared = ("Netflix", "TikTok", "WhatsApp")
+    assert any(why.startswith(f"'{s}") for _, why in result.listing.decisions for s in spared)
+
+
+@pytest.mark.parametrize("title", [
+    "Mens T-Shirts Summer Popular Tik Tok Printed Tops Tee",   # a service's logo on a tee
+    "Netflix logo hoodie unisex",
+    "YouTube play button LED lamp",                            # leading the title: sold as the service's
+])
+def test_an_online_service_on_merchandise_or_leading_the_title_still_fails(checker_with, title):
+    assert "TM001" in rules(checker_with()(title, brand=""), "block")

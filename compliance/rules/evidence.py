@@ -36,6 +36,7 @@ class Goods(Enum):
     CHARACTER = "character"
     SPORTS = "sports"
     MEDIA = "media"
+    SERVICE = "service"  # an online service or app: Netflix, YouTube, TikTok
     COSMETICS = "cosmetics"
     FOOD = "food"
     TOY = "toy"
@@ -48,8 +49,9 @@ class Goods(Enum):
 
     @property
     def property_for_merchandise(self) -> bool:
-        """A character, franchise, team or show: its name on a product is the selling point."""
-        return self in (Goods.CHARACTER, Goods.SPORTS, Goods.MEDIA)
+        """A character, franchise, team, show or online service: its name on a product is the
+        selling point."""
+        return self in (Goods.CHARACTER, Goods.SPORTS, Goods.MEDIA, Goods.SERVICE)
 
     @property
     def copied(self) -> bool:
@@ -736,6 +738,11 @@ def _maker_named(listing, span, entry, product_line: bool) -> bool:
     is itself a brand retailers list as a maker (LaCie of Seagate, Pentax of Ricoh)."""
     return not product_line or compact(entry.line_of or entry.term) in compact(listing.title) \
         or compact(span.data["name"]) in established_brands()
+
+
+def seller_brand(listing) -> SellerBrand:
+    """What the catalog says of the listing's own brand, from the brand column alone."""
+    return _seller(seller_key(listing), listing.brand_column)
 
 
 def _seller(key: str, brand_column: bool) -> SellerBrand:

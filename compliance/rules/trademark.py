@@ -355,6 +355,15 @@ def other_class(span, entry, ev):
                    f"than this product: review", f"If '{span.text}' names {entry.term}, remove it")
 
 
+def service_feature(span, entry, ev):
+    """An online service or app named in a product's listing, not leading it and not on a
+    decorative product ("Smart TV ... Netflix YouTube Google Play", "ring light for TikTok live",
+    "smartwatch with WhatsApp notifications"): what the product runs or connects to."""
+    if ev.goods is not Goods.SERVICE or ev.merchandise or ev.brand_position or ev.copy_words or ev.reading.hidden:
+        return None
+    return Spare(f"'{span.text}' names {entry.term}, an online service the product runs or connects to")
+
+
 def merchandise(span, entry, ev):
     """A character, franchise, team or show sells whatever it is put on: its distinctive name on
     any product, or a name that is also an everyday word (Stitch, Buzz) on a decorative one. It
@@ -548,7 +557,8 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
 STEPS = (spare_own_brand, spare_ordinary_sense, component_inside, compatibility, accessory_reference,
          spare_everyday_word,
          comparison, hidden_mark,
-         merchandise, other_class, typo, fits_device, works_with_device, part_or_refill, beside_own_brand,
+         service_feature, merchandise, other_class, typo, fits_device, works_with_device, part_or_refill,
+         beside_own_brand,
          outside_title, maybe_genuine, another_companys_mark)
 
 
