@@ -5,6 +5,7 @@ import re
 
 from ..listing import TEXT_FIELDS
 from .base import Hit, ListingRule, RuleDoc, register
+from .evidence import SellerBrand, seller_brand
 from .trademark import mark_decisions
 
 
@@ -138,3 +139,53 @@ def _impossible(gb: float, price: float | None) -> str:
     if price is not None and gb >= 1024 and price < MIN_PRICE_PER_TB * gb / 1024:
         return f"at {price:g} is below any genuine price for that much flash"
     return ""
+
+
+# A film, series or concert on disc: the disc format and words naming a screen work, and none
+# naming a player, a drive or blank media. Bootleg discs are sold this way on marketplaces
+# ("BLURAY English Movie ... (2023)", "DVD Korean Drama Complete Season 1~14"); a genuine
+# disc's listing names its studio or distributor as the brand.
+DISC = re.compile(r"(?i)\b(?:blu[\s-]?rays?|bd|dvds?|vcds?|\d+\s?(?:bd|dvd)s?)\b")
+SCREEN_WORK = re.compile(
+    r"(?i)\b(?:movies?|films?|tv[\s-]series|series|seasons?|episodes?|drama|k-?drama|anime|cartoons?|concert|"
+    r"documentary|web[\s-]?(?:version|dl|rip)|pel[ií]culas?|filme|s[ée]rie|фильмы?|сериал\w*|мультфильм\w*)\b")
+NOT_A_WORK = re.compile(
+    r"(?i)\b(?:players?|drives?|burners?|writers?|recorders?|blank|rewritable|re-?writable|[dcb]d-?r(?:w|e)?|"
+    r"[dcb]d\+r(?:w)?|cases?|storage|binder|sleeves?|cleaner|lens|remote|projector|rack|shelf|organi[sz]er)\b")
+
+
+@register
+class BootlegDisc(ListingRule):
+    code = "CF004"
+    name = "bootleg-disc"
+    kind = "counterfeit"
+    everywhere = True
+    default_fields = ("title",)
+    doc = RuleDoc(
+        what="A film, TV series, drama, anime or concert on Blu-ray, DVD or VCD whose brand column is empty or "
+             "says no brand (a failure), or in a catalog with no brand column (a review). A disc whose brand "
+             "column names a studio or distributor, and players, drives and blank media, are not it.",
+        why="Unauthorised copies of films and series are counterfeit goods on every marketplace (eBay's "
+            "counterfeit items policy; Mercado Libre bans unauthorized copies: global-selling.mercadolibre.com/"
+            "help/1078); a genuine disc is listed under its studio or distributor.",
+        fails="(brand column empty) BLURAY English Movie Lord of Misrule ( 2023 )",
+        passes="(brand column 'Warner Home Video') The Dark Knight Blu-ray movie",
+    )
+
+    def check(self, listing, params, fields):
+        field = listing.fields.get("title")
+        if field is None or "title" not in fields:
+            return
+        disc = DISC.search(field.text)
+        if disc is None or not SCREEN_WORK.search(field.text) or NOT_A_WORK.search(field.text):
+            return
+        seller = seller_brand(listing)
+        if seller is SellerBrand.OTHER:
+            return  # a studio or distributor named as the brand
+        start, end = field.raw_span(disc.start(), disc.end())
+        unnamed = "the catalog has no brand column" if seller is SellerBrand.UNKNOWN else "no brand is named"
+        yield Hit("title", start, end, field.raw[start:end], "bootleg disc",
+                  f"a film or series on '{field.raw[start:end]}' where {unnamed}: how unauthorised copies are "
+                  f"sold", "List only licensed discs, with the studio or distributor in the brand column",
+                  severity="warn" if seller is SellerBrand.UNKNOWN else "block",
+                  explanation=(("seller brand", seller.value),))
