@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Collection, Mapping, NoReturn, Protocol
@@ -216,8 +216,26 @@ def _platforms(at: _Line, platform_names: Collection[str] | None) -> frozenset[s
 def default_blocklist_paths() -> list[Path]:
     """The curated lists shipped in the package's ``blocklists/`` folder."""
     folder = resources.files("compliance.blocklists")
-    # licensees.csv is the register of known licensees (compliance.licensees), not a blocklist.
-    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".csv") and p.name != "licensees.csv")
+    # licensees.csv is the register of known licensees (compliance.licensees) and namesakes.csv
+    # the marks that share a listed mark's name (namesakes()): neither is a blocklist.
+    return sorted(Path(str(p)) for p in folder.iterdir()
+                  if p.name.endswith(".csv") and p.name not in ("licensees.csv", NAMESAKES_FILE))
+
+
+NAMESAKES_FILE = "namesakes.csv"
+
+
+@lru_cache(maxsize=1)
+def namesakes() -> dict[str, Entry]:
+    """Other companies' marks that share the name of a listed mark, by the name's compact form
+    ("apc": APC of Schneider Electric, beside the fashion label A.P.C.). They are not matched on
+    their own: a listed mark's span is read as its namesake where the listing's product is in the
+    namesake's classes and not in classes of the listed mark's alone
+    (:func:`compliance.rules.trademark.mark_decisions`)."""
+    from .normalize import compact
+
+    path = Path(str(resources.files("compliance.blocklists").joinpath(NAMESAKES_FILE)))
+    return {compact(name): e for e in load_blocklist(path) for name in e.names}
 
 
 class Blocklist(list):

@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterator
 
+from ..blocklist import namesakes
+from ..classes import classes_of
 from ..listing import TEXT_FIELDS
 from ..matchers import Span
 from ..matchers.context import FASHION_CLASSES, fashion_brand
-from ..normalize import evasion_reading, fold
+from ..normalize import compact, evasion_reading, fold
 from .base import Hit, ListingRule, RuleDoc, field_label, register
 from .evidence import (
     Frame,
@@ -579,7 +581,10 @@ def mark_decisions(listing, authorized=()) -> list[MarkDecision]:
     if cached is not None:
         return cached
     decisions: list[MarkDecision] = []
-    for span in listing.spans.get("marks", []):
+    # Namesakes first: the evidence of one span reads the others (which mark leads the title).
+    spans = listing.spans["marks"] = [_as_namesake(listing, s) if s.kind == "mark" else s
+                                      for s in listing.spans.get("marks", [])]
+    for span in spans:
         if span.kind != "mark":
             continue
         decision = _named_again(decide(span, gather(listing, span, authorized)), decisions)
@@ -589,6 +594,29 @@ def mark_decisions(listing, authorized=()) -> list[MarkDecision]:
         decisions.append(decision)
     listing.decided["marks"] = decisions
     return decisions
+
+
+def _as_namesake(listing, span: Span) -> Span:
+    """The span read as another company's mark of the same name (blocklists/namesakes.csv) where
+    the listing's product is in that mark's classes and in none that only the listed mark has:
+    "apc back-ups 1500va" names APC's power supply, not the fashion label A.P.C."""
+    entry = span.data["entry"]
+    written = compact(span.text)
+    other = namesakes().get(written) or namesakes().get(compact(span.data["name"]))
+    if other is None or other.owner == entry.owner:
+        return span
+    classes = classes_of(listing)
+    if written in namesakes() and written not in {compact(n) for n in entry.names}:
+        # The listed mark misspelt is the namesake's own name ("da-lite" for Daylite): the namesake,
+        # unless the product is known to be outside its goods.
+        if classes and not classes & other.classes:
+            return span
+    elif not classes & other.classes or not (classes & entry.classes) <= other.classes:
+        return span
+    listing.decisions.append((span, f"'{span.text}' names {other.term} ({other.owner}), not {entry.term}: the "
+                                    f"product is in {other.term}'s classes {sorted(other.classes)}"))
+    score = 1.0 if written in namesakes() else span.score
+    return replace(span, score=score, data={**span.data, "entry": other, "name": other.term, "how": "exact"})
 
 
 def _named_again(decision: MarkDecision, earlier: list[MarkDecision]) -> MarkDecision:
