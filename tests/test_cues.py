@@ -32,6 +32,10 @@ def ids(cues, text):
     ("knock-off sunglasses", "knockoff"),
     ("This is a fake of the famous designer item", "fake"),
     ("rep sneakers fast shipping", "rep_goods"),
+    ("Sepatu Nike Air Max KW Super Premium", "kw_grade"),
+    ("Tas Gucci tiruan murah", "palsu"),
+    ("Giày Nike Air Force 1 hàng nhái", "hang_nhai"),
+    ("เสื้อ Nike งานก๊อป", "thai_copy"),
 ])
 def test_cue_fires(cues, text, cue):
     assert cue in ids(cues, text)
@@ -53,6 +57,11 @@ def test_cue_fires(cues, text, cue):
     "OEM replacement filter",
     "Copy paper 500 sheets",
     "Knock off dust with the brush",
+    "Genset Honda 5 KW silent",             # kilowatts
+    "Meteran listrik 2 kWh",
+    "jvc kw-xr610 4 x 50 watts usb cd receiver",  # a model code
+    "Kerusakan akibat menggunakan tinta palsu",   # a warning against fakes
+    "Bulu mata palsu 10 pasang",            # false eyelashes
 ])
 def test_honest_uses_do_not_fire(cues, text):
     assert ids(cues, text) == []
@@ -61,6 +70,8 @@ def test_honest_uses_do_not_fire(cues, text):
 def test_mark_scoped_cues_are_marked(cues):
     found = cues.find_in_text("Gucci dupe bag")
     assert [(c.id, c.scope) for _, _, c in found] == [("dupe", "mark")]
+    found = cues.find_in_text("Sepatu KW super murah")
+    assert [(c.id, c.scope) for _, _, c in found] == [("kw_grade", "mark")]
 
 
 @pytest.mark.parametrize("pattern, prefixes", [
