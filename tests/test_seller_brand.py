@@ -347,3 +347,17 @@ def test_a_device_inside_a_product_another_maker_leads_is_a_review(checker, titl
 def test_a_device_after_a_no_name_or_fashion_lead_still_blocks(checker):
     assert "iPod" in _blocks(checker, {"title": "Nike ipod audio system black"})
     assert "iPod" in _blocks(checker, {"title": "jvc ipod audio system black", "brand": ""})
+
+
+@pytest.mark.parametrize("title", [
+    "GeForce RTX 4070 12GB graphics card",          # a chip line leading: the part itself, or built on it
+    "AirPods Pro 2 Garansi Resmi iBox",             # a product line under the distributor's warranty
+    "AirPods Pro 2 with 1 Year Apple Malaysia Warranty",
+])
+def test_a_line_leading_as_genuine_stock_is_titled_is_a_review(checker, title):
+    assert _blocks(checker, {"title": title}) == set()
+    assert _warns(checker, {"title": title})
+
+
+def test_a_line_under_warranty_still_needs_to_lead_the_title(checker):
+    assert _blocks(checker, {"title": "TWS earbuds AirPods Pro 2 Garansi Resmi"})

@@ -486,6 +486,7 @@ class MarkEvidence:
     fitting_in_title: bool  # the title says it (not only the category)
     fitting_follows: bool   # the accessory's noun follows the mark closely ("ipod car cassette adapter")
     claims_original: bool   # "original", "genuine" ... in the title
+    warranty: bool          # the maker's or distributor's warranty named in the title ("Garansi Resmi")
     copy_words: bool        # counterfeit wording anywhere in the listing
     beside_hidden_marks: bool  # other marks in the listing are disguised
     part: str               # "HP 61 ink cartridge": the maker's own part or a refill
@@ -512,6 +513,7 @@ class MarkEvidence:
                  "brand position": self.brand_position, "brand use": ", ".join(self.brand_use),
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
                  "merchandise": self.merchandise, "fitting": self.fitting, "claims original": self.claims_original,
+                 "official warranty": self.warranty,
                  "copy words": self.copy_words, "beside disguised marks": self.beside_hidden_marks,
                  "part": self.part, "beside own brand": self.beside_own_brand, "confirmed by": self.confirmed_by}
         items += [(k, v) for k, v in flags.items() if v not in (None, "", False)]
@@ -553,6 +555,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         fitting_in_title=bool(_first(title_words, fitting_nouns())),
         fitting_follows=_fitting_follows(listing, span),
         claims_original=bool(set(title_words) & ORIGINAL_WORDS) and not WARRANTY.search(listing.title),
+        warranty=bool(WARRANTY.search(listing.title)),
         copy_words=any(c.data.get("scope") in COPY_SCOPES for c in cues),
         beside_hidden_marks=_beside_hidden_marks(listing),
         part=ctx.get("part") or _first(category_words, CONSUMABLES),

@@ -489,7 +489,7 @@ def maybe_genuine(span, entry, ev):
         # retailer titles genuine stock, so a review. A maker of chargers and cables (Baseus,
         # Anker) names its own charger so.
         return None
-    if ev.seller.unnamed and not (_specific_product(ev) or _maker_leads(ev)):
+    if ev.seller.unnamed and not (_specific_product(ev) or _maker_leads(ev) or _under_warranty(ev)):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
     if ev.seller is SellerBrand.OTHER and not _another_company_may_hold_stock(ev):
         return None
@@ -523,9 +523,18 @@ def _maker_leads(ev) -> bool:
     """The maker's own name leads a title in a catalog with no brand column ("Belkin USB wireless
     mouse"): how a shop of genuine stock titles it, so a review, not a failure. Not where the brand
     column is empty or says Generic (an unbranded product named after a maker), nor a product line
-    alone ("AirPods Pro TWS"): what copies are titled with."""
-    return ev.seller is SellerBrand.UNKNOWN and ev.leads_title and ev.in_title and not ev.product_line \
-        and not ev.claims_original
+    alone ("AirPods Pro TWS"): what copies are titled with. A platform or chip line leading the title
+    ("Android TV 32 inch Smart TV", "Intel Core i7-9700K") is the maker's own part or a device
+    built on it, as genuine stock is titled."""
+    return ev.seller is SellerBrand.UNKNOWN and ev.leads_title and ev.in_title and not ev.claims_original \
+        and not (ev.product_line and ev.goods is not Goods.COMPONENT)
+
+
+def _under_warranty(ev) -> bool:
+    """A product line leading a title that names the maker's or distributor's warranty ("Redmi Note
+    13 8/256 Garansi Resmi", "... 1 Year Samsung Malaysia Warranty"): how official stores and
+    authorised resellers title genuine stock."""
+    return ev.warranty and ev.in_title and (ev.brand_position or ev.leads_title)
 
 
 def _specific_product(ev) -> bool:
