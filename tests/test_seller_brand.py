@@ -361,3 +361,11 @@ def test_a_line_leading_as_genuine_stock_is_titled_is_a_review(checker, title):
 
 def test_a_line_under_warranty_still_needs_to_lead_the_title(checker):
     assert _blocks(checker, {"title": "TWS earbuds AirPods Pro 2 Garansi Resmi"})
+
+
+@pytest.mark.parametrize("brand", ["", "No Brand"])
+def test_an_original_makers_charger_from_a_listing_with_no_brand_is_a_copy(checker, brand):
+    # even named with the device it is for, which makes it the maker's specific product otherwise
+    title = "UK Apple 61W charger MacBook Pro 13 adapter"
+    assert _blocks(checker, {"title": title, "brand": brand}) == set()
+    assert "MacBook Pro" in _blocks(checker, {"title": f"Original {title}", "brand": brand})

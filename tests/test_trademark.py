@@ -580,3 +580,13 @@ def test_namesakes_are_no_blocklist_of_their_own():
 
     assert {"apc", "dalite"} <= set(namesakes())
     assert "namesakes.csv" not in {p.name for p in default_blocklist_paths()}
+
+
+@pytest.mark.parametrize("title, blocked", [
+    ("Far Away Perfume Floral Fragrance Eau de Toilette 50ML", True),   # the fragrance's name, as a perfume
+    ("Far away from home travel pillow", False),                        # everyday words
+    ("Perfume for women long lasting far away scent", False),           # not named right before the noun
+])
+def test_a_fragrance_line_of_everyday_words_is_named_by_the_perfume_noun_after_it(checker_with, title, blocked):
+    result = checker_with()(title, brand="No Brand")
+    assert ("Far Away" in {f.entry for f in result.findings if f.severity == "block"}) is blocked

@@ -592,6 +592,8 @@ def _confirmed_by(listing, span, entry) -> str:
     do not vouch for each other ("Diaper Genie Angel care" is no Disney character)."""
     if not entry.keywords:
         return ""
+    if goods_of(entry) is Goods.COSMETICS and _word_after(listing, span) in FRAGRANCE_NOUNS:
+        return _word_after(listing, span)  # "Far Away perfume": the name of the fragrance sold
     text = _listing_words(listing)
     # A franchise's everyday keyword ("Princess") is in too many listings; a maker's product noun
     # ("bike" for Specialized, "badminton" for Victor) or a team's sport is the sense itself.
@@ -947,10 +949,20 @@ def _words_apart(span) -> str:
     return f"the words '{span.text}'" if all(_common(p) for p in parts) else ""
 
 
+def _word_after(listing, span) -> str:
+    after = _words(listing.fields[span.field].raw[span.end:span.end + 24])
+    return after[0] if after else ""
+
+
 def _word_before(listing, span) -> str:
     before = _words(listing.fields[span.field].raw[max(0, span.start - 24):span.start])
     return before[-1] if before else ""
 
+
+# A fragrance named by the noun right after it ("Far Away Perfume", "Good Girl eau de parfum"):
+# a perfume house's line whose name is everyday words is confirmed so.
+FRAGRANCE_NOUNS = frozenset("perfume perfumes parfum parfume perfum eau edt edp cologne colonia fragrance "
+                            "духи парфюм парфюмерная туалетная".split())
 
 COLOUR_LABELS = frozenset("colour color colours colors cor couleur farbe цвет".split())
 

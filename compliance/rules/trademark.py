@@ -489,6 +489,8 @@ def maybe_genuine(span, entry, ev):
         # retailer titles genuine stock, so a review. A maker of chargers and cables (Baseus,
         # Anker) names its own charger so.
         return None
+    if ev.seller is SellerBrand.NONE and ev.claims_original and ev.fitting in PASSES_AS_ORIGINAL:
+        return None  # "Original UK Huawei 65W charger" with no brand: how copies of chargers are sold
     if ev.seller.unnamed and not (_specific_product(ev) or _maker_leads(ev) or _under_warranty(ev)):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
     if ev.seller is SellerBrand.OTHER and not _another_company_may_hold_stock(ev):
