@@ -590,3 +590,22 @@ def test_namesakes_are_no_blocklist_of_their_own():
 def test_a_fragrance_line_of_everyday_words_is_named_by_the_perfume_noun_after_it(checker_with, title, blocked):
     result = checker_with()(title, brand="No Brand")
     assert ("Far Away" in {f.entry for f in result.findings if f.severity == "block"}) is blocked
+
+
+@pytest.mark.parametrize("title", [
+    "BMW M logo sticker car decal 3pcs",
+    "Honda emblem badge chrome 3D",
+    "Toyota logo keychain",
+    "Эмблема Mercedes на капот",
+])
+def test_a_makers_logo_sold_as_the_product_with_no_brand_fails(checker_with, title):
+    assert "TM001" in rules(checker_with()(title, brand=""), "block")
+
+
+@pytest.mark.parametrize("title, brand", [
+    ("Honda emblem 75700-S5A-003 replacement", None),          # the maker's part, no brand column: a review
+    ("dymo labelwriter name badge labels 250 per pack", None),  # name badges are labels, not a logo
+    ("Honda emblem badge chrome 3D", "Honda"),                  # the maker's own
+])
+def test_a_logo_product_that_may_be_genuine_is_no_failure(checker_with, title, brand):
+    assert not rules(checker_with()(title, brand=brand), "block")

@@ -485,6 +485,7 @@ class MarkEvidence:
     fitting: str            # the accessory or part the listing sells ("case", "чехол"), or ""
     fitting_in_title: bool  # the title says it (not only the category)
     fitting_follows: bool   # the accessory's noun follows the mark closely ("ipod car cassette adapter")
+    logo: str               # the title sells a logo as the product ("emblem", "logo sticker"), or ""
     claims_original: bool   # "original", "genuine" ... in the title
     warranty: bool          # the maker's or distributor's warranty named in the title ("Garansi Resmi")
     copy_words: bool        # counterfeit wording anywhere in the listing
@@ -512,7 +513,8 @@ class MarkEvidence:
                  "own brand": self.own_brand, "authorized": self.authorized, "licensee": self.licensed_to,
                  "brand position": self.brand_position, "brand use": ", ".join(self.brand_use),
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
-                 "merchandise": self.merchandise, "fitting": self.fitting, "claims original": self.claims_original,
+                 "merchandise": self.merchandise, "fitting": self.fitting, "logo": self.logo,
+                 "claims original": self.claims_original,
                  "official warranty": self.warranty,
                  "copy words": self.copy_words, "beside disguised marks": self.beside_hidden_marks,
                  "part": self.part, "beside own brand": self.beside_own_brand, "confirmed by": self.confirmed_by}
@@ -554,6 +556,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         fitting=_first(title_words, fitting_nouns()) or _first(category_words, fitting_nouns()),
         fitting_in_title=bool(_first(title_words, fitting_nouns())),
         fitting_follows=_fitting_follows(listing, span),
+        logo=_first(title_words, LOGO_NOUNS),
         claims_original=bool(set(title_words) & ORIGINAL_WORDS) and not WARRANTY.search(listing.title),
         warranty=bool(WARRANTY.search(listing.title)),
         copy_words=any(c.data.get("scope") in COPY_SCOPES for c in cues),
@@ -958,6 +961,11 @@ def _word_before(listing, span) -> str:
     before = _words(listing.fields[span.field].raw[max(0, span.start - 24):span.start])
     return before[-1] if before else ""
 
+
+# Words that make a logo the product: a maker's emblem sold as such, or its logo on a sticker
+# ("BMW M logo sticker", "Honda emblem badge chrome 3D"). Not "badge" alone: name badges are labels.
+LOGO_NOUNS = frozenset("logo logos emblem emblems insignia emblema emblemas logotipo logotipos эмблема эмблемы "
+                       "шильдик шильдики лого".split())
 
 # A fragrance named by the noun right after it ("Far Away Perfume", "Good Girl eau de parfum"):
 # a perfume house's line whose name is everyday words is confirmed so.

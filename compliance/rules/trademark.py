@@ -341,6 +341,23 @@ def hidden_mark(span, entry, ev):
                    f"Remove '{span.text}': a disguised brand name is how copies are listed")
 
 
+def logo_product(span, entry, ev):
+    """A maker's logo sold as the product ("BMW M logo sticker", "Honda emblem badge", "Toyota logo
+    keychain"): whatever the mark's classes, the logo itself is what sells, so it is the maker's
+    merchandise where the catalog names no brand. A review where the maker leads with its part
+    number in a catalog with no brand column (a genuine replacement emblem); where the brand column
+    names a company, the later steps decide as for any product."""
+    if not ev.logo or ev.frame is not Frame.NONE or ev.reading is Reading.TYPO or not ev.in_title \
+            or not ev.seller.unnamed:
+        return None
+    if ev.leads_title and ev.part_number and ev.seller is SellerBrand.UNKNOWN and not ev.goods.copied:
+        return Outcome("TM001", "warn", f"sells the {ev.logo} of {entry.term}{_owner(entry)} with a part number: "
+                       f"fine for the maker's own part", f"Keep it only if it is {entry.term}'s own part")
+    return Outcome("TM001", "block", f"sells the {ev.logo} of {entry.term}{_owner(entry)} as the product: the "
+                   f"mark's merchandise, sold only under its licence", f"Remove '{span.text}' unless you are "
+                   f"licensed by {entry.owner or entry.term}")
+
+
 def other_class(span, entry, ev):
     """A mark's rights cover its classes: a diaper brand is not infringed by earrings."""
     if ev.class_overlap or ev.copy_words or ev.beside_hidden_marks:
@@ -480,17 +497,8 @@ def maybe_genuine(span, entry, ev):
     maker's name leading a title where the catalog has no brand column, or leading the title where
     the brand column names an established company (a licensee or distributor: "Duracell ... card"
     by Dane-Elec): maybe genuine stock."""
-    if ev.goods.copied or ev.copy_words or ev.reading is Reading.TYPO:
+    if ev.goods.copied or ev.copy_words or ev.reading is Reading.TYPO or _passes_as_original(ev):
         return None
-    if ev.fitting in PASSES_AS_ORIGINAL and ev.goods.fittable and not (_specific_product(ev) or _maker_leads(ev)):
-        # "Apple USB-C to Lightning cable" from a shop whose brand column is empty or another's:
-        # copies of chargers and cables pass as the maker's so. With the maker's part number it is
-        # its own; where the catalog has no brand column and the maker leads the title, it is how a
-        # retailer titles genuine stock, so a review. A maker of chargers and cables (Baseus,
-        # Anker) names its own charger so.
-        return None
-    if ev.seller is SellerBrand.NONE and ev.claims_original and ev.fitting in PASSES_AS_ORIGINAL:
-        return None  # "Original UK Huawei 65W charger" with no brand: how copies of chargers are sold
     if ev.seller.unnamed and not (_specific_product(ev) or _maker_leads(ev) or _under_warranty(ev)):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
     if ev.seller is SellerBrand.OTHER and not _another_company_may_hold_stock(ev):
@@ -499,6 +507,20 @@ def maybe_genuine(span, entry, ev):
     return Outcome("TM001", "warn", f"names the trademark {entry.term}{_owner(entry)} as the product, and {who}: "
                    f"fine for genuine {entry.term} stock", f"If this is genuine {entry.term} stock, set the brand "
                    f"column to {entry.term}; otherwise remove '{span.text}'")
+
+
+def _passes_as_original(ev) -> bool:
+    """"Apple USB-C to Lightning cable" from a shop whose brand column is empty or another's: copies
+    of chargers and cables pass as the maker's so. With the maker's part number it is its own;
+    where the catalog has no brand column and the maker leads the title, it is how a retailer titles
+    genuine stock, so a review. A maker of chargers and cables (Baseus, Anker) names its own charger
+    so. Claimed "original" where the brand column says no brand ("Original UK Huawei 65W charger
+    MateBook D15") it is how copies of chargers are sold, whatever else it names."""
+    if ev.fitting not in PASSES_AS_ORIGINAL:
+        return False
+    if ev.seller is SellerBrand.NONE and ev.claims_original:
+        return True
+    return ev.goods.fittable and not (_specific_product(ev) or _maker_leads(ev))
 
 
 SELLER_SAYS = {SellerBrand.UNKNOWN: "the catalog has no brand column",
@@ -570,7 +592,7 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
 STEPS = (spare_own_brand, spare_ordinary_sense, component_inside, compatibility, accessory_reference,
          spare_everyday_word,
          comparison, hidden_mark,
-         service_feature, merchandise, other_class, typo, fits_device, works_with_device, part_or_refill,
+         service_feature, merchandise, logo_product, other_class, typo, fits_device, works_with_device, part_or_refill,
          beside_own_brand,
          outside_title, maybe_genuine, another_companys_mark)
 
