@@ -609,3 +609,19 @@ def test_a_makers_logo_sold_as_the_product_with_no_brand_fails(checker_with, tit
 ])
 def test_a_logo_product_that_may_be_genuine_is_no_failure(checker_with, title, brand):
     assert not rules(checker_with()(title, brand=brand), "block")
+
+
+@pytest.mark.parametrize("title, brand", [
+    ("introduction to the nikon d90 vol . 1 basic controls", "blue crane digital"),  # a course about it
+    ("iPhone for Dummies 10th edition book", "Wiley"),
+    ("Guía del Canon EOS 80D en español", "Marcombo"),
+])
+def test_a_guide_to_a_product_names_it_as_a_reference(checker_with, title, brand):
+    result = checker_with()(title, brand=brand)
+    assert not rules(result, "block")
+    assert {f.rule for f in result.findings if f.kind == "trademark"} == {"TM003"}
+
+
+def test_the_mac_platform_named_in_a_peripherals_title_is_no_finding(checker_with):
+    result = checker_with()("neatdesk desktop scanner and digital filing system - macintosh", brand="the neat company")
+    assert not [f for f in result.findings if f.entry == "Macintosh"]
