@@ -625,3 +625,15 @@ def test_a_guide_to_a_product_names_it_as_a_reference(checker_with, title, brand
 def test_the_mac_platform_named_in_a_peripherals_title_is_no_finding(checker_with):
     result = checker_with()("neatdesk desktop scanner and digital filing system - macintosh", brand="the neat company")
     assert not [f for f in result.findings if f.entry == "Macintosh"]
+
+
+@pytest.mark.parametrize("title, blocked", [
+    ("Funko Pop Marvel Spider-Man 593", False),          # a known licensee leads: its own licensed product
+    ("Bandai Naruto Uzumaki figure", False),
+    ("Spider-Man figure 6 inch Marvel", True),           # no licensee named
+    ("Naruto Uzumaki figure by Bandai", True),           # named, but not as the title's maker
+])
+def test_a_licensee_leading_a_title_with_no_brand_column_is_a_review(checker_with, title, blocked):
+    result = checker_with()(title, brand=None)
+    assert bool(rules(result, "block")) is blocked
+    assert "TM001" in rules(result)

@@ -473,6 +473,7 @@ class MarkEvidence:
     brand_position: bool    # first in the title, after only words such as "New"
     leads_title: bool       # this mark or another of its maker's, here or elsewhere, is first in the title
     other_maker_leads: str  # another maker's mark leads the title (no brand column): the product is its, or ""
+    licensee_leads: str     # the property's own maker or a known licensee leads the title (no brand column), or ""
     brand_use: tuple[str, ...]  # why a generic word reads as the brand (empty: it does not)
     everyday_word: str      # the ordinary word this span also is ("plush puma"), or ""
     ordinary_sense: str     # a colour, a measure, a component stated as fact, another language's word, or ""
@@ -510,6 +511,7 @@ class MarkEvidence:
         flags = {"frame": self.frame.value and f"{self.frame.value} ({self.wording})",
                  "maker named in the title": self.maker_in_title,
                  "another maker leads the title": self.other_maker_leads,
+                 "its maker or licensee leads the title": self.licensee_leads,
                  "own brand": self.own_brand, "authorized": self.authorized, "licensee": self.licensed_to,
                  "brand position": self.brand_position, "brand use": ", ".join(self.brand_use),
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
@@ -546,6 +548,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
         leads_title=_leads_title(listing, entry),
         other_maker_leads=_other_maker_leads(listing, entry),
+        licensee_leads=_licensee_leads(listing, entry),
         brand_use=brand_use, everyday_word=everyday,
         ordinary_sense=_ordinary_sense(listing, span), foreign_word=_accented_word(span),
         written_apart=bool(_words_apart(span)),
@@ -715,6 +718,25 @@ def _other_maker_leads(listing, entry) -> str:
             continue
         if (s.data.get("context") or {}).get("brand_position") and not goods_of(found).copied \
                 and not same_maker(found, entry):
+            return found.term
+    return ""
+
+
+def _licensee_leads(listing, entry) -> str:
+    """Where the catalog has no brand column, the property's own family or a known licensee of it
+    (compliance.licensees) first in the title: "LEGO Star Wars 75192", "Bandai MG 1/100 Gundam"."""
+    from ..licensees import licence_for
+
+    if listing.brand_column:
+        return ""
+    for s in listing.spans.get("marks", ()):
+        found = s.data.get("entry")
+        if s.field != "title" or found is None or found is entry or found.kind != "trademark":
+            continue
+        if not (s.data.get("context") or {}).get("brand_position"):
+            continue
+        key = compact(found.term)
+        if same_family(key, entry) or licence_for(key, entry) is not None:
             return found.term
     return ""
 

@@ -393,6 +393,11 @@ def merchandise(span, entry, ev):
     if ev.reading is Reading.TYPO and not (ev.class_overlap and ev.merchandise):
         return None  # one letter from a character's name ("Deppa" earphones) is merchandise only on merchandise
     product = f"a {ev.merchandise}" if ev.merchandise else "a product"
+    if ev.licensee_leads and not ev.copy_words:
+        return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product} that "
+                       f"{ev.licensee_leads}, its maker or licensee, leads: fine for {ev.licensee_leads}'s own product",
+                       f"If this is {ev.licensee_leads}'s product, name it in the brand column; otherwise remove "
+                       f"'{span.text}'")
     if ev.seller is SellerBrand.OTHER:
         return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product} "
                        f"whose brand column names another company: fine if it is the property's licensee",
