@@ -33,6 +33,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+	$(PY) bench/stages.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
