@@ -523,6 +523,11 @@ def test_type_c_after_a_mark_is_a_connector_not_a_comparison(checker_with, title
     ("power bank 20000mah", ""),                   # a capacity
     ("sku 12345678 mug", ""),                      # digits alone
     ("a1234 cable", ""),                           # too short
+    ("bath towel 70x40cm cotton", ""),             # a size
+    ("monitor 1920x1080 ips", ""),
+    ("usb3.1 type c cable", ""),                   # a standard
+    ("ddr4-3200 16gb kit", ""),
+    ("samsung mz-v7s500bw 500gb", "mz-v7s500bw"),  # still a part number beside them
 ])
 def test_what_reads_as_a_makers_part_number(title, part):
     from compliance.rules.evidence import _part_number

@@ -254,9 +254,16 @@ def _part_number(title: str) -> str:
     catalogs carry them; listings of copies rarely do."""
     for word in title.lower().split():
         word = word.strip(".,;:()[]/|")
-        if len(word) >= 6 and PART_NUMBER.match(word) and not SPEC.match(word):
+        if len(word) >= 6 and PART_NUMBER.match(word) and not (SPEC.match(word) or DIMENSIONS.match(word)
+                                                               or STANDARD.match(word)):
             return word
     return ""
+
+
+# Sizes and standards that look like part numbers: "70x40cm", "1920x1080", "3x1.5mm2"; "usb3.1",
+# "ddr4-3200", "pcie4.0", "ipx7".
+DIMENSIONS = re.compile(r"^\d+(?:[.,]\d+)?(?:[x*×]\d+(?:[.,]\d+)?)+(?:mm2?|cm|m|in|inch|px|ft|mah|gb|tb|mb)?$")
+STANDARD = re.compile(r"^(?:usb|ddr|lpddr|gddr|pcie|hdmi|sata|wifi|bt|ipx?|nvme|type-?c|qi|ax|ac)\d[\w.\-]*$")
 
 
 def _model_named(raw: str, end: int) -> bool:
