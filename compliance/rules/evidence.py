@@ -605,8 +605,9 @@ def _confirmed_by(listing, span, entry) -> str:
     do not vouch for each other ("Diaper Genie Angel care" is no Disney character)."""
     if not entry.keywords:
         return ""
-    if goods_of(entry) is Goods.COSMETICS and _word_after(listing, span) in FRAGRANCE_NOUNS:
-        return _word_after(listing, span)  # "Far Away perfume": the name of the fragrance sold
+    noun = _word_after(listing, span) if goods_of(entry) is Goods.COSMETICS else ""
+    if noun in FRAGRANCE_NOUNS:
+        return noun  # "Far Away perfume": the name of the fragrance sold
     text = _listing_words(listing)
     # A franchise's everyday keyword ("Princess") is in too many listings; a maker's product noun
     # ("bike" for Specialized, "badminton" for Victor) or a team's sport is the sense itself.
@@ -701,16 +702,23 @@ def same_maker(a, b) -> bool:
     return compact(a.owner) == compact(b.owner) or len(first_a) >= 4 and first_a == first_b
 
 
+def _title_leaders(listing) -> tuple:
+    """The marks named in the title's brand position (first, after only words such as "New" or
+    the shop's bracketed tags), in order; found once per listing, read by every span's evidence."""
+    found = listing.decided.get("title_leaders")
+    if found is None:
+        found = listing.decided["title_leaders"] = tuple(
+            s.data["entry"] for s in listing.spans.get("marks", ())
+            if s.field == "title" and s.data.get("entry") is not None
+            and (s.data.get("context") or {}).get("brand_position"))
+    return found
+
+
 def _leads_title(listing, entry) -> bool:
     """The mark, or another mark of its maker, is first in the title in one of its mentions
     ("Infinix Note 40X ... Warranty by Infinix Malaysia", "Western Digital WD Elements 1 TB"): its
     later mentions name the same maker's product."""
-    for s in listing.spans.get("marks", ()):
-        found = s.data.get("entry")
-        if s.field == "title" and found is not None and (s.data.get("context") or {}).get("brand_position") \
-                and (found is entry or same_maker(found, entry)):
-            return True
-    return False
+    return any(found is entry or same_maker(found, entry) for found in _title_leaders(listing))
 
 
 def _other_maker_leads(listing, entry) -> str:
@@ -719,14 +727,9 @@ def _other_maker_leads(listing, entry) -> str:
     receiver")."""
     if listing.brand_column:
         return ""
-    for s in listing.spans.get("marks", ()):
-        found = s.data.get("entry")
-        if s.field != "title" or found is None or found.kind != "trademark" or found is entry:
-            continue
-        if (s.data.get("context") or {}).get("brand_position") and not goods_of(found).copied \
-                and not same_maker(found, entry):
-            return found.term
-    return ""
+    return next((found.term for found in _title_leaders(listing)
+                 if found.kind == "trademark" and found is not entry and not goods_of(found).copied
+                 and not same_maker(found, entry)), "")
 
 
 def _licensee_leads(listing, entry) -> str:
@@ -736,16 +739,9 @@ def _licensee_leads(listing, entry) -> str:
 
     if listing.brand_column:
         return ""
-    for s in listing.spans.get("marks", ()):
-        found = s.data.get("entry")
-        if s.field != "title" or found is None or found is entry or found.kind != "trademark":
-            continue
-        if not (s.data.get("context") or {}).get("brand_position"):
-            continue
-        key = compact(found.term)
-        if same_family(key, entry) or licence_for(key, entry) is not None:
-            return found.term
-    return ""
+    return next((found.term for found in _title_leaders(listing)
+                 if found.kind == "trademark" and found is not entry
+                 and (same_family(compact(found.term), entry) or licence_for(compact(found.term), entry))), "")
 
 
 def _seller_and_title_maker(listing) -> tuple[str, str]:
