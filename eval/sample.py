@@ -6,7 +6,7 @@ Simple Icons), so the set holds enough mark-bearing listings to measure recall a
 ordinary words that look like names to measure false blocks. listguard's own lists are not
 used for drawing, so the draw does not favour what listguard already knows.
 
-    python eval/sample.py      # rewrites eval/dev-ids.csv and eval/heldout-ids.csv
+    python eval/sample.py      # rewrites eval/dev-ids.csv, heldout-ids.csv and titles-ids.csv
 """
 from __future__ import annotations
 
@@ -17,11 +17,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sources import DEV_SOURCES, HELDOUT_SOURCES, SHARED_DATA, views  # noqa: E402
+from sources import DEV_SOURCES, HELDOUT_SOURCES, SHARED_DATA, TITLE_SOURCES, views  # noqa: E402
 
 DEV_SIZES = {"ozon": 260, "shopee": 200, "lazada": 200, "shein": 200, "aliexpress": 260,
              "wish": 120, "flipkart": 120, "walmart-amazon": 300}
 HELDOUT_SIZES = {"wdc-computers": 300, "indonesian": 300}
+TITLE_SIZES = {"lazada-titles": 200, "shopee-titles": 200, "walmart-amazon-titles": 200}
 SEED = 20261204
 
 
@@ -55,7 +56,8 @@ def _mentions(names: set[str]):
     return hit
 
 
-def draw(sources, sizes, names) -> list[tuple[str, str, str]]:
+def draw(sources, sizes, names, taken_before=frozenset()) -> list[tuple[str, str, str]]:
+    """``taken_before``: ids already in another set, never drawn again."""
     rng = random.Random(SEED)
     hit = _mentions(names)
     chosen: list[tuple[str, str, str]] = []
@@ -65,7 +67,7 @@ def draw(sources, sizes, names) -> list[tuple[str, str, str]]:
         # de-duplicate identical titles: scraped sets repeat the same listing
         seen, unique = set(), []
         for view in rows:
-            if view.title.lower() not in seen:
+            if view.title.lower() not in seen and view.id not in taken_before:
                 seen.add(view.title.lower())
                 unique.append(view)
         named = [v for v in unique if hit(f"{v.title} {v.description}")]
@@ -90,3 +92,5 @@ if __name__ == "__main__":
     here = Path(__file__).resolve().parent
     write(here / "dev-ids.csv", draw(DEV_SOURCES, DEV_SIZES, names))
     write(here / "heldout-ids.csv", draw(HELDOUT_SOURCES, HELDOUT_SIZES, names))
+    dev = draw(DEV_SOURCES, DEV_SIZES, names)
+    write(here / "titles-ids.csv", draw(TITLE_SOURCES, TITLE_SIZES, names, frozenset(i for _, i, _ in dev)))

@@ -4,7 +4,8 @@
     python eval/score.py --errors dev    # also list the dev rows listguard gets wrong
 
 Figures:
-* real dev set (``eval/labels-dev.csv``) and held-out set (``eval/labels-heldout.csv``), per
+* real dev set (``eval/labels-dev.csv``), titles set (``eval/labels-titles.csv``: other rows of
+  three dev sources judged from the title alone) and held-out set (``eval/labels-heldout.csv``), per
   source: IP-block precision, recall (all fails, and the fails whose mark the curated lists
   cover) and the false-block rate on rows labelled pass. An IP block is a block-severity
   trademark or counterfeit finding. Rows labelled ``review`` count in neither precision nor
@@ -37,7 +38,8 @@ from sources import ALL_SOURCES, SHARED_DATA, WITH_BRAND, View, available, views
 
 TARGET = {"ozon": "ozon:RU", "shopee": "shopee:SG", "lazada": "lazada:MY", "shein": "amazon:US",
           "aliexpress": "aliexpress:US", "wish": "ebay:US", "flipkart": "flipkart:IN",
-          "walmart-amazon": "walmart:US", "wdc-computers": "amazon:US", "indonesian": "lazada:ID"}
+          "walmart-amazon": "walmart:US", "wdc-computers": "amazon:US", "indonesian": "lazada:ID",
+          "lazada-titles": "lazada:MY", "shopee-titles": "shopee:SG", "walmart-amazon-titles": "amazon:US"}
 AS_OF = dt.date(2026, 12, 1)
 IP_KINDS = ("trademark", "counterfeit")
 
@@ -233,18 +235,21 @@ def _print_table(headers, rows) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--errors", choices=["dev", "genuine"],
-                        help="list the rows of the dev set (or the genuine tables) listguard gets wrong")
-    parser.add_argument("--only", choices=["dev", "heldout", "genuine", "classes", "generated"], action="append")
+    parser.add_argument("--errors", choices=["dev", "titles", "genuine"],
+                        help="list the rows of a labelled set (or the genuine tables) listguard gets wrong")
+    parser.add_argument("--only", choices=["dev", "titles", "heldout", "genuine", "classes", "generated"],
+                        action="append")
     args = parser.parse_args()
     if not available():
         print(f"no shared data at {SHARED_DATA}: the real sets cannot be scored here (set LISTGUARD_SHARED_DATA)")
         return 0
-    only = set(args.only or ["dev", "heldout", "genuine", "classes", "generated"])
-    from sources import DEV_SOURCES, HELDOUT_SOURCES
+    only = set(args.only or ["dev", "titles", "heldout", "genuine", "classes", "generated"])
+    from sources import DEV_SOURCES, HELDOUT_SOURCES, TITLE_SOURCES
 
     if "dev" in only:
         score_set("dev", DEV_SOURCES, args.errors == "dev")
+    if "titles" in only and (HERE / "labels-titles.csv").exists():
+        score_set("titles", TITLE_SOURCES, args.errors == "titles")
     if "heldout" in only and (HERE / "labels-heldout.csv").exists():
         score_set("heldout", HELDOUT_SOURCES, False)
     if "genuine" in only:
