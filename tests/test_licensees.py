@@ -53,7 +53,8 @@ def test_the_register_is_not_loaded_as_a_blocklist():
 
 @pytest.mark.parametrize("written, compound", [
     ("Kill-A-Watt", True), ("jack-o-lantern", True), ("N-I-K-E", False), ("Gu-cci", False),
-    ("Ad-i-das", False), ("Sup-reme", False), ("Chanel", False),
+    ("Ad-i-das", False), ("Sup-reme", False), ("Chanel", False), ("A-Data", True), ("v-tech", True),
+    ("N-ike", False), ("A-D-ATA", False),
 ])
 def test_everyday_words_joined_by_hyphens_are_a_name_not_a_disguise(written, compound):
     assert compound_name(written) is compound

@@ -50,11 +50,14 @@ _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 
 def compound_name(source: str) -> bool:
     """Words joined by hyphens, each an everyday word of three letters or more or a short joining
-    word ("Kill-A-Watt"): how a product's own name is written, not letters split to hide a mark
+    word ("Kill-A-Watt"), or one letter before a word ("A-Data", "V-Tech", "K-Swiss", as "e-mail"
+    is written): how a product's own name is written, not letters split to hide a mark
     ("N-I-K-E", "Gu-cci", "Ad-i-das")."""
     if not _HYPHENATED.fullmatch(source):
         return False
     parts = source.lower().split("-")
+    if len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) >= 4:
+        return True
     return all(p in _JOINING_WORDS or len(p) >= 3 and is_common_word(p) for p in parts) and \
         sum(len(p) >= 3 for p in parts) >= 2
 
