@@ -43,6 +43,11 @@ ENTRIES = link_lines([
     Entry("LaCie", "trademark", owner="LaCie (Seagate Technology LLC)", classes=E, goods="device"),
     Entry("JVC", "trademark", owner="JVCKenwood Corporation", classes=E, goods="device"),
     Entry("OPPO", "trademark", owner="Guangdong Oppo Mobile", classes=E, goods="device"),
+    Entry("Coway", "trademark", owner="Coway Co., Ltd.", classes=frozenset({7, 11}), goods="appliance"),
+    Entry("Infinix", "trademark", owner="Transsion Holdings", classes=E, goods="device"),
+    Entry("Hot", "trademark", owner="Transsion Holdings", classes=E, goods="device", generic=True,
+          keywords=("Infinix",)),
+    Entry("ADATA", "trademark", owner="ADATA Technology", classes=E, goods="device"),
 ])
 
 
@@ -133,6 +138,7 @@ def test_explain_says_which_brand_situation_decided(checker):
     ({"title": "Hori / Switch grips Тачки"}, ""),                              # a Latin title: nothing tells
     ({"title": "Stor bowl Disney Cars 500 ml"}, ""),                           # a Latin title: nothing tells
     ({"title": "Миска Stor Disney Cars", "brand": ""}, ""),                    # the brand column says
+    ({"title": "Promoción jersey Disney Cars"}, ""),                           # accented Latin is no other script
 ])
 def test_a_title_in_another_script_names_its_maker_in_latin_letters(checker, values, maker):
     from compliance.rules.evidence import title_maker
@@ -369,3 +375,22 @@ def test_an_original_makers_charger_from_a_listing_with_no_brand_is_a_copy(check
     title = "UK Apple 61W charger MacBook Pro 13 adapter"
     assert _blocks(checker, {"title": title, "brand": brand}) == set()
     assert "MacBook Pro" in _blocks(checker, {"title": f"Original {title}", "brand": brand})
+
+
+@pytest.mark.parametrize("title", [
+    "Cosway PowerMax Dehumidifier 500g x 3",          # one letter from Coway, its own maker's name
+    "[Ready Stock] Cosway PowerMax Dehumidifier",     # after a shop tag, still leading
+    "a-data s805 8 gb usb 2.0 flash drive",           # one letter, a hyphen, a word: the maker's spelling
+])
+def test_a_name_near_a_mark_leading_a_title_with_no_brand_column_is_a_review(checker, title):
+    assert _blocks(checker, {"title": title}) == set()
+    assert _warns(checker, {"title": title})
+
+
+@pytest.mark.parametrize("values", [
+    {"title": "2024 New infnix HOT 40 PRO smartphone 7.5 inch"},   # the misspelt maker before its own line
+    {"title": "Cosway dehumidifier 500g", "brand": ""},            # the brand column says no brand
+    {"title": "Cosway dehumidifier 500g", "brand": "Generic"},
+])
+def test_a_near_name_that_is_a_disguise_still_blocks(checker, values):
+    assert _blocks(checker, values)

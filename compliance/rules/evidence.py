@@ -221,7 +221,7 @@ def after_tag_label(raw: str, start: int) -> bool:
     return bool(TAG_LABEL.search(head)) and (head.rstrip().endswith("#") or "#" not in head or ":" in head)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _nouns(name: str) -> frozenset[str]:
     text = resources.files("compliance.matchers").joinpath(f"patterns/{name}").read_text("utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
@@ -404,14 +404,18 @@ def title_maker(listing) -> str:
     return found
 
 
+def _latin_letters(word: str) -> bool:
+    return word.isascii() or all(unicodedata.name(c, "").startswith("LATIN") for c in word)
+
+
 def _title_maker(listing) -> str:
     title = listing.title
     first = re.search(r"[^\W\d_]+", title)
     if first is None:
         return ""
-    if first.group().isascii():
-        # A title opening in Latin letters names its maker so only as "Hori / Сменные накладки":
-        # otherwise its first word may be the maker or the mark.
+    if _latin_letters(first.group()):
+        # A title opening in Latin letters, accented too ("Promoción ... jersey"), names its maker
+        # so only as "Hori / Сменные накладки": otherwise its first word may be the maker or the mark.
         return _maker_before_slash(title) or _maker_before_model(listing)
     marks = sorted(s.start for s in listing.spans.get("marks", []) if s.field == "title" and s.kind == "mark")
     first_mark = marks[0] if marks else len(title)
@@ -504,6 +508,7 @@ class MarkEvidence:
     generic_word: bool      # the span is the mark's own everyday word (Coach, Apple)
     product_line: bool      # a product line is named (iPhone, or "Stanley ... Quencher")
     model_named: bool       # a product line or a model designation follows the mark: a specific product
+    own_line_follows: bool  # one of the maker's own product lines right after the mark ("Asus ROG")
     maker_named: bool       # the mark's own name is in the title, not only a product line of it
     distinctive_name: bool  # the name is no everyday word (Spider-Man, Minecraft; not Stitch, Buzz)
     seller_established: bool  # the brand column names a real company (a licensee or distributor may)
@@ -543,6 +548,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     classes = classes_of(listing)
     goods = goods_of(entry)
     product_line = _product_line(listing, span, entry, ctx)
+    own_line_follows = _own_line_follows(listing, span, entry)
     category_words = _device_category_words(listing, goods)
     brand_use, everyday = _generic_use(listing, span, ctx, cues) if generic else ((), "")
     return MarkEvidence(
@@ -575,7 +581,8 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         beside_own_brand=_beside_own_brand(listing, span, key),
         own_product_line=_own_name(compact(span.text), key) or _after_own_brand(listing, span, key),
         generic_word=generic, product_line=product_line,
-        model_named=product_line or _model_after(listing, span, entry),
+        model_named=product_line or own_line_follows or _model_named(listing.fields[span.field].raw, span.end),
+        own_line_follows=own_line_follows,
         seller_established=key in established_brands(),
         part_number=_part_number(listing.title),
         maker_named=_maker_named(listing, span, entry, product_line),
@@ -753,11 +760,6 @@ def _seller_and_title_maker(listing) -> tuple[str, str]:
 
 def _own_brand(listing, key: str, entry) -> bool:
     return same_family(key, entry) or _sister_brand(listing, entry)
-
-
-def _model_after(listing, span, entry) -> bool:
-    """A model designation, or the maker's own line, right after the mark."""
-    return _model_named(listing.fields[span.field].raw, span.end) or _own_line_follows(listing, span, entry)
 
 
 def _sister_brand(listing, entry) -> bool:

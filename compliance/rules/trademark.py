@@ -411,11 +411,15 @@ def merchandise(span, entry, ev):
 
 def typo(span, entry, ev):
     """One letter off a mark is a review; leading the listing it is a disguised copy, unless the
-    brand column names an established company and the mark is no fashion or luxury house: then it
-    is that company's own product name more often ("mavis beacon" by Encore)."""
+    mark is no fashion or luxury house or property and the brand column names an established
+    company ("mavis beacon" by Encore) or the catalog has no brand column and the word leads the
+    title ("Cosway PowerMax Dehumidifier", "rebit 500 gb drive"): then it is a maker's own name
+    more often."""
     if ev.reading is not Reading.TYPO or ev.copy_words:
         return None
-    if ev.brand_position and not (ev.seller_established and not ev.goods.copied):
+    # Followed by the maker's own line ("infnix HOT 40 PRO") it is the maker's name misspelt.
+    own_name = ev.seller_established or ev.seller is SellerBrand.UNKNOWN and ev.leads_title and not ev.own_line_follows
+    if ev.brand_position and not (own_name and not ev.goods.copied):
         return None
     return Outcome("TM001", "warn", f"'{span.text}' looks like a misspelling of the trademark {entry.term}",
                    f"If '{span.text}' stands for {entry.term}, remove it; if it is another name, keep it")
