@@ -554,6 +554,8 @@ def test_an_online_service_a_device_runs_is_no_finding(checker_with, title, desc
     "Mens T-Shirts Summer Popular Tik Tok Printed Tops Tee",   # a service's logo on a tee
     "Netflix logo hoodie unisex",
     "YouTube play button LED lamp",                            # leading the title: sold as the service's
+    "Equipo ciclismo hombre STRAVA maillot manga corta",       # cycling kit, in Spanish
+    "Ropa deportiva mujer con estampado Netflix",
 ])
 def test_an_online_service_on_merchandise_or_leading_the_title_still_fails(checker_with, title):
     assert "TM001" in rules(checker_with()(title, brand=""), "block")
