@@ -36,6 +36,7 @@ def ids(cues, text):
     ("Tas Gucci tiruan murah", "palsu"),
     ("Giày Nike Air Force 1 hàng nhái", "hang_nhai"),
     ("เสื้อ Nike งานก๊อป", "thai_copy"),
+    ("Striping Vario 125 design copy ori", "copy_ori"),
 ])
 def test_cue_fires(cues, text, cue):
     assert cue in ids(cues, text)
@@ -62,6 +63,8 @@ def test_cue_fires(cues, text, cue):
     "jvc kw-xr610 4 x 50 watts usb cd receiver",  # a model code
     "Kerusakan akibat menggunakan tinta palsu",   # a warning against fakes
     "Bulu mata palsu 10 pasang",            # false eyelashes
+    "Kopi ori Aceh 250 gram",               # coffee, not a copy
+    "Copy original receipt book",
 ])
 def test_honest_uses_do_not_fire(cues, text):
     assert ids(cues, text) == []
