@@ -639,8 +639,39 @@ def test_the_mac_platform_named_in_a_peripherals_title_is_no_finding(checker_wit
     ("Bandai Naruto Uzumaki figure", False),
     ("Spider-Man figure 6 inch Marvel", True),           # no licensee named
     ("Naruto Uzumaki figure by Bandai", True),           # named, but not as the title's maker
+    ("Bandai MG 1/100 Gundam Exia model kit", False),     # a property whose name is also a common word
+    ("Gundam Exia 1/100 model kit", True),
 ])
 def test_a_licensee_leading_a_title_with_no_brand_column_is_a_review(checker_with, title, blocked):
     result = checker_with()(title, brand=None)
     assert bool(rules(result, "block")) is blocked
     assert "TM001" in rules(result)
+
+
+@pytest.mark.parametrize("title", [
+    "Knalpot racing standar Vario 125 150 Pcx 160 Nmax Old New Aerox",       # an exhaust for four scooters
+    "Tempered glass iPhone 15 Pro Max / Samsung S24 Ultra / Redmi Note 13",
+    "Spion motor Aerox 155 Nmax Vario 160",
+])
+def test_models_listed_one_after_another_are_what_a_part_fits(checker_with, title):
+    result = checker_with()(title, brand=None)
+    assert not rules(result, "block")
+    assert any(f.rule == "TM003" for f in result.findings)
+
+
+@pytest.mark.parametrize("title", [
+    "Aerox 155 striping decal full body",                           # one model, the product's own name
+    "nikon coolpix s80 14.1 mp digital camera with nikkor ed lens",  # a maker leads: its own lines
+])
+def test_a_model_alone_or_a_makers_own_lines_are_no_fitment_list(checker_with, title):
+    result = checker_with()(title, brand=None)
+    assert not [f for f in result.findings if "among the models" in f.message]
+
+
+@pytest.mark.parametrize("title", [
+    "plastic lids for hot drink cups 10 oz",
+    "slash-cut pockets for three-ring binders",
+])
+def test_an_everyday_word_after_for_names_nothing_the_product_fits(checker_with, title):
+    result = checker_with()(title, brand="Dixie")
+    assert not [f for f in result.findings if f.kind == "trademark"]

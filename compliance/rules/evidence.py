@@ -509,6 +509,7 @@ class MarkEvidence:
     product_line: bool      # a product line is named (iPhone, or "Stanley ... Quencher")
     model_named: bool       # a product line or a model designation follows the mark: a specific product
     own_line_follows: bool  # one of the maker's own product lines right after the mark ("Asus ROG")
+    fitment_list: bool      # one of three or more device or vehicle models the title lists, not the first
     maker_named: bool       # the mark's own name is in the title, not only a product line of it
     distinctive_name: bool  # the name is no everyday word (Spider-Man, Minecraft; not Stitch, Buzz)
     seller_established: bool  # the brand column names a real company (a licensee or distributor may)
@@ -581,8 +582,9 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         beside_own_brand=_beside_own_brand(listing, span, key),
         own_product_line=_own_name(compact(span.text), key) or _after_own_brand(listing, span, key),
         generic_word=generic, product_line=product_line,
-        model_named=product_line or own_line_follows or _model_named(listing.fields[span.field].raw, span.end),
+        model_named=_model_follows(listing, span, product_line or own_line_follows),
         own_line_follows=own_line_follows,
+        fitment_list=_in_fitment_list(listing, span),
         seller_established=key in established_brands(),
         part_number=_part_number(listing.title),
         maker_named=_maker_named(listing, span, entry, product_line),
@@ -709,6 +711,55 @@ def same_maker(a, b) -> bool:
     return compact(a.owner) == compact(b.owner) or len(first_a) >= 4 and first_a == first_b
 
 
+# Words that may stand between the models of a fitment list: model words, conjunctions, separators.
+LIST_WORDS = frozenset("old new pro max plus ultra mini lite neo prime fi and dan y e et und и và or atau".split())
+
+
+def _fittable_in_title(listing) -> tuple:
+    """The title's spans of marks other products fit (devices, vehicles), in order; found once
+    per listing."""
+    found = listing.decided.get("fittable_in_title")
+    if found is None:
+        found = listing.decided["fittable_in_title"] = tuple(sorted(
+            (s for s in listing.spans.get("marks", ()) if s.field == "title" and s.kind == "mark"
+             and s.data.get("entry") is not None and goods_of(s.data["entry"]).fittable
+             and s.data.get("how") != "typo"
+             and goods_of(s.data["entry"]) is not Goods.COMPONENT), key=lambda s: s.start))
+    return found
+
+
+def _list_gap(text: str) -> bool:
+    """Only model numbers, model words and separators between two models ("125 150 160", " Old New ",
+    " / "), not a hyphen alone ("vario-tessar" is one name)."""
+    return text.strip() != "-" and all(w.isdigit() or w in LIST_WORDS or (any(c.isdigit() for c in w) and len(w) <= 8)
+               for w in re.findall(r"\w+", text.lower()))
+
+
+def _in_fitment_list(listing, span) -> bool:
+    """"Knalpot racing Vario 125 150 Pcx 160 Nmax Old New Aerox", "glass for iPhone 15 Pro Max /
+    Samsung S24 Ultra / Redmi Note 13": three or more models of devices or vehicles of more than
+    one maker, one after another with only model numbers between them, list what a part or an
+    accessory fits."""
+    if span.field != "title":
+        return False
+    found = _fittable_in_title(listing)
+    if len(found) < 3 or _title_leaders(listing):
+        return False  # a maker leading the title names its own product and lines ("nikon coolpix s80")
+    title = listing.fields["title"].raw
+    runs: list[list] = [[found[0]]]
+    for before, after in zip(found, found[1:]):
+        if _list_gap(title[before.end:after.start]):
+            runs[-1].append(after)
+        else:
+            runs.append([after])
+    for run in runs:
+        first = run[0].data["entry"]
+        several_makers = any(not (s.data["entry"] is first or same_maker(s.data["entry"], first)) for s in run)
+        if len(run) >= 3 and several_makers and any(s is span for s in run):
+            return True
+    return False
+
+
 def _title_leaders(listing) -> tuple:
     """The marks named in the title's brand position (first, after only words such as "New" or
     the shop's bracketed tags), in order; found once per listing, read by every span's evidence."""
@@ -760,6 +811,11 @@ def _seller_and_title_maker(listing) -> tuple[str, str]:
 
 def _own_brand(listing, key: str, entry) -> bool:
     return same_family(key, entry) or _sister_brand(listing, entry)
+
+
+def _model_follows(listing, span, line_named: bool) -> bool:
+    """A product line named, or a model designation right after the mark."""
+    return line_named or _model_named(listing.fields[span.field].raw, span.end)
 
 
 def _sister_brand(listing, entry) -> bool:

@@ -301,6 +301,8 @@ def component_inside(span, entry, ev):
 def compatibility(span, entry, ev):
     if ev.frame is not Frame.COMPATIBLE or ev.reading is Reading.TYPO:
         return None
+    if ev.generic_word and entry.keywords and not ev.confirmed_by:
+        return None  # "lids for hot drink cups": an everyday word, spared below, names nothing it fits
     if ev.goods.property_for_merchandise:
         return None  # nothing is made to fit a character: "Hello Kitty case for iPhone" is merchandise
     return Outcome("TM003", "info", f"'{ev.wording}' names {entry.term} to say what the product fits: "
@@ -388,7 +390,9 @@ def merchandise(span, entry, ev):
     any product, or a name that is also an everyday word (Stitch, Buzz) on a decorative one. It
     fails where the catalog names no brand; where the brand column names a company, that company
     may be the licensee (team cases by their licensed makers): a review of the licence."""
-    if not ev.goods.property_for_merchandise or not (ev.merchandise or ev.distinctive_name or ev.confirmed_by):
+    # Its maker or licensee leading ("Bandai MG Gundam") says the property is meant, as its own name would.
+    if not ev.goods.property_for_merchandise or \
+            not (ev.merchandise or ev.distinctive_name or ev.confirmed_by or ev.licensee_leads):
         return None
     if ev.reading is Reading.TYPO and not (ev.class_overlap and ev.merchandise):
         return None  # one letter from a character's name ("Deppa" earphones) is merchandise only on merchandise
@@ -439,6 +443,17 @@ def fits_device(span, entry, ev):
     if not (ev.seller_established or _reads_as_for_the_device(ev)):
         return None
     return Outcome("TM003", "info", f"names {entry.term} with the {ev.fitting} made for it: permitted "
+                   f"compatibility use", f"Write 'for {entry.term} ...' or 'compatible with {entry.term} ...' "
+                   f"to make the reference plain")
+
+
+def fitment_list(span, entry, ev):
+    """A device or vehicle model among the several a title lists, not the first of them: the
+    models a part or accessory fits ("knalpot racing Vario 125 Pcx 160 Nmax Aerox")."""
+    if not (ev.fitment_list and ev.goods.fittable) or ev.reading is not Reading.EXACT or ev.copy_words \
+            or ev.brand_position or ev.claims_original:
+        return None
+    return Outcome("TM003", "info", f"names {entry.term} among the models the product fits: permitted "
                    f"compatibility use", f"Write 'for {entry.term} ...' or 'compatible with {entry.term} ...' "
                    f"to make the reference plain")
 
@@ -601,7 +616,8 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
 STEPS = (spare_own_brand, spare_ordinary_sense, component_inside, compatibility, accessory_reference,
          spare_everyday_word,
          comparison, hidden_mark,
-         service_feature, merchandise, logo_product, other_class, typo, fits_device, works_with_device, part_or_refill,
+         service_feature, merchandise, logo_product, other_class, typo, fitment_list, fits_device, works_with_device,
+         part_or_refill,
          beside_own_brand,
          outside_title, maybe_genuine, another_companys_mark)
 
