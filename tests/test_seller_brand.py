@@ -234,6 +234,7 @@ def test_the_brand_column_read_ahead_keeps_no_listing_it_has_handed_on(tmp_path)
     # an official store: the maker's own warranty named beside "original", and the maker named again
     ("Belkin USB wireless mouse - Original, 2 Year Warranty by Belkin Malaysia", set()),
     ("Belkin USB wireless mouse original garansi resmi", set()),
+    ("Belkin USB wireless mouse Original Garansi 2 Tahun Official", set()),  # the warranty's length between
     # a bare "original" claim, or a shop's own warranty, is what copies say
     ("Original Belkin USB wireless mouse", {"Belkin"}),
     ("Belkin USB wireless mouse original 1 year warranty", {"Belkin"}),

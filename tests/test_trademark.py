@@ -675,3 +675,24 @@ def test_a_model_alone_or_a_makers_own_lines_are_no_fitment_list(checker_with, t
 def test_an_everyday_word_after_for_names_nothing_the_product_fits(checker_with, title):
     result = checker_with()(title, brand="Dixie")
     assert not [f for f in result.findings if f.kind == "trademark"]
+
+
+@pytest.mark.parametrize("title", [
+    "Smartphone Galaxy S23 Ultra Original 7.5 inch 16GB RAM 512GB ROM 6800mAh",   # RAM is its size
+    "Original Note 40 Pro NFC Smartphone 7.5 inch HD Screen 12GB RAM",             # its screen is a feature
+])
+def test_a_phone_model_on_a_no_name_phone_with_its_specs_blocks(checker_with, title):
+    assert "TM001" in rules(checker_with()(title, brand=None), "block")
+
+
+@pytest.mark.parametrize("title", [
+    "Kingston 8GB DDR4 RAM for HP Pavilion laptop",     # the part is the product
+    "iPhone 15 Pro phone case clear",                    # the device, then what fits it at once
+])
+def test_a_part_or_an_accessory_for_a_device_is_still_read_so(checker_with, title):
+    assert not rules(checker_with()(title, brand=None), "block")
+
+
+def test_a_name_inside_a_longer_name_of_the_same_mark_is_reported_once(checker_with):
+    result = checker_with()("boston red sox pink iphone 4 hard case", brand="")
+    assert [f.entry for f in result.findings if f.rule == "TM001"] == ["Boston Red Sox"]

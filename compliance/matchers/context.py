@@ -17,6 +17,7 @@ running text. Only listings with a candidate mark get here, in ``nlp.pipe`` batc
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -238,12 +239,21 @@ class ContextAnnotator:
                 return doc[ts.start:j + 1].text
             if t.lower_ in STOP_WORDS or t.ent_type_ == "MARK" or t.is_punct and t.text not in "-/":
                 break
+            if t.lower_ in DEVICE_NOUNS and not (j + 1 < len(doc) and doc[j + 1].lower_ in accessory):
+                break  # "Note 40 Pro Smartphone 7.5 inch HD Screen": the device itself, its screen a feature
             if not (t.is_punct or _model_like(t)):
                 words += 1
                 if words > 3:
                     break
             j += 1
         return ""
+
+
+# The device itself named as the product ("... Smartphone 7.5 inch HD Screen"): an accessory noun
+# after it is one of its features, unless it follows at once ("phone case").
+DEVICE_NOUNS = frozenset("smartphone smartphones phone phones handphone cellphone ponsel celular celulares "
+                         "smartwatch tablet tablets laptop laptops notebook смартфон телефон ноутбук планшет "
+                         "điện thoại โทรศัพท์".split())
 
 
 WINDOW = 150  # characters of context either side of a mark in long descriptions
@@ -328,6 +338,15 @@ def _a_name(token, mixed: bool) -> bool:
     return token.is_alpha and ((token.is_title or token.is_upper) if mixed else not _everyday(token.lower_))
 
 
+CAPACITY = re.compile(r"^(?:\d+/)?\d+(?:[.,]\d+)?(?:gb|tb|mb)$")
+
+
+def _after_capacity(doc, j: int) -> bool:
+    """The token before ``j`` ends a capacity ("16GB", "16 GB", "12/512GB")."""
+    before = doc[j - 1].lower_
+    return bool(CAPACITY.match(before)) or before in ("gb", "tb", "mb") and j >= 2 and doc[j - 2].text[-1:].isdigit()
+
+
 @lru_cache(maxsize=1)
 def _parts_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     table: dict[str, list[tuple[str, ...]]] = {}
@@ -343,6 +362,8 @@ def _part_after(doc, ts) -> str:
         t = doc[j]
         if t.lower_ in STOP_WORDS or t.is_punct and t.text not in "-/":
             return ""
+        if j > ts.end and _after_capacity(doc, j):
+            continue  # "Galaxy S23 ... 16GB RAM": a device's size, not a part sold for it
         for p in table.get(t.lower_, ()):
             if len(p) == 1 or [x.lower_ for x in doc[j:j + len(p)]] == list(p):
                 return doc[ts.start:j + len(p)].text

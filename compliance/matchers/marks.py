@@ -490,12 +490,11 @@ def _model_code(source: str, entry) -> bool:
 
 
 def _keep_longest(results):
-    """Drop a match inside a longer match of another entry of the same kind ("Air Max" over "Max")."""
+    """Drop a match inside a longer match ("Air Max" over "Max", "Note 40 Pro" over its own "Note 40")."""
     results.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     kept: list[tuple] = []
     for r in results:
-        inside = any(k[0] <= r[0] and r[1] <= k[1] and (k[1] - k[0]) > (r[1] - r[0]) and k[2].entry != r[2].entry
-                     for k in kept)
+        inside = any(k[0] <= r[0] and r[1] <= k[1] and (k[1] - k[0]) > (r[1] - r[0]) for k in kept)
         if not inside:
             kept.append(r)
     return kept

@@ -127,7 +127,7 @@ ORIGINAL_WORDS = frozenset(
 # "Garansi Resmi", "official warranty"): how official stores title genuine stock, unlike a copy's
 # bare "original".
 WARRANTY = re.compile(
-    r"(?i)\b(?:warranty|garansi|garantia|garantía|garantie|гарантия)\W+(?:by|resmi|oficial|official|"
+    r"(?i)\b(?:warranty|garansi|garantia|garantía|garantie|гарантия)\W+(?:\w+\W+){0,2}?(?:by|resmi|oficial|official|"
     r"officielle)\b|\b(?:official|oficial|resmi|distributor)\W+(?:\w+\W+){0,2}"
     r"(?:warranty|garansi|garantia|garantía|garantie)\b")
 
