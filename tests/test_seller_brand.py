@@ -84,6 +84,7 @@ def test_a_missing_brand_column_is_unknown_and_an_empty_or_generic_cell_is_none(
     "Baseus 160W car charger QC 5.0 fast charging",     # a maker of chargers names its own charger
     "Apple USB-C to Lightning cable 1m",                # a device maker's own cable, as a retailer titles it
     "sony usb wi-fi adapter",                           # a retail table's lower-case title
+    "belkin usb wireless mouse - wired - black - oem",  # OEM packaging: no claim to be the retail original
 ])
 def test_the_maker_leading_a_title_with_no_brand_column_is_a_review(checker, title):
     assert _blocks(checker, {"title": title}) == set()

@@ -123,6 +123,9 @@ CONSUMABLES = frozenset("toner ink inkjet cartridge cartridges batteries battery
 ORIGINAL_WORDS = frozenset(
     "original genuine authentic official oem originale originales originais оригинал оригинальный "
     "оригинальная оригинальные asli resmi chính hãng".split())
+# "OEM" in a title is how genuine parts in bulk or tray packaging are sold ("bulk oem desktop hard
+# drive", "optical mouse - oem"): said of the product, no claim to be the maker's retail original.
+CLAIMS_ORIGINAL = ORIGINAL_WORDS - {"oem"}
 # A maker's or distributor's warranty named in the title ("1 Year Warranty by Samsung Malaysia",
 # "Garansi Resmi", "official warranty"): how official stores title genuine stock, unlike a copy's
 # bare "original".
@@ -574,7 +577,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         fitting_in_title=bool(_first(title_words, fitting_nouns())),
         fitting_follows=_fitting_follows(listing, span),
         logo=_first(title_words, LOGO_NOUNS),
-        claims_original=bool(set(title_words) & ORIGINAL_WORDS) and not WARRANTY.search(listing.title),
+        claims_original=bool(set(title_words) & CLAIMS_ORIGINAL) and not WARRANTY.search(listing.title),
         warranty=bool(WARRANTY.search(listing.title)),
         copy_words=any(c.data.get("scope") in COPY_SCOPES for c in cues),
         beside_hidden_marks=_beside_hidden_marks(listing),
