@@ -164,6 +164,7 @@ def test_a_brand_column_naming_a_sister_mark_of_the_same_owner_is_the_family(che
 @pytest.mark.parametrize("title", [
     "Post-it easel pad self-stick tabletop 20 inches x 23 inches white",  # a size, not the character X-23
     "Sony LCS-CSVB soft carrying case with metal accents",                # a model code, not the league LCS
+    "sony lcs-cst general purpose soft carrying case",                    # three letters are a code's too
 ])
 def test_a_character_or_team_read_inside_a_size_or_a_model_code_is_not_named(checker, title):
     assert _blocks(checker, {"title": title, "brand": "Acme"}) == set()

@@ -963,10 +963,11 @@ def _in_dimensions(raw: str, span) -> bool:
 
 def _in_code(raw: str, span) -> bool:
     """The span is joined by a hyphen to letters and digits that are no word ("lcs-csvb",
-    "pkm-lcs2"): a maker's model code, where no character or team is named."""
+    "pkm-lcs2", "np-bd1", "lcs-cst": three letters or fewer are a code's letters, not a word): a
+    maker's model code, where no character or team is named."""
     code = _code_around(raw, span)
     rest = [p for p in re.split(r"[-/]", code.lower()) if p and p != compact(span.text)]
-    return code != span.text and bool(rest) and not any(_common(p) for p in rest if p.isalpha())
+    return code != span.text and bool(rest) and not any(_common(p) for p in rest if p.isalpha() and len(p) > 3)
 
 
 def _code_around(raw: str, span) -> str:
