@@ -185,15 +185,23 @@ def fold(text: str) -> Reading:
         if token.isascii():
             out.copy(token.lower(), base)
             continue
-        table = confusables if _latinish(token, confusables) and not _among_own_script(tokens, n, confusables) \
-            else None
-        chars, offsets = [], []
-        for i, ch in enumerate(token):
-            for c in _fold_char(ch, table):
-                chars.append(c)
-                offsets.append(base + i)
-        out.place("".join(chars), offsets)
+        latin = _latinish(token, confusables) and not _among_own_script(tokens, n, confusables)
+        folded, relative = _fold_token(token, latin)
+        out.place(folded, [base + i for i in relative])
     return out.build(len(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_token(token: str, latin: bool) -> tuple[str, tuple[int, ...]]:
+    """A non-ASCII word folded, with each folded character's offset in the word: catalogs repeat
+    their words, so each is folded once (look-alikes folded only in a Latin-looking word)."""
+    table = confusable_map() if latin else None
+    chars, offsets = [], []
+    for i, ch in enumerate(token):
+        for c in _fold_char(ch, table):
+            chars.append(c)
+            offsets.append(i)
+    return "".join(chars), tuple(offsets)
 
 
 def disguised(source: str) -> bool:

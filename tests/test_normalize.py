@@ -71,3 +71,16 @@ def test_a_word_of_look_alike_letters_beside_its_own_script_stays_in_that_script
     # beside Latin words, or alone, look-alikes still read as the Latin they imitate
     assert plain_reading(fold("АDIDAS shoes")).text.split() == ["adidas", "shoes"]
     assert plain_reading(fold("АТАКА")).text.split() == ["ataka"]
+
+
+def test_a_repeated_word_folds_the_same_wherever_it_stands():
+    # Words are folded once and reused: the offsets must still be the word's own in each text.
+    from compliance.normalize import fold
+
+    first = fold("Ｎｉｋｅ Кроссовки")
+    second = fold("Мужские Кроссовки Ｎｉｋｅ")
+    assert first.text == "nike кроссовки" and second.text == "мужские кроссовки nike"
+    assert first.to_src == list(range(len(first.text)))
+    assert second.to_src == list(range(len(second.text)))
+    assert fold("АDIDAS shoes").text.startswith("adidas")          # a look-alike among Latin words
+    assert fold("АТАКА НА ТИТАНОВ брелок").text.startswith("атака")  # its own script's capitals
