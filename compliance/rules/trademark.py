@@ -415,18 +415,27 @@ def merchandise(span, entry, ev):
 
 def typo(span, entry, ev):
     """One letter off a mark is a review; leading the listing it is a disguised copy, unless the
-    mark is no fashion or luxury house or property and the brand column names an established
-    company ("mavis beacon" by Encore) or the catalog has no brand column and the word leads the
-    title ("Cosway PowerMax Dehumidifier", "rebit 500 gb drive"): then it is a maker's own name
-    more often."""
+    mark is no property, nor a fashion or luxury house on its kind of goods, and the brand column
+    names an established company ("mavis beacon" by Encore) or the catalog has no brand column
+    and the word leads the title ("Cosway PowerMax Dehumidifier", "rebit 500 gb drive"): then it
+    is a maker's own name more often."""
     if ev.reading is not Reading.TYPO or ev.copy_words:
         return None
     # Followed by the maker's own line ("infnix HOT 40 PRO") it is the maker's name misspelt.
     own_name = ev.seller_established or ev.seller is SellerBrand.UNKNOWN and ev.leads_title and not ev.own_line_follows
-    if ev.brand_position and not (own_name and not ev.goods.copied):
+    if ev.brand_position and not (own_name and not _copied_here(ev)):
         return None
     return Outcome("TM001", "warn", f"'{span.text}' looks like a misspelling of the trademark {entry.term}",
                    f"If '{span.text}' stands for {entry.term}, remove it; if it is another name, keep it")
+
+
+def _copied_here(ev) -> bool:
+    """The mark is one copies are made of, on goods of the kind copied: a property on anything, a
+    fashion or luxury house on clothing, bags or jewellery (or goods the listing does not say);
+    one letter from a fashion house on a hard drive ("rebit 500 gb drive") is the drive maker's name."""
+    if ev.goods.property_for_merchandise:
+        return True
+    return ev.goods.copied and (not ev.listing_classes or bool(set(ev.listing_classes) & FASHION_CLASSES))
 
 
 def fits_device(span, entry, ev):
