@@ -23,6 +23,8 @@ DEV_SIZES = {"ozon": 260, "shopee": 200, "lazada": 200, "shein": 200, "aliexpres
              "wish": 120, "flipkart": 120, "walmart-amazon": 300}
 HELDOUT_SIZES = {"wdc-computers": 300, "indonesian": 300}
 TITLE_SIZES = {"lazada-titles": 200, "shopee-titles": 200, "walmart-amazon-titles": 200}
+# A second round of marketplace titles, drawn after the first was labelled (so it stays as it was).
+TITLE_SIZES_MORE = {"lazada-titles": 60, "shopee-titles": 240}
 SEED = 20261204
 
 
@@ -56,16 +58,18 @@ def _mentions(names: set[str]):
     return hit
 
 
-def draw(sources, sizes, names, taken_before=frozenset()) -> list[tuple[str, str, str]]:
-    """``taken_before``: ids already in another set, never drawn again."""
-    rng = random.Random(SEED)
+def draw(sources, sizes, names, taken_before=frozenset(), seed=SEED, new_titles=False) -> list[tuple[str, str, str]]:
+    """``taken_before``: ids already in another set, never drawn again; with ``new_titles``, nor
+    another copy of their titles."""
+    rng = random.Random(seed)
     hit = _mentions(names)
     chosen: list[tuple[str, str, str]] = []
     all_views = views(sources)
     for source, size in sizes.items():
         rows = sorted((v for (s, _), v in all_views.items() if s == source), key=lambda v: v.id)
         # de-duplicate identical titles: scraped sets repeat the same listing
-        seen, unique = set(), []
+        seen = {v.title.lower() for v in rows if v.id in taken_before} if new_titles else set()
+        unique = []
         for view in rows:
             if view.title.lower() not in seen and view.id not in taken_before:
                 seen.add(view.title.lower())
@@ -93,4 +97,7 @@ if __name__ == "__main__":
     write(here / "dev-ids.csv", draw(DEV_SOURCES, DEV_SIZES, names))
     write(here / "heldout-ids.csv", draw(HELDOUT_SOURCES, HELDOUT_SIZES, names))
     dev = draw(DEV_SOURCES, DEV_SIZES, names)
-    write(here / "titles-ids.csv", draw(TITLE_SOURCES, TITLE_SIZES, names, frozenset(i for _, i, _ in dev)))
+    titles = draw(TITLE_SOURCES, TITLE_SIZES, names, frozenset(i for _, i, _ in dev))
+    taken = frozenset(i for _, i, _ in dev + titles)
+    titles += draw(TITLE_SOURCES, TITLE_SIZES_MORE, names, taken, seed=SEED + 1, new_titles=True)
+    write(here / "titles-ids.csv", titles)
