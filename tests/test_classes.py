@@ -109,6 +109,11 @@ def test_department_word_only_when_nothing_specific() -> None:
         ("Reversible Leather Belt", {25}),
         ("Polarized Sunglasses", {9}),
         ("Wooden Keepsake Box", {20}),
+        ("Polera De Ciclismo Hombre Manga Corta", {25}),       # a sleeve, not the comics
+        ("Maillot De Ciclismo Equipo", {25}),
+        ("Tai nghe bluetooth không dây tws", {9}),             # Vietnamese: headphones
+        ("Áo thun nam cotton", {25}),
+        ("Bola De Burbujas Inflable", {28}),
     ],
 )
 def test_title_nouns(title: str, expected: set[int]) -> None:
