@@ -65,6 +65,7 @@ def test_cue_fires(cues, text, cue):
     "Bulu mata palsu 10 pasang",            # false eyelashes
     "Kopi ori Aceh 250 gram",               # coffee, not a copy
     "Copy original receipt book",
+    "Pantalones casuales hombre Tencel imitación denim pierna ancha",   # a fabric imitating another
 ])
 def test_honest_uses_do_not_fire(cues, text):
     assert ids(cues, text) == []
