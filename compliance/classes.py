@@ -72,9 +72,10 @@ Hit = tuple[int, int, tuple[str, ...], frozenset[int]]  # start, end, phrase, cl
 
 
 def words(text: str) -> tuple[str, ...]:
-    """Lower-case word tokens: accents dropped, possessive "'s" removed; Latin and Cyrillic letters
-    (the table holds nouns of the seed's languages: "vestido", "сумка")."""
-    text = unicodedata.normalize("NFKD", text.lower())
+    """Lower-case word tokens: accents dropped ("đ" read "d"), possessive "'s" removed; Latin and
+    Cyrillic letters (the table holds nouns of the seed's languages: "vestido", "сумка")."""
+    # Vietnamese "đ" is a letter of its own, not a "d" with an accent: NFKD keeps it.
+    text = unicodedata.normalize("NFKD", text.lower().replace("đ", "d"))
     text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     if not text.isascii():
         text = "".join(c for c in text if not unicodedata.combining(c))
