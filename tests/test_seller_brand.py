@@ -400,3 +400,21 @@ def test_a_name_near_a_mark_leading_a_title_with_no_brand_column_is_a_review(che
 ])
 def test_a_near_name_that_is_a_disguise_still_blocks(checker, values):
     assert _blocks(checker, values)
+
+
+@pytest.mark.parametrize("title", [
+    "Mouse Belkin wireless USB",            # the product first, then its maker: Indonesian, Spanish word order
+    "Teclado Belkin inalámbrico",
+])
+def test_a_maker_right_after_the_product_opening_the_title_is_a_review(checker, title):
+    assert _blocks(checker, {"title": title}) == set()
+    assert _warns(checker, {"title": title}) == {"Belkin"}
+
+
+@pytest.mark.parametrize("title", [
+    "Sepatu Nike running pria",             # copies are made of it
+    "Mouse Belkin original wireless",       # claims to be the original
+    "Wireless mouse for office Belkin",     # not right after the product that opens the title
+])
+def test_what_still_blocks_after_the_product(checker, title):
+    assert _blocks(checker, {"title": title})

@@ -18,7 +18,7 @@ from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
-from ..classes import classes_of
+from ..classes import classes_of, title_products
 from ..matchers.context import FASHION_CLASSES, device_brand
 from ..normalize import compact, words
 
@@ -486,6 +486,7 @@ class MarkEvidence:
     in_title: bool
     brand_position: bool    # first in the title, after only words such as "New"
     leads_title: bool       # this mark or another of its maker's, here or elsewhere, is first in the title
+    after_product: bool     # the title's first mark, right after the product it names ("Lampu LED Philips")
     other_maker_leads: str  # another maker's mark leads the title (no brand column): the product is its, or ""
     licensee_leads: str     # the property's own maker or a known licensee leads the title (no brand column), or ""
     brand_use: tuple[str, ...]  # why a generic word reads as the brand (empty: it does not)
@@ -564,6 +565,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         said_genuine=span.field == "title" and _word_before(listing, span) in ORIGINAL_WORDS,
         in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
         leads_title=_leads_title(listing, entry),
+        after_product=_after_product(listing, span),
         other_maker_leads=_other_maker_leads(listing, entry),
         licensee_leads=_licensee_leads(listing, entry),
         brand_use=brand_use, everyday_word=everyday,
@@ -773,6 +775,22 @@ def _title_leaders(listing) -> tuple:
             if s.field == "title" and s.data.get("entry") is not None
             and (s.data.get("context") or {}).get("brand_position"))
     return found
+
+
+def _after_product(listing, span) -> bool:
+    """The title's first mark, after one to three words that name the product ("Lampu LED Philips
+    10W", "Colher Tramontina de madeira", "Mouse Logitech M170"): how titles in Indonesian,
+    Spanish or Portuguese name the maker, as English ones do by leading with it."""
+    if span.field != "title":
+        return False
+    first = min((s.start for s in listing.spans.get("marks", ()) if s.field == "title" and s.kind == "mark"),
+                default=-1)
+    if first != span.start:
+        return False
+    before = listing.fields["title"].raw[:span.start]
+    opening = before.split()
+    return 1 <= len(opening) <= 3 and before.replace(" ", "").replace("-", "").isalpha() \
+        and bool(title_products(before))
 
 
 def _leads_title(listing, entry) -> bool:

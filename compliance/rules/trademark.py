@@ -578,13 +578,14 @@ def _reseller_says_genuine(ev) -> bool:
 
 def _maker_leads(ev) -> bool:
     """The maker's own name leads a title in a catalog with no brand column ("Belkin USB wireless
-    mouse"): how a shop of genuine stock titles it, so a review, not a failure. Not where the brand
-    column is empty or says Generic (an unbranded product named after a maker), nor a product line
-    alone ("AirPods Pro TWS"): what copies are titled with. A platform or chip line leading the title
-    ("Android TV 32 inch Smart TV", "Intel Core i7-9700K") is the maker's own part or a device
-    built on it, as genuine stock is titled."""
-    return ev.seller is SellerBrand.UNKNOWN and ev.leads_title and ev.in_title and not ev.claims_original \
-        and not (ev.product_line and ev.goods is not Goods.COMPONENT)
+    mouse"), or follows the product that opens it ("Lampu LED Philips 10W"): how a shop of genuine
+    stock titles it, so a review, not a failure. Not where the brand column is empty or says
+    Generic (an unbranded product named after a maker), nor a product line alone ("AirPods Pro
+    TWS"): what copies are titled with. A platform or chip line leading the title ("Android TV 32
+    inch Smart TV", "Intel Core i7-9700K") is the maker's own part or a device built on it, as
+    genuine stock is titled."""
+    return ev.seller is SellerBrand.UNKNOWN and (ev.leads_title or ev.after_product) and ev.in_title \
+        and not ev.claims_original and not (ev.product_line and ev.goods is not Goods.COMPONENT)
 
 
 def _under_warranty(ev) -> bool:
