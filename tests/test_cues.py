@@ -37,6 +37,8 @@ def ids(cues, text):
     ("Giày Nike Air Force 1 hàng nhái", "hang_nhai"),
     ("เสื้อ Nike งานก๊อป", "thai_copy"),
     ("Striping Vario 125 design copy ori", "copy_ori"),
+    ("GaoGao Freedom Gundam 1/100 model kit", "bootleg_maker"),
+    ("Daban MG Strike Freedom 8802", "bootleg_maker"),
 ])
 def test_cue_fires(cues, text, cue):
     assert cue in ids(cues, text)
