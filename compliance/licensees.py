@@ -41,14 +41,42 @@ def known_licences() -> dict[str, tuple[Licence, ...]]:
 
 
 def licence_for(seller_key: str, entry) -> Licence | None:
-    """The licence the brand column's company holds for ``entry`` (the mark, one of its names, or
-    a mark of its owner's that the licence names: "Disney" covers Mickey Mouse), if any."""
+    """The licence the brand column's company holds for ``entry`` (the mark, one of its names, a
+    mark of its owner's that the licence names: "Disney" covers Mickey Mouse, or a mark of the same
+    owner named after one it names: a licence for Gundam covers the Unicorn Gundam), if any."""
     licences = known_licences().get(seller_key)
     if not licences:
         return None
     names = {compact(n) for n in entry.names} | {compact(entry.term)}
     owner = compact(entry.owner)
     for licence in licences:
-        if licence.marks & names or any(len(m) >= 4 and owner.startswith(m) for m in licence.marks):
+        if licence.marks & names or any(len(m) >= 4 and owner.startswith(m) for m in licence.marks) \
+                or _named_after(licence, compact(entry.term), owner):
             return licence
     return None
+
+
+def _named_after(licence: Licence, term: str, owner: str) -> bool:
+    """The mark's name holds a mark the licence names, of the same owner ("Unicorn Gundam" of
+    Gundam's owner): a character or model of the licensed property. An owner's other properties
+    are not covered (a licence for Power Rangers is none for the rest of Hasbro's)."""
+    owners = _curated_owners()
+    return bool(owner) and any(len(m) >= 4 and m in term and owners.get(m) == owner for m in licence.marks)
+
+
+@lru_cache(maxsize=1)
+def _curated_owners() -> dict[str, str]:
+    """Compacted name (term or alias) of each curated trademark -> its compacted owner; read from
+    the lists' columns alone, only when a licensee is named."""
+    from .blocklist import default_blocklist_paths
+
+    owners: dict[str, str] = {}
+    for path in default_blocklist_paths():
+        with open(path, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+                if row.get("kind") != "trademark" or not row.get("owner"):
+                    continue
+                for name in [row["term"], *(row.get("aliases") or "").split("|")]:
+                    if compact(name):
+                        owners.setdefault(compact(name), compact(row["owner"]))
+    return owners

@@ -88,3 +88,12 @@ def test_a_hyphenated_product_name_is_no_disguised_mark_of_other_goods(cosmetics
 def test_the_device_just_before_its_accessory_under_another_brand_is_what_it_fits(checker_with, title):
     result = checker_with()(title, brand="Voltworks", category="chargers")
     assert "TM003" in rules(result, "info") and not rules(result, "block"), result.findings
+
+
+def test_a_licence_covers_the_propertys_characters_named_after_it_and_no_other_property_of_its_owner():
+    from compliance.licensees import licence_for
+
+    unicorn = Entry("Unicorn Gundam", "trademark", owner="Sotsu Co., Ltd. and Sunrise (Bandai Namco Filmworks Inc.)")
+    pony = Entry("My Little Pony", "trademark", owner="Hasbro, Inc.")  # Hasbro also owns Power Rangers
+    assert licence_for("bandai", unicorn) is not None
+    assert licence_for("bandai", pony) is None
