@@ -405,6 +405,7 @@ def test_a_near_name_that_is_a_disguise_still_blocks(checker, values):
 @pytest.mark.parametrize("title", [
     "Mouse Belkin wireless USB",            # the product first, then its maker: Indonesian, Spanish word order
     "Teclado Belkin inalámbrico",
+    "Water bottle 1L + Belkin mouse pad",               # a bundle's next product, led by its maker
 ])
 def test_a_maker_right_after_the_product_opening_the_title_is_a_review(checker, title):
     assert _blocks(checker, {"title": title}) == set()

@@ -780,14 +780,17 @@ def _title_leaders(listing) -> tuple:
 def _after_product(listing, span) -> bool:
     """The title's first mark, after one to three words that name the product ("Lampu LED Philips
     10W", "Colher Tramontina de madeira", "Mouse Logitech M170"): how titles in Indonesian,
-    Spanish or Portuguese name the maker, as English ones do by leading with it."""
+    Spanish or Portuguese name the maker, as English ones do by leading with it. Or a mark right
+    after a bundle's "+", leading the next product."""
     if span.field != "title":
         return False
+    before = listing.fields["title"].raw[:span.start]
+    if before.rstrip().endswith("+"):
+        return True  # a bundle's next product, led by its maker ("... 4 Cans + Nissin Ramen")
     first = min((s.start for s in listing.spans.get("marks", ()) if s.field == "title" and s.kind == "mark"),
                 default=-1)
     if first != span.start:
         return False
-    before = listing.fields["title"].raw[:span.start]
     opening = before.split()
     return 1 <= len(opening) <= 3 and before.replace(" ", "").replace("-", "").isalpha() \
         and bool(title_products(before))
