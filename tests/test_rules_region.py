@@ -202,3 +202,20 @@ def test_every_scoped_rule_has_products():
     table = load_scope_table()
     for code in ("RG003", "RG004", "RG005", "RG006", "RG007", "MP003", "MP004", "MP005", "MP006"):
         assert any(kind == "product" for _, kind, _ in table[code]), code
+
+
+@pytest.mark.parametrize("text", [
+    "Made in China", "manufactured in P.R.C.", "Country of origin: Vietnam", "Herkunftsland: China",
+    "Ursprungsland China", "pays d'origine : chine", "país de origen: China", "Hergestellt in China",
+    "produziert in Indien", "Fabriqué en Chine", "fabricado en China", "prodotto in Cina", "fabbricato in Cina",
+    "Manufacturer: Shenzhen Acme Co", "Hersteller: Guangzhou XYZ", "fabricant : Yiwu", "produttore: Ningbo",
+    "assembled in Mexico", "origin china", "PRODUCED IN TAIWAN",
+])
+def test_every_origin_statement_holds_a_word_of_the_quick_gate(text):
+    # The GPSR rule searches its slow origin pattern only in fields where the gate finds a word:
+    # the gate must hold a word of every way the pattern can match, or listings would go unflagged.
+    from compliance.rules.region import _ORIGIN, _ORIGIN_WORDS
+
+    m = _ORIGIN.search(text)
+    assert m is not None
+    assert _ORIGIN_WORDS.search(m.group(0))
