@@ -700,3 +700,12 @@ def test_a_part_or_an_accessory_for_a_device_is_still_read_so(checker_with, titl
 def test_a_name_inside_a_longer_name_of_the_same_mark_is_reported_once(checker_with):
     result = checker_with()("boston red sox pink iphone 4 hard case", brand="")
     assert [f.entry for f in result.findings if f.rule == "TM001"] == ["Boston Red Sox"]
+
+
+def test_explain_prints_the_evidence_of_a_fitment_list(checker_with):
+    from compliance.rules.trademark import mark_decisions
+
+    result = checker_with()("Knalpot racing standar Vario 125 150 Pcx 160 Nmax Old New Aerox", brand=None)
+    aerox = next(d for d in mark_decisions(result.listing) if d.span.text == "Aerox")
+    assert aerox.step == "fitment_list"
+    assert ("among the models the product fits", True) in aerox.evidence.summary()

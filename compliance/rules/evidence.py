@@ -536,7 +536,10 @@ class MarkEvidence:
                  "claims original": self.claims_original,
                  "official warranty": self.warranty,
                  "copy words": self.copy_words, "beside disguised marks": self.beside_hidden_marks,
-                 "part": self.part, "beside own brand": self.beside_own_brand, "confirmed by": self.confirmed_by}
+                 "part": self.part, "beside own brand": self.beside_own_brand, "confirmed by": self.confirmed_by,
+                 "named right after the product": self.after_product,
+                 "its own product line follows": self.own_line_follows,
+                 "among the models the product fits": self.fitment_list}
         items += [(k, v) for k, v in flags.items() if v not in (None, "", False)]
         items.append(("classes overlap", self.class_overlap))
         return tuple(items)
