@@ -66,17 +66,13 @@ def _named_after(licence: Licence, term: str, owner: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _curated_owners() -> dict[str, str]:
-    """Compacted name (term or alias) of each curated trademark -> its compacted owner; read from
-    the lists' columns alone, only when a licensee is named."""
-    from .blocklist import default_blocklist_paths
+    """Compacted name (term or alias) of each curated trademark -> its compacted owner; read only
+    when a licensee is named."""
+    from .blocklist import load_blocklists
 
     owners: dict[str, str] = {}
-    for path in default_blocklist_paths():
-        with open(path, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(line for line in handle if not line.startswith("#")):
-                if row.get("kind") != "trademark" or not row.get("owner"):
-                    continue
-                for name in [row["term"], *(row.get("aliases") or "").split("|")]:
-                    if compact(name):
-                        owners.setdefault(compact(name), compact(row["owner"]))
+    for entry in load_blocklists([]):
+        if entry.kind == "trademark" and entry.owner:
+            for name in entry.names:
+                owners.setdefault(compact(name), compact(entry.owner))
     return owners

@@ -557,6 +557,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     goods = goods_of(entry)
     product_line = _product_line(listing, span, entry, ctx)
     own_line_follows = _own_line_follows(listing, span, entry)
+    warranty = bool(WARRANTY.search(listing.title))
     category_words = _device_category_words(listing, goods)
     brand_use, everyday = _generic_use(listing, span, ctx, cues) if generic else ((), "")
     return MarkEvidence(
@@ -582,8 +583,8 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         fitting_in_title=bool(_first(title_words, fitting_nouns())),
         fitting_follows=_fitting_follows(listing, span),
         logo=_first(title_words, LOGO_NOUNS),
-        claims_original=bool(set(title_words) & CLAIMS_ORIGINAL) and not WARRANTY.search(listing.title),
-        warranty=bool(WARRANTY.search(listing.title)),
+        claims_original=bool(set(title_words) & CLAIMS_ORIGINAL) and not warranty,
+        warranty=warranty,
         copy_words=any(c.data.get("scope") in COPY_SCOPES for c in cues),
         beside_hidden_marks=_beside_hidden_marks(listing),
         part=ctx.get("part") or _first(category_words, CONSUMABLES),
@@ -719,6 +720,16 @@ def same_maker(a, b) -> bool:
     return compact(a.owner) == compact(b.owner) or len(first_a) >= 4 and first_a == first_b
 
 
+# What a part or an accessory is made to fit, as a whole product (a component is inside one).
+FITTED_GOODS = (Goods.DEVICE, Goods.VEHICLE, Goods.APPLIANCE, Goods.TOOL)
+
+
+def _title_marks(listing) -> list:
+    """The title's trademark spans."""
+    return [s for s in listing.spans.get("marks", ()) if s.field == "title" and s.kind == "mark"
+            and s.data.get("entry") is not None]
+
+
 # Words that may stand between the models of a fitment list: model words, conjunctions, separators.
 LIST_WORDS = frozenset("old new pro max plus ultra mini lite neo prime fi and dan y e et und и và or atau".split())
 
@@ -729,10 +740,9 @@ def _fittable_in_title(listing) -> tuple:
     found = listing.decided.get("fittable_in_title")
     if found is None:
         found = listing.decided["fittable_in_title"] = tuple(sorted(
-            (s for s in listing.spans.get("marks", ()) if s.field == "title" and s.kind == "mark"
-             and s.data.get("entry") is not None and goods_of(s.data["entry"]).fittable
-             and s.data.get("how") != "typo"
-             and goods_of(s.data["entry"]) is not Goods.COMPONENT), key=lambda s: s.start))
+            (s for s in _title_marks(listing) if s.data.get("how") != "typo"
+             and goods_of(s.data["entry"]) in FITTED_GOODS),
+            key=lambda s: s.start))
     return found
 
 
@@ -790,9 +800,7 @@ def _after_product(listing, span) -> bool:
     before = listing.fields["title"].raw[:span.start]
     if before.rstrip().endswith("+"):
         return True  # a bundle's next product, led by its maker ("... 4 Cans + Nissin Ramen")
-    first = min((s.start for s in listing.spans.get("marks", ()) if s.field == "title" and s.kind == "mark"),
-                default=-1)
-    if first != span.start:
+    if min((s.start for s in _title_marks(listing)), default=-1) != span.start:
         return False
     opening = before.split()
     return 1 <= len(opening) <= 3 and before.replace(" ", "").replace("-", "").isalpha() \
