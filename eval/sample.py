@@ -25,6 +25,8 @@ HELDOUT_SIZES = {"wdc-computers": 300, "indonesian": 300}
 TITLE_SIZES = {"lazada-titles": 200, "shopee-titles": 200, "walmart-amazon-titles": 200}
 # A second round of marketplace titles, drawn after the first was labelled (so it stays as it was).
 TITLE_SIZES_MORE = {"lazada-titles": 60, "shopee-titles": 240}
+# A third round, drawn and labelled before a session's rule work, to judge that work on rows it never saw.
+TITLE_SIZES_THIRD = {"walmart-amazon-titles": 150, "shopee-titles": 150}
 SEED = 20261204
 
 
@@ -100,4 +102,6 @@ if __name__ == "__main__":
     titles = draw(TITLE_SOURCES, TITLE_SIZES, names, frozenset(i for _, i, _ in dev))
     taken = frozenset(i for _, i, _ in dev + titles)
     titles += draw(TITLE_SOURCES, TITLE_SIZES_MORE, names, taken, seed=SEED + 1, new_titles=True)
+    taken = frozenset(i for _, i, _ in dev + titles)
+    titles += draw(TITLE_SOURCES, TITLE_SIZES_THIRD, names, taken, seed=SEED + 2, new_titles=True)
     write(here / "titles-ids.csv", titles)
