@@ -520,6 +520,18 @@ def test_type_c_after_a_mark_is_a_connector_not_a_comparison(checker_with, title
     assert "TM002" not in {f.rule for f in result.findings}, result.findings
 
 
+@pytest.mark.parametrize("title, compares", [
+    ("Corsair 8GB dual channel Corsair DDR3 memory kit", False),   # a memory channel, not "channeling" a brand
+    ("Sony headphone-style Walkman MP3 player", False),         # the style of the Walkman sold
+    ("Walkman-style portable cassette player", True),            # the mark before "style" still compares
+    ("Leather tote bag style Louis Vuitton", True),              # "style" alone before the mark compares
+    ("Summer dress channeling Chanel", True),
+])
+def test_technical_channels_and_hyphenated_styles_are_no_comparison(checker_with, title, compares):
+    result = checker_with()(title, brand="Volta")
+    assert ("TM002" in {f.rule for f in result.findings}) is compares, result.findings
+
+
 @pytest.mark.parametrize("title, part", [
     ("lacie rugged xl 1 tb usb 2.0 desktop external hard drive 301848u", "301848u"),  # one letter, six digits
     ("tp-link tl-sg1024d 24-port switch", "tl-sg1024d"),

@@ -184,6 +184,9 @@ class ContextAnnotator:
                         and device_brand(entry):
                     # "Duracell equivalent of Sony DSC-W80 battery": a replacement names what it replaces.
                     ctx["context"], ctx["pattern"] = "COMPAT", "equivalent"
+                if ctx["context"] == "COMPARE" and _compound_style_before(doc, ts):
+                    # "headphone-style walkman": the style word qualifies the product the mark names.
+                    ctx["context"], ctx["pattern"], ctx["wording"] = None, "", ""
                 if ctx["context"] is None:
                     wording = self._referential(doc, ts, s)
                     if wording:
@@ -282,6 +285,19 @@ def _windows(text: str, spans):
             end = len(text) if cut < 0 else cut
         out.append((start, end, group))
     return out
+
+
+COMPOUND_STYLE = frozenset("style styled type".split())
+
+
+def _compound_style_before(doc, ts) -> bool:
+    """"headphone-style walkman", "clip-type ipod": a word joined to "style" by a hyphen makes a
+    modifier of the noun after it, the mark, which is no comparison with that mark."""
+    if ts.start < 3 or doc[ts.start - 1].lower_ not in COMPOUND_STYLE:
+        return False
+    hyphen, word = doc[ts.start - 2], doc[ts.start - 3]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_ and word.is_alpha \
+        and word.ent_type_ != "MARK"
 
 
 def _connector_after(doc, ts) -> bool:
