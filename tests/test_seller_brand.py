@@ -49,6 +49,8 @@ ENTRIES = link_lines([
           keywords=("Infinix",)),
     Entry("ADATA", "trademark", owner="ADATA Technology", classes=E, goods="device"),
     Entry("Rev'It!", "trademark", owner="REV'IT! Sport International", classes=frozenset({9, 25}), goods="fashion"),
+    Entry("Seiko", "trademark", owner="Seiko Group Corporation", classes=frozenset({9, 14}), goods="luxury"),
+    Entry("Herbalife", "trademark", owner="Herbalife International", classes=frozenset({29, 30}), goods="food"),
 ])
 
 
@@ -103,6 +105,43 @@ def test_the_maker_leading_a_title_with_no_brand_column_is_a_review(checker, tit
 ])
 def test_what_still_blocks_without_a_brand(checker, values):
     assert _blocks(checker, values)
+
+
+@pytest.mark.parametrize("title", [
+    "seiko instruments self-adhesive address labels for smart label printer 220",  # the house's other business
+    "Seiko smart label printer 650 USB",
+])
+def test_a_watch_house_leading_a_title_of_other_goods_with_no_brand_column_is_a_review(checker, title):
+    assert _blocks(checker, {"title": title}) == set()
+    assert "Seiko" in _warns(checker, {"title": title})
+
+
+@pytest.mark.parametrize("title", [
+    "Seiko automatic men's watch stainless steel",   # its own kind of goods: what copies are titled with
+    "Seiko phone case leather",                      # on a decorative product
+    "Seiko 5 sports",                                # the listing does not say what it sells
+])
+def test_a_watch_house_on_its_own_goods_or_merchandise_still_blocks_with_no_brand_column(checker, title):
+    assert _blocks(checker, {"title": title}) == {"Seiko"}
+
+
+@pytest.mark.parametrize("values", [
+    {"title": "Herbalife cycling jersey for men"},                        # no brand column
+    {"title": "Polera de ciclismo Herbalife manga larga", "brand": ""},  # the brand column names no brand
+    {"title": "Herbalife fans supporter t-shirt cotton"},
+])
+def test_a_company_named_on_clothing_it_does_not_make_is_its_merchandise(checker, values):
+    assert _blocks(checker, values) == {"Herbalife"}
+
+
+@pytest.mark.parametrize("values", [
+    {"title": "Herbalife cycling jersey long sleeve men", "brand": "Acme"},   # a company that may be licensed
+    {"title": "Herbalife cycling jersey long sleeve men", "brand": "Herbalife"},  # its own
+    {"title": "Herbalife Formula 1 shake vanilla 750g"},                       # its own goods: a resale
+    {"title": "Herbalife shaker bottle 600ml"},                                # not clothing: a review
+])
+def test_a_company_on_clothing_is_no_merchandise_where_a_brand_or_its_own_goods_say_otherwise(checker, values):
+    assert _blocks(checker, values) == set()
 
 
 def test_the_makers_own_line_after_its_name_is_one_specific_product(checker):

@@ -372,6 +372,13 @@ def other_class(span, entry, ev):
                      f"(classes {sorted(entry.classes)}; the listing's {list(ev.listing_classes)})")
     if ev.goods.copied and ev.merchandise:
         return None  # a character or a fashion house printed on any product is still its merchandise
+    if ev.merchandise in GARMENTS and not ev.fitting and ev.seller.unnamed and ev.reading is Reading.EXACT \
+            and ev.in_title:
+        # "Herbalife cycling jersey", "PETRONAS jersey", "Coca-Cola mug" from a shop naming no brand:
+        # not the company's own goods, its name is what sells them: sponsor and fan merchandise.
+        return Outcome("TM001", "block", f"puts {entry.term}{_owner(entry)}, a mark for other goods, on a "
+                       f"{ev.merchandise}: the brand's merchandise, sold only under its licence",
+                       f"Remove '{span.text}' unless you are licensed by {entry.owner or entry.term}")
     return Outcome("TM001", "warn", f"names the trademark {entry.term}{_owner(entry)}, registered for other goods "
                    f"than this product: review", f"If '{span.text}' names {entry.term}, remove it")
 
@@ -530,7 +537,7 @@ def maybe_genuine(span, entry, ev):
     maker's name leading a title where the catalog has no brand column, or leading the title where
     the brand column names an established company (a licensee or distributor: "Duracell ... card"
     by Dane-Elec): maybe genuine stock."""
-    if ev.goods.copied or ev.copy_words or ev.reading is Reading.TYPO or _passes_as_original(ev):
+    if _copies_sold_so(ev) or ev.copy_words or ev.reading is Reading.TYPO or _passes_as_original(ev):
         return None
     if ev.seller.unnamed and not (_specific_product(ev) or _maker_leads(ev) or _under_warranty(ev)):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
@@ -540,6 +547,14 @@ def maybe_genuine(span, entry, ev):
     return Outcome("TM001", "warn", f"names the trademark {entry.term}{_owner(entry)} as the product, and {who}: "
                    f"fine for genuine {entry.term} stock", f"If this is genuine {entry.term} stock, set the brand "
                    f"column to {entry.term}; otherwise remove '{span.text}'")
+
+
+def _copies_sold_so(ev) -> bool:
+    """Copies of the mark's goods are listed so: a property on anything; a fashion or luxury house
+    on its own kind of goods, on a decorative product, or where the listing does not say what
+    it sells. A watch house's name leading a title of label-printer tape ("seiko instruments ...
+    shipping labels") is the maker's other business, titled as genuine stock is."""
+    return _copied_here(ev) or ev.goods.copied and bool(ev.merchandise)
 
 
 def _passes_as_original(ev) -> bool:
@@ -616,6 +631,14 @@ def another_companys_mark(span, entry, ev):
         fix = f"List it only if it is genuine or licensed {entry.term} merchandise; otherwise remove '{span.text}'"
     return Outcome("TM001", severity, message, fix)
 
+
+# Clothing a company's name is printed on as team, sponsor or fan wear ("Herbalife cycling jersey"):
+# where the mark is for other goods, the garment is not the company's own product.
+GARMENTS = frozenset(
+    "t-shirt t-shirts tshirt shirt shirts tee tees hoodie hoodies sweatshirt jersey jerseys hat snapback "
+    "polo shorts jacket jackets sweater maillot maillots camiseta camisetas playera polera sudadera gorra "
+    "camisa chaqueta camisola moletom jaqueta boné casquette débardeur trikot футболка толстовка худи "
+    "свитшот лонгслив кепка куртка джерси kaos baju jersi jaket topi áo เสื้อ".split())
 
 # Accessories that copies pass off as the maker's own: named with a device without "for" or
 # "compatible with", they are no reference.
