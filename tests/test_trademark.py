@@ -285,6 +285,7 @@ def test_ordinary_senses_are_spared(checker_with, title, why):
     ("Nike black running shoes men", "Nike"),
     ("Gucci red handbag leather", "Gucci"),
     ("J1NF STRAVA Azul Negro Ciclismo Jersey", "Strava"),
+    ("Puma White suede sneakers", "Puma"),     # an everyday word opening the title: the brand's colourway
 ])
 def test_a_brand_before_a_colour_word_is_the_brand_in_that_colour(checker_with, title, mark):
     result = checker_with()(title)

@@ -1102,7 +1102,11 @@ def _colour(span, before: list[str], after: list[str], adjacent: bool) -> str:
     # Right before a colour word, only a mark that is an everyday word (the list says generic) is a
     # shade ("shark grey", "dove grey"); any other name is the brand in that colour ("Nike black",
     # "STRAVA azul").
-    shade = adjacent and after and after[0] in COLOUR_WORDS - COLOUR_LABELS and span.data["entry"].generic
+    # Opening a title, the word is the brand and the colour its colourway ("Puma White sneakers",
+    # "Specialized Black shorts"): a shade is named after the product or in its description.
+    opens_title = span.field == "title" and not before
+    shade = adjacent and after and after[0] in COLOUR_WORDS - COLOUR_LABELS and span.data["entry"].generic \
+        and not opens_title
     if shade or before and before[-1] in COLOUR_LABELS:
         phrase = f"{span.text} {after[0]}" if after else span.text
         return f"a colour ('{phrase}')"
