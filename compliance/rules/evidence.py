@@ -164,11 +164,11 @@ def ordinary_use(listing, entry, span) -> str:
     if style:
         return style
     taken = [(span.field, span.start, span.end)]
-    lines = [compact(a) for a in entry.aliases if len(compact(a)) >= 3]
+    lines = _alias_keys(entry.aliases)
     for name in entry.names:
         if " " in name.strip() or not name.isalpha():
             continue
-        pattern = re.compile(rf"(?<![^\W\d_]){re.escape(name.lower())}(?:s|es)?(?![^\W\d_])")
+        pattern = _word_pattern(name)
         for field in listing.text_fields():
             for m in pattern.finditer(field.raw, *_search_area(field, span)):
                 if any(f == field.name and s <= m.start() < e for f, s, e in taken):
@@ -179,6 +179,18 @@ def ordinary_use(listing, entry, span) -> str:
                     continue
                 return field.raw[m.start():m.end()]
     return ""
+
+
+@lru_cache(maxsize=8192)
+def _alias_keys(aliases: tuple[str, ...]) -> list[str]:
+    """An entry's aliases of three or more letters, compacted: its product lines ("iphone")."""
+    return [key for key in map(compact, aliases) if len(key) >= 3]
+
+
+@lru_cache(maxsize=8192)
+def _word_pattern(name: str) -> re.Pattern:
+    """A one-word name as a whole word, also in the plural ("apples")."""
+    return re.compile(rf"(?<![^\W\d_]){re.escape(name.lower())}(?:s|es)?(?![^\W\d_])")
 
 
 # Around a mark in a long field, how far the checks below look: a field of megabytes would
@@ -630,11 +642,11 @@ def _confirmed_by(listing, span, entry) -> str:
     # A franchise's everyday keyword ("Princess") is in too many listings; a maker's product noun
     # ("bike" for Specialized, "badminton" for Victor) or a team's sport is the sense itself.
     strict = goods_of(entry) in (Goods.CHARACTER, Goods.MEDIA)
-    said = next((k for k in entry.keywords if f" {' '.join(words(k))} " in text
+    said = next((k for k in entry.keywords if _keyword_phrase(k) in text
                  and not (strict and _everyday_name(k))), "")
     if said:
         return said
-    keys = {compact(k) for k in entry.keywords}
+    keys = _compact_keys(entry.keywords)
     kin = (s.data.get("entry") for s in listing.spans.get("marks", []) if s is not span)
     return next((e.term for e in kin if _same_family_of_marks(e, entry, keys)), "")
 
@@ -648,7 +660,18 @@ def _same_family_of_marks(other, entry, keys: set[str]) -> bool:
     if not goods_of(entry).property_for_merchandise:
         return False
     return other.owner == entry.owner or compact(other.term) in keys or \
-        bool(keys & {compact(k) for k in other.keywords})
+        bool(keys & _compact_keys(other.keywords))
+
+
+@lru_cache(maxsize=8192)
+def _keyword_phrase(keyword: str) -> str:
+    """A keyword's folded words, space-delimited as in :func:`_listing_words`."""
+    return f" {' '.join(words(keyword))} "
+
+
+@lru_cache(maxsize=8192)
+def _compact_keys(keywords: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(compact(k) for k in keywords)
 
 
 def _listing_words(listing) -> str:
