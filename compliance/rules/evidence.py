@@ -651,7 +651,7 @@ def _confirmed_by(listing, span, entry) -> str:
     return next((e.term for e in kin if _same_family_of_marks(e, entry, keys)), "")
 
 
-def _same_family_of_marks(other, entry, keys: set[str]) -> bool:
+def _same_family_of_marks(other, entry, keys: frozenset[str]) -> bool:
     """A distinctive trademark of the same owner, or one that is or shares a keyword: for the
     characters of a franchise or the teams of a league. A maker's product line that is an everyday
     word ("switch") needs the maker's own name: makers list many products side by side."""
