@@ -521,6 +521,17 @@ def test_type_c_after_a_mark_is_a_connector_not_a_comparison(checker_with, title
     assert "TM002" not in {f.rule for f in result.findings}, result.findings
 
 
+@pytest.mark.parametrize("title", [
+    "Knalpot Racing Honda Beat Street 2020",      # an exhaust for the Honda Beat
+    "Kampas Rem Depan Yamaha NMAX 155",           # front brake pads for the NMAX
+    "Spion Motor Honda Vario 125",                # a mirror for the Vario
+    "Softcase Samsung A12 Motif",                 # a phone case, as Indonesian shops call it
+])
+def test_parts_named_in_the_marketplaces_languages_say_what_they_fit(checker_with, title):
+    result = checker_with()(title, brand=None)
+    assert "TM003" in rules(result) and "TM001" not in rules(result), result.findings
+
+
 @pytest.mark.parametrize("title, compares", [
     ("Corsair 8GB dual channel Corsair DDR3 memory kit", False),   # a memory channel, not "channeling" a brand
     ("Sony headphone-style Walkman MP3 player", False),         # the style of the Walkman sold
