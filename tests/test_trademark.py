@@ -526,6 +526,8 @@ def test_type_c_after_a_mark_is_a_connector_not_a_comparison(checker_with, title
     "Kampas Rem Depan Yamaha NMAX 155",           # front brake pads for the NMAX
     "Spion Motor Honda Vario 125",                # a mirror for the Vario
     "Softcase Samsung A12 Motif",                 # a phone case, as Indonesian shops call it
+    "Charger Mobil bwt Xiaomi Fast Charging 18W",  # 'bwt' and 'utk', as titles shorten buat and untuk (for)
+    "Kabel Data Type C utk Vivo Y12",
 ])
 def test_parts_named_in_the_marketplaces_languages_say_what_they_fit(checker_with, title):
     result = checker_with()(title, brand=None)

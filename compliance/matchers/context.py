@@ -77,7 +77,7 @@ def part_nouns() -> tuple[tuple[str, ...], ...]:
 
 # Words in a title that say the item is made to fit, or is a refill of, another maker's
 # product: its device brands are then references, not the item's brand.
-REFERENCE_MARKERS = frozenset("compatible replacement aftermarket non-oem".split())
+REFERENCE_MARKERS = frozenset("compatible replacement aftermarket non-oem pengganti".split())
 REFILL_MARKERS = frozenset("remanufactured refilled recycled refurbished reman".split())
 EQUIVALENCE = ("equivalent", "alternative", "alternativa", "аналог")
 FAN_WORDS = frozenset("fans fan lovers lover enthusiasts addicts collectors devotees admirers".split())
