@@ -125,6 +125,13 @@ def test_a_watch_house_on_its_own_goods_or_merchandise_still_blocks_with_no_bran
     assert _blocks(checker, {"title": title}) == {"Seiko"}
 
 
+def test_every_garment_is_a_merchandise_noun_the_evidence_reads():
+    from compliance.rules.evidence import merchandise_nouns
+    from compliance.rules.trademark import GARMENTS
+
+    assert GARMENTS <= merchandise_nouns(), sorted(GARMENTS - merchandise_nouns())
+
+
 @pytest.mark.parametrize("values", [
     {"title": "Herbalife cycling jersey for men"},                        # no brand column
     {"title": "Polera de ciclismo Herbalife manga larga", "brand": ""},  # the brand column names no brand

@@ -374,7 +374,7 @@ def other_class(span, entry, ev):
         return None  # a character or a fashion house printed on any product is still its merchandise
     if ev.merchandise in GARMENTS and not ev.fitting and ev.seller.unnamed and ev.reading is Reading.EXACT \
             and ev.in_title:
-        # "Herbalife cycling jersey", "PETRONAS jersey", "Coca-Cola mug" from a shop naming no brand:
+        # "Herbalife cycling jersey", "PETRONAS jersey", "Coca-Cola t-shirt" from a shop naming no brand:
         # not the company's own goods, its name is what sells them: sponsor and fan merchandise.
         return Outcome("TM001", "block", f"puts {entry.term}{_owner(entry)}, a mark for other goods, on a "
                        f"{ev.merchandise}: the brand's merchandise, sold only under its licence",
@@ -633,9 +633,10 @@ def another_companys_mark(span, entry, ev):
 
 
 # Clothing a company's name is printed on as team, sponsor or fan wear ("Herbalife cycling jersey"):
-# where the mark is for other goods, the garment is not the company's own product.
+# where the mark is for other goods, the garment is not the company's own product. A subset of
+# the merchandise nouns (patterns/merchandise_nouns.txt), which the evidence reads.
 GARMENTS = frozenset(
-    "t-shirt t-shirts tshirt shirt shirts tee tees hoodie hoodies sweatshirt jersey jerseys hat snapback "
+    "t-shirt t-shirts tshirt shirt shirts tee tees hoodie hoodies sweatshirt jersey jerseys hat "
     "polo shorts jacket jackets sweater maillot maillots camiseta camisetas playera polera sudadera gorra "
     "camisa chaqueta camisola moletom jaqueta boné casquette débardeur trikot футболка толстовка худи "
     "свитшот лонгслив кепка куртка джерси kaos baju jersi jaket topi áo เสื้อ".split())
