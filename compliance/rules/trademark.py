@@ -372,15 +372,19 @@ def other_class(span, entry, ev):
                      f"(classes {sorted(entry.classes)}; the listing's {list(ev.listing_classes)})")
     if ev.goods.copied and ev.merchandise:
         return None  # a character or a fashion house printed on any product is still its merchandise
-    if ev.merchandise in GARMENTS and not ev.fitting and ev.seller.unnamed and ev.reading is Reading.EXACT \
-            and ev.in_title:
-        # "Herbalife cycling jersey", "PETRONAS jersey", "Coca-Cola t-shirt" from a shop naming no brand:
-        # not the company's own goods, its name is what sells them: sponsor and fan merchandise.
+    if _on_clothing_it_does_not_make(ev):
         return Outcome("TM001", "block", f"puts {entry.term}{_owner(entry)}, a mark for other goods, on a "
                        f"{ev.merchandise}: the brand's merchandise, sold only under its licence",
                        f"Remove '{span.text}' unless you are licensed by {entry.owner or entry.term}")
     return Outcome("TM001", "warn", f"names the trademark {entry.term}{_owner(entry)}, registered for other goods "
                    f"than this product: review", f"If '{span.text}' names {entry.term}, remove it")
+
+
+def _on_clothing_it_does_not_make(ev) -> bool:
+    """"Herbalife cycling jersey", "PETRONAS jersey", "Coca-Cola t-shirt" from a shop naming no brand:
+    not the company's own goods, its name is what sells them: sponsor and fan merchandise."""
+    return ev.merchandise in GARMENTS and not ev.fitting and ev.seller.unnamed and ev.reading is Reading.EXACT \
+        and ev.in_title
 
 
 def service_feature(span, entry, ev):
