@@ -182,9 +182,9 @@ def ordinary_use(listing, entry, span) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _alias_keys(aliases: tuple[str, ...]) -> list[str]:
+def _alias_keys(aliases: tuple[str, ...]) -> tuple[str, ...]:
     """An entry's aliases of three or more letters, compacted: its product lines ("iphone")."""
-    return [key for key in map(compact, aliases) if len(key) >= 3]
+    return tuple(key for key in map(compact, aliases) if len(key) >= 3)
 
 
 @lru_cache(maxsize=8192)
@@ -571,6 +571,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     own_line_follows = _own_line_follows(listing, span, entry)
     warranty = bool(WARRANTY.search(listing.title))
     category_words = _device_category_words(listing, goods)
+    title_fitting = _first(title_words, fitting_nouns())
     brand_use, everyday = _generic_use(listing, span, ctx, cues) if generic else ((), "")
     return MarkEvidence(
         goods=goods, reading=Reading(span.data.get("how") or "exact"), frame=Frame(ctx.get("context")),
@@ -591,8 +592,8 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         listing_classes=tuple(sorted(classes)),
         merchandise=_first(title_words, merchandise_nouns()),
         character_product=_first(title_words, character_nouns()),
-        fitting=_first(title_words, fitting_nouns()) or _first(category_words, fitting_nouns()),
-        fitting_in_title=bool(_first(title_words, fitting_nouns())),
+        fitting=title_fitting or _first(category_words, fitting_nouns()),
+        fitting_in_title=bool(title_fitting),
         fitting_follows=_fitting_follows(listing, span),
         logo=_first(title_words, LOGO_NOUNS),
         claims_original=bool(set(title_words) & CLAIMS_ORIGINAL) and not warranty,
@@ -744,7 +745,7 @@ def same_maker(a, b) -> bool:
 
 
 # What a part or an accessory is made to fit, as a whole product (a component is inside one).
-FITTED_GOODS = (Goods.DEVICE, Goods.VEHICLE, Goods.APPLIANCE, Goods.TOOL)
+FITTED_GOODS = tuple(g for g in Goods if g.fittable and g is not Goods.COMPONENT)
 
 
 def _title_marks(listing) -> list:
