@@ -134,6 +134,28 @@ WARRANTY = re.compile(
     r"officielle)\b|\b(?:official|oficial|resmi|distributor)\W+(?:\w+\W+){0,2}"
     r"(?:warranty|garansi|garantia|garantía|garantie)\b")
 
+# A phone's screen no maker's phone has had: the largest unfolded screens reach 7.2 inches, and
+# copies of famous phones are listed with 7.5 ("Reno8 Pro Handphone ... 7.5 inch Smartphone",
+# "i15 Pro Max 7.5Inci 5G Handphone"). A tablet, a foldable or an accessory sized for one is
+# named as such, and a car stereo or a tablet with phone calls names its own kind.
+PHONE_WORDS = re.compile(r"(?i)\b(?:smart ?phones?|handphones?|phones?|cell ?phones?|ponsel|celular(?:es)?|"
+                         r"telefone|смартфон\w*|телефон\w*)\b")
+NOT_A_PHONE = re.compile(r"(?i)\b(?:tablets?|tab|pad|phablets?|fold\w*|flip|laptops?|notebooks?|case|casing|"
+                         r"cover|film|protector|holder|stand|mount|bag|pouch|sleeve|strap|lcd|digitizer|"
+                         r"touchscreen|car|mobil|carro|coche|auto|vehicle|radio|stereo|player|monitor|tv|"
+                         r"projector|navigation|gps|dashcam|dvr|ebook|e-reader|smartwatch|watch)\b")
+SCREEN_INCHES = re.compile(r"(?i)(?<![\d.,])([6-9](?:[.,]\d{1,2})?)\s*(?:\"|''|″|inch(?:es)?\b|inci\b|"
+                           r"pulgadas?\b|polegadas?\b|дюйм)")
+LARGEST_PHONE_SCREEN = 7.2
+
+
+def impossible_phone_screen(title: str) -> str:
+    """The screen size a title gives a phone that no phone has ("7.5 inch"), or ""."""
+    size = SCREEN_INCHES.search(title)
+    if size is None or not LARGEST_PHONE_SCREEN < float(size.group(1).replace(",", ".")) < 10:
+        return ""
+    return size.group(0) if PHONE_WORDS.search(title) and not NOT_A_PHONE.search(title) else ""
+
 
 # ---------------------------------------------------------------------------------------------
 # Word tests: is a generic mark's word used in its everyday sense, and is a span in a tag list.
@@ -514,6 +536,7 @@ class MarkEvidence:
     fitting_in_title: bool  # the title says it (not only the category)
     fitting_follows: bool   # the accessory's noun follows the mark closely ("ipod car cassette adapter")
     logo: str               # the title sells a logo as the product ("emblem", "logo sticker"), or ""
+    impossible_spec: str    # a specification no genuine product has ("7.5 inch" on a phone), or ""
     claims_original: bool   # "original", "genuine" ... in the title
     warranty: bool          # the maker's or distributor's warranty named in the title ("Garansi Resmi")
     copy_words: bool        # counterfeit wording anywhere in the listing
@@ -545,6 +568,7 @@ class MarkEvidence:
                  "brand position": self.brand_position, "brand use": ", ".join(self.brand_use),
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
                  "merchandise": self.merchandise, "fitting": self.fitting, "logo": self.logo,
+                 "impossible specification": self.impossible_spec,
                  "claims original": self.claims_original,
                  "official warranty": self.warranty,
                  "copy words": self.copy_words, "beside disguised marks": self.beside_hidden_marks,
@@ -596,6 +620,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         fitting_in_title=bool(title_fitting),
         fitting_follows=_fitting_follows(listing, span),
         logo=_first(title_words, LOGO_NOUNS),
+        impossible_spec=_impossible_spec(listing, goods),
         claims_original=bool(set(title_words) & CLAIMS_ORIGINAL) and not warranty,
         warranty=warranty,
         copy_words=any(c.data.get("scope") in COPY_SCOPES for c in cues),
@@ -613,6 +638,11 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         distinctive_name=goods.property_for_merchandise and not generic and not _everyday_name(span.data["name"]),
         confirmed_by=_confirmed_by(listing, span, entry) if generic else "",
     )
+
+
+def _impossible_spec(listing, goods: Goods) -> str:
+    """A device maker's mark on a product whose specification no genuine one has."""
+    return impossible_phone_screen(listing.title) if goods is Goods.DEVICE else ""
 
 
 def _generic_name(span, entry) -> bool:

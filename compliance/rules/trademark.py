@@ -343,6 +343,18 @@ def hidden_mark(span, entry, ev):
                    f"Remove '{span.text}': a disguised brand name is how copies are listed")
 
 
+def impossible_specification(span, entry, ev):
+    """A maker's mark or model name on a phone whose specification no genuine phone has ("Reno8
+    Pro Handphone ... 7.5 inch", "Galaxy S23 Ultra ... 7.5 Inch 16GB RAM"): how copies of famous
+    phones are listed, whatever else the title claims ("Original", a warranty)."""
+    if not ev.impossible_spec or not ev.in_title or ev.frame is not Frame.NONE:
+        return None
+    return Outcome("TM001", "block", f"names {entry.term}{_owner(entry)} on a phone with a '{ev.impossible_spec}' "
+                   f"screen, which no genuine phone has: how copies of famous phones are listed",
+                   f"Remove '{span.text}' and other makers' model names; if this is a genuine {entry.term} "
+                   f"phone, give its real specifications")
+
+
 def logo_product(span, entry, ev):
     """A maker's logo sold as the product ("BMW M logo sticker", "Honda emblem badge", "Toyota logo
     keychain"): whatever the mark's classes, the logo itself is what sells, so it is the maker's
@@ -653,7 +665,7 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
 
 STEPS = (spare_own_brand, spare_ordinary_sense, component_inside, compatibility, accessory_reference,
          spare_everyday_word,
-         comparison, hidden_mark,
+         comparison, hidden_mark, impossible_specification,
          service_feature, merchandise, logo_product, other_class, typo, fitment_list, fits_device, works_with_device,
          part_or_refill,
          beside_own_brand,
