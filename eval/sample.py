@@ -27,6 +27,9 @@ TITLE_SIZES = {"lazada-titles": 200, "shopee-titles": 200, "walmart-amazon-title
 TITLE_SIZES_MORE = {"lazada-titles": 60, "shopee-titles": 240}
 # A third round, drawn and labelled before a session's rule work, to judge that work on rows it never saw.
 TITLE_SIZES_THIRD = {"walmart-amazon-titles": 150, "shopee-titles": 150}
+# A fourth round, drawn and labelled before a session's rule work: the last marketplace titles in no
+# other set (Lazada's are all taken), and more of a retailer's electronics titled without a brand.
+TITLE_SIZES_FOURTH = {"shopee-titles": 200, "walmart-amazon-titles": 100}
 SEED = 20261204
 
 
@@ -104,4 +107,6 @@ if __name__ == "__main__":
     titles += draw(TITLE_SOURCES, TITLE_SIZES_MORE, names, taken, seed=SEED + 1, new_titles=True)
     taken = frozenset(i for _, i, _ in dev + titles)
     titles += draw(TITLE_SOURCES, TITLE_SIZES_THIRD, names, taken, seed=SEED + 2, new_titles=True)
+    taken = frozenset(i for _, i, _ in dev + titles)
+    titles += draw(TITLE_SOURCES, TITLE_SIZES_FOURTH, names, taken, seed=SEED + 3, new_titles=True)
     write(here / "titles-ids.csv", titles)
