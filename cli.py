@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -194,24 +193,23 @@ def _setup(catalog, platforms, blocklists, no_default_blocklists, mappings, as_o
     from compliance.blocklist import load_blocklists
     from compliance.catalog import read_catalog
     from compliance.check import Checker
+    from compliance.collector import paused_collector
     from compliance.platforms import MARKETPLACES, load_platforms, parse_targets
     from compliance.store.lists import stored_lists
 
-    packs = load_platforms()
-    targets = parse_targets(platforms, packs)
-    # The store's lists when there is a store: a check never makes one for them.
-    entries = load_blocklists(blocklists, defaults=not no_default_blocklists,
-                              platform_names=set(packs) | set(MARKETPLACES),
-                              stored=None if no_store else stored_lists())
-    layout, listings = read_catalog(catalog, options=_reading(mappings), progress=progress)
-    _say_columns(layout)
-    brands = load_authorized(authorized, set(packs) | set(MARKETPLACES)) if authorized else ()
-    checker = Checker(targets, entries, as_of=_parse_date(as_of), authorized=brands,
-                      register=_register_matcher(use_register, no_store))
-    # The blocklists' objects live as long as the run: out of the collector's way, its full
-    # collections stop walking hundreds of thousands of them.
-    gc.collect()
-    gc.freeze()
+    # The lists, the indexes and the checker live as long as the run.
+    with paused_collector(freeze=True):
+        packs = load_platforms()
+        targets = parse_targets(platforms, packs)
+        # The store's lists when there is a store: a check never makes one for them.
+        entries = load_blocklists(blocklists, defaults=not no_default_blocklists,
+                                  platform_names=set(packs) | set(MARKETPLACES),
+                                  stored=None if no_store else stored_lists())
+        layout, listings = read_catalog(catalog, options=_reading(mappings), progress=progress)
+        _say_columns(layout)
+        brands = load_authorized(authorized, set(packs) | set(MARKETPLACES)) if authorized else ()
+        checker = Checker(targets, entries, as_of=_parse_date(as_of), authorized=brands,
+                          register=_register_matcher(use_register, no_store))
     return checker, layout, listings
 
 

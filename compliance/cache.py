@@ -18,7 +18,6 @@ unpickled: the index is rebuilt and the file replaced.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import hmac
 import os
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
+from .collector import paused_collector
 
 KEEP = 8  # saved builds kept per kind; older ones are removed
 
@@ -95,13 +95,8 @@ def _load(path: Path):
         if not hmac.compare_digest(mac, digest.digest()):
             raise Untrusted(path)  # never unpickled
         f.seek(KEY_BYTES)
-        enabled = gc.isenabled()
-        gc.disable()  # unpickling a million small objects is mostly garbage-collector passes otherwise
-        try:
+        with paused_collector():  # unpickling a million small objects is mostly collector passes otherwise
             return pickle.load(f)
-        finally:
-            if enabled:
-                gc.enable()
 
 
 class _Signing:

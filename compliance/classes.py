@@ -255,7 +255,15 @@ class _Matcher:
         return frozenset(specific or department)
 
 
-_TERMS = load_terms()
+def _saved_terms() -> Terms:
+    """The phrase table as last built from the same data file and code (a tenth of a second of
+    every run's start to read and expand the CSV), or built now."""
+    from .cache import fingerprint, load_or_build
+
+    return load_or_build("terms", fingerprint(sources=(str(DATA_FILE), __file__)), load_terms)
+
+
+_TERMS = _saved_terms()
 _TITLE = _Matcher(_TERMS.title, frozenset(), _TERMS.head_only, _TERMS.kinds)
 # Phrases that only category paths know are department words ("Pet Supplies", "Baby").
 _PATH = _Matcher(

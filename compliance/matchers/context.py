@@ -113,13 +113,18 @@ class ContextAnnotator:
         self._build()
 
     def _build(self):
-        import spacy
-        from spacy.matcher import Matcher
+        from ..collector import paused_collector
 
-        self.nlp = spacy.blank("en")
-        self.matcher = Matcher(self.nlp.vocab)
-        for p in load_patterns():
-            self.matcher.add(f"{p['label']}:{p['id']}", [p["pattern"]])
+        # spaCy's import and its tokenizer's special cases make objects that live as long as the
+        # pipeline: collector passes during the build find nothing to free.
+        with paused_collector():
+            import spacy
+            from spacy.matcher import Matcher
+
+            self.nlp = spacy.blank("en")
+            self.matcher = Matcher(self.nlp.vocab)
+            for p in load_patterns():
+                self.matcher.add(f"{p['label']}:{p['id']}", [p["pattern"]])
 
     def annotate(self, listings) -> None:
         jobs = []  # (listing, field, spans)
