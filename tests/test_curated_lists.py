@@ -68,3 +68,12 @@ def test_short_or_dictionary_marks_not_flagged_generic_say_why():
                                   "toy", "food"])
 def test_each_kind_of_goods_sellers_infringe_is_covered(kind):
     assert sum(row["goods"] == kind for _, row in ROWS) >= 150
+
+
+def test_no_oil_or_car_care_maker_is_listed_as_vehicles_products_fit():
+    # Goods "vehicle" permits "for X" as compatibility: parts fit a car maker's models, nothing
+    # fits a lubricant's or a polish's maker (their goods are chemicals, oils and cleaning kits).
+    chemicals = {1, 2, 3, 4, 17, 21}
+    wrong = [(where, row["term"]) for where, row in ROWS if row["goods"] == "vehicle"
+             and {int(c) for c in row["classes"].split("|") if c} <= chemicals]
+    assert not wrong, wrong[:20]
