@@ -735,3 +735,24 @@ def test_explain_prints_the_evidence_of_a_fitment_list(checker_with):
     aerox = next(d for d in mark_decisions(result.listing) if d.span.text == "Aerox")
     assert aerox.step == "fitment_list"
     assert ("among the models the product fits", True) in aerox.evidence.summary()
+
+
+@pytest.mark.parametrize("title", [
+    "SDGVD Gran Bolsa Impermeable Ben Sherman Blend Belt Bag De Pecho",   # a fashion house's cloth: its name
+    "Gucci fabric by the yard for upholstery",
+])
+def test_a_fashion_houses_name_before_cloth_is_no_component(checker_with, title):
+    result = checker_with()(title, brand=None)
+    assert not any("component" in why for _, why in result.listing.decisions), result.listing.decisions
+
+
+def test_a_watch_houses_movement_is_still_a_component(checker_with):
+    result = checker_with()("Quartz Watch with Seiko movement Stainless Steel", brand=None)
+    assert any("component" in why for _, why in result.listing.decisions), result.listing.decisions
+
+
+def test_clothing_for_a_company_is_no_compatibility(checker_with):
+    result = checker_with()("Camiseta polo para Petronas Malasia equipo", brand=None)
+    assert "TM003" not in {f.rule for f in result.findings}, result.findings
+    fits = checker_with()("Filtro de aceite para Toyota Corolla", brand=None)
+    assert "TM003" in {f.rule for f in fits.findings}, fits.findings

@@ -107,6 +107,10 @@ COMPONENT_NOUNS = frozenset(
     "sensor sensors lens lenses glass coating membrane technology tech inside inner powered engine motor "
     "mechanism crystals crystal elements cells cell panel panels display tape".split())
 COMPONENT_BEFORE = frozenset("with featuring powered using uses con com avec mit inside".split())
+# A fashion or luxury house's name before the cloth ("Gucci fabric", "Ben Sherman blend belt bag") is
+# the pattern or name copies are made of, not a fibre inside; its watch movement or crystals are
+# ("Seiko movement", "Swarovski crystals").
+CLOTH_NOUNS = frozenset("blend fabric fibre fiber fibers fibres material lining".split())
 # A bouquet or gift box made of a maker's sweets ("букет из Чупа Чупс", "filled with Kinder"):
 # genuine goods as the material.
 MADE_OF = frozenset("из of from with filled".split())
@@ -1171,6 +1175,8 @@ def _component(span, before: list[str], after: list[str]) -> str:
     if before and before[-1] in MADE_OF and goods_of(span.data["entry"]) is Goods.FOOD:
         return f"what the product is made of ('{before[-1]} {span.text}')"
     if not after or after[0] not in COMPONENT_NOUNS:
+        return ""
+    if after[0] in CLOTH_NOUNS and goods_of(span.data["entry"]) in (Goods.FASHION, Goods.LUXURY):
         return ""
     if span.data["name"] == span.data["entry"].term:
         return f"a component stated as fact ('{span.text} {after[0]}')"

@@ -305,6 +305,8 @@ def compatibility(span, entry, ev):
         return None  # "lids for hot drink cups": an everyday word, spared below, names nothing it fits
     if ev.goods.property_for_merchandise:
         return None  # nothing is made to fit a character: "Hello Kitty case for iPhone" is merchandise
+    if ev.merchandise in GARMENTS and not ev.goods.fittable:
+        return None  # "polo para Petronas": clothing for a company's fans fits nothing it makes
     return Outcome("TM003", "info", f"'{ev.wording}' names {entry.term} to say what the product fits: "
                    f"permitted compatibility use", "Keep the brand after the compatibility wording; never use it "
                    "as the product's name")
