@@ -6,6 +6,13 @@ from contextlib import contextmanager
 from typing import Iterator
 
 
+def freeze_survivors() -> None:
+    """One collection, then what survives it moves out of the collector's reach for the rest of
+    the run (and, before a fork, stays on pages the workers share with the parent)."""
+    gc.collect()
+    gc.freeze()
+
+
 @contextmanager
 def paused_collector(freeze: bool = False) -> Iterator[None]:
     """The collector off while the block builds objects that live on (the lists and their
@@ -19,7 +26,6 @@ def paused_collector(freeze: bool = False) -> Iterator[None]:
         yield
     finally:
         if freeze:
-            gc.collect()
-            gc.freeze()
+            freeze_survivors()
         if enabled:
             gc.enable()

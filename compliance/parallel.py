@@ -15,6 +15,7 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 from .check import Checker
+from .collector import freeze_survivors
 
 _worker: Checker | None = None
 # A forked worker is replaced after this many batches. Over a long run it copies the pages of the
@@ -73,8 +74,7 @@ def check_parallel(checker: Checker, listings: Iterable, jobs: int, with_text: b
         # The checker's millions of small objects move out of the collector's reach before the
         # fork: collections in the workers would otherwise write to every one of them and turn
         # the pages they share with the parent into private copies.
-        gc.collect()
-        gc.freeze()
+        freeze_survivors()
     try:
         with context.Pool(jobs, initializer=_start, maxtasksperchild=RECYCLE_BATCHES if forking else None,
                           initargs=(checker.targets, checker.entries, checker.scope.as_of, batch_size,

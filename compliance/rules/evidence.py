@@ -54,9 +54,14 @@ class Goods(Enum):
         return self in (Goods.CHARACTER, Goods.SPORTS, Goods.MEDIA, Goods.SERVICE)
 
     @property
+    def fashion_house(self) -> bool:
+        """A fashion or luxury house: its name on clothing, bags or cloth is what copies carry."""
+        return self in (Goods.FASHION, Goods.LUXURY)
+
+    @property
     def copied(self) -> bool:
         """What copies are made of: a plain mention on a no-name listing is the infringement."""
-        return self in (Goods.FASHION, Goods.LUXURY) or self.property_for_merchandise
+        return self.fashion_house or self.property_for_merchandise
 
 
 class Reading(Enum):
@@ -645,8 +650,14 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
 
 
 def _impossible_spec(listing, goods: Goods) -> str:
-    """A device maker's mark on a product whose specification no genuine one has."""
-    return impossible_phone_screen(listing.title) if goods is Goods.DEVICE else ""
+    """A device maker's mark on a product whose specification no genuine one has (the title read
+    once per listing, however many marks it names)."""
+    if goods is not Goods.DEVICE:
+        return ""
+    found = listing.decided.get("impossible_screen")
+    if found is None:
+        found = listing.decided["impossible_screen"] = impossible_phone_screen(listing.title)
+    return found
 
 
 def _generic_name(span, entry) -> bool:
@@ -1176,7 +1187,7 @@ def _component(span, before: list[str], after: list[str]) -> str:
         return f"what the product is made of ('{before[-1]} {span.text}')"
     if not after or after[0] not in COMPONENT_NOUNS:
         return ""
-    if after[0] in CLOTH_NOUNS and goods_of(span.data["entry"]) in (Goods.FASHION, Goods.LUXURY):
+    if after[0] in CLOTH_NOUNS and goods_of(span.data["entry"]).fashion_house:
         return ""
     if span.data["name"] == span.data["entry"].term:
         return f"a component stated as fact ('{span.text} {after[0]}')"

@@ -530,7 +530,7 @@ def part_or_refill(span, entry, ev):
 def beside_own_brand(span, entry, ev):
     # A fashion house beside a no-name brand is a copy's keyword; beside an established maker's
     # own name it is a licensed series ("pioneer ... nautica series").
-    if not ev.beside_own_brand or ev.goods in (Goods.FASHION, Goods.LUXURY) and not ev.seller_established:
+    if not ev.beside_own_brand or ev.goods.fashion_house and not ev.seller_established:
         return None
     return Outcome("TM001", "warn", f"names the trademark {entry.term} beside the listing's own brand: fine if it "
                    f"names a component or what the product works with, otherwise brand misuse",
