@@ -19,7 +19,7 @@ from importlib import resources
 from rapidfuzz.distance import Levenshtein
 
 from ..classes import classes_of, title_products
-from ..matchers.context import FASHION_CLASSES, device_brand
+from ..matchers.context import FASHION_CLASSES, TITLE_PREFIX, device_brand
 from ..normalize import compact, words
 
 
@@ -532,6 +532,8 @@ class MarkEvidence:
     after_product: bool     # the title's first mark, right after the product it names ("Lampu LED Philips")
     other_maker_leads: str  # another maker's mark leads the title (no brand column): the product is its, or ""
     licensee_leads: str     # the property's own maker or a known licensee leads the title (no brand column), or ""
+    makers_line: str        # another maker leads the title, the span right after it and a model after the span:
+                            # the maker's product line ("asus sabertooth p67"), or ""
     brand_use: tuple[str, ...]  # why a generic word reads as the brand (empty: it does not)
     everyday_word: str      # the ordinary word this span also is ("plush puma"), or ""
     ordinary_sense: str     # a colour, a measure, a component stated as fact, another language's word, or ""
@@ -573,6 +575,7 @@ class MarkEvidence:
                  "maker named in the title": self.maker_in_title,
                  "another maker leads the title": self.other_maker_leads,
                  "its maker or licensee leads the title": self.licensee_leads,
+                 "the leading maker's product line": self.makers_line,
                  "own brand": self.own_brand, "authorized": self.authorized, "licensee": self.licensed_to,
                  "brand position": self.brand_position, "brand use": ", ".join(self.brand_use),
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
@@ -613,11 +616,12 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         authorized=_authorized_everywhere(entry, authorized),
         licensed_to=_licensee(key, entry),
         said_genuine=span.field == "title" and _word_before(listing, span) in ORIGINAL_WORDS,
-        in_title=span.field == "title", brand_position=bool(ctx.get("brand_position")),
+        in_title=span.field == "title", brand_position=in_brand_position(listing, span),
         leads_title=_leads_title(listing, entry),
         after_product=_after_product(listing, span),
         other_maker_leads=_other_maker_leads(listing, entry),
         licensee_leads=_licensee_leads(listing, entry),
+        makers_line=_makers_line(listing, span, entry),
         brand_use=brand_use, everyday_word=everyday,
         ordinary_sense=_ordinary_sense(listing, span), foreign_word=_accented_word(span),
         written_apart=bool(_words_apart(span)),
@@ -847,6 +851,19 @@ def _in_fitment_list(listing, span) -> bool:
     return False
 
 
+def in_brand_position(listing, span) -> bool:
+    """First in the title, after only words such as "New" (the context step's reading), or after
+    only the maker's part number that a retailer's catalog opens the title with ("ps1109-gigabit -
+    kyocera ...", "gep48560 - angel soft facial tissue")."""
+    if (span.data.get("context") or {}).get("brand_position"):
+        return True
+    if span.field != "title":
+        return False
+    opening = listing.fields["title"].raw[:span.start].split()
+    return len(opening) in (1, 2) and opening[-1] in ("-", "–", ":", "|", opening[0]) \
+        and _part_number(opening[0]) == opening[0].lower().strip(".,;:()[]/|")
+
+
 def _title_leaders(listing) -> tuple:
     """The marks named in the title's brand position (first, after only words such as "New" or
     the shop's bracketed tags), in order; found once per listing, read by every span's evidence."""
@@ -854,8 +871,7 @@ def _title_leaders(listing) -> tuple:
     if found is None:
         found = listing.decided["title_leaders"] = tuple(
             s.data["entry"] for s in listing.spans.get("marks", ())
-            if s.field == "title" and s.data.get("entry") is not None
-            and (s.data.get("context") or {}).get("brand_position"))
+            if s.field == "title" and s.data.get("entry") is not None and in_brand_position(listing, s))
     return found
 
 
@@ -891,7 +907,49 @@ def _other_maker_leads(listing, entry) -> str:
         return ""
     return next((found.term for found in _title_leaders(listing)
                  if found.kind == "trademark" and found is not entry and not goods_of(found).copied
-                 and not same_maker(found, entry)), "")
+                 and not same_maker(found, entry)), "") or _established_leader(listing, entry)
+
+
+def _established_leader(listing, entry) -> str:
+    """An established maker that is no mark of the lists leading the title ("gpx iphone travel
+    speaker", "pyle ipod 3.5 mm stereo to rca adapter"): a retailer's catalog names the product's
+    maker first, and a device named after it is what the product works with. Not the mark's own
+    owner, nor an everyday word ("magic", "pelican"), which may be any title's first word."""
+    found = listing.decided.get("established_leader")
+    if found is None:
+        found = listing.decided["established_leader"] = _leading_established_brand(listing)
+    return found if found and not _names_the_owner(found, entry) else ""
+
+
+def _leading_established_brand(listing) -> str:
+    title = listing.title
+    opening = [m for m in _WORD.finditer(title[:80])]
+    while opening and opening[0].group().lower() in TITLE_PREFIX:
+        opening.pop(0)
+    first_mark = min((s.start for s in _title_marks(listing)), default=len(title))
+    for size in (3, 2, 1):
+        if len(opening) <= size or opening[size - 1].end() > first_mark:
+            continue  # the leader is followed by the product, and is no mark of the lists itself
+        name = " ".join(m.group().lower() for m in opening[:size])
+        key = compact(name)
+        if key in established_brands() and key not in NO_BRAND and not (size == 1 and _common(name)):
+            return key
+    return ""
+
+
+MODEL_CODE = re.compile(r"^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9-]{2,}$")  # "p67", "vs740": letters and digits
+
+
+def _makers_line(listing, span, entry) -> str:
+    """Where the catalog has no brand column, another maker's name leading the title right before
+    the span, and a model right after it ("asus sabertooth p67 ... motherboard", "acer predator
+    helios 300"): the span names that maker's product line, whatever else the name is."""
+    leader = _other_maker_leads(listing, entry)
+    after = listing.title[span.end:span.end + 24].split()[:1]
+    if not leader or span.field != "title" or not after or not MODEL_CODE.match(after[0].lower()):
+        return ""
+    before = listing.title[:span.start].split()
+    return leader if before and compact(" ".join(before[-len(leader.split()):])) == compact(leader) else ""
 
 
 def _licensee_leads(listing, entry) -> str:
@@ -999,7 +1057,7 @@ def _first(words: list[str], nouns: frozenset[str]) -> str:
 def _brand_use(listing, span, ctx, cues) -> tuple[str, ...]:
     """Why a generic word (Apple, Coach) reads as the brand here."""
     reasons = []
-    if ctx.get("brand_position"):
+    if in_brand_position(listing, span):
         reasons.append("in the brand position of the title")
     if ctx.get("proper_noun"):
         reasons.append("written as a proper noun")
@@ -1052,14 +1110,36 @@ def _common(word: str) -> bool:
 
 
 MEASURE = re.compile(r"^\d+(?:[.,]\d+)?\s?(?:m|cm|mm|l|ml|g|kg|w|v)$", re.I)
-DIMENSION_BEFORE = re.compile(r"\d(?:\s*(?:in|inch|inches|cm|mm|m|ft|\"|'))?\s*$", re.I)
+SIZE_SIDE = re.compile(r"x[\s-]?\d")  # "x 23", "x-23": not "xbox 360" after a count
+# A number, its unit or the side it measures ("20 inches", "20 1/8 w", "17 h") just before "x".
+DIMENSION_BEFORE = re.compile(r"\d(?:\s*(?:in|inch|inches|cm|mm|m|ft|\"|'|[hwdl]))?\s*$", re.I)
 
 
 def _in_dimensions(raw: str, span) -> bool:
-    """"20 inches x 23 inches", "30x40": a mark read in a size ("X-23", "X 40") is the size."""
+    """"20 inches x 23 inches", "30x40", "20 1 8 w x 23 13 16 d": a mark read in a size ("X-23",
+    "X 40") is the size."""
     text = span.text.strip().lower()
     before = raw[max(0, span.start - 16):span.start]  # "20 inches " at most: never the whole field
-    return text[:1] == "x" and any(c.isdigit() for c in text) and bool(DIMENSION_BEFORE.search(before))
+    return bool(SIZE_SIDE.match(text)) and bool(DIMENSION_BEFORE.search(before))
+
+
+VERSION = re.compile(r"([a-z]{1,4})-?(\d{1,2})")
+
+
+def _version_list(raw: str, span) -> str:
+    """A short code written beside others of the same letters and other numbers that are no names
+    of the mark ("upgrade from cs2 cs3 cs4"): versions of another product, not the mark CS2."""
+    own = VERSION.fullmatch(compact(span.text))
+    if own is None:
+        return ""
+    names = {compact(n) for n in span.data["entry"].names}
+    near = _words(raw[max(0, span.start - 12):span.start])[-1:] + _words(raw[span.end:span.end + 12])[:1]
+    for word in near:
+        other = VERSION.fullmatch(word.replace("-", ""))
+        if other and other.group(1) == own.group(1) and other.group(2) != own.group(2) \
+                and compact(word) not in names:
+            return " ".join(_words(raw[max(0, span.start - 12):span.end + 12]))
+    return ""
 
 
 def _in_code(raw: str, span) -> bool:
@@ -1121,6 +1201,9 @@ def _ordinary_sense(listing, span) -> str:
         return f"a size ('{span.text}' after a measure)"
     if goods_of(span.data["entry"]).property_for_merchandise and _in_code(raw, span):
         return f"part of a model code ('{_code_around(raw, span)}')"
+    versions = _version_list(raw, span)
+    if versions:
+        return f"a version among others ('{versions}')"
     after = _words(raw[span.end:span.end + 30])[:2]
     before = _words(raw[max(0, span.start - 24):span.start])[-2:]
     adjacent = bool(re.match(r"[ \t]+[^\W\d_]", raw[span.end:span.end + 3]))

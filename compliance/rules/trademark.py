@@ -410,6 +410,18 @@ def service_feature(span, entry, ev):
     return Spare(f"'{span.text}' names {entry.term}, an online service the product runs or connects to")
 
 
+def makers_product_line(span, entry, ev):
+    """A character's or a show's name right after a device maker leading the title and before a
+    model ("asus sabertooth p67 motherboard"): the maker's product line of that name, not the
+    property, unless the title sells merchandise or copy words are near."""
+    if not (ev.makers_line and ev.goods.property_for_merchandise) or ev.merchandise or ev.character_product:
+        return None
+    if ev.copy_words or ev.reading is not Reading.EXACT:
+        return None
+    return Spare(f"'{span.text}' right after {ev.makers_line} and before a model names {ev.makers_line}'s "
+                 f"product line, not {entry.term}")
+
+
 def merchandise(span, entry, ev):
     """A character, franchise, team or show sells whatever it is put on: its distinctive name on
     any product, or a name that is also an everyday word (Stitch, Buzz) on a decorative one. It
@@ -668,7 +680,8 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
 STEPS = (spare_own_brand, spare_ordinary_sense, component_inside, compatibility, accessory_reference,
          spare_everyday_word,
          comparison, hidden_mark, impossible_specification,
-         service_feature, merchandise, logo_product, other_class, typo, fitment_list, fits_device, works_with_device,
+         makers_product_line, service_feature, merchandise, logo_product, other_class, typo,
+         fitment_list, fits_device, works_with_device,
          part_or_refill,
          beside_own_brand,
          outside_title, maybe_genuine, another_companys_mark)

@@ -1,0 +1,91 @@
+"""A retailer's catalog titled without a brand column: the maker it opens with (after its part
+number, too), the device a product works with, sizes and version lists that read as marks, and
+a maker's product line that shares a character's name."""
+import pytest
+
+
+def tm_findings(result):
+    return [(f.rule, f.severity, f.text.lower()) for f in result.findings if f.kind == "trademark"]
+
+
+def severities(result, text):
+    return {severity for _, severity, found in tm_findings(result) if found == text}
+
+
+@pytest.mark.parametrize("title, device", [
+    ("gpx iphone travel speaker", "iphone"),
+    ("pyle ipod 3.5 mm stereo to rca adapter", "ipod"),
+    ("sylvania iphone alarm clock speaker", "iphone"),
+])
+def test_a_device_named_after_the_established_maker_that_leads_is_what_it_works_with(checker_with, title, device):
+    result = checker_with()(title, brand=None)
+    assert severities(result, device) == {"warn"}
+    assert any("leads: fine for what it works with" in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize("title, device", [
+    ("magic iphone travel speaker", "iphone"),   # an everyday word leading is no maker
+    ("iphone travel speaker", "iphone"),         # nothing leads but the device
+])
+def test_no_established_maker_leading_leaves_the_device_anothers_mark(checker_with, title, device):
+    assert "block" in severities(checker_with()(title, brand=None), device)
+
+
+def test_the_makers_own_name_leading_is_no_other_maker(checker_with):
+    # Apple leading its own iPad: maybe genuine stock, a review, not "works with".
+    result = checker_with()("apple ipad 2 16gb wifi tablet", brand=None)
+    assert not any("works with" in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("std1002b - lumograph pencil break-resistant 2b blue barrel", "lumograph"),
+    ("penbl17a - energel liquid gel roller ball pen", "energel"),
+])
+def test_a_part_number_opening_the_title_leaves_the_maker_in_the_brand_position(checker_with, title, mark):
+    assert severities(checker_with()(title, brand=None), mark) == {"warn"}
+
+
+def test_a_size_or_a_word_before_the_mark_is_no_part_number(checker_with):
+    # "16gb" is a capacity, not a maker's code: the line after it is no brand position.
+    assert "block" in severities(checker_with()("16gb - energel liquid gel roller ball pen", brand=None), "energel")
+
+
+@pytest.mark.parametrize("title", [
+    "rugged shipping case 17 9 16 h x 20 1 8 w x 23 13 16 d outside",
+    "poster frame 20 inches x 23 inches",
+])
+def test_a_side_of_a_size_is_no_character(checker_with, title):
+    assert not any(severity == "block" for _, severity, _ in tm_findings(checker_with()(title, brand=None)))
+
+
+def test_a_console_counted_before_is_no_size(checker_with):
+    from compliance.rules.evidence import SIZE_SIDE
+
+    assert SIZE_SIDE.match("x 23") and SIZE_SIDE.match("x-23")
+    assert not SIZE_SIDE.match("xbox 360")
+
+
+def test_a_version_among_others_is_no_mark(checker_with):
+    title = "adobe photoshop cs5 image editing software upgrade for windows from cs2 cs3 cs4"
+    assert "cs2" not in {text for _, _, text in tm_findings(checker_with()(title, brand=None))}
+
+
+def test_a_version_alone_is_still_read(checker_with):
+    found = tm_findings(checker_with()("CS2 knife skin case opener keychain", brand=None))
+    assert ("TM001", "block", "cs2") in found
+
+
+def test_a_character_name_as_the_leading_makers_line_before_a_model(checker_with):
+    title = "asus sabertooth p67 lga 1155 sata 6gbps atx motherboard"
+    result = checker_with()(title, brand=None)
+    assert "sabertooth" not in {text for _, _, text in tm_findings(result)}
+    assert any("product line, not Sabretooth" in why for _, why in result.listing.decisions)
+
+
+@pytest.mark.parametrize("title", [
+    "asus sabertooth p67 figure statue",     # sold as the character's figure
+    "sabertooth p67 motherboard",            # no maker leads
+    "asus sabertooth motherboard",           # no model follows: the name alone
+])
+def test_the_character_is_still_read_without_maker_model_and_no_merchandise(checker_with, title):
+    assert "sabertooth" in {text for _, _, text in tm_findings(checker_with()(title, brand=None))}
