@@ -89,3 +89,27 @@ def test_a_character_name_as_the_leading_makers_line_before_a_model(checker_with
 ])
 def test_the_character_is_still_read_without_maker_model_and_no_merchandise(checker_with, title):
     assert "sabertooth" in {text for _, _, text in tm_findings(checker_with()(title, brand=None))}
+
+
+@pytest.mark.parametrize("title", [
+    "Specialized Casco De Ciclismo Ultraligero",        # Spanish: cycling
+    "Specialized Capacete Bicicleta Estrada",            # Portuguese: bicycle
+    "Specialized Helm Sepeda Gunung",                    # Indonesian: bicycle
+    "Specialized шлем для велосипеда",                   # Russian: for a bicycle
+])
+def test_a_keyword_in_the_listings_language_confirms_an_everyday_word_mark(checker_with, title):
+    found = tm_findings(checker_with()(title, brand=""))
+    assert "specialized" in {text for _, _, text in found}
+
+
+def test_without_the_keyword_in_any_language_the_everyday_word_is_spared(checker_with):
+    found = tm_findings(checker_with()("Specialized Casco Ultraligero Hombre", brand=""))
+    assert "specialized" not in {text for _, _, text in found}
+
+
+def test_keyword_words_are_one_row_per_keyword_with_words():
+    from compliance.rules.evidence import keyword_words
+
+    table = keyword_words()
+    assert len(table) >= 40 and "bike" in table
+    assert all(words and all(w.strip() == w and w for w in words) for words in table.values())

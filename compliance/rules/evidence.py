@@ -9,6 +9,7 @@ listing sells. ``explain`` prints it.
 """
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -692,8 +693,8 @@ def _confirmed_by(listing, span, entry) -> str:
     # A franchise's everyday keyword ("Princess") is in too many listings; a maker's product noun
     # ("bike" for Specialized, "badminton" for Victor) or a team's sport is the sense itself.
     strict = goods_of(entry) in (Goods.CHARACTER, Goods.MEDIA)
-    said = next((k for k in entry.keywords if _keyword_phrase(k) in text
-                 and not (strict and _everyday_name(k))), "")
+    said = next((k for k in entry.keywords if not (strict and _everyday_name(k))
+                 and any(phrase in text for phrase in _keyword_phrases(k))), "")
     if said:
         return said
     keys = _compact_keys(entry.keywords)
@@ -717,6 +718,19 @@ def _same_family_of_marks(other, entry, keys: frozenset[str]) -> bool:
 def _keyword_phrase(keyword: str) -> str:
     """A keyword's folded words, space-delimited as in :func:`_listing_words`."""
     return f" {' '.join(words(keyword))} "
+
+
+@lru_cache(maxsize=8192)
+def _keyword_phrases(keyword: str) -> tuple[str, ...]:
+    """The keyword and, for a product noun, its words in the seed's languages (data/keyword_words.csv)."""
+    return tuple(_keyword_phrase(k) for k in (keyword, *keyword_words().get(keyword.lower(), ())))
+
+
+@lru_cache(maxsize=1)
+def keyword_words() -> dict[str, tuple[str, ...]]:
+    text = resources.files("compliance").joinpath("data/keyword_words.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {row["keyword"]: tuple(w for w in row["words"].split("|") if w.strip()) for row in rows}
 
 
 @lru_cache(maxsize=8192)
