@@ -693,8 +693,8 @@ def _confirmed_by(listing, span, entry) -> str:
     # A franchise's everyday keyword ("Princess") is in too many listings; a maker's product noun
     # ("bike" for Specialized, "badminton" for Victor) or a team's sport is the sense itself.
     strict = goods_of(entry) in (Goods.CHARACTER, Goods.MEDIA)
-    said = next((k for k in entry.keywords if not (strict and _everyday_name(k))
-                 and any(phrase in text for phrase in _keyword_phrases(k))), "")
+    said = next((k for k in entry.keywords if any(phrase in text for phrase in _keyword_phrases(k))
+                 and not (strict and _everyday_name(k))), "")
     if said:
         return said
     keys = _compact_keys(entry.keywords)
