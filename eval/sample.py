@@ -30,6 +30,9 @@ TITLE_SIZES_THIRD = {"walmart-amazon-titles": 150, "shopee-titles": 150}
 # A fourth round, drawn and labelled before a session's rule work: the last marketplace titles in no
 # other set (Lazada's are all taken), and more of a retailer's electronics titled without a brand.
 TITLE_SIZES_FOURTH = {"shopee-titles": 200, "walmart-amazon-titles": 100}
+# A fifth round, drawn and labelled before a session's rule work: titles of four more dev sources
+# (rows in no other set), since Lazada's and Shopee's titles are all taken.
+TITLE_SIZES_FIFTH = {"ozon-titles": 120, "aliexpress-titles": 100, "shein-titles": 40, "flipkart-titles": 40}
 SEED = 20261204
 
 
@@ -109,4 +112,7 @@ if __name__ == "__main__":
     titles += draw(TITLE_SOURCES, TITLE_SIZES_THIRD, names, taken, seed=SEED + 2, new_titles=True)
     taken = frozenset(i for _, i, _ in dev + titles)
     titles += draw(TITLE_SOURCES, TITLE_SIZES_FOURTH, names, taken, seed=SEED + 3, new_titles=True)
+    # The dev set's own rows of these sources are taken too (their ids, and their titles).
+    taken = frozenset(i for _, i, _ in dev + titles)
+    titles += draw(TITLE_SOURCES, TITLE_SIZES_FIFTH, names, taken, seed=SEED + 4, new_titles=True)
     write(here / "titles-ids.csv", titles)

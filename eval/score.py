@@ -39,7 +39,9 @@ from sources import ALL_SOURCES, SHARED_DATA, WITH_BRAND, View, available, views
 TARGET = {"ozon": "ozon:RU", "shopee": "shopee:SG", "lazada": "lazada:MY", "shein": "amazon:US",
           "aliexpress": "aliexpress:US", "wish": "ebay:US", "flipkart": "flipkart:IN",
           "walmart-amazon": "walmart:US", "wdc-computers": "amazon:US", "indonesian": "lazada:ID",
-          "lazada-titles": "lazada:MY", "shopee-titles": "shopee:SG", "walmart-amazon-titles": "amazon:US"}
+          "lazada-titles": "lazada:MY", "shopee-titles": "shopee:SG", "walmart-amazon-titles": "amazon:US",
+          "ozon-titles": "ozon:RU", "aliexpress-titles": "aliexpress:US", "shein-titles": "amazon:US",
+          "flipkart-titles": "flipkart:IN"}
 AS_OF = dt.date(2026, 12, 1)
 IP_KINDS = ("trademark", "counterfeit")
 

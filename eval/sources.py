@@ -132,6 +132,12 @@ TITLE_SOURCES: dict[str, Callable[[], Iterator[View]]] = {
     "lazada-titles": _titles_only("lazada-titles", DEV_SOURCES["lazada"]),
     "shopee-titles": _titles_only("shopee-titles", DEV_SOURCES["shopee"]),
     "walmart-amazon-titles": _titles_only("walmart-amazon-titles", _walmart_amazon),
+    # Rows of four more dev sources, for a fifth round once Lazada's and Shopee's titles ran out:
+    # Russian merchandise cards, AliExpress result titles, SHEIN and Flipkart stickers.
+    "ozon-titles": _titles_only("ozon-titles", DEV_SOURCES["ozon"]),
+    "aliexpress-titles": _titles_only("aliexpress-titles", DEV_SOURCES["aliexpress"]),
+    "shein-titles": _titles_only("shein-titles", DEV_SOURCES["shein"]),
+    "flipkart-titles": _titles_only("flipkart-titles", DEV_SOURCES["flipkart"]),
 }
 ALL_SOURCES = {**DEV_SOURCES, **HELDOUT_SOURCES, **TITLE_SOURCES}
 
