@@ -5,7 +5,7 @@ This benchmark draws its rows from the real listing sets in ``../shared/data`` (
 of ``eval/sources.py``: Walmart/Amazon, Ozon, Shopee, Lazada, SHEIN, AliExpress, Wish, Flipkart;
 third-party data for internal testing, read at run time and never written into the repository),
 checks them in this process on one core with all rules and the curated lists, and times each
-stage: reading the catalog, each matcher, the spaCy context, the trademark decisions, each rule
+stage: reading the catalog, each matcher, the context step, the trademark decisions, each rule
 and writing the report. Times are exclusive: a stage's time leaves out the stages it calls.
 
     python bench/stages.py [--rows 20000] [--seed 7] [--output stages.json]
@@ -88,8 +88,8 @@ def instrument(checker, stages: Stages) -> None:
 
     for matcher in checker.matchers:
         matcher.find = stages.timed(f"match: {matcher.name}", matcher.find)
-    context = checker.context  # built here, so spaCy's load is not counted as checking
-    context.annotate = stages.timed("context (spaCy)", context.annotate)
+    context = checker.context  # built here, so loading its rules is not counted as checking
+    context.annotate = stages.timed("context", context.annotate)
     decisions = stages.timed("trademark decisions (evidence, steps)", trademark.mark_decisions)
     trademark.mark_decisions = decisions
     counterfeit.mark_decisions = decisions

@@ -1,9 +1,11 @@
-"""spaCy context around mark spans: compatibility, comparison, disclaimers, brand position.
+"""Context around mark spans: compatibility, comparison, disclaimers, brand position.
 
-A blank spaCy pipeline (tokenizer only: nothing to download) turns each field that has a
-candidate mark into a ``Doc``; the mark spans become ``MARK`` entities and a ``Matcher``
-loaded from ``patterns/context.jsonl`` (spaCy token patterns as data) labels the wording
-around them:
+spaCy's English tokenizer turns each field that has a candidate mark into a ``Doc``; the mark
+spans become ``MARK`` entities and a ``Matcher`` loaded from ``patterns/context.jsonl`` (spaCy
+token patterns as data) labels the wording around them. By default the tokens and matches come
+from spaCy's rules exported to data (``tokenize.py``: the compiled engine, no spaCy import, over a
+second less start-up); ``ContextAnnotator("spacy")`` runs spaCy itself, the reference the tests
+hold the compiled engine to. The labels:
 
 * ``COMPAT``: "compatible with X", "for X", "fits X", "replacement for X" (permitted use);
 * ``COMPARE``: "X style", "inspired by X", "like X", "similar to X", "better than X";
@@ -100,8 +102,14 @@ def load_patterns() -> tuple[dict, ...]:
     return tuple(json.loads(line) for line in text.splitlines() if line.strip())
 
 
-class ContextAnnotator:
-    """Adds ``data["context"]`` to every ``mark`` span of a batch of listings."""
+@lru_cache(maxsize=1)
+def pattern_order() -> dict[str, int]:
+    return {p["id"]: i for i, p in enumerate(load_patterns())}
+
+
+class SpacyEngine:
+    """spaCy's blank English pipeline and Matcher: the reference the compiled engine is tested
+    against (``tests/test_tokenize.py``), and what ``ContextAnnotator(engine="spacy")`` runs."""
 
     # spaCy keeps every string it has seen in its vocabulary; over a catalog of millions of
     # listings (each with its own model numbers) that grows without end. The pipeline is built
@@ -120,11 +128,56 @@ class ContextAnnotator:
         with paused_collector():
             import spacy
             from spacy.matcher import Matcher
+            from spacy.util import filter_spans
 
             self.nlp = spacy.blank("en")
             self.matcher = Matcher(self.nlp.vocab)
+            self.filter_spans = filter_spans
             for p in load_patterns():
                 self.matcher.add(f"{p['label']}:{p['id']}", [p["pattern"]])
+
+    def pipe(self, texts):
+        return self.nlp.pipe(texts)
+
+    def matches(self, doc) -> list[tuple[str, int, int]]:
+        return [(self.nlp.vocab.strings[m], start, end) for m, start, end in self.matcher(doc)]
+
+    def refresh(self) -> None:
+        if len(self.nlp.vocab.strings) > self.MAX_STRINGS:
+            self._build()
+
+
+class CompiledEngine:
+    """The same tokens and matches from spaCy's exported English rules (``tokenize.py``), without
+    loading spaCy: over a second less start-up on every run."""
+
+    def __init__(self):
+        from .tokenize import Matcher, Tokenizer, filter_spans
+
+        self.tokenizer = Tokenizer()
+        self.matcher = Matcher()
+        self.filter_spans = filter_spans
+        for p in load_patterns():
+            self.matcher.add(f"{p['label']}:{p['id']}", [p["pattern"]])
+
+    def pipe(self, texts):
+        return (self.tokenizer(text) for text in texts)
+
+    def matches(self, doc) -> list[tuple[str, int, int]]:
+        return self.matcher(doc)
+
+    def refresh(self) -> None:
+        return None
+
+
+ENGINES: dict[str, type[CompiledEngine] | type[SpacyEngine]] = {"compiled": CompiledEngine, "spacy": SpacyEngine}
+
+
+class ContextAnnotator:
+    """Adds ``data["context"]`` to every ``mark`` span of a batch of listings."""
+
+    def __init__(self, engine: str = "compiled"):
+        self.engine: CompiledEngine | SpacyEngine = ENGINES[engine]()
 
     def annotate(self, listings) -> None:
         jobs = []  # (listing, field, spans)
@@ -140,30 +193,30 @@ class ContextAnnotator:
                     jobs.append((field, start, end, window_spans))
         if not jobs:
             return
-        docs = self.nlp.pipe(field.text[start:end] for field, start, end, _ in jobs)
+        docs = self.engine.pipe(field.text[start:end] for field, start, end, _ in jobs)
         for (field, start, _, spans), doc in zip(jobs, docs):
             self._annotate_doc(doc, field, spans, start)
         for listing in listings:
             for name in {s.field for s in listing.spans.get("marks", []) if s.kind == "mark"}:
                 _inherit_compatibility([s for s in listing.spans["marks"] if s.kind == "mark" and s.field == name])
-        if len(self.nlp.vocab.strings) > self.MAX_STRINGS:
-            self._build()
+        self.engine.refresh()
 
     def _annotate_doc(self, doc, field, spans, offset=0) -> None:
-        from spacy.util import filter_spans
-
         token_spans = {}
         for s in spans:
             vs, ve = s.data["visible"]
             ts = doc.char_span(vs - offset, ve - offset, alignment_mode="expand")
             if ts is not None:
                 token_spans[id(s)] = ts
-        ents = filter_spans([doc.char_span(ts.start_char, ts.end_char, label="MARK") for ts in token_spans.values()])
+        ents = self.engine.filter_spans([doc.char_span(ts.start_char, ts.end_char, label="MARK")
+                                         for ts in token_spans.values()])
         doc.ents = ents
         found = []
-        for match_id, start, end in self.matcher(doc):
-            label_id = self.nlp.vocab.strings[match_id]
+        for label_id, start, end in self.engine.matches(doc):
             found.append((label_id.split(":")[0], label_id.split(":")[1], start, end))
+        # Of the wordings that frame a mark, the longest is quoted ("compatible for iPhone", not
+        # "for iPhone"): an order of its own, not the order an engine happens to find them in.
+        found.sort(key=lambda m: (m[2] - m[3], m[2], pattern_order()[m[1]]))
         mostly_title_case = _mostly_title_case(doc)
         words = {t.lower_ for t in doc}
         referenced = field.name == "title" and bool(words & REFERENCE_MARKERS)
