@@ -102,6 +102,12 @@ def load_patterns() -> tuple[dict, ...]:
     return tuple(json.loads(line) for line in text.splitlines() if line.strip())
 
 
+def add_patterns(matcher) -> None:
+    """The context patterns into either engine's matcher, each named "LABEL:id"."""
+    for p in load_patterns():
+        matcher.add(f"{p['label']}:{p['id']}", [p["pattern"]])
+
+
 @lru_cache(maxsize=1)
 def pattern_order() -> dict[str, int]:
     return {p["id"]: i for i, p in enumerate(load_patterns())}
@@ -133,8 +139,7 @@ class SpacyEngine:
             self.nlp = spacy.blank("en")
             self.matcher = Matcher(self.nlp.vocab)
             self.filter_spans = filter_spans
-            for p in load_patterns():
-                self.matcher.add(f"{p['label']}:{p['id']}", [p["pattern"]])
+            add_patterns(self.matcher)
 
     def pipe(self, texts):
         return self.nlp.pipe(texts)
@@ -157,8 +162,7 @@ class CompiledEngine:
         self.tokenizer = Tokenizer()
         self.matcher = Matcher()
         self.filter_spans = filter_spans
-        for p in load_patterns():
-            self.matcher.add(f"{p['label']}:{p['id']}", [p["pattern"]])
+        add_patterns(self.matcher)
 
     def pipe(self, texts):
         return (self.tokenizer(text) for text in texts)

@@ -328,19 +328,20 @@ class Tokenizer:
         for word in words:
             at = text.index(word, pos)
             if at > pos:
-                _add(doc, text[pos:at], pos, False)
-            _add(doc, word, at, False)
+                _add(doc, text[pos:at], pos)
+            _add(doc, word, at)
             pos = at + len(word)
             if pos < len(text) and text[pos] == " ":
                 doc.tokens[-1].whitespace_ = " "
                 pos += 1
         if pos < len(text):
-            _add(doc, text[pos:], pos, False)
+            _add(doc, text[pos:], pos)
         return doc
 
 
-def _add(doc: Doc, text: str, idx: int, space: bool) -> None:
-    doc.tokens.append(Token(doc, len(doc.tokens), text, idx, space))
+def _add(doc: Doc, text: str, idx: int) -> None:
+    """A token with no trailing space yet: the caller marks the one space it swallows."""
+    doc.tokens.append(Token(doc, len(doc.tokens), text, idx, False))
 
 
 def _filter_special(found):

@@ -604,6 +604,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     generic = _generic_name(span, entry)
     classes = classes_of(listing)
     goods = goods_of(entry)
+    leader = _other_maker_leads(listing, entry)
     product_line = _product_line(listing, span, entry, ctx)
     own_line_follows = _own_line_follows(listing, span, entry)
     warranty = bool(WARRANTY.search(listing.title))
@@ -620,9 +621,9 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         in_title=span.field == "title", brand_position=in_brand_position(listing, span),
         leads_title=_leads_title(listing, entry),
         after_product=_after_product(listing, span),
-        other_maker_leads=_other_maker_leads(listing, entry),
+        other_maker_leads=leader,
         licensee_leads=_licensee_leads(listing, entry),
-        makers_line=_makers_line(listing, span, entry),
+        makers_line=_makers_line(listing, span, leader),
         brand_use=brand_use, everyday_word=everyday,
         ordinary_sense=_ordinary_sense(listing, span), foreign_word=_accented_word(span),
         written_apart=bool(_words_apart(span)),
@@ -954,11 +955,11 @@ def _leading_established_brand(listing) -> str:
 MODEL_CODE = re.compile(r"^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9-]{2,}$")  # "p67", "vs740": letters and digits
 
 
-def _makers_line(listing, span, entry) -> str:
-    """Where the catalog has no brand column, another maker's name leading the title right before
-    the span, and a model right after it ("asus sabertooth p67 ... motherboard", "acer predator
-    helios 300"): the span names that maker's product line, whatever else the name is."""
-    leader = _other_maker_leads(listing, entry)
+def _makers_line(listing, span, leader: str) -> str:
+    """Where the catalog has no brand column, another maker's name (``leader``, from
+    :func:`_other_maker_leads`) leading the title right before the span, and a model right after
+    it ("asus sabertooth p67 ... motherboard", "acer predator helios 300"): the span names that
+    maker's product line, whatever else the name is."""
     after = listing.title[span.end:span.end + 24].split()[:1]
     if not leader or span.field != "title" or not after or not MODEL_CODE.match(after[0].lower()):
         return ""
