@@ -33,6 +33,9 @@ TITLE_SIZES_FOURTH = {"shopee-titles": 200, "walmart-amazon-titles": 100}
 # A fifth round, drawn and labelled before a session's rule work: titles of four more dev sources
 # (rows in no other set), since Lazada's and Shopee's titles are all taken.
 TITLE_SIZES_FIFTH = {"ozon-titles": 120, "aliexpress-titles": 100, "shein-titles": 40, "flipkart-titles": 40}
+# A sixth round, drawn and labelled before a session's rule work: more of a retailer's titles and of the
+# two marketplaces with titles left (rows in no other set).
+TITLE_SIZES_SIXTH = {"walmart-amazon-titles": 120, "ozon-titles": 90, "aliexpress-titles": 90}
 SEED = 20261204
 
 
@@ -115,4 +118,6 @@ if __name__ == "__main__":
     # The dev set's own rows of these sources are taken too (their ids, and their titles).
     taken = frozenset(i for _, i, _ in dev + titles)
     titles += draw(TITLE_SOURCES, TITLE_SIZES_FIFTH, names, taken, seed=SEED + 4, new_titles=True)
+    taken = frozenset(i for _, i, _ in dev + titles)
+    titles += draw(TITLE_SOURCES, TITLE_SIZES_SIXTH, names, taken, seed=SEED + 5, new_titles=True)
     write(here / "titles-ids.csv", titles)

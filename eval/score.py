@@ -44,6 +44,21 @@ TARGET = {"ozon": "ozon:RU", "shopee": "shopee:SG", "lazada": "lazada:MY", "shei
           "flipkart-titles": "flipkart:IN"}
 AS_OF = dt.date(2026, 12, 1)
 IP_KINDS = ("trademark", "counterfeit")
+# The titles set's rounds, rows per round in the labels' order (eval/sample.py draws them). A round
+# is opened for rule work once it has judged a session's work: ``--errors titles`` never lists the
+# rows of a later round, so that they stay unseen until then.
+TITLE_ROUNDS = (600, 300, 300, 300, 300, 300)
+OPEN_ROUNDS = 5
+
+
+def round_of(index: int) -> int:
+    """The titles round (1, 2, ...) of the labels' row ``index`` (0-based)."""
+    end = 0
+    for number, size in enumerate(TITLE_ROUNDS, start=1):
+        end += size
+        if index < end:
+            return number
+    raise ValueError(f"row {index + 1} of labels-titles.csv is in no round of TITLE_ROUNDS")
 
 
 def read_labels(name: str) -> dict[tuple[str, str], dict]:
@@ -147,6 +162,8 @@ def score_set(name: str, sources, errors: bool) -> None:
     for key in labels:
         by_source[key[0]].append(texts[key])
     marks = covered_marks()
+    order = {key: index for index, key in enumerate(labels)}
+    rounds: dict[int, Tally] = defaultdict(Tally)
     total = Tally()
     table = []
     wrong = []
@@ -160,7 +177,9 @@ def score_set(name: str, sources, errors: bool) -> None:
             covered = any(compact(m) in marks for m in label["mark"].split("|") if m.strip())
             blocks = found.get(view.id, [])
             outcome = tally.add(label["label"], bool(blocks), covered)
-            if outcome:
+            number = round_of(order[(source, view.id)]) if name == "titles" else 0
+            rounds[number].add(label["label"], bool(blocks), covered)
+            if outcome and number <= OPEN_ROUNDS:
                 wrong.append((outcome, source, view, label, blocks))
         table.append(tally.row(source))
         total.merge(tally)
@@ -169,6 +188,9 @@ def score_set(name: str, sources, errors: bool) -> None:
                "false blocks on pass"]
     print(f"\n## Real {name} set: {total.n} listings labelled blind\n")
     _print_table(headers, table)
+    if name == "titles":
+        print(f"\nBy round (rounds after {OPEN_ROUNDS} not yet opened for rule work):\n")
+        _print_table(["round"] + headers[1:], [rounds[n].row(str(n)) for n in sorted(rounds)])
     if errors:
         for outcome, source, view, label, blocks in sorted(wrong, key=lambda w: (w[0], w[1])):
             shown = "; ".join(f"{f.rule} {f.entry} '{f.text}'" for f in blocks)

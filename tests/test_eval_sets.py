@@ -1,0 +1,37 @@
+"""The labelled real sets in eval/ stay consistent: ids and labels agree row for row, every label
+is one of the three, and the titles set's rounds cover its rows (make eval reads the texts from
+the shared data; these files alone are checked here)."""
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+EVAL = Path(__file__).resolve().parent.parent / "eval"
+
+
+def rows(name):
+    with open(EVAL / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("ids, labels", [("dev-ids.csv", "labels-dev.csv"), ("titles-ids.csv", "labels-titles.csv"),
+                                          ("heldout-ids.csv", "labels-heldout.csv")])
+def test_ids_and_labels_agree_row_for_row(ids, labels):
+    drawn = [f"{r['source']}:{r['id']}" for r in rows(ids)]
+    labelled = rows(labels)
+    assert drawn == [r["id"] for r in labelled]
+    assert len(set(drawn)) == len(drawn)
+    assert {r["label"] for r in labelled} <= {"fail", "pass", "review"}
+
+
+def test_the_titles_rounds_cover_the_titles_set():
+    spec = importlib.util.spec_from_file_location("eval_score", EVAL / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    labelled = rows("labels-titles.csv")
+    assert sum(score.TITLE_ROUNDS) == len(labelled)
+    assert score.round_of(0) == 1 and score.round_of(len(labelled) - 1) == len(score.TITLE_ROUNDS)
+    assert 1 <= score.OPEN_ROUNDS <= len(score.TITLE_ROUNDS)
+    with pytest.raises(ValueError):
+        score.round_of(len(labelled))
