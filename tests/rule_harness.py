@@ -13,3 +13,13 @@ def hits(code: str, params: dict, values: dict, fields: tuple[str, ...] | None =
         listing.spans[matcher.name] = matcher.find(listing)
     rule = REGISTRY[code]
     return list(rule.check(listing, params, tuple(fields or rule.default_fields)))
+
+
+def tm_findings(result):
+    """The trademark findings of a check's result as (rule, severity, matched text lower-cased)."""
+    return [(f.rule, f.severity, f.text.lower()) for f in result.findings if f.kind == "trademark"]
+
+
+def severities(result, text):
+    """The severities of the trademark findings on ``text`` (lower case)."""
+    return {severity for _, severity, found in tm_findings(result) if found == text}

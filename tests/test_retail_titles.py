@@ -3,13 +3,7 @@ number, too), the device a product works with, sizes and version lists that read
 a maker's product line that shares a character's name."""
 import pytest
 
-
-def tm_findings(result):
-    return [(f.rule, f.severity, f.text.lower()) for f in result.findings if f.kind == "trademark"]
-
-
-def severities(result, text):
-    return {severity for _, severity, found in tm_findings(result) if found == text}
+from .rule_harness import severities, tm_findings
 
 
 @pytest.mark.parametrize("title, device", [

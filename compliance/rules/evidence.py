@@ -136,6 +136,17 @@ ORIGINAL_WORDS = frozenset(
 # "OEM" in a title is how genuine parts in bulk or tray packaging are sold ("bulk oem desktop hard
 # drive", "optical mouse - oem"): said of the product, no claim to be the maker's retail original.
 CLAIMS_ORIGINAL = ORIGINAL_WORDS - {"oem"}
+# Goods sold second-hand: a genuine product's resale, which the owner's rights do not reach once
+# it was sold under the mark. Not "used" nor "bekas" (Indonesian "scar" as well as "used"): they
+# say too many other things; Thai is written without spaces, so it is looked for inside words.
+SECOND_HAND = re.compile(r"(?i)\b(?:pre-?owned|pre-?loved|second[\s-]?hand|2nd[\s-]hand|seminov[oa]s?|gebraucht|"
+                         r"d'occasion|б/у|подержанн\w*)(?!\w)|มือสอง|มือ2")
+
+
+def _second_hand(title: str) -> bool:
+    return bool(SECOND_HAND.search(title))
+
+
 # A maker's or distributor's warranty named in the title ("1 Year Warranty by Samsung Malaysia",
 # "Garansi Resmi", "official warranty"): how official stores title genuine stock, unlike a copy's
 # bare "original".
@@ -470,7 +481,11 @@ def _title_maker(listing) -> str:
         name = run.group().strip()
         if sum(c.isalpha() for c in name) < 3:
             continue
-        if title[run.end():].lstrip().startswith("/") or marks and not title[run.end():first_mark].strip():
+        if title[run.end():].lstrip().startswith("/"):
+            return compact(name)
+        # "INFANT. Hello Kitty": a full stop ends the title's sentence; a maker is written right
+        # before the mark it sells ("Миска Stor Disney Cars").
+        if marks and not title[run.end():first_mark].strip() and not name.endswith("."):
             return compact(name)
     return ""
 
@@ -550,6 +565,7 @@ class MarkEvidence:
     logo: str               # the title sells a logo as the product ("emblem", "logo sticker"), or ""
     impossible_spec: str    # a specification no genuine product has ("7.5 inch" on a phone), or ""
     claims_original: bool   # "original", "genuine" ... in the title
+    second_hand: bool       # the title sells the goods second-hand ("preloved", "pre-owned", "มือสอง")
     warranty: bool          # the maker's or distributor's warranty named in the title ("Garansi Resmi")
     copy_words: bool        # counterfeit wording anywhere in the listing
     beside_hidden_marks: bool  # other marks in the listing are disguised
@@ -583,6 +599,7 @@ class MarkEvidence:
                  "merchandise": self.merchandise, "fitting": self.fitting, "logo": self.logo,
                  "impossible specification": self.impossible_spec,
                  "claims original": self.claims_original,
+                 "sold second-hand": self.second_hand,
                  "official warranty": self.warranty,
                  "copy words": self.copy_words, "beside disguised marks": self.beside_hidden_marks,
                  "part": self.part, "beside own brand": self.beside_own_brand, "confirmed by": self.confirmed_by,
@@ -637,6 +654,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         logo=_first(title_words, LOGO_NOUNS),
         impossible_spec=_impossible_spec(listing, goods),
         claims_original=bool(set(title_words) & CLAIMS_ORIGINAL) and not warranty,
+        second_hand=_second_hand(listing.title),
         warranty=warranty,
         copy_words=any(c.data.get("scope") in COPY_SCOPES for c in cues),
         beside_hidden_marks=_beside_hidden_marks(listing),
@@ -910,8 +928,31 @@ def _after_product(listing, span) -> bool:
 def _leads_title(listing, entry) -> bool:
     """The mark, or another mark of its maker, is first in the title in one of its mentions
     ("Infinix Note 40X ... Warranty by Infinix Malaysia", "Western Digital WD Elements 1 TB"): its
-    later mentions name the same maker's product."""
-    return any(found is entry or same_maker(found, entry) for found in _title_leaders(listing))
+    later mentions name the same maker's product. Or, where the catalog has no brand column, the
+    owner's own name opens the title ("harman k81dj akg headphone")."""
+    return any(found is entry or same_maker(found, entry) for found in _title_leaders(listing)) \
+        or _owner_opens_title(listing, entry)
+
+
+# Words that open many companies' names ("General Motors", "Pacific Market International") and
+# many titles: no owner's own name when they open a title.
+COMPANY_OPENERS = frozenset("general american national international united royal global first great new "
+                            "pacific atlantic central north south east west standard universal premier "
+                            "golden classic modern home smart power digital".split())
+
+
+def _owner_opens_title(listing, entry) -> bool:
+    """The first word of the title is the distinctive first word of the mark's owner ("harman" of
+    Harman International), and none that opens many companies' names ("General" of General Motors)."""
+    if listing.brand_column or not entry.owner:
+        return False
+    opening = _WORD.findall(listing.title[:40])
+    while opening and opening[0].lower() in TITLE_PREFIX:
+        opening.pop(0)
+    if not opening:
+        return False
+    first = compact(entry.owner.split(" ")[0])
+    return len(first) >= 4 and compact(opening[0]) == first and first not in COMPANY_OPENERS
 
 
 def _other_maker_leads(listing, entry) -> str:

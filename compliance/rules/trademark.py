@@ -307,6 +307,8 @@ def compatibility(span, entry, ev):
         return None  # nothing is made to fit a character: "Hello Kitty case for iPhone" is merchandise
     if ev.merchandise in GARMENTS and not ev.goods.fittable:
         return None  # "polo para Petronas": clothing for a company's fans fits nothing it makes
+    if ev.logo and ev.goods is Goods.VEHICLE:
+        return None  # "emblema para Seat": the maker's badge is the product, whatever car it is for
     return Outcome("TM003", "info", f"'{ev.wording}' names {entry.term} to say what the product fits: "
                    f"permitted compatibility use", "Keep the brand after the compatibility wording; never use it "
                    "as the product's name")
@@ -357,13 +359,17 @@ def impossible_specification(span, entry, ev):
                    f"phone, give its real specifications")
 
 
+# A badge is the maker's logo whatever it is said to be for: "emblem for Seat" is no part that fits.
+LOGO_FRAMES = (Frame.NONE, Frame.COMPATIBLE)
+
+
 def logo_product(span, entry, ev):
     """A maker's logo sold as the product ("BMW M logo sticker", "Honda emblem badge", "Toyota logo
     keychain"): whatever the mark's classes, the logo itself is what sells, so it is the maker's
     merchandise where the catalog names no brand. A review where the maker leads with its part
     number in a catalog with no brand column (a genuine replacement emblem); where the brand column
     names a company, the later steps decide as for any product."""
-    if not ev.logo or ev.frame is not Frame.NONE or ev.reading is Reading.TYPO or not ev.in_title \
+    if not ev.logo or ev.frame not in LOGO_FRAMES or ev.reading is Reading.TYPO or not ev.in_title \
             or not ev.seller.unnamed:
         return None
     if ev.leads_title and ev.part_number and ev.seller is SellerBrand.UNKNOWN and not ev.goods.copied:
@@ -408,6 +414,17 @@ def service_feature(span, entry, ev):
     if ev.goods is not Goods.SERVICE or ev.merchandise or ev.brand_position or ev.copy_words or ev.reading.hidden:
         return None
     return Spare(f"'{span.text}' names {entry.term}, an online service the product runs or connects to")
+
+
+def second_hand_resale(span, entry, ev):
+    """Goods sold second-hand ("Cambridge Satchel ... มือสอง", "preloved Coach bag"): the resale of
+    a genuine product, which the mark's owner cannot stop once it sold it; whether it is genuine
+    is a reviewer's question. Not with copy words, nor a disguised or misspelt mark."""
+    if not ev.second_hand or ev.copy_words or ev.reading is not Reading.EXACT or not ev.in_title:
+        return None
+    return Outcome("TM001", "warn", f"sells {entry.term}{_owner(entry)} goods second-hand: fine for a genuine "
+                   f"product's resale", f"Keep it only if this is a genuine {entry.term} product; say so in the "
+                   f"description")
 
 
 def makers_product_line(span, entry, ev):
@@ -679,7 +696,7 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
 
 STEPS = (spare_own_brand, spare_ordinary_sense, component_inside, compatibility, accessory_reference,
          spare_everyday_word,
-         comparison, hidden_mark, impossible_specification,
+         comparison, hidden_mark, impossible_specification, second_hand_resale,
          makers_product_line, service_feature, merchandise, logo_product, other_class, typo,
          fitment_list, fits_device, works_with_device,
          part_or_refill,

@@ -1,0 +1,89 @@
+"""Second-hand resale, a car maker's badge said to be "for" its car, the mark's owner opening a
+retailer's title, a property named as a product's design, and a trade name that is a character's."""
+import pytest
+
+from .rule_harness import severities, tm_findings
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Preloved Coach Tabby shoulder bag black leather", "coach"),
+    ("กระเป๋า Cambridge Satchel แท้ Handcraft มือสอง", "cambridge satchel"),
+    ("Pre-owned Gucci Marmont belt size 85", "gucci"),
+    ("Bolsa Louis Vuitton seminova com nota", "louis vuitton"),
+])
+def test_goods_sold_second_hand_are_a_review(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert severities(result, mark) == {"warn"}
+    assert any("second-hand" in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Preloved replica Coach Tabby shoulder bag", "coach"),   # copy words: no resale
+    ("Coach Tabby shoulder bag black leather new", "coach"),  # nothing says second-hand
+])
+def test_without_a_second_hand_resale_the_mark_still_fails(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
+def test_bekas_alone_is_no_second_hand_word(checker_with):
+    # Indonesian "bekas jerawat" is an acne scar: "bekas" says too many things to mean "used".
+    from compliance.rules.evidence import _second_hand
+
+    assert not _second_hand("Serum penghilang bekas jerawat")
+    assert _second_hand("Tas preloved original") and _second_hand("Сумка б/у")
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Adhesivo Para Coche 3D, Insignia De Parrilla, Emblema Para Seat Alhambra R Cupra", "cupra"),
+    ("Chrome emblem badge for Toyota 3D", "toyota"),
+])
+def test_a_car_makers_emblem_for_its_car_is_the_makers_logo(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert severities(result, mark) == {"block"}
+    assert any(f.text.lower() == mark and "as the product: the mark's merchandise" in f.message
+               for f in result.findings)
+
+
+def test_a_part_for_the_car_is_still_compatibility(checker_with):
+    result = checker_with()("Rubber floor mats for Toyota Corolla 2019", brand=None)
+    assert ("TM003", "info", "toyota") in tm_findings(result)
+
+
+def test_the_owners_own_name_opening_the_title_is_the_maker_leading(checker_with):
+    result = checker_with()("harman k81dj akg closed-back folding dj headphone", brand=None)
+    assert severities(result, "akg") == {"warn"}
+
+
+def test_no_owner_opening_the_title_leaves_anothers_mark(checker_with):
+    assert "block" in severities(checker_with()("k81dj akg closed-back folding dj headphone", brand=None), "akg")
+
+
+def test_a_word_many_companies_names_open_with_is_no_owner_leading():
+    from types import SimpleNamespace
+
+    from compliance.rules.evidence import _owner_opens_title
+
+    def listing(title):
+        return SimpleNamespace(title=title, brand_column=None)
+
+    motors = SimpleNamespace(owner="General Motors LLC")
+    harman = SimpleNamespace(owner="Harman International Industries, Inc.")
+    assert not _owner_opens_title(listing("General purpose cable for Chevrolet"), motors)
+    assert _owner_opens_title(listing("Harman k81dj akg headphone"), harman)
+    assert not _owner_opens_title(SimpleNamespace(title="Harman k81dj", brand_column="brand"), harman)
+
+
+def test_a_property_named_as_the_products_design_is_merchandise(checker_with):
+    result = checker_with()("Speaker Bluetooth Karaoke Motif Batman Tipe 3391", brand=None)
+    assert severities(result, "batman") == {"block"}
+
+
+def test_a_mickey_mouse_power_cord_is_the_plugs_trade_name(checker_with):
+    assert not tm_findings(checker_with()("cables unlimited 6-feet mickey mouse power cord", brand=None))
+    assert "block" in severities(checker_with()("mickey mouse plush toy 30 cm", brand=None), "mickey mouse")
+
+
+def test_a_racket_makers_name_on_its_own_kind_of_goods_is_maybe_its_stock(checker_with):
+    # A sports equipment maker is no team or league: its name on socks is not fan merchandise.
+    result = checker_with()("Victor SK-145 Calcetines De Bádminton", brand=None)
+    assert severities(result, "victor") == {"warn"}
