@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -758,12 +759,19 @@ def _compact_keys(keywords: tuple[str, ...]) -> frozenset[str]:
 
 
 def _listing_words(listing) -> str:
-    """The title's, description's and bullet points' folded words, space-delimited, once per listing."""
+    """The title's, description's and bullet points' folded words, space-delimited, once per listing:
+    each field's plain reading, which the mark matcher has made already, not a second reading of
+    all the text at once."""
     found = listing.decided.get("words")
     if found is None:
-        text = " ".join(f.text for name, f in listing.fields.items() if name != "tags")
-        found = listing.decided["words"] = f" {' '.join(words(text))} "
+        found = listing.decided["words"] = f" {' '.join(_field_words(listing))} "
     return found
+
+
+def _field_words(listing) -> Iterator[str]:
+    for name, field in listing.fields.items():
+        if name != "tags":
+            yield from field.plain.text.split()
 
 
 def _device_category_words(listing, goods: Goods) -> list[str]:
