@@ -107,3 +107,28 @@ def test_keyword_words_are_one_row_per_keyword_with_words():
     table = keyword_words()
     assert len(table) >= 40 and "bike" in table
     assert all(words and all(w.strip() == w and w for w in words) for words in table.values())
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("razer spectre starcraft ii gaming mouse", "starcraft"),
+    ("steelseries shift gaming keyboard-world of warcraft cataclysm edition", "world of warcraft"),
+])
+def test_a_device_maker_leading_a_property_is_its_licensed_edition(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert severities(result, mark) == {"warn"}
+    assert any("its maker or licensee, leads" in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Samsung Galaxy S21 Hello Kitty case", "hello kitty"),       # the case fits the device leading it
+    ("razer starcraft ii figure statue", "starcraft"),             # a figure is the property itself
+    ("Modelo Ultraman Zoffy figure toy con caja", "ultraman"),     # an everyday word leading is no maker
+])
+def test_no_licensed_edition_where_the_leader_is_what_it_fits_or_no_maker(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
+def test_a_licensed_edition_needs_a_catalog_without_brand_column(checker_with):
+    # With a brand column, the column names the seller; the title's leader is no evidence.
+    result = checker_with()("razer spectre starcraft ii gaming mouse", brand="")
+    assert "block" in severities(result, "starcraft")

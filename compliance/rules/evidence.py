@@ -548,6 +548,7 @@ class MarkEvidence:
     leads_title: bool       # this mark or another of its maker's, here or elsewhere, is first in the title
     after_product: bool     # the title's first mark, right after the product it names ("Lampu LED Philips")
     other_maker_leads: str  # another maker's mark leads the title (no brand column): the product is its, or ""
+    device_maker_leads: str  # another maker of devices leads the title by its own name (no brand column), or ""
     licensee_leads: str     # the property's own maker or a known licensee leads the title (no brand column), or ""
     makers_line: str        # another maker leads the title, the span right after it and a model after the span:
                             # the maker's product line ("asus sabertooth p67"), or ""
@@ -592,6 +593,7 @@ class MarkEvidence:
         flags = {"frame": self.frame.value and f"{self.frame.value} ({self.wording})",
                  "maker named in the title": self.maker_in_title,
                  "another maker leads the title": self.other_maker_leads,
+                 "a maker of devices leads the title": self.device_maker_leads,
                  "its maker or licensee leads the title": self.licensee_leads,
                  "the leading maker's product line": self.makers_line,
                  "own brand": self.own_brand, "authorized": self.authorized, "licensee": self.licensed_to,
@@ -640,6 +642,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         leads_title=_leads_title(listing, entry),
         after_product=_after_product(listing, span),
         other_maker_leads=leader,
+        device_maker_leads=_device_maker_leads(listing, entry),
         licensee_leads=_licensee_leads(listing, entry),
         makers_line=_makers_line(listing, span, leader),
         brand_use=brand_use, everyday_word=everyday,
@@ -908,12 +911,33 @@ def in_brand_position(listing, span) -> bool:
 def _title_leaders(listing) -> tuple:
     """The marks named in the title's brand position (first, after only words such as "New" or
     the shop's bracketed tags), in order; found once per listing, read by every span's evidence."""
+    return tuple(s.data["entry"] for s in _title_leader_spans(listing))
+
+
+def _title_leader_spans(listing) -> tuple:
     found = listing.decided.get("title_leaders")
     if found is None:
         found = listing.decided["title_leaders"] = tuple(
-            s.data["entry"] for s in listing.spans.get("marks", ())
+            s for s in listing.spans.get("marks", ())
             if s.field == "title" and s.data.get("entry") is not None and in_brand_position(listing, s))
     return found
+
+
+def _device_maker_leads(listing, entry) -> str:
+    """Where the catalog has no brand column, another maker of devices, appliances or tools leads
+    the title with its own name written as it is ("razer spectre starcraft ii gaming mouse",
+    "steelseries shift gaming keyboard-world of warcraft edition"): the product's maker. Not a
+    misspelling, an everyday word ("Modelo" is Spanish for model) or a product line."""
+    if listing.brand_column:
+        return ""
+    return next((s.data["entry"].term for s in _title_leader_spans(listing)
+                 if s.data.get("how") != "typo" and _house_mark_of_devices(s, entry)), "")
+
+
+def _house_mark_of_devices(span, entry) -> bool:
+    found = span.data["entry"]
+    return found is not entry and found.kind == "trademark" and not found.generic and goods_of(found).fittable \
+        and compact(span.data["name"]) == compact(found.term) and not same_maker(found, entry)
 
 
 def _after_product(listing, span) -> bool:

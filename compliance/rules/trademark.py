@@ -445,16 +445,17 @@ def merchandise(span, entry, ev):
     fails where the catalog names no brand; where the brand column names a company, that company
     may be the licensee (team cases by their licensed makers): a review of the licence."""
     # Its maker or licensee leading ("Bandai MG Gundam") says the property is meant, as its own name would.
+    maker = _maker_or_licensee_leads(ev)
     if not ev.goods.property_for_merchandise or \
-            not (ev.merchandise or ev.distinctive_name or ev.confirmed_by or ev.licensee_leads):
+            not (ev.merchandise or ev.distinctive_name or ev.confirmed_by or maker):
         return None
     if ev.reading is Reading.TYPO and not (ev.class_overlap and ev.merchandise):
         return None  # one letter from a character's name ("Deppa" earphones) is merchandise only on merchandise
     product = f"a {ev.merchandise}" if ev.merchandise else "a product"
-    if ev.licensee_leads and not ev.copy_words:
+    if maker and not ev.copy_words:
         return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product} that "
-                       f"{ev.licensee_leads}, its maker or licensee, leads: fine for {ev.licensee_leads}'s own product",
-                       f"If this is {ev.licensee_leads}'s product, name it in the brand column; otherwise remove "
+                       f"{maker}, its maker or licensee, leads: fine for {maker}'s own product",
+                       f"If this is {maker}'s product, name it in the brand column; otherwise remove "
                        f"'{span.text}'")
     if ev.seller is SellerBrand.OTHER:
         return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product} "
@@ -465,6 +466,21 @@ def merchandise(span, entry, ev):
                    f"merchandise of the property, sold only under its licence",
                    f"Remove '{span.text}' unless you are licensed by {entry.owner or entry.term}; name your licence "
                    f"with --authorized or the brand column")
+
+
+def _maker_or_licensee_leads(ev) -> str:
+    return ev.licensee_leads or _licensed_edition(ev)
+
+
+def _licensed_edition(ev) -> str:
+    """Where the catalog has no brand column, a maker of devices leading a title that sells no
+    accessory made to fit one and no figure or plush ("razer starcraft ii gaming mouse",
+    "steelseries shift gaming keyboard-world of warcraft edition"): that maker's licensed edition,
+    as a retailer titles it. A case or a strap is what the device leading it fits ("Samsung
+    Galaxy S21 Hello Kitty case")."""
+    if ev.fitting or ev.character_product or ev.seller is not SellerBrand.UNKNOWN:
+        return ""
+    return ev.device_maker_leads
 
 
 def typo(span, entry, ev):
