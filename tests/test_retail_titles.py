@@ -132,3 +132,14 @@ def test_a_licensed_edition_needs_a_catalog_without_brand_column(checker_with):
     # With a brand column, the column names the seller; the title's leader is no evidence.
     result = checker_with()("razer spectre starcraft ii gaming mouse", brand="")
     assert "block" in severities(result, "starcraft")
+
+
+def test_a_misspelling_opening_the_title_is_no_maker_leading(checker_with):
+    # "Polera" (Spanish for a T-shirt) is one letter from PowerA: no maker's name written.
+    from compliance.rules.evidence import _other_maker_leads
+
+    title = "[Venta] Polera De Ciclismo Para Hombres Conjunto Corto MTB Ropa Strava De Jersey De Bicicleta"
+    result = checker_with()(title, brand=None)
+    strava = next(s.data["entry"] for s in result.listing.spans["marks"] if s.text == "Strava")
+    assert any(s.text == "Polera" and s.data["how"] == "typo" for s in result.listing.spans["marks"])
+    assert _other_maker_leads(result.listing, strava) == ""

@@ -993,9 +993,15 @@ def _other_maker_leads(listing, entry) -> str:
     receiver")."""
     if listing.brand_column:
         return ""
-    return next((found.term for found in _title_leaders(listing)
-                 if found.kind == "trademark" and found is not entry and not goods_of(found).copied
-                 and not same_maker(found, entry)), "") or _established_leader(listing, entry)
+    # A misspelling opening the title ("Polera" one letter from PowerA) is no maker's name written.
+    return next((s.data["entry"].term for s in _title_leader_spans(listing)
+                 if s.data.get("how") != "typo" and _another_makers(s.data["entry"], entry)), "") \
+        or _established_leader(listing, entry)
+
+
+def _another_makers(found, entry) -> bool:
+    return found.kind == "trademark" and found is not entry and not goods_of(found).copied \
+        and not same_maker(found, entry)
 
 
 def _established_leader(listing, entry) -> str:
