@@ -143,3 +143,25 @@ def test_a_misspelling_opening_the_title_is_no_maker_leading(checker_with):
     strava = next(s.data["entry"] for s in result.listing.spans["marks"] if s.text == "Strava")
     assert any(s.text == "Polera" and s.data["how"] == "typo" for s in result.listing.spans["marks"])
     assert _other_maker_leads(result.listing, strava) == ""
+
+
+@pytest.mark.parametrize("title, device", [
+    ("ilive iphone alarm clock speaker", "iphone"),
+    ("kroo ipad icap black", "ipad"),
+    ("soundfly sd wma mp3 player car fm transmitter for sd card usb stick mp3 players ipod zune", "ipod"),
+])
+def test_a_coined_name_opening_the_title_is_the_maker_of_what_works_with_the_device(checker_with, title, device):
+    result = checker_with()(title, brand=None)
+    assert severities(result, device) == {"warn"}
+    assert any("fine for what it works with" in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize("title, device", [
+    ("efon pintar iPhone 14 Pro Max 16GB 512GB 6.7 inci HD Smartphone", "iphone"),  # a phone itself
+    ("kroo ipad icap black", "ipad"),                                          # with a brand column: no
+])
+def test_no_coined_maker_for_a_phone_itself_or_where_the_brand_column_speaks(checker_with, title, device):
+    brand = "" if title.startswith("kroo") else None
+    result = checker_with()(title, brand=brand)
+    assert not any("fine for what it works with" in f.message for f in result.findings)
+    assert "block" in severities(result, device)

@@ -548,6 +548,7 @@ class MarkEvidence:
     leads_title: bool       # this mark or another of its maker's, here or elsewhere, is first in the title
     after_product: bool     # the title's first mark, right after the product it names ("Lampu LED Philips")
     other_maker_leads: str  # another maker's mark leads the title (no brand column): the product is its, or ""
+    coined_leader: str      # no brand column: a coined word, no mark and no everyday word, opens the title, or ""
     device_maker_leads: str  # another maker of devices leads the title by its own name (no brand column), or ""
     licensee_leads: str     # the property's own maker or a known licensee leads the title (no brand column), or ""
     makers_line: str        # another maker leads the title, the span right after it and a model after the span:
@@ -593,6 +594,7 @@ class MarkEvidence:
         flags = {"frame": self.frame.value and f"{self.frame.value} ({self.wording})",
                  "maker named in the title": self.maker_in_title,
                  "another maker leads the title": self.other_maker_leads,
+                 "a coined name opens the title": self.coined_leader,
                  "a maker of devices leads the title": self.device_maker_leads,
                  "its maker or licensee leads the title": self.licensee_leads,
                  "the leading maker's product line": self.makers_line,
@@ -642,6 +644,7 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
         leads_title=_leads_title(listing, entry),
         after_product=_after_product(listing, span),
         other_maker_leads=leader,
+        coined_leader=_coined_leader(listing),
         device_maker_leads=_device_maker_leads(listing, entry),
         licensee_leads=_licensee_leads(listing, entry),
         makers_line=_makers_line(listing, span, leader),
@@ -1013,6 +1016,43 @@ def _established_leader(listing, entry) -> str:
     if found is None:
         found = listing.decided["established_leader"] = _leading_established_brand(listing)
     return found if found and not _names_the_owner(found, entry) else ""
+
+
+def _coined_leader(listing) -> str:
+    """Where the catalog has no brand column, a coined word opening the title, before any mark: no
+    everyday word of the seed's languages, no product noun, four letters or more ("ilive iphone
+    alarm clock speaker", "kroo ipad icap black"): a small maker's name, as a retailer titles
+    its products (found once per listing)."""
+    if listing.brand_column:
+        return ""
+    found = listing.decided.get("coined_leader")
+    if found is None:
+        found = listing.decided["coined_leader"] = _first_coined_word(listing)
+    return found
+
+
+def _first_coined_word(listing) -> str:
+    if _sells_a_phone(listing.title):
+        return ""  # "efon pintar I14 Pro Max ... Smartphone": a phone named after a famous one is none's accessory
+    opening = _WORD.search(_title_after_prefix(listing.title))
+    if opening is None:
+        return ""
+    word = opening.group().lower()
+    first_mark = min((s.start for s in _title_marks(listing)), default=len(listing.title))
+    if listing.title.lower().find(word) + len(word) > first_mark or len(word) < 4 or not word.isalpha():
+        return ""
+    return "" if word in NO_BRAND or _common(word) or title_products(word) else word
+
+
+def _sells_a_phone(title: str) -> bool:
+    return bool(PHONE_WORDS.search(title)) and not NOT_A_PHONE.search(title)
+
+
+def _title_after_prefix(title: str) -> str:
+    words_ = title.split()
+    while words_ and words_[0].lower() in TITLE_PREFIX:
+        words_.pop(0)
+    return " ".join(words_)
 
 
 def _leading_established_brand(listing) -> str:

@@ -555,11 +555,12 @@ def works_with_device(span, entry, ev):
     """A device named mid-title in a product another maker's name leads, where the catalog has no
     brand column ("jvc kd-r620 in dash cd mp3 usb ipod receiver", "altec lansing imt320 compact
     ipod speaker system"): most often what the product plays, docks or connects; a review."""
-    if not (ev.goods.fittable and ev.other_maker_leads and ev.in_title) or ev.brand_position or ev.leads_title:
+    leader = ev.other_maker_leads or ev.coined_leader
+    if not (ev.goods.fittable and leader and ev.in_title) or ev.brand_position or ev.leads_title:
         return None
     if ev.reading is not Reading.EXACT or ev.copy_words or ev.claims_original:
         return None
-    return Outcome("TM001", "warn", f"names {entry.term}{_owner(entry)} in a product that {ev.other_maker_leads} "
+    return Outcome("TM001", "warn", f"names {entry.term}{_owner(entry)} in a product that {leader} "
                    f"leads: fine for what it works with, otherwise remove it",
                    f"Write 'for {entry.term} ...' or 'compatible with {entry.term} ...' to make the reference plain")
 
