@@ -981,13 +981,10 @@ def _owner_opens_title(listing, entry) -> bool:
     Harman International), and none that opens many companies' names ("General" of General Motors)."""
     if listing.brand_column or not entry.owner:
         return False
-    opening = _WORD.findall(listing.title[:40])
-    while opening and opening[0].lower() in TITLE_PREFIX:
-        opening.pop(0)
-    if not opening:
-        return False
+    opening = _WORD.search(listing.title, _after_prefix(listing.title))
     first = compact(entry.owner.split(" ")[0])
-    return len(first) >= 4 and compact(opening[0]) == first and first not in COMPANY_OPENERS
+    return opening is not None and len(first) >= 4 and compact(opening.group()) == first \
+        and first not in COMPANY_OPENERS
 
 
 def _other_maker_leads(listing, entry) -> str:
@@ -1032,27 +1029,30 @@ def _coined_leader(listing) -> str:
 
 
 def _first_coined_word(listing) -> str:
-    if _sells_a_phone(listing.title):
+    title = listing.title
+    if _sells_a_phone(title):
         return ""  # "efon pintar I14 Pro Max ... Smartphone": a phone named after a famous one is none's accessory
-    opening = _WORD.search(_title_after_prefix(listing.title))
-    if opening is None:
-        return ""
+    opening = _WORD.search(title, _after_prefix(title))
+    first_mark = min((s.start for s in _title_marks(listing)), default=len(title))
+    if opening is None or opening.end() > first_mark:
+        return ""  # no word, or the first word is (in) a mark of the lists
     word = opening.group().lower()
-    first_mark = min((s.start for s in _title_marks(listing)), default=len(listing.title))
-    if listing.title.lower().find(word) + len(word) > first_mark or len(word) < 4 or not word.isalpha():
+    if len(word) < 4 or not word.isalpha() or word in NO_BRAND:
         return ""
-    return "" if word in NO_BRAND or _common(word) or title_products(word) else word
+    return "" if _common(word) or title_products(word) else word
 
 
 def _sells_a_phone(title: str) -> bool:
     return bool(PHONE_WORDS.search(title)) and not NOT_A_PHONE.search(title)
 
 
-def _title_after_prefix(title: str) -> str:
-    words_ = title.split()
-    while words_ and words_[0].lower() in TITLE_PREFIX:
-        words_.pop(0)
-    return " ".join(words_)
+_CHUNK_OF_TITLE = re.compile(r"\S+")
+
+
+def _after_prefix(title: str) -> int:
+    """Where the title's words begin after the words such as "New" or "Preloved" that open it."""
+    return next((m.start() for m in _CHUNK_OF_TITLE.finditer(title) if m.group().lower() not in TITLE_PREFIX),
+                len(title))
 
 
 def _leading_established_brand(listing) -> str:
