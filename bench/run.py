@@ -267,9 +267,21 @@ def digest(path: Path) -> str:
     return h.hexdigest()[:16]
 
 
+def checked_code(python: str = sys.executable) -> Path:
+    """The checkout whose code the listguard under test runs: where its interpreter imports the
+    package from (an editable install points at its own checkout, which need not be the one
+    holding this script). Asked from a neutral directory, as the console script imports."""
+    found = subprocess.run([python, "-c", "import pathlib, compliance; "
+                            "print(pathlib.Path(compliance.__file__).resolve().parents[1])"],
+                           capture_output=True, text=True, timeout=60, cwd=Path(python).parent)
+    return Path(found.stdout.strip()) if found.returncode == 0 and found.stdout.strip() else \
+        Path(__file__).resolve().parents[1]
+
+
 def code_version() -> dict:
-    """The commit the numbers belong to, and whether the work tree differed from it."""
-    repo = Path(__file__).resolve().parents[1]
+    """The commit the numbers belong to (that of the code the checked listguard imports), and
+    whether its work tree differed from it."""
+    repo = checked_code()
     try:
         commit = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"], capture_output=True,
                                 text=True, timeout=10).stdout.strip()
@@ -278,7 +290,8 @@ def code_version() -> dict:
     except (OSError, subprocess.SubprocessError):
         return {}
     # PYTHONPATH can point the checked listguard at other code than this work tree.
-    return {"commit": commit, "modified": bool(dirty), "pythonpath": os.environ.get("PYTHONPATH", "")}
+    return {"commit": commit, "modified": bool(dirty), "checkout": str(repo),
+            "pythonpath": os.environ.get("PYTHONPATH", "")}
 
 
 def sizes(text: str) -> list[int]:
