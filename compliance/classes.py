@@ -319,10 +319,7 @@ def classes_for_title(title: str) -> frozenset[int]:
 
 def classes_of(listing) -> frozenset[int]:
     """The listing's product classes, found once per listing for every mark and register span."""
-    found = listing.decided.get("classes")
-    if found is None:
-        found = listing.decided["classes"] = listing_classes(listing.category, listing.title)[0]
-    return found
+    return listing.once("classes", lambda: listing_classes(listing.category, listing.title)[0])
 
 
 def listing_classes(category: str, title: str) -> tuple[frozenset[int], str]:

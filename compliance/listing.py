@@ -1,9 +1,13 @@
 """A listing as the checker sees it: named text fields with visible text and raw offsets."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .markup import Markup, reduce_html
+
+T = TypeVar("T")
 
 # Fields whose text is searched for marks, cues and contact details. ``item_specifics`` holds a
 # listing's named attributes (eBay's "C:Character", a shop's "Attribute 1"), each as "Name: value"
@@ -91,6 +95,14 @@ class Listing:
         return cls(id=str(id), row=row, line=line, fields=fields, brand=values.get("brand", "") or "",
                    brand_column="brand" in values,
                    category=values.get("category", "") or "", price=values.get("price", "") or "")
+
+    def once(self, key, make: Callable[[], T]) -> T:
+        """What ``make`` finds about the listing, found once and kept in ``decided``: read by
+        every mark's evidence, and a listing names several marks."""
+        found = self.decided.get(key)
+        if found is None:
+            found = self.decided[key] = make()
+        return found
 
     @property
     def title(self) -> str:

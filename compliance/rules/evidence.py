@@ -262,11 +262,7 @@ def written_as_word(listing, span, entry) -> bool:
 
 def _has_capitals(listing, field) -> bool:
     """Whether the field's text has any capital letter, found once per field."""
-    key = ("capitals", field.name)
-    found = listing.decided.get(key)
-    if found is None:
-        found = listing.decided[key] = any(c.isupper() for c in field.text)
-    return found
+    return listing.once(("capitals", field.name), lambda: any(c.isupper() for c in field.text))
 
 
 TAG_LABEL = re.compile(r"(?i)(?:#|\b(?:tags?|keywords?|search terms?|related searches|hashtags?|also fits searches)"
@@ -457,10 +453,7 @@ def title_maker(listing) -> str:
     mark of the lists itself."""
     if listing.brand_column:
         return ""
-    found = listing.decided.get("title_maker")
-    if found is None:
-        found = listing.decided["title_maker"] = _title_maker(listing)
-    return found
+    return listing.once("title_maker", lambda: _title_maker(listing))
 
 
 def _latin_letters(word: str) -> bool:
@@ -685,10 +678,7 @@ def _impossible_spec(listing, goods: Goods) -> str:
     once per listing, however many marks it names)."""
     if goods is not Goods.DEVICE:
         return ""
-    found = listing.decided.get("impossible_screen")
-    if found is None:
-        found = listing.decided["impossible_screen"] = impossible_phone_screen(listing.title)
-    return found
+    return listing.once("impossible_screen", lambda: impossible_phone_screen(listing.title))
 
 
 def _generic_name(span, entry) -> bool:
@@ -768,10 +758,7 @@ def _listing_words(listing) -> str:
     """The title's, description's and bullet points' folded words, space-delimited, once per listing:
     each field's plain reading, which the mark matcher has made already, not a second reading of
     all the text at once."""
-    found = listing.decided.get("words")
-    if found is None:
-        found = listing.decided["words"] = f" {' '.join(_field_words(listing))} "
-    return found
+    return listing.once("words", lambda: f" {' '.join(_field_words(listing))} ")
 
 
 def _field_words(listing) -> Iterator[str]:
@@ -857,13 +844,9 @@ LIST_WORDS = frozenset("old new pro max plus ultra mini lite neo prime fi and da
 def _fittable_in_title(listing) -> tuple:
     """The title's spans of marks other products fit (devices, vehicles), in order; found once
     per listing."""
-    found = listing.decided.get("fittable_in_title")
-    if found is None:
-        found = listing.decided["fittable_in_title"] = tuple(sorted(
-            (s for s in _title_marks(listing) if s.data.get("how") != "typo"
-             and goods_of(s.data["entry"]) in FITTED_GOODS),
-            key=lambda s: s.start))
-    return found
+    return listing.once("fittable_in_title", lambda: tuple(sorted(
+        (s for s in _title_marks(listing) if s.data.get("how") != "typo" and goods_of(s.data["entry"]) in FITTED_GOODS),
+        key=lambda s: s.start)))
 
 
 def _list_gap(text: str) -> bool:
@@ -918,12 +901,9 @@ def _title_leaders(listing) -> tuple:
 
 
 def _title_leader_spans(listing) -> tuple:
-    found = listing.decided.get("title_leaders")
-    if found is None:
-        found = listing.decided["title_leaders"] = tuple(
-            s for s in listing.spans.get("marks", ())
-            if s.field == "title" and s.data.get("entry") is not None and in_brand_position(listing, s))
-    return found
+    return listing.once("title_leaders", lambda: tuple(
+        s for s in listing.spans.get("marks", ())
+        if s.field == "title" and s.data.get("entry") is not None and in_brand_position(listing, s)))
 
 
 def _device_maker_leads(listing, entry) -> str:
@@ -1009,9 +989,7 @@ def _established_leader(listing, entry) -> str:
     speaker", "pyle ipod 3.5 mm stereo to rca adapter"): a retailer's catalog names the product's
     maker first, and a device named after it is what the product works with. Not the mark's own
     owner, nor an everyday word ("magic", "pelican"), which may be any title's first word."""
-    found = listing.decided.get("established_leader")
-    if found is None:
-        found = listing.decided["established_leader"] = _leading_established_brand(listing)
+    found = listing.once("established_leader", lambda: _leading_established_brand(listing))
     return found if found and not _names_the_owner(found, entry) else ""
 
 
@@ -1022,10 +1000,7 @@ def _coined_leader(listing) -> str:
     its products (found once per listing)."""
     if listing.brand_column:
         return ""
-    found = listing.decided.get("coined_leader")
-    if found is None:
-        found = listing.decided["coined_leader"] = _first_coined_word(listing)
-    return found
+    return listing.once("coined_leader", lambda: _first_coined_word(listing))
 
 
 def _first_coined_word(listing) -> str:
