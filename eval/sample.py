@@ -36,6 +36,10 @@ TITLE_SIZES_FIFTH = {"ozon-titles": 120, "aliexpress-titles": 100, "shein-titles
 # A sixth round, drawn and labelled before a session's rule work: more of a retailer's titles and of the
 # two marketplaces with titles left (rows in no other set).
 TITLE_SIZES_SIXTH = {"walmart-amazon-titles": 120, "ozon-titles": 90, "aliexpress-titles": 90}
+# A seventh round, drawn and labelled before a session's rule work: more of the retailer's titles (the
+# situation of a shop's offers read without a brand column), two marketplaces and Flipkart's last rows.
+TITLE_SIZES_SEVENTH = {"walmart-amazon-titles": 120, "aliexpress-titles": 80, "ozon-titles": 60,
+                       "flipkart-titles": 40}
 SEED = 20261204
 
 
@@ -120,4 +124,6 @@ if __name__ == "__main__":
     titles += draw(TITLE_SOURCES, TITLE_SIZES_FIFTH, names, taken, seed=SEED + 4, new_titles=True)
     taken = frozenset(i for _, i, _ in dev + titles)
     titles += draw(TITLE_SOURCES, TITLE_SIZES_SIXTH, names, taken, seed=SEED + 5, new_titles=True)
+    taken = frozenset(i for _, i, _ in dev + titles)
+    titles += draw(TITLE_SOURCES, TITLE_SIZES_SEVENTH, names, taken, seed=SEED + 6, new_titles=True)
     write(here / "titles-ids.csv", titles)
