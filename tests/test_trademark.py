@@ -118,6 +118,23 @@ def test_ebay_compatibility_before_a_non_fashion_brand_is_allowed(check_one, tit
     assert "TM006" not in rules(check_one(title))
 
 
+@pytest.mark.parametrize("title", ["Silicone Case for iPod Nano 5G - Pink",
+                                   "Case for iPhone 12 Pro Max Light Blue",
+                                   "Protective Glass for ZTE Blade V10 Vita"])
+def test_ebay_compatibility_wording_before_a_word_the_mark_decision_spared_is_allowed(checker_with, title):
+    """The colour 'pink' or a model code after 'for' is no fashion brand (the curated lists hold
+    Victoria's Secret's Pink and V-10): the one mark decision spares it, and TM006 stands on that
+    decision instead of reading the span again."""
+    result = checker_with()(title)
+    assert "TM006" not in rules(result)
+    assert result.verdicts["ebay:US"] == "pass"
+
+
+def test_ebay_forbids_for_before_a_fashion_brand_the_decision_names(checker_with):
+    result = checker_with()("Replacement Strap for Michael Kors Handbag")
+    assert "TM006" in rules(result, "block") and result.verdicts["ebay:US"] == "fail"
+
+
 @pytest.mark.parametrize("title, description, failing_on", [
     ("Ionic Hair Straightener Ceramic Flat Iron", "", {"ebay:US", "amazon:US"}),
     ("Flat Iron", "A hair straightener with floating plates.", {"ebay:US", "amazon:US"}),

@@ -167,17 +167,15 @@ class CompatibleFashionBrand(ListingRule):
 
     def check(self, listing, params, fields):
         classes = frozenset(params.get("classes") or FASHION_CLASSES)
-        authorized = params.get("_authorized", ())
-        for span in listing.spans.get("marks", []):
+        # The one mark decision first: a word it spared (the colour 'pink', the seller's own or
+        # authorized brand) names no brand for the wording to stand before.
+        for decision in mark_decisions(listing, params.get("_authorized", ())):
+            span, entry = decision.span, decision.span.data["entry"]
             ctx = span.data.get("context") or {}
-            entry = span.data.get("entry")
-            if span.kind != "mark" or span.field not in fields or ctx.get("context") != "COMPAT" \
+            if decision.spare is not None or span.field not in fields or ctx.get("context") != "COMPAT" \
                     or span.data.get("how") == "typo":
                 continue
-            if not _fashion_mark(entry, classes):
-                continue
-            if own_brand(listing, entry) or written_as_word(listing, span, entry) or \
-                    any(a.covers(entry) for a in authorized):
+            if not _fashion_mark(entry, classes) or written_as_word(listing, span, entry):
                 continue
             yield Hit(span.field, span.start, span.end, span.text, entry.term,
                       f"eBay does not allow '{ctx.get('wording')}' before a jewelry, clothing or accessories brand "
