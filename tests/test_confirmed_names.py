@@ -22,6 +22,9 @@ ENTRIES = [
           goods="sports", generic=True, keywords=("badminton", "racket")),
     Entry("Princess", "trademark", owner="Disney Enterprises", classes=MERCH, goods="character", generic=True,
           keywords=("castle",)),
+    Entry("Storm", "trademark", owner="Marvel Characters", classes=MERCH, goods="character", generic=True,
+          keywords=("Marvel",)),
+    Entry("X-23", "trademark", owner="Marvel Characters", classes=MERCH, goods="character"),
 ]
 
 
@@ -47,6 +50,8 @@ def check():
     ("Net bádminton VICTOR import quality", "", {"Victor"}),           # a sports maker beside its sport
     ("Victor Hugo poster, Les Misérables", "", set()),                 # the name, no sport
     ("Princess castle tent for girls", "", set()),                     # a franchise's everyday keyword
+    ("Storm and X-23 Figure Set", "", {"Storm", "X-23"}),              # beside another of its characters
+    ("Storm shipping case with foam 13.1 x 23.7 x 24.9", "", set()),   # 'x 23' is a size, vouching for nothing
 ])
 def test_an_everyday_name_counts_only_in_its_context(check, title, description, marks):
     assert check(title, description) == marks

@@ -714,8 +714,11 @@ def _confirmed_by(listing, span, entry) -> str:
     if said:
         return said
     keys = _compact_keys(entry.keywords)
-    kin = (s.data.get("entry") for s in listing.spans.get("marks", []) if s is not span)
-    return next((e.term for e in kin if _same_family_of_marks(e, entry, keys)), "")
+    # A kin mark read in an ordinary sense vouches for nothing: "x 23" after a measure is a size,
+    # not Marvel's X-23 beside the word "storm".
+    kin = (s for s in listing.spans.get("marks", []) if s is not span)
+    return next((s.data["entry"].term for s in kin if _same_family_of_marks(s.data.get("entry"), entry, keys)
+                 and not _ordinary_sense(listing, s)), "")
 
 
 def _same_family_of_marks(other, entry, keys: frozenset[str]) -> bool:
