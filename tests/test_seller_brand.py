@@ -379,7 +379,7 @@ def test_a_maker_leading_a_title_with_no_brand_column_is_a_review_in_more_ways(c
 def test_a_maker_named_again_is_reported_once(checker):
     result = checker.check_batch([Listing.from_values("T1", 1, {"title": "OPPO A60 - Original OPPO Malaysia"})])[0]
     assert [f.start for f in result.findings if f.entry == "OPPO"] == [0]
-    assert any("names OPPO again" in why for _, why in result.listing.decisions)
+    assert any("names OPPO again" in str(why) for _, why in result.listing.decisions)
 
 
 @pytest.mark.parametrize("title", [

@@ -744,11 +744,26 @@ def mark_decisions(listing, authorized=()) -> list[MarkDecision]:
             continue
         decision = _named_again(decide(span, gather(listing, span, authorized)), decisions)
         if decision.spare is not None:
-            evidence = "; ".join(f"{k}: {v}" for k, v in decision.evidence.summary())
-            listing.decisions.append((span, f"{decision.spare.why} [decided by {decision.step}; {evidence}]"))
+            listing.decisions.append((span, SpareNote(decision)))
         decisions.append(decision)
     listing.decided["marks"] = decisions
     return decisions
+
+
+class SpareNote:
+    """Why a mark did not fire, with its evidence, as ``explain`` prints it: written only when
+    printed, so a check reads no more of the evidence than its decision did."""
+
+    __slots__ = ("decision",)
+
+    def __init__(self, decision: MarkDecision):
+        self.decision = decision
+
+    def __str__(self) -> str:
+        d = self.decision
+        assert d.spare is not None
+        evidence = "; ".join(f"{k}: {v}" for k, v in d.evidence.summary())
+        return f"{d.spare.why} [decided by {d.step}; {evidence}]"
 
 
 def _as_namesake(listing, span: Span) -> Span:
