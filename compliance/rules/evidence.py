@@ -13,10 +13,10 @@ import csv
 import re
 import unicodedata
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
@@ -526,11 +526,73 @@ def seller_key(listing) -> str:
 class MarkEvidence:
     """Everything the decision needs about one candidate span, and nothing it must re-read.
 
-    Each answer is found when a step first asks for it, and kept: most spans are decided by the
-    first steps (the seller's own brand, an ordinary sense, an everyday word), which read a few
-    answers, so the rest (who leads the title, what accessory it sells, its part number) is
-    never found for them. The listing is held weakly: its kept decisions hold this evidence, and
-    a strong reference back would make every checked listing a cycle for the collector."""
+    Each answer is found (by :data:`_ANSWERS`) when a step first asks for it, and kept: most spans
+    are decided by the first steps (the seller's own brand, an ordinary sense, an everyday word),
+    which read a few answers, so the rest (who leads the title, what accessory it sells, its part
+    number) is never found for them. The listing is held weakly: its kept decisions hold this
+    evidence, and a strong reference back would make every checked listing a cycle for the
+    collector."""
+
+    goods: Goods
+    reading: Reading
+    frame: Frame
+    wording: str            # the frame's words ("compatible with", "inspired by")
+    seller: SellerBrand
+    maker_in_title: str     # no brand column: the maker the title names in Latin letters ("Stor"), or ""
+    own_brand: bool         # the brand column names this mark or its family
+    authorized: bool        # --authorized names this mark, its owner or family
+    licensed_to: str        # the brand column names a known licensee of the mark (compliance.licensees)
+    said_genuine: bool      # "OEM", "original" or "genuine" just before the mark in the title
+    in_title: bool
+    brand_position: bool    # first in the title, after only words such as "New"
+    leads_title: bool       # this mark or another of its maker's, here or elsewhere, is first in the title
+    after_product: bool     # the title's first mark, right after the product it names ("Lampu LED Philips")
+    other_maker_leads: str  # another maker's mark leads the title (no brand column): the product is its, or ""
+    coined_leader: str      # no brand column: a coined word, no mark and no everyday word, opens the title, or ""
+    device_maker_leads: str  # another maker of devices leads the title by its own name (no brand column), or ""
+    licensee_leads: str     # the property's own maker or a known licensee leads the title (no brand column), or ""
+    makers_line: str        # another maker leads the title, the span right after it and a model after the span:
+                            # the maker's product line ("asus sabertooth p67"), or ""
+    brand_use: tuple[str, ...]  # why a generic word reads as the brand (empty: it does not)
+    everyday_word: str      # the ordinary word this span also is ("plush puma"), or ""
+    ordinary_sense: str     # a colour, a measure, a component stated as fact, another language's word, or ""
+    foreign_word: bool      # a mark matched only by folding the accents of another language's word
+    written_apart: bool     # a one-word mark met as everyday words written apart ("ultra-fine")
+    class_overlap: bool     # the mark's classes cover the listing's product (or either is unknown)
+    listing_classes: tuple[int, ...]
+    merchandise: str        # the decorative product the mark is printed on ("mug", "poster"), or ""
+    character_product: str  # the title names a product that is a character itself ("plush", "figure"), or ""
+    fitting: str            # the accessory or part the listing sells ("case", "чехол"), or ""
+    fitting_in_title: bool  # the title says it (not only the category)
+    fitting_follows: bool   # the accessory's noun follows the mark closely ("ipod car cassette adapter")
+    logo: str               # the title sells a logo as the product ("emblem", "logo sticker"), or ""
+    impossible_spec: str    # a specification no genuine product has ("7.5 inch" on a phone), or ""
+    claims_original: bool   # "original", "genuine" ... in the title
+    second_hand: bool       # the title sells the goods second-hand ("preloved", "pre-owned", "มือสอง")
+    warranty: bool          # the maker's or distributor's warranty named in the title ("Garansi Resmi")
+    copy_words: bool        # counterfeit wording anywhere in the listing
+    beside_hidden_marks: bool  # other marks in the listing are disguised
+    part: str               # "HP 61 ink cartridge": the maker's own part or a refill
+    beside_own_brand: bool  # the listing's own brand is in the title too
+    own_product_line: bool  # the listing's own brand written, or right after it: its own product line
+    generic_word: bool      # the span is the mark's own everyday word (Coach, Apple)
+    product_line: bool      # a product line is named (iPhone, or "Stanley ... Quencher")
+    model_named: bool       # a product line or a model designation follows the mark: a specific product
+    own_line_follows: bool  # one of the maker's own product lines right after the mark ("Asus ROG")
+    fitment_list: bool      # one of three or more device or vehicle models the title lists, not the first
+    maker_named: bool       # the mark's own name is in the title, not only a product line of it
+    distinctive_name: bool  # the name is no everyday word (Spider-Man, Minecraft; not Stitch, Buzz)
+    seller_established: bool  # the brand column names a real company (a licensee or distributor may)
+    part_number: str        # a manufacturer part number in the title ("du-sd1008g-c"): a catalog's SKU
+    confirmed_by: str       # for a mark that is an everyday word with keywords (Ditto, Civic): the keyword,
+                            # or another mark of the same franchise or maker, the listing names; or ""
+
+    _seller_and_title_maker: tuple[str, str]
+    _title_words: list[str]
+    _classes: frozenset[int]
+    _category_words: list[str]
+    _title_fitting: str
+    _generic_use: tuple[tuple[str, ...], str]
 
     def __init__(self, listing, span, authorized: tuple[AuthorizedBrand, ...] = ()):
         self._listing_ref = weakref.ref(listing)
@@ -539,295 +601,23 @@ class MarkEvidence:
         self._ctx = span.data.get("context") or {}
         self._authorized = authorized
 
+    def __getattr__(self, name: str):
+        # Only for an answer not found yet: a found one is an attribute of the instance.
+        find = _ANSWERS.get(name)
+        if find is None:
+            raise AttributeError(name)
+        value = self.__dict__[name] = find(self)
+        return value
+
     @property
     def _listing(self):
         listing = self._listing_ref()
         assert listing is not None, "evidence is read while its listing is checked or explained"
         return listing
 
-    # What several answers read, found once.
-    @cached_property
-    def _seller_and_title_maker(self) -> tuple[str, str]:
-        return _seller_and_title_maker(self._listing)
-
     @property
     def _key(self) -> str:
         return self._seller_and_title_maker[0]
-
-    @cached_property
-    def _title_words(self) -> list[str]:
-        return _words(self._listing.title)
-
-    @cached_property
-    def _classes(self) -> frozenset[int]:
-        return classes_of(self._listing)
-
-    @cached_property
-    def _category_words(self) -> list[str]:
-        return _device_category_words(self._listing, self.goods)
-
-    @cached_property
-    def _title_fitting(self) -> str:
-        return _first(self._title_words, fitting_nouns())
-
-    @cached_property
-    def _generic_use(self) -> tuple[tuple[str, ...], str]:
-        if not self.generic_word:
-            return (), ""
-        return _generic_use(self._listing, self._span, self._ctx, self._listing.spans.get("cues", []))
-
-    # The answers.
-    @cached_property
-    def goods(self) -> Goods:
-        return goods_of(self._entry)
-
-    @cached_property
-    def reading(self) -> Reading:
-        return Reading(self._span.data.get("how") or "exact")
-
-    @cached_property
-    def frame(self) -> Frame:
-        return Frame(self._ctx.get("context"))
-
-    @cached_property
-    def wording(self) -> str:
-        """The frame's words ("compatible with", "inspired by")."""
-        return self._ctx.get("wording") or ""
-
-    @cached_property
-    def seller(self) -> SellerBrand:
-        return _seller(self._key, self._listing.brand_column)
-
-    @cached_property
-    def maker_in_title(self) -> str:
-        """No brand column: the maker the title names in Latin letters ("Stor"), or ""."""
-        return self._seller_and_title_maker[1]
-
-    @cached_property
-    def own_brand(self) -> bool:
-        """The brand column names this mark or its family."""
-        return _own_brand(self._listing, self._key, self._entry)
-
-    @cached_property
-    def authorized(self) -> bool:
-        """--authorized names this mark, its owner or family."""
-        return _authorized_everywhere(self._entry, self._authorized)
-
-    @cached_property
-    def licensed_to(self) -> str:
-        """The brand column names a known licensee of the mark (compliance.licensees)."""
-        return _licensee(self._key, self._entry)
-
-    @cached_property
-    def said_genuine(self) -> bool:
-        """"OEM", "original" or "genuine" just before the mark in the title."""
-        return self.in_title and _word_before(self._listing, self._span) in ORIGINAL_WORDS
-
-    @cached_property
-    def in_title(self) -> bool:
-        return self._span.field == "title"
-
-    @cached_property
-    def brand_position(self) -> bool:
-        """First in the title, after only words such as "New"."""
-        return in_brand_position(self._listing, self._span)
-
-    @cached_property
-    def leads_title(self) -> bool:
-        """This mark or another of its maker's, here or elsewhere, is first in the title."""
-        return _leads_title(self._listing, self._entry)
-
-    @cached_property
-    def after_product(self) -> bool:
-        """The title's first mark, right after the product it names ("Lampu LED Philips")."""
-        return _after_product(self._listing, self._span)
-
-    @cached_property
-    def other_maker_leads(self) -> str:
-        """Another maker's mark leads the title (no brand column): the product is its, or ""."""
-        return _other_maker_leads(self._listing, self._entry)
-
-    @cached_property
-    def coined_leader(self) -> str:
-        """No brand column: a coined word, no mark and no everyday word, opens the title, or ""."""
-        return _coined_leader(self._listing)
-
-    @cached_property
-    def device_maker_leads(self) -> str:
-        """Another maker of devices leads the title by its own name (no brand column), or ""."""
-        return _device_maker_leads(self._listing, self._entry)
-
-    @cached_property
-    def licensee_leads(self) -> str:
-        """The property's own maker or a known licensee leads the title (no brand column), or ""."""
-        return _licensee_leads(self._listing, self._entry)
-
-    @cached_property
-    def makers_line(self) -> str:
-        """Another maker leads the title, the span right after it and a model after the span: the maker's
-        product line ("asus sabertooth p67"), or ""."""
-        return _makers_line(self._listing, self._span, self.other_maker_leads)
-
-    @cached_property
-    def brand_use(self) -> tuple[str, ...]:
-        """Why a generic word reads as the brand (empty: it does not)."""
-        return self._generic_use[0]
-
-    @cached_property
-    def everyday_word(self) -> str:
-        """The ordinary word this span also is ("plush puma"), or ""."""
-        return self._generic_use[1]
-
-    @cached_property
-    def ordinary_sense(self) -> str:
-        """A colour, a measure, a component stated as fact, another language's word, or ""."""
-        return _ordinary_sense(self._listing, self._span)
-
-    @cached_property
-    def foreign_word(self) -> bool:
-        """A mark matched only by folding the accents of another language's word."""
-        return _accented_word(self._span)
-
-    @cached_property
-    def written_apart(self) -> bool:
-        """A one-word mark met as everyday words written apart ("ultra-fine")."""
-        return bool(_words_apart(self._span))
-
-    @cached_property
-    def class_overlap(self) -> bool:
-        """The mark's classes cover the listing's product (or either is unknown)."""
-        return _overlap(self._entry.classes, self._classes)
-
-    @cached_property
-    def listing_classes(self) -> tuple[int, ...]:
-        return tuple(sorted(self._classes))
-
-    @cached_property
-    def merchandise(self) -> str:
-        """The decorative product the mark is printed on ("mug", "poster"), or ""."""
-        return _first(self._title_words, merchandise_nouns())
-
-    @cached_property
-    def character_product(self) -> str:
-        """The title names a product that is a character itself ("plush", "figure"), or ""."""
-        return _first(self._title_words, character_nouns())
-
-    @cached_property
-    def fitting(self) -> str:
-        """The accessory or part the listing sells ("case", "чехол"), or ""."""
-        return self._title_fitting or _first(self._category_words, fitting_nouns())
-
-    @cached_property
-    def fitting_in_title(self) -> bool:
-        """The title says it (not only the category)."""
-        return bool(self._title_fitting)
-
-    @cached_property
-    def fitting_follows(self) -> bool:
-        """The accessory's noun follows the mark closely ("ipod car cassette adapter")."""
-        return _fitting_follows(self._listing, self._span)
-
-    @cached_property
-    def logo(self) -> str:
-        """The title sells a logo as the product ("emblem", "logo sticker"), or ""."""
-        return _first(self._title_words, LOGO_NOUNS)
-
-    @cached_property
-    def impossible_spec(self) -> str:
-        """A specification no genuine product has ("7.5 inch" on a phone), or ""."""
-        return _impossible_spec(self._listing, self.goods)
-
-    @cached_property
-    def claims_original(self) -> bool:
-        """"original", "genuine" ... in the title."""
-        return bool(set(self._title_words) & CLAIMS_ORIGINAL) and not self.warranty
-
-    @cached_property
-    def second_hand(self) -> bool:
-        """The title sells the goods second-hand ("preloved", "pre-owned", "มือสอง")."""
-        return _second_hand(self._listing.title)
-
-    @cached_property
-    def warranty(self) -> bool:
-        """The maker's or distributor's warranty named in the title ("Garansi Resmi")."""
-        return bool(WARRANTY.search(self._listing.title))
-
-    @cached_property
-    def copy_words(self) -> bool:
-        """Counterfeit wording anywhere in the listing."""
-        return any(c.data.get("scope") in COPY_SCOPES for c in self._listing.spans.get("cues", []))
-
-    @cached_property
-    def beside_hidden_marks(self) -> bool:
-        """Other marks in the listing are disguised."""
-        return _beside_hidden_marks(self._listing)
-
-    @cached_property
-    def part(self) -> str:
-        """"HP 61 ink cartridge": the maker's own part or a refill."""
-        return self._ctx.get("part") or _first(self._category_words, CONSUMABLES)
-
-    @cached_property
-    def beside_own_brand(self) -> bool:
-        """The listing's own brand is in the title too."""
-        return _beside_own_brand(self._listing, self._span, self._key)
-
-    @cached_property
-    def own_product_line(self) -> bool:
-        """The listing's own brand written, or right after it: its own product line."""
-        return _own_name(compact(self._span.text), self._key) or _after_own_brand(self._listing, self._span, self._key)
-
-    @cached_property
-    def generic_word(self) -> bool:
-        """The span is the mark's own everyday word (Coach, Apple)."""
-        return _generic_name(self._span, self._entry)
-
-    @cached_property
-    def product_line(self) -> bool:
-        """A product line is named (iPhone, or "Stanley ... Quencher")."""
-        return _product_line(self._listing, self._span, self._entry, self._ctx)
-
-    @cached_property
-    def model_named(self) -> bool:
-        """A product line or a model designation follows the mark: a specific product."""
-        return _model_follows(self._listing, self._span, self.product_line or self.own_line_follows)
-
-    @cached_property
-    def own_line_follows(self) -> bool:
-        """One of the maker's own product lines right after the mark ("Asus ROG")."""
-        return _own_line_follows(self._listing, self._span, self._entry)
-
-    @cached_property
-    def fitment_list(self) -> bool:
-        """One of three or more device or vehicle models the title lists, not the first."""
-        return _in_fitment_list(self._listing, self._span)
-
-    @cached_property
-    def maker_named(self) -> bool:
-        """The mark's own name is in the title, not only a product line of it."""
-        return _maker_named(self._listing, self._span, self._entry, self.product_line)
-
-    @cached_property
-    def distinctive_name(self) -> bool:
-        """The name is no everyday word (Spider-Man, Minecraft; not Stitch, Buzz)."""
-        return self.goods.property_for_merchandise and not self.generic_word \
-            and not _everyday_name(self._span.data["name"])
-
-    @cached_property
-    def seller_established(self) -> bool:
-        """The brand column names a real company (a licensee or distributor may)."""
-        return self._key in established_brands()
-
-    @cached_property
-    def part_number(self) -> str:
-        """A manufacturer part number in the title ("du-sd1008g-c"): a catalog's SKU."""
-        return _part_number(self._listing.title)
-
-    @cached_property
-    def confirmed_by(self) -> str:
-        """For a mark that is an everyday word with keywords (Ditto, Civic): the keyword, or another mark of
-        the same franchise or maker, the listing names; or ""."""
-        return _confirmed_by(self._listing, self._span, self._entry) if self.generic_word else ""
 
     def summary(self) -> tuple[tuple[str, object], ...]:
         """The evidence as ``explain`` prints it: only what is set."""
@@ -856,6 +646,72 @@ class MarkEvidence:
         items += [(k, v) for k, v in flags.items() if v not in (None, "", False)]
         items.append(("classes overlap", self.class_overlap))
         return tuple(items)
+
+
+# How each answer of :class:`MarkEvidence` is found, from the listing, the span and its entry.
+_ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
+    "_seller_and_title_maker": lambda ev: _seller_and_title_maker(ev._listing),
+    "_title_words": lambda ev: _words(ev._listing.title),
+    "_classes": lambda ev: classes_of(ev._listing),
+    "_category_words": lambda ev: _device_category_words(ev._listing, ev.goods),
+    "_title_fitting": lambda ev: _first(ev._title_words, fitting_nouns()),
+    "_generic_use": lambda ev: (
+        _generic_use(ev._listing, ev._span, ev._ctx, ev._listing.spans.get("cues", [])) if ev.generic_word
+        else ((), "")),
+    "goods": lambda ev: goods_of(ev._entry),
+    "reading": lambda ev: Reading(ev._span.data.get("how") or "exact"),
+    "frame": lambda ev: Frame(ev._ctx.get("context")),
+    "wording": lambda ev: ev._ctx.get("wording") or "",
+    "seller": lambda ev: _seller(ev._key, ev._listing.brand_column),
+    "maker_in_title": lambda ev: ev._seller_and_title_maker[1],
+    "own_brand": lambda ev: _own_brand(ev._listing, ev._key, ev._entry),
+    "authorized": lambda ev: _authorized_everywhere(ev._entry, ev._authorized),
+    "licensed_to": lambda ev: _licensee(ev._key, ev._entry),
+    "said_genuine": lambda ev: ev.in_title and _word_before(ev._listing, ev._span) in ORIGINAL_WORDS,
+    "in_title": lambda ev: ev._span.field == "title",
+    "brand_position": lambda ev: in_brand_position(ev._listing, ev._span),
+    "leads_title": lambda ev: _leads_title(ev._listing, ev._entry),
+    "after_product": lambda ev: _after_product(ev._listing, ev._span),
+    "other_maker_leads": lambda ev: _other_maker_leads(ev._listing, ev._entry),
+    "coined_leader": lambda ev: _coined_leader(ev._listing),
+    "device_maker_leads": lambda ev: _device_maker_leads(ev._listing, ev._entry),
+    "licensee_leads": lambda ev: _licensee_leads(ev._listing, ev._entry),
+    "makers_line": lambda ev: _makers_line(ev._listing, ev._span, ev.other_maker_leads),
+    "brand_use": lambda ev: ev._generic_use[0],
+    "everyday_word": lambda ev: ev._generic_use[1],
+    "ordinary_sense": lambda ev: _ordinary_sense(ev._listing, ev._span),
+    "foreign_word": lambda ev: _accented_word(ev._span),
+    "written_apart": lambda ev: bool(_words_apart(ev._span)),
+    "class_overlap": lambda ev: _overlap(ev._entry.classes, ev._classes),
+    "listing_classes": lambda ev: tuple(sorted(ev._classes)),
+    "merchandise": lambda ev: _first(ev._title_words, merchandise_nouns()),
+    "character_product": lambda ev: _first(ev._title_words, character_nouns()),
+    "fitting": lambda ev: ev._title_fitting or _first(ev._category_words, fitting_nouns()),
+    "fitting_in_title": lambda ev: bool(ev._title_fitting),
+    "fitting_follows": lambda ev: _fitting_follows(ev._listing, ev._span),
+    "logo": lambda ev: _first(ev._title_words, LOGO_NOUNS),
+    "impossible_spec": lambda ev: _impossible_spec(ev._listing, ev.goods),
+    "claims_original": lambda ev: bool(set(ev._title_words) & CLAIMS_ORIGINAL) and not ev.warranty,
+    "second_hand": lambda ev: _second_hand(ev._listing.title),
+    "warranty": lambda ev: bool(WARRANTY.search(ev._listing.title)),
+    "copy_words": lambda ev: any(c.data.get("scope") in COPY_SCOPES for c in ev._listing.spans.get("cues", [])),
+    "beside_hidden_marks": lambda ev: _beside_hidden_marks(ev._listing),
+    "part": lambda ev: ev._ctx.get("part") or _first(ev._category_words, CONSUMABLES),
+    "beside_own_brand": lambda ev: _beside_own_brand(ev._listing, ev._span, ev._key),
+    "own_product_line": lambda ev: (
+        _own_name(compact(ev._span.text), ev._key) or _after_own_brand(ev._listing, ev._span, ev._key)),
+    "generic_word": lambda ev: _generic_name(ev._span, ev._entry),
+    "product_line": lambda ev: _product_line(ev._listing, ev._span, ev._entry, ev._ctx),
+    "model_named": lambda ev: _model_follows(ev._listing, ev._span, ev.product_line or ev.own_line_follows),
+    "own_line_follows": lambda ev: _own_line_follows(ev._listing, ev._span, ev._entry),
+    "fitment_list": lambda ev: _in_fitment_list(ev._listing, ev._span),
+    "maker_named": lambda ev: _maker_named(ev._listing, ev._span, ev._entry, ev.product_line),
+    "distinctive_name": lambda ev: (
+        ev.goods.property_for_merchandise and not ev.generic_word and not _everyday_name(ev._span.data["name"])),
+    "seller_established": lambda ev: ev._key in established_brands(),
+    "part_number": lambda ev: _part_number(ev._listing.title),
+    "confirmed_by": lambda ev: _confirmed_by(ev._listing, ev._span, ev._entry) if ev.generic_word else "",
+}
 
 
 def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkEvidence:
@@ -1538,8 +1394,8 @@ def _word_before(listing, span) -> str:
 
 # Words that make a logo the product: a maker's emblem sold as such, or its logo on a sticker
 # ("BMW M logo sticker", "Honda emblem badge chrome 3D"). Not "badge" alone: name badges are labels.
-LOGO_NOUNS = frozenset("logo logos emblem emblems insignia emblema emblemas logotipo logotipos эмблема эмблемы "
-                       "шильдик шильдики лого".split())
+LOGO_NOUNS: frozenset[str] = frozenset("logo logos emblem emblems insignia emblema emblemas logotipo logotipos "
+                                       "эмблема эмблемы шильдик шильдики лого".split())
 
 # A fragrance named by the noun right after it ("Far Away Perfume", "Good Girl eau de parfum"):
 # a perfume house's line whose name is everyday words is confirmed so.
