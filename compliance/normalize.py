@@ -145,8 +145,11 @@ def _fold_char(ch: str, confusables: dict[str, str] | None) -> str:
     return out
 
 
-def _latinish(token: str, confusables: dict[str, str]) -> bool:
-    """A word whose letters are Latin, or look-alikes of Latin: fold its look-alikes."""
+@lru_cache(maxsize=1 << 16)
+def _latinish(token: str) -> bool:
+    """A word whose letters are Latin, or look-alikes of Latin: fold its look-alikes (once per
+    word: catalogs repeat their words)."""
+    confusables = confusable_map()
     letters = [c for c in token if c.isalpha()]
     if not letters:
         return False
@@ -157,17 +160,19 @@ def _latinish(token: str, confusables: dict[str, str]) -> bool:
 _TOKEN = re.compile(r"\S+|\s+")
 
 
-def _among_own_script(tokens, n: int, confusables: dict[str, str]) -> bool:
+def _among_own_script(tokens, n: int) -> bool:
     """A word of look-alike letters only ("АТАКА", "НА") beside a word of its own script that is
     no look-alike ("Брелок АТАКА НА ТИТАНОВ"): a word of that language in capitals, not a
     disguised Latin one; beside Latin words ("АDIDAS shoes") it stays a disguise."""
     for k in (n - 2, n + 2):  # the words before and after (tokens alternate with spaces)
-        if 0 <= k < len(tokens) and _plainly_non_latin(tokens[k].group(), confusables):
+        if 0 <= k < len(tokens) and _plainly_non_latin(tokens[k].group()):
             return True
     return False
 
 
-def _plainly_non_latin(token: str, confusables: dict[str, str]) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _plainly_non_latin(token: str) -> bool:
+    confusables = confusable_map()
     letters = [c for c in token if c.isalpha()]
     return bool(letters) and not any(c.isascii() for c in letters) and any(c not in confusables for c in letters)
 
@@ -176,7 +181,6 @@ def fold(text: str) -> Reading:
     """Case-, width-, diacritic- and look-alike-folded ``text`` with its offset map."""
     if text.isascii():
         return Reading(text.lower(), len(text))
-    confusables = confusable_map()
     out = _Builder()
     tokens = list(_TOKEN.finditer(text))
     for n, m in enumerate(tokens):
@@ -185,7 +189,7 @@ def fold(text: str) -> Reading:
         if token.isascii():
             out.copy(token.lower(), base)
             continue
-        latin = _latinish(token, confusables) and not _among_own_script(tokens, n, confusables)
+        latin = _latinish(token) and not _among_own_script(tokens, n)
         folded, relative = _fold_token(token, latin)
         out.place(folded, [base + i for i in relative])
     return out.build(len(text))
@@ -210,7 +214,7 @@ def disguised(source: str) -> bool:
         return False
     confusables = confusable_map()
     for token in source.split():
-        latin = _latinish(token, confusables)
+        latin = _latinish(token)
         for ch in token:
             if ch in ZERO_WIDTH or (latin and ch in confusables):
                 return True
@@ -268,7 +272,16 @@ def _to_source(folded: Reading, start: int, end: int):
     """(source start, None) when folded[start:end] was copied in order, else explicit offsets."""
     if folded.in_place():
         return start, None  # ASCII text folds in place
-    offsets = [folded.src_index(j) for j in range(start, end)]
+    starts, srcs, explicit = folded._segments()
+    k = bisect_right(starts, start) - 1
+    if k == len(starts) - 1 or end <= starts[k + 1]:
+        # Within one segment (a folded word is one): its offsets are a slice, not a search per character.
+        placed = explicit.get(k) if explicit else None
+        if placed is None:
+            return srcs[k] + (start - starts[k]), None
+        offsets = placed[start - starts[k]:end - starts[k]]
+    else:
+        offsets = [folded.src_index(j) for j in range(start, end)]
     first = offsets[0]
     if offsets[-1] - first == end - 1 - start and all(b - a == 1 for a, b in zip(offsets, offsets[1:])):
         return first, None
