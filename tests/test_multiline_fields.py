@@ -37,3 +37,25 @@ def test_a_row_inside_a_field_is_still_found(tmp_path):
     listings = list(read_catalog(path)[1])
     assert listings[0].error and "from line 3" in listings[0].error
     assert [x.id for x in listings] == ["A1", "A3"]
+
+
+def test_the_last_line_of_a_quoted_description_is_no_row_of_a_catalog_numbered_otherwise(tmp_path):
+    # The description's last line holds as many commas as the fields after it need, and starts with one
+    # word; the catalog's ids are numbers, so the word is no id and the line no swallowed row.
+    path = tmp_path / "catalog.csv"
+    path.write_text('id,title,description,brand,category,price\n'
+                    '7360103867,Joggers Pants Men,"Color. Black, white. Khaki\nStyle. Fitness\nSeasons, autumn, winter",'
+                    ',Men > Pants,700.0\n'
+                    '7360103868,Cap,Plain cap,,Hats,3\n', encoding="utf-8")
+    listings = list(read_catalog(path)[1])
+    assert [(x.id, x.error) for x in listings] == [("7360103867", None), ("7360103868", None)]
+    assert listings[0].fields["description"].raw.endswith("autumn, winter")
+
+
+def test_a_swallowed_row_numbered_as_the_catalog_numbers_its_rows_is_still_found(tmp_path):
+    path = tmp_path / "catalog.csv"
+    path.write_text('id,title,description,price\n1001,Poster,"Size 10 x 12,\n1002,Frame,Wood frame 10",5\n'
+                    '1003,Mug,White mug,4\n', encoding="utf-8")
+    listings = list(read_catalog(path)[1])
+    assert listings[0].error and "from line 3" in listings[0].error
+    assert [x.id for x in listings] == ["1001", "1003"]

@@ -232,30 +232,52 @@ def _swallowed_rows(cells, columns, width, line, delimiter) -> list[int]:
         return []
     found = []
     offset = line
+    ident = columns.get("id")
+    own_id = cells[ident] if ident is not None and ident < len(cells) else None
     for i, cell in enumerate(cells):
         parts = cell.split("\n")
         for k, part in enumerate(parts[1:], start=1):
             # The line the stray quote closes on lends its last fields to the record's next cells.
             lent = len(cells) - 1 - i if k == len(parts) - 1 else 0
-            if part.count(delimiter) == width - 1 - lent and _looks_like_a_row(part, columns, delimiter):
+            if part.count(delimiter) == width - 1 - lent and _looks_like_a_row(part, columns, delimiter, own_id):
                 found.append(offset + k)
         offset += len(parts) - 1
     return found
 
 
-def _looks_like_a_row(text: str, columns, delimiter) -> bool:
+def _looks_like_a_row(text: str, columns, delimiter, own_id: str | None = None) -> bool:
     fields = next(csv.reader([text], delimiter=delimiter), [])
     title = columns.get("title")
     ident = columns.get("id")
     return (title is None or title < len(fields) and fields[title].strip() != "") and \
-        (ident is None or ident < len(fields) and _looks_like_an_id(fields[ident]))
+        (ident is None or ident < len(fields) and _looks_like_an_id(fields[ident], own_id))
 
 
-def _looks_like_an_id(text: str) -> bool:
+def _looks_like_an_id(text: str, own_id: str | None = None) -> bool:
     """A SKU or listing id is one short token: a line of a description that happens to hold as many
-    commas as the header ("Size: S, M, L, XL") starts with words, not with an id."""
+    commas as the header ("Size: S, M, L, XL") starts with words, not with an id. And it is written
+    as the catalog writes its ids: the last line of a properly quoted description ("Seasons, autumn,
+    winter", with the row's other fields after the quote) is no row of a catalog whose ids are
+    numbers ("7360103867")."""
     text = text.strip()
-    return 0 < len(text) <= 64 and not any(c.isspace() for c in text)
+    if not 0 < len(text) <= 64 or any(c.isspace() for c in text):
+        return False
+    return own_id is None or _id_shape(text) == _id_shape(own_id) or \
+        (_has_digit(text) and _has_digit(own_id))
+
+
+def _id_shape(text: str) -> str:
+    """The kinds of an id's characters in order, runs collapsed: "SKU-0042" -> "a-9", "7360103867" -> "9"."""
+    kinds: list[str] = []
+    for c in text.strip():
+        kind = "9" if c.isdigit() else "a" if c.isalpha() else c
+        if not kinds or kinds[-1] != kind:
+            kinds.append(kind)
+    return "".join(kinds)
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
 
 
 def _shown(delimiter: str) -> str:
