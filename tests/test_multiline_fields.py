@@ -48,8 +48,8 @@ def test_the_last_line_of_a_quoted_description_is_no_row_of_a_catalog_numbered_o
     # word; the catalog's ids are numbers, so the word is no id and the line no swallowed row.
     path = tmp_path / "catalog.csv"
     path.write_text('id,title,description,brand,category,price\n'
-                    '7360103867,Joggers Pants Men,"Color. Black, white. Khaki\nStyle. Fitness\nSeasons, autumn, winter",'
-                    ',Men > Pants,700.0\n'
+                    '7360103867,Joggers Pants Men,"Color. Black, white. Khaki\nStyle. Fitness\n'
+                    'Seasons, autumn, winter",,Men > Pants,700.0\n'
                     '7360103868,Cap,Plain cap,,Hats,3\n', encoding="utf-8")
     listings = list(read_catalog(path)[1])
     assert [(x.id, x.error) for x in listings] == [("7360103867", None), ("7360103868", None)]
