@@ -557,6 +557,9 @@ def test_parts_named_in_the_marketplaces_languages_say_what_they_fit(checker_wit
     ("Walkman-style portable cassette player", True),            # the mark before "style" still compares
     ("Leather tote bag style Louis Vuitton", True),              # "style" alone before the mark compares
     ("Summer dress channeling Chanel", True),
+    ("Beauty Case Hello Kitty Type 202 Size 10 Inch", False),  # the model's type number
+    ("Sneakers Nike Type for men", True),                      # "type" with no number still compares
+    ("Handbag Chanel Type 2024 New", True),                     # a year after it dates a likeness
 ])
 def test_technical_channels_and_hyphenated_styles_are_no_comparison(checker_with, title, compares):
     result = checker_with()(title, brand="Volta")

@@ -246,6 +246,9 @@ class ContextAnnotator:
                         and device_brand(entry):
                     # "Duracell equivalent of Sony DSC-W80 battery": a replacement names what it replaces.
                     ctx["context"], ctx["pattern"] = "COMPAT", "equivalent"
+                if ctx["context"] == "COMPARE" and _type_number_after(doc, ts):
+                    # "Hello Kitty Type 202 beauty case": the model's type number, not a likeness.
+                    ctx["context"], ctx["pattern"], ctx["wording"] = None, "", ""
                 if ctx["context"] == "COMPARE" and _compound_style_before(doc, ts):
                     # "headphone-style walkman": the style word qualifies the product the mark names.
                     ctx["context"], ctx["pattern"], ctx["wording"] = None, "", ""
@@ -373,6 +376,16 @@ def _connector_after(doc, ts) -> bool:
         return False
     tail = [w for w in rest[1:] if w != "-"]
     return bool(tail) and tail[0] in ("c", "a", "b", "-c", "c.")
+
+
+def _type_number_after(doc, ts) -> bool:
+    """"Type 202", "Typ 3" right after the mark: a model's type number (a year after it, "type
+    2024", may still date a likeness)."""
+    rest = [t for t in doc[ts.end:ts.end + 3] if t.text != "-"]
+    if len(rest) < 2 or rest[0].lower_ not in ("type", "typ", "tipe", "tipo"):
+        return False
+    number = rest[1].text
+    return number.isdigit() and not (len(number) == 4 and number[:2] in ("19", "20"))
 
 
 def _list_after_compat_word(doc, ts, device: bool = False) -> str:
