@@ -85,3 +85,13 @@ def test_common_word_set_agrees_with_the_frequency_lists():
     common = common_words()
     assert {w for w in sample if w in common} == {w for w in sample if _common_by_frequency(w)}
     assert "apple" in common and "zorvexq" not in common
+
+
+def test_the_dictionary_a_misspelling_is_checked_against_holds_rarer_english_words():
+    """Words down to Zipf 2.3 in English, so "airbag" and "uplink" are words; misspellings sellers
+    make of marks ("addidas", 1.4) are not in it."""
+    from compliance.matchers.marks import is_common_word, is_dictionary_word
+
+    assert not is_common_word("airbag") and is_dictionary_word("airbag") and is_dictionary_word("Uplink")
+    assert not is_dictionary_word("addidas") and not is_dictionary_word("guccci")
+    assert not is_dictionary_word("kotak") and not is_dictionary_word("ipad2")  # English words of letters only

@@ -422,10 +422,21 @@ def test_russian_spellings_of_characters_on_merchandise_fail(checker_with, title
 @pytest.mark.parametrize("title, word", [
     ("Gehel Mie Lidi 200gr kotak", "kotak"),             # Indonesian "box", one letter from Kodak
     ("Термокружка VITTOVAR ФЛАМИНГО, 0.35 л", "ФЛАМИНГО"),  # flamingo, one letter from the Cyrillic Flamengo
+    ("Casing Airbag Shockproof Softcase Bening", "Airbag"),  # an English word rarer than everyday: not AirTag
+    ("Caprice tattoo / Временная тату, цветы", "Caprice"),  # not Catrice
+    ("mavis beacon teaches typing platinum 20", "mavis"),    # a name in the dictionary, not Mavic
 ])
 def test_words_of_the_marketplaces_languages_are_no_misspellings(checker_with, title, word):
     result = checker_with()(title)
     assert not [f for f in result.findings if f.kind == "trademark" and f.text == word], result.findings
+
+
+@pytest.mark.parametrize("title, word", [("Addidas Running Shoes Men", "Addidas"),
+                                         ("Samsun Galaxy Phone Case", "Samsun"),
+                                         ("Xioami Redmi Note Charger", "Xioami")])
+def test_misspellings_sellers_make_of_marks_are_still_found(checker_with, title, word):
+    result = checker_with()(title)
+    assert [f for f in result.findings if f.kind == "trademark" and f.text == word], result.findings
 
 
 def test_a_distinctive_character_name_on_any_product_is_merchandise(checker_with):

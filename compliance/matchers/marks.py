@@ -43,6 +43,39 @@ def is_common_word(word: str) -> bool:
     return _common_by_frequency(word)
 
 
+# An English word down to this frequency (wordfreq's large list: "airbag", "uplink", "energize",
+# "mattes") is a word the seller meant, not a misspelt mark ("airtag", "tp-link", "energizer",
+# "mattel"); misspellings sellers make of marks are rarer ("addidas" 1.4, "samsun" 1.8).
+DICTIONARY_ZIPF = 2.3
+
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether ``word`` is in an English dictionary as a misspelling check reads one: rarer words
+    than :func:`is_common_word` asks for, of English only (the one large list among the seed's)."""
+    return word.isascii() and word.isalpha() and word.lower() in dictionary_words()
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> "WordSet":
+    """The English words :func:`is_dictionary_word` accepts, kept in the disk cache."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    from ..cache import fingerprint, load_or_build
+
+    data = Path(find_spec("wordfreq").origin).parent / "data"  # type: ignore[union-attr, arg-type]
+    files = [(p.name, p.stat().st_size) for p in sorted(data.glob("large_en.*"))]
+    key = fingerprint("dictionary-words-keys", files, DICTIONARY_ZIPF)
+    return load_or_build("dictionary", key, _build_dictionary_words)
+
+
+def _build_dictionary_words() -> "WordSet":
+    from wordfreq import freq_to_zipf, get_frequency_dict
+
+    return WordSet(word for word, freq in get_frequency_dict("en", "large").items()
+                   if word.isascii() and word.isalpha() and round(freq_to_zipf(freq), 2) >= DICTIONARY_ZIPF)
+
+
 # Short words that join the words of a hyphenated name ("Kill-A-Watt", "Jack-o-Lantern").
 _JOINING_WORDS = frozenset("a an o n of de la le el du und and".split())
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
@@ -330,7 +363,7 @@ class MarkMatcher:
         plain_word = FUZZY_MIN - 1 <= len(word) <= self.longest + max_typos(99) and word.isalpha()
         if plain_word:
             hits = self._lookup(word)
-            if hits and is_common_word(word):
+            if hits and (is_common_word(word) or is_dictionary_word(word)):
                 hits = ()
         firsts = [word] if word in self.multi_first else []
         if plain_word and self.multi_first_index:
