@@ -95,3 +95,11 @@ def test_the_dictionary_a_misspelling_is_checked_against_holds_rarer_english_wor
     assert not is_common_word("airbag") and is_dictionary_word("airbag") and is_dictionary_word("Uplink")
     assert not is_dictionary_word("addidas") and not is_dictionary_word("guccci")
     assert not is_dictionary_word("kotak") and not is_dictionary_word("ipad2")  # English words of letters only
+
+
+def test_the_brands_that_exist_are_words_of_letters_folded():
+    from compliance.matchers.marks import other_brand_words
+
+    brands = other_brand_words()
+    assert {"koton", "viber"} <= brands and len(brands) > 5000
+    assert all(w.isalpha() and w.isascii() and w == w.lower() for w in brands)

@@ -431,6 +431,14 @@ def test_words_of_the_marketplaces_languages_are_no_misspellings(checker_with, t
     assert not [f for f in result.findings if f.kind == "trademark" and f.text == word], result.findings
 
 
+@pytest.mark.parametrize("title, word", [
+    ("Футболка Koton", "Koton"),   # the Turkish clothing retailer, one letter from Kiton
+])
+def test_a_brand_that_exists_is_no_misspelling_of_a_listed_one(checker_with, title, word):
+    result = checker_with()(title)
+    assert not [f for f in result.findings if f.kind == "trademark" and f.text == word], result.findings
+
+
 @pytest.mark.parametrize("title, word", [("Addidas Running Shoes Men", "Addidas"),
                                          ("Samsun Galaxy Phone Case", "Samsun"),
                                          ("Xioami Redmi Note Charger", "Xioami")])

@@ -76,6 +76,21 @@ def _build_dictionary_words() -> "WordSet":
                    if word.isascii() and word.isalpha() and round(freq_to_zipf(freq), 2) >= DICTIONARY_ZIPF)
 
 
+@lru_cache(maxsize=1)
+def other_brand_words() -> frozenset[str]:
+    """One-word names of brands that exist (data/other_brands.txt, and the established brands of
+    data/established_brands.txt), folded: a word that names one is that brand, not a misspelling
+    of another ("Koton", the clothing retailer, is no misspelt Kiton)."""
+    from importlib import resources
+
+    found: set[str] = set()
+    for name in ("other_brands.txt", "established_brands.txt"):
+        text = resources.files("compliance").joinpath(f"data/{name}").read_text("utf-8")
+        found.update(line.strip().lower() for line in text.splitlines()
+                     if not line.startswith("#") and line.strip().isalpha() and line.strip().isascii())
+    return frozenset(found)
+
+
 # Short words that join the words of a hyphenated name ("Kill-A-Watt", "Jack-o-Lantern").
 _JOINING_WORDS = frozenset("a an o n of de la le el du und and".split())
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
@@ -363,7 +378,7 @@ class MarkMatcher:
         plain_word = FUZZY_MIN - 1 <= len(word) <= self.longest + max_typos(99) and word.isalpha()
         if plain_word:
             hits = self._lookup(word)
-            if hits and (is_common_word(word) or is_dictionary_word(word)):
+            if hits and (is_common_word(word) or is_dictionary_word(word) or word in other_brand_words()):
                 hits = ()
         firsts = [word] if word in self.multi_first else []
         if plain_word and self.multi_first_index:
