@@ -1,11 +1,11 @@
 """Evidence about one mark span: what the listing says around it, as typed values.
 
 The trademark decision (:mod:`compliance.rules.trademark`) never reads text itself: it reads
-a :class:`MarkEvidence`, gathered here once per candidate span from the matcher's spans, the
-spaCy context and the listing's own columns. Each field answers one question a reviewer asks:
-whose brand is this listing, how is the mark written, what frames it (compatibility,
-comparison, disclaimer), what kind of goods the mark is for and what kind of product the
-listing sells. ``explain`` prints it.
+a :class:`MarkEvidence` per candidate span, whose answers are found here, from the matcher's
+spans, the spaCy context and the listing's own columns, when a step first asks for them. Each
+field answers one question a reviewer asks: whose brand is this listing, how is the mark
+written, what frames it (compatibility, comparison, disclaimer), what kind of goods the mark is
+for and what kind of product the listing sells. ``explain`` prints it.
 """
 from __future__ import annotations
 
