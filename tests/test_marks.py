@@ -97,6 +97,21 @@ def test_the_dictionary_a_misspelling_is_checked_against_holds_rarer_english_wor
     assert not is_dictionary_word("kotak") and not is_dictionary_word("ipad2")  # English words of letters only
 
 
+def test_the_dictionary_read_bucket_by_bucket_agrees_with_the_whole_frequency_list():
+    import random
+
+    from wordfreq import freq_to_zipf, get_frequency_dict
+
+    from compliance.matchers.marks import DICTIONARY_ZIPF, dictionary_words
+
+    words = [w for w in get_frequency_dict("en", "large") if w.isascii() and w.isalpha()]
+    sample = random.Random(7).sample(words, 3000)
+    frequency = get_frequency_dict("en", "large")
+    kept = dictionary_words()
+    assert {w for w in sample if w in kept} == \
+        {w for w in sample if round(freq_to_zipf(frequency[w]), 2) >= DICTIONARY_ZIPF}
+
+
 def test_the_brands_that_exist_are_words_of_letters_folded():
     from compliance.matchers.marks import other_brand_words
 

@@ -16,7 +16,7 @@ import zlib
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 import ahocorasick
 from rapidfuzz.distance import DamerauLevenshtein
@@ -70,10 +70,33 @@ def dictionary_words() -> "WordSet":
 
 
 def _build_dictionary_words() -> "WordSet":
-    from wordfreq import freq_to_zipf, get_frequency_dict
+    from importlib.util import find_spec
+    from pathlib import Path
 
-    return WordSet(word for word, freq in get_frequency_dict("en", "large").items()
-                   if word.isascii() and word.isalpha() and round(freq_to_zipf(freq), 2) >= DICTIONARY_ZIPF)
+    data = Path(find_spec("wordfreq").origin).parent / "data"  # type: ignore[union-attr, arg-type]
+    return WordSet(w for w in _frequent_words(data / "large_en.msgpack.gz", DICTIONARY_ZIPF)
+                   if w.isascii() and w.isalpha())
+
+
+def _frequent_words(path, zipf: float) -> Iterator[str]:
+    """The words of a wordfreq list down to ``zipf``, read bucket by bucket from its file (gzipped
+    msgpack: a header, then one bucket of words per centibel, the most frequent first) and no
+    further: the whole list, as wordfreq's readers load and keep it, is 30 MB for English."""
+    import gzip
+
+    import msgpack  # type: ignore[import-untyped]  # wordfreq's own reader of its lists
+    from wordfreq import cB_to_freq, freq_to_zipf
+
+    with gzip.open(path, "rb") as f:
+        unpacker = msgpack.Unpacker(f, raw=False)
+        buckets = unpacker.read_array_header() - 1
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+            raise ValueError(f"{path}: not a wordfreq list (header {header!r})")
+        for index in range(buckets):
+            if round(freq_to_zipf(cB_to_freq(-index)), 2) < zipf:
+                break
+            yield from unpacker.unpack()
 
 
 @lru_cache(maxsize=1)
