@@ -428,8 +428,8 @@ def test_an_original_makers_charger_from_a_listing_with_no_brand_is_a_copy(check
 
 
 @pytest.mark.parametrize("title", [
-    "Cosway PowerMax Dehumidifier 500g x 3",          # one letter from Coway, its own maker's name
-    "[Ready Stock] Cosway PowerMax Dehumidifier",     # after a shop tag, still leading
+    "Cowway PowerMax Dehumidifier 500g x 3",          # one letter from Coway, its own maker's name
+    "[Ready Stock] Cowway PowerMax Dehumidifier",     # after a shop tag, still leading
     "a-data s805 8 gb usb 2.0 flash drive",           # one letter, a hyphen, a word: the maker's spelling
     "rebit 500 gb usb external hard drive",           # one letter from a fashion house, on a drive
 ])
@@ -440,8 +440,8 @@ def test_a_name_near_a_mark_leading_a_title_with_no_brand_column_is_a_review(che
 
 @pytest.mark.parametrize("values", [
     {"title": "2024 New infnix HOT 40 PRO smartphone 7.5 inch"},   # the misspelt maker before its own line
-    {"title": "Cosway dehumidifier 500g", "brand": ""},            # the brand column says no brand
-    {"title": "Cosway dehumidifier 500g", "brand": "Generic"},
+    {"title": "Cowway dehumidifier 500g", "brand": ""},            # the brand column says no brand
+    {"title": "Cowway dehumidifier 500g", "brand": "Generic"},
     {"title": "rebit motorcycle jacket leather"},                  # one letter from it on its own goods
 ])
 def test_a_near_name_that_is_a_disguise_still_blocks(checker, values):
