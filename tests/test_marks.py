@@ -118,3 +118,19 @@ def test_the_brands_that_exist_are_words_of_letters_folded():
     brands = other_brand_words()
     assert {"koton", "viber"} <= brands and len(brands) > 5000
     assert all(w.isalpha() and w.isascii() and w == w.lower() for w in brands)
+
+
+@pytest.mark.parametrize("text, matched", [
+    ('Кружка "игры dont starve донт старв", 330 мл', "dont starve"),
+    ("Five Nights at Freddys plush bonnie", "Five Nights at Freddys"),
+    ("Dont Starve Together mug", "Dont Starve"),
+])
+def test_a_name_written_without_its_apostrophe_is_still_the_name(text, matched):
+    """Sellers drop a name's apostrophe: its words are joined across it, as the name is written."""
+    from compliance.blocklist import Entry
+
+    merch = frozenset({9, 16, 21, 25, 28})
+    matcher = MarkMatcher([Entry("Don't Starve", "trademark", owner="Klei Entertainment", classes=merch, goods="media"),
+                           Entry("Five Nights at Freddy's", "trademark", owner="its owner", classes=merch,
+                                 goods="character")], cache=False)
+    assert matched in [text[s:e] for s, e, _, how, _ in matcher.find_in_text(text) if how == "exact"]

@@ -197,6 +197,9 @@ def _latin(word: str) -> bool:
     return all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in word)
 
 
+_APOSTROPHES = re.compile(r"(?<=\w)['’ʼ`](?=\w)")
+
+
 def max_typos(length: int) -> int:
     return 1 if length < 9 else 2
 
@@ -311,6 +314,10 @@ class MarkMatcher:
                 if not ws:
                     continue
                 variants = [(" ".join(ws), "name"), ("".join(ws), "name")]
+                # Sellers drop a name's apostrophe ("dont starve", "freddys"): its words joined across it.
+                unquoted = words(_APOSTROPHES.sub("", name))
+                if unquoted != ws:
+                    variants.append((" ".join(unquoted), "name"))
                 if entry.kind == "prohibited" or (entry.kind == "trademark" and not entry.generic and len(ws) == 1
                                                   and len(ws[0]) >= 4):
                     last = ws[-1]
