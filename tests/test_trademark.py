@@ -795,3 +795,21 @@ def test_clothing_for_a_company_is_no_compatibility(checker_with):
     assert "TM003" not in {f.rule for f in result.findings}, result.findings
     fits = checker_with()("Filtro de aceite para Toyota Corolla", brand=None)
     assert "TM003" in {f.rule for f in fits.findings}, fits.findings
+
+
+def test_a_licence_limited_to_ebay_spares_tm006_there_and_one_for_amazon_does_not(curated_entries):
+    import datetime as dt
+
+    from compliance.check import Checker
+    from compliance.listing import Listing
+    from compliance.platforms import load_platforms, parse_targets
+    from compliance.rules.evidence import AuthorizedBrand
+
+    def tm006(platforms):
+        licence = AuthorizedBrand(brand="Pandora", owner="Pandora", platforms=frozenset(platforms))
+        checker = Checker(parse_targets(["ebay:US", "amazon:US"], load_platforms()), curated_entries,
+                          as_of=dt.date(2026, 1, 1), authorized=(licence,))
+        listing = Listing.from_values("T1", 1, {"title": "Silver Clasp Charm compatible with Pandora Bracelets"})
+        return [f for f in checker.check_batch([listing])[0].findings if f.rule == "TM006"]
+
+    assert tm006({"amazon"}) and not tm006({"ebay"})

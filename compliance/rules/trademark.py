@@ -177,11 +177,13 @@ class CompatibleFashionBrand(ListingRule):
                 continue
             if not _fashion_mark(entry, classes) or written_as_word(listing, span, entry):
                 continue
+            # The mark rides on the hit, so that a licence of the seller's limited to some marketplaces
+            # (--authorized ... platforms) spares it there, as for every other mark finding.
             yield Hit(span.field, span.start, span.end, span.text, entry.term,
                       f"eBay does not allow '{ctx.get('wording')}' before a jewelry, clothing or accessories brand "
                       f"({entry.term})",
                       f"Describe the fit without the brand (e.g. 'fits snake chain bracelets'), or list on a "
-                      f"marketplace that allows compatibility wording for {entry.term}")
+                      f"marketplace that allows compatibility wording for {entry.term}", mark=entry)
 
 
 def _fashion_mark(entry, classes) -> bool:
