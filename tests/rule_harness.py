@@ -23,3 +23,9 @@ def tm_findings(result):
 def severities(result, text):
     """The severities of the trademark findings on ``text`` (lower case)."""
     return {severity for _, severity, found in tm_findings(result) if found == text}
+
+
+def reviewed(result, text, because):
+    """The trademark findings on ``text`` (lower case) are a review, warn only, and a finding of
+    the listing says ``because``."""
+    return severities(result, text) == {"warn"} and any(because in f.message for f in result.findings)

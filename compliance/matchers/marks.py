@@ -55,27 +55,30 @@ def is_dictionary_word(word: str) -> bool:
     return word.isascii() and word.isalpha() and word.lower() in dictionary_words()
 
 
-@lru_cache(maxsize=1)
 def dictionary_words() -> "WordSet":
-    """The English words :func:`is_dictionary_word` accepts, kept in the disk cache."""
+    """The English words :func:`is_dictionary_word` accepts."""
+    return english_words(DICTIONARY_ZIPF)
+
+
+def wordfreq_data():
+    """The folder of wordfreq's lists (wordfreq is a dependency, so its spec and origin are there;
+    typeshed types both as optional)."""
     from importlib.util import find_spec
     from pathlib import Path
 
+    return Path(find_spec("wordfreq").origin).parent / "data"  # type: ignore[union-attr, arg-type]
+
+
+@lru_cache(maxsize=4)
+def english_words(zipf: float) -> "WordSet":
+    """The words of letters in wordfreq's large English list down to ``zipf``, kept in the disk cache
+    (the misspelling check's dictionary, the register's vocabulary)."""
     from ..cache import fingerprint, load_or_build
 
-    data = Path(find_spec("wordfreq").origin).parent / "data"  # type: ignore[union-attr, arg-type]
-    files = [(p.name, p.stat().st_size) for p in sorted(data.glob("large_en.*"))]
-    key = fingerprint("dictionary-words-keys", files, DICTIONARY_ZIPF)
-    return load_or_build("dictionary", key, _build_dictionary_words)
-
-
-def _build_dictionary_words() -> "WordSet":
-    from importlib.util import find_spec
-    from pathlib import Path
-
-    data = Path(find_spec("wordfreq").origin).parent / "data"  # type: ignore[union-attr, arg-type]
-    return WordSet(w for w in _frequent_words(data / "large_en.msgpack.gz", DICTIONARY_ZIPF)
-                   if w.isascii() and w.isalpha())
+    path = wordfreq_data() / "large_en.msgpack.gz"
+    key = fingerprint("english-words", path.name, path.stat().st_size, zipf)
+    return load_or_build("english", key, lambda: WordSet(w for w in _frequent_words(path, zipf)
+                                                         if w.isascii() and w.isalpha()))
 
 
 def _frequent_words(path, zipf: float) -> Iterator[str]:
@@ -147,15 +150,11 @@ def _common_by_frequency(word: str) -> bool:
 def common_words() -> "WordSet":
     """Every Latin-letter word :func:`_common_by_frequency` accepts, kept in the disk cache:
     loading five frequency lists takes longer than a small check."""
-    from importlib.util import find_spec
-    from pathlib import Path
-
     from ..cache import fingerprint, load_or_build
 
     # The word lists' files identify them (reading the package's version would load its metadata,
     # slower than this whole lookup).
-    # wordfreq is a dependency, so its spec and origin are there; typeshed types both as optional.
-    data = Path(find_spec("wordfreq").origin).parent / "data"  # type: ignore[union-attr, arg-type]
+    data = wordfreq_data()
     files = [(p.name, p.stat().st_size) for lang in LANGUAGES for p in sorted(data.glob(f"small_{lang}.*"))]
     key = fingerprint("common-words-keys", files, COMMON_ZIPF, COMMON_ZIPF_OTHER, LANGUAGES)
     return load_or_build("words", key, _build_common_words)

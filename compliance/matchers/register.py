@@ -29,7 +29,6 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Iterator, NamedTuple
@@ -37,7 +36,7 @@ from typing import Iterator, NamedTuple
 from ..classes import classes_of
 from ..normalize import words as folded_words
 from . import Span
-from .marks import WordSet, is_common_word
+from .marks import WordSet, english_words, is_common_word
 
 MAX_WORDS = 6  # longer register marks are slogans; a title is not searched for them
 ONE_CASE_WORDS = 16  # words read of a title in one case: its openers and brand position fit in them
@@ -250,25 +249,9 @@ def writing(words: list[Word], i: int, j: int, case: TitleCase, raw: str, first:
     return Writing.UNMARKED
 
 
-@lru_cache(maxsize=1)
 def vocabulary() -> WordSet:
-    """English words at :data:`VOCABULARY_ZIPF` or more in wordfreq's large list, kept in the disk cache."""
-    from importlib.util import find_spec
-
-    from ..cache import fingerprint, load_or_build
-
-    # wordfreq is a dependency, so its spec and origin are there; typeshed types both as optional.
-    data = Path(find_spec("wordfreq").origin).parent / "data"  # type: ignore[union-attr, arg-type]
-    files = [(p.name, p.stat().st_size) for p in sorted(data.glob("large_en.*"))]
-    return load_or_build("vocabulary", fingerprint("register-vocabulary", files, VOCABULARY_ZIPF),
-                         _build_vocabulary)
-
-
-def _build_vocabulary() -> WordSet:
-    from wordfreq import freq_to_zipf, get_frequency_dict
-
-    return WordSet(w for w, f in get_frequency_dict("en", "large").items()
-                   if w.isascii() and w.isalpha() and freq_to_zipf(f) >= VOCABULARY_ZIPF)
+    """English words at :data:`VOCABULARY_ZIPF` or more in wordfreq's large list."""
+    return english_words(VOCABULARY_ZIPF)
 
 
 class RegisterMatcher:
