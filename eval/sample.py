@@ -40,6 +40,10 @@ TITLE_SIZES_SIXTH = {"walmart-amazon-titles": 120, "ozon-titles": 90, "aliexpres
 # situation of a shop's offers read without a brand column), two marketplaces and Flipkart's last rows.
 TITLE_SIZES_SEVENTH = {"walmart-amazon-titles": 120, "aliexpress-titles": 80, "ozon-titles": 60,
                        "flipkart-titles": 40}
+# An eighth round, drawn and labelled before a session's rule work: the retailer's titles, the two
+# marketplaces with titles left, and SHEIN's, whose titles have been drawn once only.
+TITLE_SIZES_EIGHTH = {"walmart-amazon-titles": 110, "ozon-titles": 80, "aliexpress-titles": 70,
+                      "shein-titles": 40}
 SEED = 20261204
 
 
@@ -126,4 +130,6 @@ if __name__ == "__main__":
     titles += draw(TITLE_SOURCES, TITLE_SIZES_SIXTH, names, taken, seed=SEED + 5, new_titles=True)
     taken = frozenset(i for _, i, _ in dev + titles)
     titles += draw(TITLE_SOURCES, TITLE_SIZES_SEVENTH, names, taken, seed=SEED + 6, new_titles=True)
+    taken = frozenset(i for _, i, _ in dev + titles)
+    titles += draw(TITLE_SOURCES, TITLE_SIZES_EIGHTH, names, taken, seed=SEED + 7, new_titles=True)
     write(here / "titles-ids.csv", titles)
