@@ -134,3 +134,35 @@ def test_a_name_written_without_its_apostrophe_is_still_the_name(text, matched):
                            Entry("Five Nights at Freddy's", "trademark", owner="its owner", classes=merch,
                                  goods="character")], cache=False)
     assert matched in [text[s:e] for s, e, _, how, _ in matcher.find_in_text(text) if how == "exact"]
+
+
+def _glue_matcher():
+    from compliance.blocklist import Entry
+
+    merch = frozenset({9, 16, 21, 25, 28})
+    return MarkMatcher([Entry("Shrek", "trademark", owner="DreamWorks", classes=merch, goods="character"),
+                        Entry("Manchester City", "trademark", owner="the club", classes=merch, goods="sports"),
+                        Entry("Apple", "trademark", owner="Apple Inc.", classes=frozenset({9}), goods="device",
+                              aliases=("iPad", "iPad Air", "AirPods", "Mac", "MacBook")),
+                        Entry("Power", "trademark", owner="a maker", classes=frozenset({9}), goods="device",
+                              generic=True)], cache=False)
+
+
+@pytest.mark.parametrize("text, matched", [
+    ("ShrekTumbler Taza De Viaje", "Shrek"),
+    ("Manchester CityTumbler Taza", "Manchester City"),
+    ("Travel mug MugShrek", "Shrek"),
+])
+def test_a_name_glued_to_the_next_word_at_a_capital_is_found(text, matched):
+    """"ShrekTumbler": the name is written right, only the space before the next word is missing."""
+    assert matched in [text[s:e] for s, e, _, how, _ in _glue_matcher().find_in_text(text) if how == "exact"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("MacBook Air sleeve", "Mac"),          # a camel-case brand holds a shorter name: the longer is kept
+    ("cable for iPhone, iPad, AirPods", "iPad, Air"),  # no name across one the text already has
+    ("PowerBank 20000mAh", "Power"),        # an everyday word split out of a glued word is a word
+    ("SHREKTUMBLER mug", "SHREK"),          # capitals show no glue
+])
+def test_glued_words_make_no_name_across_or_inside_other_names(text, absent):
+    assert absent not in [text[s:e] for s, e, *_ in _glue_matcher().find_in_text(text)]

@@ -30,6 +30,10 @@ ENTRIES = link_lines([
           goods="fashion"),
     Entry("X-23", "trademark", owner="Marvel Characters, Inc.", classes=frozenset({16, 25, 28}), goods="character"),
     Entry("LCS", "trademark", owner="Riot Games, Inc.", classes=frozenset({9, 25, 41}), goods="sports"),
+    Entry("Shrek", "trademark", owner="DreamWorks Animation L.L.C.", classes=frozenset({16, 21, 25, 28}),
+          goods="character"),
+    Entry("Manchester City", "trademark", owner="Manchester City Football Club", classes=frozenset({21, 25, 28}),
+          goods="sports"),
     Entry("Western Digital", "trademark", owner="Western Digital Technologies, Inc.", classes=E, goods="device"),
     Entry("My Book", "trademark", owner="Western Digital Corporation", classes=E, goods="device"),
     Entry("Ricoh", "trademark", owner="Ricoh Imaging Company, Ltd.", classes=E, goods="device"),
@@ -216,6 +220,15 @@ def test_a_brand_column_naming_a_sister_mark_of_the_same_owner_is_the_family(che
 def test_a_character_or_team_read_inside_a_size_or_a_model_code_is_not_named(checker, title):
     assert _blocks(checker, {"title": title, "brand": "Acme"}) == set()
     assert _warns(checker, {"title": title, "brand": "Acme"}) == set()
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("ShrekTumbler Taza De Viaje Paja Cubre Con Tapa Aislado Botella De Acero Inoxidable", "Shrek"),
+    ("Manchester CityTumbler Taza De Viaje Con Tapa", "Manchester City"),
+])
+def test_a_character_or_team_glued_to_the_product_word_is_named_not_a_model_code(checker, title, mark):
+    """Words glued at a capital are words: the name before the glue is on the tumbler."""
+    assert _blocks(checker, {"title": title}) == {mark}
 
 
 def test_a_character_named_as_such_still_counts(checker):

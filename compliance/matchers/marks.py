@@ -27,6 +27,8 @@ from ..normalize import Reading, disguised, evasion_reading, fold, plain_reading
 from . import Span
 
 FUZZY_MIN = 5
+# A lower-case letter pair, then a capital starting a lower-case word: where glued words meet.
+GLUED = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 UNMISSPELT = frozenset({"character", "media", "sports", "toy", "food", "vehicle"})
 COMMON_ZIPF = 3.0
 COMMON_ZIPF_OTHER = 3.6
@@ -521,7 +523,33 @@ class MarkMatcher:
             if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
                 continue
             results.append((vs, ve, n, "typo", score))
+        for vs, ve, n in self._glued(text):
+            # Not across a name the text has already ("iPad, AirPods" holds no "iPad Air").
+            if not any(r[0] < ve and vs < r[1] and not (vs <= r[0] and r[1] <= ve) for r in results):
+                results.append((vs, ve, n, "exact", 1.0))
         return _keep_longest(results)
+
+    def _glued(self, text: str) -> Iterator[tuple[int, int, _Name]]:
+        """Names in words glued at a capital ("ShrekTumbler", "Manchester CityTumbler"): the name
+        is written right and only the space before the next word is missing. Matched exactly only,
+        and only where the glue is: a name inside a brand written in camel case ("MacBook" holds
+        "Mac") is inside the longer match and dropped with it. Not a name that is an everyday
+        word: "PowerBank" holds a word, not the mark Power."""
+        cuts = [m.start() for m in GLUED.finditer(text)]
+        if not cuts or not self._has_keys:
+            return
+        pieces = [text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])]
+        spaced = plain_reading(fold(" ".join(pieces)))
+        # The k-th inserted space sits at cuts[k] + k in the spaced text.
+        inserted = [c + k for k, c in enumerate(cuts)]
+        for s, e, n, _ in self._exact(spaced, False):
+            if self.entries[n.entry].generic:
+                continue
+            vs, ve = spaced.src_span(s, e)
+            first, last = bisect_right(inserted, vs - 1), bisect_right(inserted, ve)
+            if not any(vs - 1 <= p <= ve for p in inserted[max(first - 1, 0):last + 1]):
+                continue  # no glue at its edges or inside: the plain reading has it already
+            yield vs - bisect_right(inserted, vs - 1), ve - bisect_right(inserted, ve - 1), n
 
     def find(self, listing) -> list[Span]:
         if listing.brand:

@@ -23,6 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..classes import classes_of, title_products
 from ..matchers.context import FASHION_CLASSES, TITLE_PREFIX, device_brand
+from ..matchers.marks import GLUED
 from ..normalize import compact, words
 
 
@@ -1304,10 +1305,17 @@ def _version_list(raw: str, span) -> str:
 def _in_code(raw: str, span) -> bool:
     """The span is joined by a hyphen to letters and digits that are no word ("lcs-csvb",
     "pkm-lcs2", "np-bd1", "lcs-cst": three letters or fewer are a code's letters, not a word): a
-    maker's model code, where no character or team is named."""
+    maker's model code, where no character or team is named. Words glued at a capital
+    ("ShrekTumbler") are words, not a code."""
+    if _glued_at(raw, span.start) or _glued_at(raw, span.end):
+        return False
     code = _code_around(raw, span)
     rest = [p for p in re.split(r"[-/]", code.lower()) if p and p != compact(span.text)]
     return code != span.text and bool(rest) and not any(_common(p) for p in rest if p.isalpha() and len(p) > 3)
+
+
+def _glued_at(raw: str, i: int) -> bool:
+    return bool(GLUED.match(raw, i)) if 2 <= i < len(raw) else False
 
 
 def _code_around(raw: str, span) -> str:
