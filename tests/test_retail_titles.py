@@ -30,6 +30,23 @@ def test_the_makers_own_name_leading_is_no_other_maker(checker_with):
     assert not any("works with" in f.message for f in result.findings)
 
 
+@pytest.mark.parametrize("title, line", [
+    ("IPHONE 15 PRO MAX TITANIUM WHITE", "iphone"),
+    ("ThinkPad T460 14in Intel Core i5 8GB 256GB SSD", "thinkpad"),
+])
+def test_a_device_line_and_its_model_opening_the_title_is_a_specific_product_a_review(checker_with, title, line):
+    """How a shop of genuine stock titles a device with no brand column: maybe genuine, a review."""
+    assert severities(checker_with()(title, brand=None), line) == {"warn"}
+
+
+@pytest.mark.parametrize("title, line", [
+    ("Xbox One Wireless Controller Black", "xbox one"),  # the line and what it is: no model
+    ("TWS earbuds iPhone 15 Pro Max style", "iphone"),   # the line does not open the title
+])
+def test_a_device_line_without_its_model_or_not_opening_the_title_is_still_blocked(checker_with, title, line):
+    assert "block" in severities(checker_with()(title, brand=None), line)
+
+
 @pytest.mark.parametrize("title, mark", [
     ("std1002b - lumograph pencil break-resistant 2b blue barrel", "lumograph"),
     ("penbl17a - energel liquid gel roller ball pen", "energel"),

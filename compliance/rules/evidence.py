@@ -579,6 +579,7 @@ class MarkEvidence:
     generic_word: bool      # the span is the mark's own everyday word (Coach, Apple)
     product_line: bool      # a product line is named (iPhone, or "Stanley ... Quencher")
     model_named: bool       # a product line or a model designation follows the mark: a specific product
+    model_follows: bool     # a model designation itself follows the mark ("iPhone 15", "ThinkPad T460")
     own_line_follows: bool  # one of the maker's own product lines right after the mark ("Asus ROG")
     fitment_list: bool      # one of three or more device or vehicle models the title lists, not the first
     maker_named: bool       # the mark's own name is in the title, not only a product line of it
@@ -703,7 +704,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
         _own_name(compact(ev._span.text), ev._key) or _after_own_brand(ev._listing, ev._span, ev._key)),
     "generic_word": lambda ev: _generic_name(ev._span, ev._entry),
     "product_line": lambda ev: _product_line(ev._listing, ev._span, ev._entry, ev._ctx),
-    "model_named": lambda ev: _model_follows(ev._listing, ev._span, ev.product_line or ev.own_line_follows),
+    "model_named": lambda ev: ev.product_line or ev.own_line_follows or ev.model_follows,
+    "model_follows": lambda ev: _model_named(ev._listing.fields[ev._span.field].raw, ev._span.end),
     "own_line_follows": lambda ev: _own_line_follows(ev._listing, ev._span, ev._entry),
     "fitment_list": lambda ev: _in_fitment_list(ev._listing, ev._span),
     "maker_named": lambda ev: _maker_named(ev._listing, ev._span, ev._entry, ev.product_line),
@@ -1133,11 +1135,6 @@ def _seller_and_title_maker(listing) -> tuple[str, str]:
 
 def _own_brand(listing, key: str, entry) -> bool:
     return same_family(key, entry) or _sister_brand(listing, entry)
-
-
-def _model_follows(listing, span, line_named: bool) -> bool:
-    """A product line named, or a model designation right after the mark."""
-    return line_named or _model_named(listing.fields[span.field].raw, span.end)
 
 
 def _sister_brand(listing, entry) -> bool:

@@ -664,7 +664,15 @@ def _maker_leads(ev) -> bool:
     inch Smart TV", "Intel Core i7-9700K") is the maker's own part or a device built on it, as
     genuine stock is titled."""
     return ev.seller is SellerBrand.UNKNOWN and (ev.leads_title or ev.after_product) and ev.in_title \
-        and not ev.claims_original and not (ev.product_line and ev.goods is not Goods.COMPONENT)
+        and not ev.claims_original and not (ev.product_line and ev.goods is not Goods.COMPONENT
+                                            and not _line_and_model(ev))
+
+
+def _line_and_model(ev) -> bool:
+    """A device's line and its model opening the title ("ThinkPad T460 14in", "iPhone 15 Pro Max
+    Titanium White", "Xbox One S 1TB console"): a specific product, as a shop of genuine stock
+    titles it; copies are titled with the line and what they are instead ("AirPods Pro TWS")."""
+    return ev.goods is Goods.DEVICE and ev.model_follows and ev.leads_title
 
 
 def _under_warranty(ev) -> bool:
