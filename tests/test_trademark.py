@@ -620,7 +620,21 @@ def test_an_online_service_a_device_runs_is_no_finding(checker_with, title, desc
 
 
 @pytest.mark.parametrize("title", [
+    "BAJU YANG DI LIVE TIKTOK AKU",                 # the clothes of the seller's live stream
+    "Celana Kulot Viral Tiktok Wanita Premium",     # trousers that went viral there
+    "Kaos Hits Instagram Wanita Lengan Pendek",
+    "Cropped hoodie as seen on TikTok oversized",
+    "Tiktok shop ready stock kaos polos",           # the shop they sell in
+])
+def test_an_online_service_named_as_where_goods_sell_or_went_viral_is_no_finding(checker_with, title):
+    result = checker_with()(title, brand=None)
+    assert not [f for f in result.findings if f.entry in ("TikTok", "Instagram")]
+    assert any("as where the goods sell or are popular" in str(why) for _, why in result.listing.decisions)
+
+
+@pytest.mark.parametrize("title", [
     "Mens T-Shirts Summer Popular Tik Tok Printed Tops Tee",   # a service's logo on a tee
+    "Viral TikTok logo hoodie unisex",                         # popular, and its logo is on the goods
     "Netflix logo hoodie unisex",
     "YouTube play button LED lamp",                            # leading the title: sold as the service's
     "Equipo ciclismo hombre STRAVA maillot manga corta",       # cycling kit, in Spanish

@@ -567,6 +567,7 @@ class MarkEvidence:
     fitting_in_title: bool  # the title says it (not only the category)
     fitting_follows: bool   # the accessory's noun follows the mark closely ("ipod car cassette adapter")
     logo: str               # the title sells a logo as the product ("emblem", "logo sticker"), or ""
+    channel: str            # an online service named as where the goods sell or went viral ("live", "viral")
     impossible_spec: str    # a specification no genuine product has ("7.5 inch" on a phone), or ""
     claims_original: bool   # "original", "genuine" ... in the title
     second_hand: bool       # the title sells the goods second-hand ("preloved", "pre-owned", "มือสอง")
@@ -636,6 +637,7 @@ class MarkEvidence:
                  "brand position": self.brand_position, "brand use": ", ".join(self.brand_use),
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
                  "merchandise": self.merchandise, "fitting": self.fitting, "logo": self.logo,
+                 "sales channel": self.channel,
                  "impossible specification": self.impossible_spec,
                  "claims original": self.claims_original,
                  "sold second-hand": self.second_hand,
@@ -692,6 +694,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "fitting_in_title": lambda ev: bool(ev._title_fitting),
     "fitting_follows": lambda ev: _fitting_follows(ev._listing, ev._span),
     "logo": lambda ev: _first(ev._title_words, LOGO_NOUNS),
+    "channel": lambda ev: _sales_channel(ev._listing, ev._span) if ev.goods is Goods.SERVICE else "",
     "impossible_spec": lambda ev: _impossible_spec(ev._listing, ev.goods),
     "claims_original": lambda ev: bool(set(ev._title_words) & CLAIMS_ORIGINAL) and not ev.warranty,
     "second_hand": lambda ev: _second_hand(ev._listing.title),
@@ -1395,6 +1398,27 @@ def _word_after(listing, span) -> str:
 def _word_before(listing, span) -> str:
     before = _words(listing.fields[span.field].raw[max(0, span.start - 24):span.start])
     return before[-1] if before else ""
+
+
+# Words that name an online service as where goods sell or went viral, not what is on them: "baju
+# live tiktok", "celana viral tiktok", "kaos hits instagram", "as seen on TikTok", "TikTok shop".
+CHANNEL_BEFORE = frozenset("live viral trending famous hits seen akun vivo вирусный тренд".split())
+CHANNEL_AFTER = frozenset("viral live shop famous trending hits".split())
+# Words that put the service's name on the goods after all ("Tik Tok printed tee").
+PRINTED = frozenset("print printed prints design estampado estampada estampa sablon gambar motif "
+                    "принт принтом".split())
+
+
+def _sales_channel(listing, span) -> str:
+    """The channel word beside an online service's name ("live", "viral"), or "" where there is
+    none or the name is printed on the goods."""
+    raw = listing.fields[span.field].raw
+    before = [w.lower() for w in _words(raw[max(0, span.start - 30):span.start])[-2:]]
+    after = [w.lower() for w in _words(raw[span.end:span.end + 30])[:2]]
+    if any(w in PRINTED or w in LOGO_NOUNS for w in after):
+        return ""
+    found = [w for w in before if w in CHANNEL_BEFORE] + [w for w in after[:1] if w in CHANNEL_AFTER]
+    return found[0] if found else ""
 
 
 # Words that make a logo the product: a maker's emblem sold as such, or its logo on a sticker

@@ -416,6 +416,16 @@ def service_feature(span, entry, ev):
     return Spare(f"'{span.text}' names {entry.term}, an online service the product runs or connects to")
 
 
+def sales_channel(span, entry, ev):
+    """An online service named as where the goods sell or went viral ("baju live tiktok", "celana
+    viral tiktok", "as seen on TikTok"): the channel, not a name on the goods, unless it is
+    printed on them ("Tik Tok printed tee") or disguised."""
+    if not ev.channel or ev.copy_words or ev.reading.hidden:
+        return None
+    return Spare(f"'{span.text}' names {entry.term} as where the goods sell or are popular ('{ev.channel}'), "
+                 f"not a name on them")
+
+
 def second_hand_resale(span, entry, ev):
     """Goods sold second-hand ("Cambridge Satchel ... มือสอง", "preloved Coach bag"): the resale of
     a genuine product, which the mark's owner cannot stop once it sold it; whether it is genuine
@@ -722,7 +732,7 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
 STEPS = (spare_own_brand, spare_ordinary_sense, component_inside, compatibility, accessory_reference,
          spare_everyday_word,
          comparison, hidden_mark, impossible_specification, second_hand_resale,
-         makers_product_line, service_feature, merchandise, logo_product, other_class, typo,
+         makers_product_line, service_feature, sales_channel, merchandise, logo_product, other_class, typo,
          fitment_list, fits_device, works_with_device,
          part_or_refill,
          beside_own_brand,
