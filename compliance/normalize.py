@@ -462,6 +462,14 @@ def compact(text: str) -> str:
     return _NOT_ALNUM.sub("", fold(text).text)
 
 
+def own_script_words(text: str) -> list[str]:
+    """Folded words of a name written in a script of its own ("Сега", "Асус"), its letters kept:
+    a word of look-alike letters alone folds to Latin ("cera"), as a disguise in a Latin title would,
+    while the name is written among words of its own script."""
+    folded = "".join(_fold_char(c, None) for c in text)
+    return _WORD.findall(folded)
+
+
 def words(text: str) -> list[str]:
     """Folded alphanumeric words of ``text`` (``Ray-Ban`` -> ``["ray", "ban"]``)."""
     return plain_reading(fold(text)).text.split()

@@ -166,3 +166,25 @@ def test_a_name_glued_to_the_next_word_at_a_capital_is_found(text, matched):
 ])
 def test_glued_words_make_no_name_across_or_inside_other_names(text, absent):
     assert absent not in [text[s:e] for s, e, *_ in _glue_matcher().find_in_text(text)]
+
+
+def test_a_name_written_in_cyrillic_is_matched_in_cyrillic_and_not_by_latin_letters():
+    """"Сега" is all look-alike letters: folded alone it reads "cera", Spanish for wax. Latin
+    letters are no name written in Cyrillic; the name among Russian words is matched as written."""
+    from compliance.blocklist import Entry
+
+    matcher = MarkMatcher([Entry("Sega", "trademark", owner="Sega Corporation", classes=frozenset({9, 28}),
+                                 goods="device", aliases=("Сега",))], cache=False)
+    assert found(matcher, "Cera depilatoria tibia 500g") == []
+    assert found(matcher, "Игра для Сега Mega Drive") == [("Сега", "Sega", "exact")]
+    assert found(matcher, "Картридж Сега") == [("Сега", "Sega", "exact")]
+
+
+def test_a_plural_that_is_a_word_of_its_own_is_that_word():
+    from compliance.blocklist import Entry
+
+    matcher = MarkMatcher([Entry("Tumi", "trademark", owner="Tumi, Inc.", classes=frozenset({18}), goods="fashion"),
+                           Entry("Oakley", "trademark", owner="Oakley, Inc.", classes=frozenset({9}), goods="fashion")],
+                          cache=False)
+    assert found(matcher, "Bumbu tumis instan 100gr") == []   # Indonesian: to stir-fry
+    assert found(matcher, "Oakleys sunglasses") == [("Oakleys", "Oakley", "exact")]  # no word: the plural

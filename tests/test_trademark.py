@@ -619,6 +619,28 @@ def test_an_online_service_a_device_runs_is_no_finding(checker_with, title, desc
     assert any(str(why).startswith(f"'{s}") for _, why in result.listing.decisions for s in spared)
 
 
+@pytest.mark.parametrize("title, word", [
+    ("Creme Hidratante Para Pele Seca 200ml", "pele"),          # Portuguese: skin (Pelé has the accent)
+    ("Forma de Ovo de Páscoa Silicone 250g", "ovo"),            # Portuguese: egg (OVO is written in capitals)
+    ("Camiseta Poco Usada Talla M", "poco"),                    # Spanish: little
+    ("Pelindung Siku Lutut Anak Sepeda", "siku"),               # Indonesian: elbow
+    ("Bouteille de Gaz Camping 450g", "gaz"),                   # French: gas
+])
+def test_a_mark_that_is_an_everyday_word_of_the_titles_language_is_the_word(checker_with, title, word):
+    result = checker_with()(title, brand=None)
+    assert not [f for f in result.findings if f.kind == "trademark" and f.text.lower() == word]
+    assert any("everyday word of the title's language" in str(why) for _, why in result.listing.decisions)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Funda para Xiaomi Poco X3 Pro Silicona", "poco"),           # a model right after it
+    ("Camiseta POCO Smartphone Fans Edición", "poco"),             # in capitals like a logo
+    ("Camiseta de fútbol para niños 2024 Benfica local", "benfica"),  # a club's name, written as it is
+])
+def test_a_mark_in_a_titles_language_is_still_read_where_the_listing_names_it_so(checker_with, title, mark):
+    assert mark in {f.text.lower() for f in checker_with()(title, brand=None).findings if f.kind == "trademark"}
+
+
 @pytest.mark.parametrize("title", [
     "BAJU YANG DI LIVE TIKTOK AKU",                 # the clothes of the seller's live stream
     "Celana Kulot Viral Tiktok Wanita Premium",     # trousers that went viral there

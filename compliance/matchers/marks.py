@@ -23,7 +23,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from .. import normalize
 from ..blocklist import Entry
-from ..normalize import Reading, disguised, evasion_reading, fold, plain_reading, words
+from ..normalize import Reading, disguised, evasion_reading, fold, own_script_words, plain_reading, words
 from . import Span
 
 FUZZY_MIN = 5
@@ -104,6 +104,76 @@ def _frequent_words(path, zipf: float) -> Iterator[str]:
             yield from unpacker.unpack()
 
 
+# A word this common in a language is one of its everyday words (wordfreq's small lists hold
+# every word down to Zipf 3) ...
+EVERYDAY_ZIPF = 3.0
+# ... if it is this much more common there than in English: the names of brands, characters and
+# shows are about as common in every language's text ("disney", "batman"), its own words are not.
+OWN_WORD_MARGIN = 1.0
+# The languages written in Latin letters: in another script a shop writes a character's or a
+# brand's name as a word of its language ("Мстители", "Халк"), so such words tell nothing.
+LATIN_LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl", "id", "ms", "vi")
+
+
+@lru_cache(maxsize=1)
+def language_words() -> dict[str, "WordSet"]:
+    """Each Latin-script seed language's own everyday words, folded as listings are ("pele", "ovo",
+    "poco"), kept in the disk cache: what tells the language a title is written in."""
+    from ..cache import fingerprint, load_or_build
+
+    data = wordfreq_data()
+    files = [(p.name, p.stat().st_size) for lang in LATIN_LANGUAGES for p in sorted(data.glob(f"small_{lang}.*"))]
+    key = fingerprint("language-words", files, EVERYDAY_ZIPF, OWN_WORD_MARGIN, LATIN_LANGUAGES,
+                      sources=(__file__, normalize.__file__))
+    return load_or_build("languages", key, _build_language_words)
+
+
+def _build_language_words() -> dict[str, "WordSet"]:
+    from wordfreq import freq_to_zipf, get_frequency_dict
+
+    lists = {lang: get_frequency_dict(lang, "small") for lang in LATIN_LANGUAGES}
+    found = {}
+    for lang, frequencies in lists.items():
+        # English's own words are those much more common in it than in any other of these
+        # languages; another language's, those much more common in it than in English.
+        rivals = [lists[other] for other in LATIN_LANGUAGES if other != lang] if lang == "en" else [lists["en"]]
+        words = []
+        for word, freq in frequencies.items():
+            if not word.isalpha() or freq_to_zipf(freq) < EVERYDAY_ZIPF:
+                continue
+            rival = max(r.get(word, 0.0) for r in rivals)
+            if rival and freq_to_zipf(freq) < freq_to_zipf(rival) + OWN_WORD_MARGIN:
+                continue
+            words.append(fold(word).text)
+        found[lang] = WordSet(words)
+    return found
+
+
+def own_word(word: str) -> bool:
+    """An everyday word of one of the Latin-script seed languages other than English, its own (see
+    :func:`language_words`): one lookup, which most words of a listing fail."""
+    return word in _other_languages_words()
+
+
+@lru_cache(maxsize=1)
+def _other_languages_words() -> "WordSet":
+    return WordSet.union(known for lang, known in language_words().items() if lang != "en")
+
+
+def title_languages(title_words: list[str]) -> frozenset[str]:
+    """The seed's languages other than English a title is written in: most of its words (folded)
+    that are a language's own everyday words are this one's (two or more, and more than are
+    English's; close languages may tie). Brand names and model codes tell no language, so a
+    title of little else has none."""
+    sets = language_words()
+    counts = {lang: sum(w in words for w in title_words) for lang, words in sets.items()}
+    english = counts.pop("en")
+    most = max(counts.values())
+    if most < 2 or most <= english:
+        return frozenset()
+    return frozenset(lang for lang, n in counts.items() if n == most)
+
+
 @lru_cache(maxsize=1)
 def other_brand_words() -> frozenset[str]:
     """One-word names of brands that exist (data/other_brands.txt, and the established brands of
@@ -170,6 +240,14 @@ class WordSet:
         import numpy as np
 
         self._keys = np.unique(np.array([_key(w) for w in words], dtype=np.uint64))
+
+    @classmethod
+    def union(cls, sets) -> "WordSet":
+        import numpy as np
+
+        joined = cls(())
+        joined._keys = np.unique(np.concatenate([s._keys for s in sets] or [joined._keys]))
+        return joined
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -319,11 +397,15 @@ class MarkMatcher:
                 unquoted = words(_APOSTROPHES.sub("", name))
                 if unquoted != ws:
                     variants.append((" ".join(unquoted), "name"))
+                if _own_script(name):
+                    own = own_script_words(name)
+                    variants += [(" ".join(own), "name"), ("".join(own), "name")]
                 if entry.kind == "prohibited" or (entry.kind == "trademark" and not entry.generic and len(ws) == 1
                                                   and len(ws[0]) >= 4):
                     last = ws[-1]
                     for suffix in ("s", "es") if entry.kind == "prohibited" else ("s",):
-                        if not last.endswith("s"):
+                        # A plural that is a word of its own is that word ("tumis", to stir-fry, is no Tumis).
+                        if not last.endswith("s") and not own_word(last + suffix):
                             variants.append((" ".join(ws[:-1] + [last + suffix]), "plural"))
                 for key, form in variants:
                     bucket = keys.setdefault(f" {key} ", [])
@@ -497,11 +579,14 @@ class MarkMatcher:
         for s, e, n, _ in self._exact(plain, False):
             vs, ve = plain.src_span(s, e)
             source = text[vs:ve]
+            if source.isascii() and _own_script(n.name):
+                continue  # Latin letters are no name written in Cyrillic ("cera" is no "Сега")
             entry = self.entries[n.entry]
             # Accents a mark never carries ("Márvél") disguise it as much as look-alike letters do.
             accented = not source.isascii() and all(name.isascii() for name in entry.names) and \
                 any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", source))
-            how = "disguised" if disguised(source) or accented else "exact"
+            # A name written in its own script ("Асус") is no Latin name in look-alike letters.
+            how = "disguised" if (disguised(source) or accented) and not _own_script(n.name) else "exact"
             results.append((vs, ve, n, how, 1.0))
             plain_spans.append((s, e))
         evasive = evasive_reading()
@@ -584,6 +669,13 @@ class MarkMatcher:
                 found += [self.entries[n.entry] for n in self._keys[index][1]
                           if self.entries[n.entry].kind == "trademark"]
         return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=4096)
+def _own_script(name: str) -> bool:
+    """A name written in a script other than Latin, with no Latin letter ("Сега", "Асус")."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and not any(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in letters)
 
 
 def _model_code(source: str, entry) -> bool:

@@ -247,6 +247,24 @@ def spare_ordinary_sense(span, entry, ev):
     return None
 
 
+def spare_language_word(span, entry, ev):
+    """A maker's mark that is an everyday word of the language the title is written in ("Creme para
+    pele seca", pele: skin; "Forma de ovo de páscoa", ovo: egg; "Camiseta poco usada"): the word,
+    unless the listing confirms the mark (its maker named, a model right after it: "Xiaomi Poco X3"),
+    writes it in capitals like a logo in a title that is not all capitals, or sells goods of the
+    mark's classes. A character's, team's or show's name only where it is written without the
+    capitals or accents the mark has ("ovo" for OVO, "pele" for Pelé): a club's name is as common
+    in its country's text as a word ("Benfica"), and is what its merchandise sells."""
+    if not ev.language_word or ev.reading.hidden or ev.copy_words:
+        return None
+    if ev.goods.property_for_merchandise and not ev.unlike_mark:
+        return None
+    if ev.confirmed_by or ev.model_follows or ev.logo_capitals or ev.listing_classes and ev.class_overlap:
+        return None
+    return Spare(f"'{span.text}' is an everyday word of the title's language ({ev.language_word}), "
+                 f"not the mark {entry.term}")
+
+
 # A comparison ending so ("bullet style", "flip-style case") describes a shape with an everyday
 # word as often as it names a brand; "inspired by", "like", "look alike" name a brand.
 WEAK_COMPARISONS = ("style", "type", "design", "estilo", "стиль")
@@ -729,8 +747,8 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
                                "refill refills replacement remote cargador carregador cabo chargeur câble ladegerät "
                                "kabel кабель зарядка зарядное адаптер картридж".split())
 
-STEPS = (spare_own_brand, spare_ordinary_sense, component_inside, compatibility, accessory_reference,
-         spare_everyday_word,
+STEPS = (spare_own_brand, spare_ordinary_sense, spare_language_word, component_inside, compatibility,
+         accessory_reference, spare_everyday_word,
          comparison, hidden_mark, impossible_specification, second_hand_resale,
          makers_product_line, service_feature, sales_channel, merchandise, logo_product, other_class, typo,
          fitment_list, fits_device, works_with_device,
