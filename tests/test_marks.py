@@ -179,12 +179,3 @@ def test_a_name_written_in_cyrillic_is_matched_in_cyrillic_and_not_by_latin_lett
     assert found(matcher, "Игра для Сега Mega Drive") == [("Сега", "Sega", "exact")]
     assert found(matcher, "Картридж Сега") == [("Сега", "Sega", "exact")]
 
-
-def test_a_plural_that_is_a_word_of_its_own_is_that_word():
-    from compliance.blocklist import Entry
-
-    matcher = MarkMatcher([Entry("Tumi", "trademark", owner="Tumi, Inc.", classes=frozenset({18}), goods="fashion"),
-                           Entry("Oakley", "trademark", owner="Oakley, Inc.", classes=frozenset({9}), goods="fashion")],
-                          cache=False)
-    assert found(matcher, "Bumbu tumis instan 100gr") == []   # Indonesian: to stir-fry
-    assert found(matcher, "Oakleys sunglasses") == [("Oakleys", "Oakley", "exact")]  # no word: the plural

@@ -404,8 +404,7 @@ class MarkMatcher:
                                                   and len(ws[0]) >= 4):
                     last = ws[-1]
                     for suffix in ("s", "es") if entry.kind == "prohibited" else ("s",):
-                        # A plural that is a word of its own is that word ("tumis", to stir-fry, is no Tumis).
-                        if not last.endswith("s") and not own_word(last + suffix):
+                        if not last.endswith("s"):
                             variants.append((" ".join(ws[:-1] + [last + suffix]), "plural"))
                 for key, form in variants:
                     bucket = keys.setdefault(f" {key} ", [])

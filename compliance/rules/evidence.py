@@ -558,7 +558,7 @@ class MarkEvidence:
     everyday_word: str      # the ordinary word this span also is ("plush puma"), or ""
     ordinary_sense: str     # a colour, a measure, a component stated as fact, another language's word, or ""
     foreign_word: bool      # a mark matched only by folding the accents of another language's word
-    language_word: str      # the span is an everyday word of the language the title is written in ("pt")
+    language_word: str      # the span is an everyday word of the language its field is written in ("pt")
     logo_capitals: bool     # written in capitals where the rest of its field is not ("POCO X3 case")
     unlike_mark: bool       # written without the capitals or accents the mark has ("Ovo" for OVO, "pele")
     written_apart: bool     # a one-word mark met as everyday words written apart ("ultra-fine")
@@ -688,7 +688,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "everyday_word": lambda ev: ev._generic_use[1],
     "ordinary_sense": lambda ev: _ordinary_sense(ev._listing, ev._span),
     "foreign_word": lambda ev: _accented_word(ev._span),
-    "language_word": lambda ev: _title_language_word(ev._listing, ev._span),
+    "language_word": lambda ev: _field_language_word(ev._listing, ev._span),
     "logo_capitals": lambda ev: _capitals_in_mixed_case(ev._listing.fields[ev._span.field].text, ev._span.text),
     "unlike_mark": lambda ev: _written_unlike_mark(ev._span.text, ev._span.data["name"]),
     "written_apart": lambda ev: bool(_words_apart(ev._span)),
@@ -1260,20 +1260,18 @@ def _written_unlike_mark(text: str, name: str) -> bool:
     return text.isascii() and any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", name))
 
 
-def _title_language_word(listing, span) -> str:
-    """The language the title is written in, of which the span's one word is an everyday word
-    ("Creme hidratante para pele seca": pele, skin, in Portuguese), or ""."""
+def _field_language_word(listing, span) -> str:
+    """The language the span's field is written in, of which the span's one word is an everyday
+    word ("Creme hidratante para pele seca": pele, skin, in Portuguese), or ""."""
     from ..matchers.marks import language_words, own_word, title_languages
 
     word = fold(span.text).text
-    if span.field != "title" or not word.isalpha() or not own_word(word):
+    if not word.isalpha() or not own_word(word):
         return ""
-    sets = language_words()
-    own = [lang for lang, known in sets.items() if lang != "en" and word in known]
-    if not own:
-        return ""
-    others = [w for w in listing.once("title_words_folded", lambda: words(listing.title)) if w != word]
-    spoken = listing.once(("title_languages", word), lambda: title_languages(others))
+    own = [lang for lang, known in language_words().items() if lang != "en" and word in known]
+    text = listing.fields[span.field].text
+    others = [w for w in listing.once(("folded words", span.field), lambda: words(text)) if w != word]
+    spoken = listing.once(("languages", span.field, word), lambda: title_languages(others))
     return next((lang for lang in own if lang in spoken), "")
 
 

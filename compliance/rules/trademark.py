@@ -248,21 +248,19 @@ def spare_ordinary_sense(span, entry, ev):
 
 
 def spare_language_word(span, entry, ev):
-    """A maker's mark that is an everyday word of the language the title is written in ("Creme para
-    pele seca", pele: skin; "Forma de ovo de páscoa", ovo: egg; "Camiseta poco usada"): the word,
-    unless the listing confirms the mark (its maker named, a model right after it: "Xiaomi Poco X3"),
-    writes it in capitals like a logo in a title that is not all capitals, or sells goods of the
-    mark's classes. A character's, team's or show's name only where it is written without the
-    capitals or accents the mark has ("ovo" for OVO, "pele" for Pelé): a club's name is as common
-    in its country's text as a word ("Benfica"), and is what its merchandise sells."""
-    if not ev.language_word or ev.reading.hidden or ev.copy_words:
-        return None
-    if ev.goods.property_for_merchandise and not ev.unlike_mark:
+    """A mark written without the capitals or accents it has ("Ovo" for OVO, "Poco" for POCO, "pele"
+    for Pelé) that is an everyday word of the language its title or description is written in
+    ("Creme para pele seca", pele: skin; "Forma de Ovo de Páscoa", ovo: egg; "Camiseta Poco
+    Usada"): the word, unless the listing confirms the mark (its maker or franchise named, a model
+    right after it: "Xiaomi Poco X3"), writes it in capitals like a logo, or sells goods of the
+    mark's classes. A mark written as its owner writes it is read as the mark: a brand or a club is
+    as common in its country's text as a word ("Yamaha", "Benfica"), so word lists cannot tell."""
+    if not (ev.language_word and ev.unlike_mark) or ev.reading.hidden or ev.copy_words:
         return None
     if ev.confirmed_by or ev.model_follows or ev.logo_capitals or ev.listing_classes and ev.class_overlap:
         return None
-    return Spare(f"'{span.text}' is an everyday word of the title's language ({ev.language_word}), "
-                 f"not the mark {entry.term}")
+    return Spare(f"'{span.text}' is an everyday word of the {field_label(span.field)}'s language "
+                 f"({ev.language_word}), not the mark {entry.term}")
 
 
 # A comparison ending so ("bullet style", "flip-style case") describes a shape with an everyday
