@@ -160,18 +160,22 @@ def _other_languages_words() -> "WordSet":
     return WordSet.union(known for lang, known in language_words().items() if lang != "en")
 
 
-def title_languages(title_words: list[str]) -> frozenset[str]:
-    """The seed's languages other than English a title is written in: most of its words (folded)
-    that are a language's own everyday words are this one's (two or more, and more than are
-    English's; close languages may tie). Brand names and model codes tell no language, so a
-    title of little else has none."""
+def language_counts(text_words: list[str]) -> dict[str, int]:
+    """How many of a text's words (folded) are each Latin-script seed language's own words."""
     sets = language_words()
-    counts = {lang: sum(w in words for w in title_words) for lang, words in sets.items()}
-    english = counts.pop("en")
-    most = max(counts.values())
-    if most < 2 or most <= english:
+    return {lang: sum(w in known for w in text_words) for lang, known in sets.items()}
+
+
+def languages_of(counts: dict[str, int]) -> frozenset[str]:
+    """The seed's languages other than English a text is written in, from its
+    :func:`language_counts`: most of its words that are a language's own everyday words are this
+    one's (two or more, and more than are English's; close languages may tie). Brand names and
+    model codes tell no language, so a title of little else has none."""
+    others = {lang: n for lang, n in counts.items() if lang != "en"}
+    most = max(others.values(), default=0)
+    if most < 2 or most <= counts.get("en", 0):
         return frozenset()
-    return frozenset(lang for lang, n in counts.items() if n == most)
+    return frozenset(lang for lang, n in others.items() if n == most)
 
 
 @lru_cache(maxsize=1)

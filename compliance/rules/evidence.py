@@ -1263,15 +1263,18 @@ def _written_unlike_mark(text: str, name: str) -> bool:
 def _field_language_word(listing, span) -> str:
     """The language the span's field is written in, of which the span's one word is an everyday
     word ("Creme hidratante para pele seca": pele, skin, in Portuguese), or ""."""
-    from ..matchers.marks import language_words, own_word, title_languages
+    from ..matchers.marks import language_counts, language_words, languages_of, own_word
 
     word = fold(span.text).text
     if not word.isalpha() or not own_word(word):
         return ""
-    own = [lang for lang, known in language_words().items() if lang != "en" and word in known]
-    text = listing.fields[span.field].text
-    others = [w for w in listing.once(("folded words", span.field), lambda: words(text)) if w != word]
-    spoken = listing.once(("languages", span.field, word), lambda: title_languages(others))
+    sets = language_words()
+    own = [lang for lang, known in sets.items() if lang != "en" and word in known]
+    field_words = listing.once(("folded words", span.field), lambda: words(listing.fields[span.field].text))
+    counts = listing.once(("language counts", span.field), lambda: language_counts(field_words))
+    # The field's other words tell its language, not the word itself.
+    times = field_words.count(word)
+    spoken = languages_of({lang: n - times * (word in sets[lang]) for lang, n in counts.items()})
     return next((lang for lang in own if lang in spoken), "")
 
 

@@ -255,7 +255,7 @@ def spare_language_word(span, entry, ev):
     right after it: "Xiaomi Poco X3"), writes it in capitals like a logo, or sells goods of the
     mark's classes. A mark written as its owner writes it is read as the mark: a brand or a club is
     as common in its country's text as a word ("Yamaha", "Benfica"), so word lists cannot tell."""
-    if not (ev.language_word and ev.unlike_mark) or ev.reading.hidden or ev.copy_words:
+    if not (ev.unlike_mark and ev.language_word) or ev.reading.hidden or ev.copy_words:
         return None
     if ev.confirmed_by or ev.model_follows or ev.logo_capitals or ev.listing_classes and ev.class_overlap:
         return None
