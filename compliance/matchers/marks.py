@@ -623,8 +623,10 @@ class MarkMatcher:
         and only where the glue is: a name inside a brand written in camel case ("MacBook" holds
         "Mac") is inside the longer match and dropped with it. Not a name that is an everyday
         word: "PowerBank" holds a word, not the mark Power."""
+        if text.islower() or not self._has_keys:
+            return  # no capital, no glue (and most fields of a catalog are written so, or have none)
         cuts = [m.start() for m in GLUED.finditer(text)]
-        if not cuts or not self._has_keys:
+        if not cuts:
             return
         pieces = [text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])]
         spaced = plain_reading(fold(" ".join(pieces)))

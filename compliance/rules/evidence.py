@@ -1255,9 +1255,10 @@ def _written_unlike_mark(text: str, name: str) -> bool:
     """The mark is written in capitals ("OVO", "PEZ") or with accents ("Pelé") that the text
     does not have ("Ovo", "pele"): a word that happens to be spelt so, as sellers write marks as
     their owners do."""
-    if len(name) >= 2 and name.isupper() and not text.isupper():
-        return True
-    return text.isascii() and any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", name))
+    if name.isupper():
+        return len(name) >= 2 and not text.isupper()
+    return not name.isascii() and text.isascii() and \
+        any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", name))
 
 
 def _field_language_word(listing, span) -> str:
