@@ -118,7 +118,7 @@ LATIN_LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl", "id", "ms", "vi")
 @lru_cache(maxsize=1)
 def language_words() -> dict[str, "WordSet"]:
     """Each Latin-script seed language's own everyday words, folded as listings are ("pele", "ovo",
-    "poco"), kept in the disk cache: what tells the language a title is written in."""
+    "poco"), kept in the disk cache: what tells the language a title or a description is written in."""
     from ..cache import fingerprint, load_or_build
 
     data = wordfreq_data()
@@ -636,8 +636,7 @@ class MarkMatcher:
             if self.entries[n.entry].generic:
                 continue
             vs, ve = spaced.src_span(s, e)
-            first, last = bisect_right(inserted, vs - 1), bisect_right(inserted, ve)
-            if not any(vs - 1 <= p <= ve for p in inserted[max(first - 1, 0):last + 1]):
+            if not any(vs - 1 <= p <= ve for p in inserted):
                 continue  # no glue at its edges or inside: the plain reading has it already
             yield vs - bisect_right(inserted, vs - 1), ve - bisect_right(inserted, ve - 1), n
 
