@@ -849,3 +849,12 @@ def test_a_licence_limited_to_ebay_spares_tm006_there_and_one_for_amazon_does_no
         return [f for f in checker.check_batch([listing])[0].findings if f.rule == "TM006"]
 
     assert tm006({"amazon"}) and not tm006({"ebay"})
+
+
+def test_a_licence_review_says_where_the_other_company_was_read(checker_with):
+    """The brand column, or, where it is empty, a maker the title names, as the title writes it."""
+    title = "Ободок для волос детский карнавальный Riota Минни Маус"
+    from_title = checker_with()(title, brand=None)
+    assert any("that the title says Riota makes" in f.message for f in from_title.findings)
+    from_column = checker_with()(title, brand="Acme Toys")
+    assert any("whose brand column names another company" in f.message for f in from_column.findings)

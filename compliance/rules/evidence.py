@@ -369,6 +369,11 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+def _as_written(text: str, key: str) -> str:
+    """A name compared by its key ("riota"), as ``text`` writes it ("Riota")."""
+    return next((w for w in _WORD.findall(text) if compact(w) == key), key) if key else ""
+
+
 def goods_of(entry) -> Goods:
     """The entry's goods column, or a judgement from its classes when the list does not say."""
     if entry.goods:
@@ -670,7 +675,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "frame": lambda ev: Frame(ev._ctx.get("context")),
     "wording": lambda ev: ev._ctx.get("wording") or "",
     "seller": lambda ev: _seller(ev._key, ev._listing.brand_column),
-    "maker_in_title": lambda ev: ev._seller_and_title_maker[1],
+    "maker_in_title": lambda ev: _as_written(ev._listing.title, ev._seller_and_title_maker[1]),
     "own_brand": lambda ev: _own_brand(ev._listing, ev._key, ev._entry),
     "authorized": lambda ev: _authorized_everywhere(ev._entry, ev._authorized),
     "licensed_to": lambda ev: _licensee(ev._key, ev._entry),

@@ -485,13 +485,21 @@ def merchandise(span, entry, ev):
                        f"'{span.text}'")
     if ev.seller is SellerBrand.OTHER:
         return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product} "
-                       f"whose brand column names another company: fine if it is the property's licensee",
+                       f"{_other_company(ev)}: fine if it is the property's licensee",
                        f"Keep it only if the brand holds a licence from {entry.owner or entry.term}; list the "
                        f"licence with --authorized so the check knows")
     return Outcome("TM001", "block", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product}: "
                    f"merchandise of the property, sold only under its licence",
                    f"Remove '{span.text}' unless you are licensed by {entry.owner or entry.term}; name your licence "
                    f"with --authorized or the brand column")
+
+
+def _other_company(ev) -> str:
+    """Where the other company the listing is by was read: the brand column, or, where that is
+    empty, a maker the title names."""
+    if ev.maker_in_title:
+        return f"that the title says {ev.maker_in_title} makes"
+    return "whose brand column names another company"
 
 
 def _maker_or_licensee_leads(ev) -> str:
@@ -633,7 +641,8 @@ def maybe_genuine(span, entry, ev):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
     if ev.seller is SellerBrand.OTHER and not _another_company_may_hold_stock(ev):
         return None
-    who = SELLER_SAYS[ev.seller]
+    who = f"the title names another maker, {ev.maker_in_title} (a licensee or distributor?)" \
+        if ev.seller is SellerBrand.OTHER and ev.maker_in_title else SELLER_SAYS[ev.seller]
     return Outcome("TM001", "warn", f"names the trademark {entry.term}{_owner(entry)} as the product, and {who}: "
                    f"fine for genuine {entry.term} stock", f"If this is genuine {entry.term} stock, set the brand "
                    f"column to {entry.term}; otherwise remove '{span.text}'")
