@@ -466,8 +466,7 @@ def own_script_words(text: str) -> list[str]:
     """Folded words of a name written in a script of its own ("Сега", "Асус"), its letters kept:
     a word of look-alike letters alone folds to Latin ("cera"), as a disguise in a Latin title would,
     while the name is written among words of its own script."""
-    folded = "".join(_fold_char(c, None) for c in text)
-    return _WORD.findall(folded)
+    return _WORD.findall(_fold_token(text, False)[0])
 
 
 def words(text: str) -> list[str]:

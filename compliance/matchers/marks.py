@@ -679,7 +679,7 @@ class MarkMatcher:
 def _own_script(name: str) -> bool:
     """A name written in a script other than Latin, with no Latin letter ("Сега", "Асус")."""
     letters = [c for c in name if c.isalpha()]
-    return bool(letters) and not any(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in letters)
+    return bool(letters) and not any(_latin(c) for c in letters)
 
 
 def _model_code(source: str, entry) -> bool:

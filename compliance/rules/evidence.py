@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..classes import classes_of, title_products
 from ..matchers.context import FASHION_CLASSES, TITLE_PREFIX, device_brand
-from ..matchers.marks import GLUED
+from ..matchers.marks import GLUED, language_counts, language_words, languages_of, own_word
 from ..normalize import compact, fold, words
 
 
@@ -1269,8 +1269,6 @@ def _written_unlike_mark(text: str, name: str) -> bool:
 def _field_language_word(listing, span) -> str:
     """The language the span's field is written in, of which the span's one word is an everyday
     word ("Creme hidratante para pele seca": pele, skin, in Portuguese), or ""."""
-    from ..matchers.marks import language_counts, language_words, languages_of, own_word
-
     word = fold(span.text).text
     if not word.isalpha() or not own_word(word):
         return ""
@@ -1452,8 +1450,8 @@ def _sales_channel(listing, span) -> str:
     """The channel word beside an online service's name ("live", "viral"), or "" where there is
     none or the name is printed on the goods."""
     raw = listing.fields[span.field].raw
-    before = [w.lower() for w in _words(raw[max(0, span.start - 30):span.start])[-2:]]
-    after = [w.lower() for w in _words(raw[span.end:span.end + 30])[:2]]
+    before = _words(raw[max(0, span.start - 30):span.start])[-2:]
+    after = _words(raw[span.end:span.end + 30])[:2]
     if any(w in PRINTED or w in LOGO_NOUNS for w in after):
         return ""
     found = [w for w in before if w in CHANNEL_BEFORE] + [w for w in after[:1] if w in CHANNEL_AFTER]
