@@ -44,6 +44,10 @@ TITLE_SIZES_SEVENTH = {"walmart-amazon-titles": 120, "aliexpress-titles": 80, "o
 # marketplaces with titles left, and SHEIN's, whose titles have been drawn once only.
 TITLE_SIZES_EIGHTH = {"walmart-amazon-titles": 110, "ozon-titles": 80, "aliexpress-titles": 70,
                       "shein-titles": 40}
+# A ninth round, drawn and labelled before a session's rule work: the retailer's titles, the two
+# marketplaces with titles left, and SHEIN's.
+TITLE_SIZES_NINTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
+                     "shein-titles": 40}
 SEED = 20261204
 
 
@@ -132,4 +136,6 @@ if __name__ == "__main__":
     titles += draw(TITLE_SOURCES, TITLE_SIZES_SEVENTH, names, taken, seed=SEED + 6, new_titles=True)
     taken = frozenset(i for _, i, _ in dev + titles)
     titles += draw(TITLE_SOURCES, TITLE_SIZES_EIGHTH, names, taken, seed=SEED + 7, new_titles=True)
+    taken = frozenset(i for _, i, _ in dev + titles)
+    titles += draw(TITLE_SOURCES, TITLE_SIZES_NINTH, names, taken, seed=SEED + 8, new_titles=True)
     write(here / "titles-ids.csv", titles)
