@@ -278,7 +278,7 @@ def after_tag_label(raw: str, start: int) -> bool:
     return bool(TAG_LABEL.search(head)) and (head.rstrip().endswith("#") or "#" not in head or ":" in head)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _nouns(name: str) -> frozenset[str]:
     text = resources.files("compliance.matchers").joinpath(f"patterns/{name}").read_text("utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
@@ -360,6 +360,11 @@ def character_nouns() -> frozenset[str]:
 def fitting_nouns() -> frozenset[str]:
     """Accessories, parts and consumables made to fit another maker's product, in the seed's languages."""
     return _nouns("fitting_nouns.txt")
+
+
+def display_nouns() -> frozenset[str]:
+    """Stands and display cases for a collectible, in the seed's languages."""
+    return _nouns("display_nouns.txt")
 
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
@@ -572,6 +577,7 @@ class MarkEvidence:
     merchandise: str        # the decorative product the mark is printed on ("mug", "poster"), or ""
     character_product: str  # the title names a product that is a character itself ("plush", "figure"), or ""
     fitting: str            # the accessory or part the listing sells ("case", "чехол"), or ""
+    display_stand: str      # the title sells a stand or display case for a collectible ("soporte"), or ""
     fitting_in_title: bool  # the title says it (not only the category)
     fitting_follows: bool   # the accessory's noun follows the mark closely ("ipod car cassette adapter")
     logo: str               # the title sells a logo as the product ("emblem", "logo sticker"), or ""
@@ -587,6 +593,7 @@ class MarkEvidence:
     own_product_line: bool  # the listing's own brand written, or right after it: its own product line
     generic_word: bool      # the span is the mark's own everyday word (Coach, Apple)
     product_line: bool      # a product line is named (iPhone, or "Stanley ... Quencher")
+    after_its_maker: bool   # its maker's own name is right before it ("Western Digital My Book", "Sram E-tap")
     model_named: bool       # a product line or a model designation follows the mark: a specific product
     model_follows: bool     # a model designation itself follows the mark ("iPhone 15", "ThinkPad T460")
     own_line_follows: bool  # one of the maker's own product lines right after the mark ("Asus ROG")
@@ -645,6 +652,7 @@ class MarkEvidence:
                  "brand position": self.brand_position, "brand use": ", ".join(self.brand_use),
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
                  "merchandise": self.merchandise, "fitting": self.fitting, "logo": self.logo,
+                 "display stand": self.display_stand,
                  "sales channel": self.channel,
                  "impossible specification": self.impossible_spec,
                  "claims original": self.claims_original,
@@ -654,6 +662,7 @@ class MarkEvidence:
                  "part": self.part, "beside own brand": self.beside_own_brand, "confirmed by": self.confirmed_by,
                  "named right after the product": self.after_product,
                  "its own product line follows": self.own_line_follows,
+                 "right after its maker's name": self.after_its_maker,
                  "among the models the product fits": self.fitment_list}
         items += [(k, v) for k, v in flags.items() if v not in (None, "", False)]
         items.append(("classes overlap", self.class_overlap))
@@ -703,6 +712,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "character_product": lambda ev: _first(ev._title_words, character_nouns()),
     "fitting": lambda ev: ev._title_fitting or _first(ev._category_words, fitting_nouns()),
     "fitting_in_title": lambda ev: bool(ev._title_fitting),
+    "display_stand": lambda ev: _first(ev._title_words, display_nouns()),
     "fitting_follows": lambda ev: _fitting_follows(ev._listing, ev._span),
     "logo": lambda ev: _first(ev._title_words, LOGO_NOUNS),
     "channel": lambda ev: _sales_channel(ev._listing, ev._span) if ev.goods is Goods.SERVICE else "",
@@ -717,7 +727,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "own_product_line": lambda ev: (
         _own_name(compact(ev._span.text), ev._key) or _after_own_brand(ev._listing, ev._span, ev._key)),
     "generic_word": lambda ev: _generic_name(ev._span, ev._entry),
-    "product_line": lambda ev: _product_line(ev._listing, ev._span, ev._entry, ev._ctx),
+    "product_line": lambda ev: _product_line(ev._listing, ev._span, ev._entry, ev._ctx) or ev.after_its_maker,
+    "after_its_maker": lambda ev: _maker_precedes(ev._listing, ev._span, ev._entry),
     "model_named": lambda ev: ev.product_line or ev.own_line_follows or ev.model_follows,
     "model_follows": lambda ev: _model_named(ev._listing.fields[ev._span.field].raw, ev._span.end),
     "own_line_follows": lambda ev: _own_line_follows(ev._listing, ev._span, ev._entry),
@@ -752,11 +763,10 @@ def _generic_name(span, entry) -> bool:
 
 
 def _product_line(listing, span, entry, ctx) -> bool:
-    """A product line is named: an alias (iPhone), a line of the owner's house mark (Switch), a mark
-    right after its maker's name ("Western Digital My Book"), or a word beside one of the mark's
-    lines ("Stanley ... Quencher")."""
-    return span.data["name"] != entry.term or bool(entry.line_of) or bool(ctx.get("near_alias")) \
-        or _maker_precedes(listing, span, entry)
+    """A product line is named: an alias (iPhone), a line of the owner's house mark (Switch), or a
+    word beside one of the mark's lines ("Stanley ... Quencher"); or (the evidence adds) a mark right
+    after its maker's name ("Western Digital My Book")."""
+    return span.data["name"] != entry.term or bool(entry.line_of) or bool(ctx.get("near_alias"))
 
 
 def _confirmed_by(listing, span, entry) -> str:
@@ -868,8 +878,15 @@ def _own_line_follows(listing, span, entry) -> bool:
 
 
 def _maker_precedes(listing, span, entry) -> bool:
-    """The maker's name right before the mark ("Western Digital My Book"): the mark is its line."""
-    return _same_maker_beside(listing, span, entry, after=False)
+    """The maker's name right before the mark ("Western Digital My Book"): the mark is its line. The
+    maker may be a mark of the lists or the owner the entry names ("barnes noble nook")."""
+    return _same_maker_beside(listing, span, entry, after=False) or _owner_named_before(listing, span, entry)
+
+
+def _owner_named_before(listing, span, entry) -> bool:
+    """One to three words right before the mark name its owner ("fuji quicksnap": FUJIFILM)."""
+    before = _words(listing.fields[span.field].raw[max(0, span.start - 40):span.start])[-3:]
+    return any(_names_the_owner("".join(before[i:]), entry) for i in range(len(before)))
 
 
 def _same_maker_beside(listing, span, entry, after: bool) -> bool:
@@ -885,13 +902,26 @@ def _same_maker_beside(listing, span, entry, after: bool) -> bool:
 
 def same_maker(a, b) -> bool:
     """Two marks of one maker: the same owner, a line of the other's house mark, or owners that
-    share their distinctive first word ("Corsair Memory" and "Corsair Gaming")."""
+    share their distinctive first word ("Corsair Memory" and "Corsair Gaming") or a name
+    ("Wite-Out (Société BIC)" is owned by Société BIC)."""
     if compact(a.line_of) == compact(b.term) or compact(b.line_of) == compact(a.term):
         return True
     if not a.owner or not b.owner:
         return False
     first_a, first_b = compact(a.owner.split(" ")[0]), compact(b.owner.split(" ")[0])
-    return compact(a.owner) == compact(b.owner) or len(first_a) >= 4 and first_a == first_b
+    return len(first_a) >= 4 and first_a == first_b or bool(_owner_names(a.owner) & _owner_names(b.owner))
+
+
+_IN_BRACKETS = re.compile(r"\(([^()]+)\)")
+
+
+@lru_cache(maxsize=8192)
+def _owner_names(owner: str) -> frozenset[str]:
+    """An owner's names, compacted: the whole, and an owner written "Wite-Out (Société BIC)" or
+    "Newell Brands (DYMO)" both the name outside and the name inside the brackets."""
+    inside = _IN_BRACKETS.findall(owner)
+    outside = _IN_BRACKETS.sub(" ", owner)
+    return frozenset(name for name in map(compact, (owner, outside, *inside)) if name)
 
 
 # What a part or an accessory is made to fit, as a whole product (a component is inside one).
@@ -1473,8 +1503,11 @@ COLOUR_LABELS = frozenset("colour color colours colors cor couleur farbe цве�
 
 def _colour(span, before: list[str], after: list[str], adjacent: bool) -> str:
     """"Shark grey" (a colour word right after, nothing between), "colour: coral" (after the label),
-    or the span is a colour's own name ("микс бордо": burgundy, not the club of Bordeaux)."""
-    if span.text.lower() in COLOUR_WORDS and span.data["name"] != span.data["entry"].term:
+    or the span is a colour's own name ("микс бордо": burgundy, not the club of Bordeaux), or a
+    name that is a colour written as one before the noun it colours ("Brown PU Leather", not the
+    character Brown; "Brown plush" may be)."""
+    if span.text.lower() in COLOUR_WORDS and (span.data["name"] != span.data["entry"].term
+                                              or _colour_before_noun(span, after, adjacent)):
         return f"a colour ('{span.text}')"
     # Right before a colour word, only a mark that is an everyday word (the list says generic) is a
     # shade ("shark grey", "dove grey"); any other name is the brand in that colour ("Nike black",
@@ -1488,6 +1521,13 @@ def _colour(span, before: list[str], after: list[str], adjacent: bool) -> str:
         phrase = f"{span.text} {after[0]}" if after else span.text
         return f"a colour ('{phrase}')"
     return ""
+
+
+def _colour_before_noun(span, after: list[str], adjacent: bool) -> bool:
+    """An everyday-word mark that is a colour, not in logo capitals, right before a word that is
+    no character product: the colour of what follows."""
+    return bool(span.data["entry"].generic and adjacent and after and not span.text.isupper()
+                and after[0] not in character_nouns())
 
 
 def _component(span, before: list[str], after: list[str]) -> str:

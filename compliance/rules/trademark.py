@@ -319,8 +319,10 @@ def compatibility(span, entry, ev):
         return None
     if ev.generic_word and entry.keywords and not ev.confirmed_by:
         return None  # "lids for hot drink cups": an everyday word, spared below, names nothing it fits
-    if ev.goods.property_for_merchandise:
-        return None  # nothing is made to fit a character: "Hello Kitty case for iPhone" is merchandise
+    if ev.goods.property_for_merchandise and not ev.display_stand:
+        # Nothing is made to fit a character ("Hello Kitty case for iPhone" is merchandise) but a
+        # stand for its figures or kits ("display stand for Gundam RG MG").
+        return None
     if ev.merchandise in GARMENTS and not ev.goods.fittable:
         return None  # "polo para Petronas": clothing for a company's fans fits nothing it makes
     if ev.logo and ev.goods is Goods.VEHICLE:
@@ -356,7 +358,9 @@ def comparison(span, entry, ev):
 
 
 def hidden_mark(span, entry, ev):
-    if not ev.reading.hidden:
+    """A mark written so as to slip past a search ("G.U.C.C.I", "Havai-anas"). Not one written
+    after its own maker's name ("Sram E-tap"): a spelling that names its maker hides nothing."""
+    if not ev.reading.hidden or ev.after_its_maker:
         return None
     return Outcome("TM001", "block", f"names the trademark {entry.term}{_owner(entry)}, written as '{span.text}' "
                    f"({HOW_WORDS[ev.reading.value]}), which is not the listing's brand",
