@@ -158,6 +158,10 @@ def test_patents_by_region_keyword_and_expiry(check_one, title, description, fai
     ("HP 61 Black Remanufactured Ink Cartridge", "Inkwell"),                # a refill names the original
     ("Premium Compatible Toner for LaserJet 1020", "Inkwell"),
     ("Volta equivalent of Sony NP-FW50 battery", "Volta"),                  # "equivalent of" a device brand
+    ("Camera Bag For Canon/Nikon Sony Cameras", "Padwell"),                 # names joined by a slash
+    ("Lens Cap Para HG/RG Sony Alpha Cameras", "Padwell"),                  # codes in capitals in Title Case
+    ("USB cable for charging iPhone 13", "Volta"),                          # what it does for the device
+    ("Кабель для зарядки iPhone 13", "Volta"),
 ])
 def test_referential_uses_do_not_block(check_one, title, brand):
     result = check_one(title, brand=brand)
@@ -166,6 +170,9 @@ def test_referential_uses_do_not_block(check_one, title, brand):
 
 @pytest.mark.parametrize("title, brand", [
     ("Shoes for men Nike Air Max", "Zonsan"),             # "for men" is no list of brands
+    ("Camiseta Para DE Nike Air", "Zonsan"),              # a word in capitals is no code
+    ("Camiseta Para Men/Women Nike Air", "Zonsan"),       # nor are words joined by a slash names
+    ("SHOES FOR MEN NIKE AIR MAX", "Zonsan"),             # nor a word of a title all in capitals
     ("Apple Charger 20W USB C", "Volta"),                 # the maker's name + accessory claims origin
     ("USB iPad C Fast Charging Cable", "Volta"),          # chargers and cables are not safe accessory nouns
 ])

@@ -36,13 +36,16 @@ LIST_WORDS = frozenset("and or & / , + the your all most select selected latest 
                        "series gen generation up to - – : ; ( ) y e et und и phone phones smartphone smartphones "
                        "cellphone cellphones tablet tablets laptop laptops notebook notebooks netbook netbooks "
                        "device devices player players camera cameras ereader ereaders e-readers reader readers "
-                       "gps pc pcs computer computers console consoles "
+                       "gps pc pcs computer computers console consoles radio radios "
                        # model words that follow a model number in lists of phones ("iPhone 12 11 Pro Max Xiaomi")
                        "pro max plus ultra mini lite mate note edge se prime neo fe air xr xs go power play "
                        # the same in the seed's languages: "для всех устройств iPhone", "para todos los celulares"
                        "всех любых устройств устройства телефона телефонов смартфона смартфонов планшета планшетов "
+                       "рации раций радиостанции радиостанций "
                        "моделей модели серии и или todos todas los las celulares celular telefone telefones "
-                       "smartphone modelos tous toutes les téléphones alle handys semua hp".split())
+                       "smartphone modelos tous toutes les téléphones alle handys semua hp "
+                       # what the product does for the device: "cable for charging iPhone", "для зарядки iPhone"
+                       "charging connecting зарядки подключения cargar carregar recharger laden".split())
 COMPAT_WORDS = frozenset("for fits fit compatible replacement replaces para pour für для на compatível compativel "
                          "untuk buat cho สำหรับ สําหรับ supports".split())
 # Right after a brand and its model: "Epson T040 compatible cartridge", "Sony LMP-E191 replacement lamp".
@@ -405,7 +408,8 @@ def _list_after_compat_word(doc, ts, device: bool = False) -> str:
     # Names the blocklist does not know may open the list: capitalised in mixed-case text
     # ("for HTC, Motorola"), or rare words where the text is all lower case ("for htc").
     mixed = any(t.is_upper or t.is_title for t in doc) and any(t.is_lower for t in doc)
-    names = [t for t in lead if _a_name(t, mixed)]
+    shouting = all(t.is_upper for t in doc if t.is_alpha)
+    names = [t for t in lead if _a_name(t, mixed, shouting)]
     if (len(names) < len(lead) or len(lead) > 4) and not (device and marks and len(lead) <= 2):
         return ""
     gap = 0
@@ -414,7 +418,7 @@ def _list_after_compat_word(doc, ts, device: bool = False) -> str:
             gap = 0
         elif t.lower_ in STOP_WORDS - {"and"}:
             return ""
-        elif _model_like(t) or t.lower_ in LIST_WORDS or t.is_punct or _a_name(t, mixed):
+        elif _model_like(t) or t.lower_ in LIST_WORDS or t.is_punct or _a_name(t, mixed, shouting):
             continue  # "for iPhone 12 11 Pro Max, Xiaomi": model numbers, words and other makers do not break a list
         else:
             gap += 1
@@ -423,10 +427,21 @@ def _list_after_compat_word(doc, ts, device: bool = False) -> str:
     return doc[c:ts.end].text
 
 
-def _a_name(token, mixed: bool) -> bool:
-    """A name the blocklist may not know: capitalised in mixed-case text ("HTC"), a rare word where
-    the text is all lower case ("proscan")."""
-    return token.is_alpha and ((token.is_title or token.is_upper) if mixed else not _everyday(token.lower_))
+def _a_name(token, mixed: bool, shouting: bool = False) -> bool:
+    """A name the blocklist may not know: capitalised in mixed-case text ("HTC"), a code in
+    capitals where the text is not all capitals ("Soporte Para HG RG Gundam"; not a word such as
+    "DE" or "MEN"), a rare word where the text is all lower case ("proscan")."""
+    if not token.is_alpha:
+        return False
+    if token.is_upper and not shouting and not _a_languages_word(token.lower_):
+        return True
+    return (token.is_title or token.is_upper) if mixed else not _everyday(token.lower_)
+
+
+def _a_languages_word(word: str) -> bool:
+    from .marks import language_words
+
+    return any(word in words for words in language_words().values())
 
 
 CAPACITY = re.compile(r"^(?:\d+/)?\d+(?:[.,]\d+)?(?:gb|tb|mb)$")
