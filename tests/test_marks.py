@@ -136,6 +136,18 @@ def test_a_name_written_without_its_apostrophe_is_still_the_name(text, matched):
     assert matched in [text[s:e] for s, e, _, how, _ in matcher.find_in_text(text) if how == "exact"]
 
 
+@pytest.mark.parametrize("text, matched", [
+    ("Игровой картридж Pirates of Caribbean : Dead Man's Chest", "Pirates of Caribbean"),
+    ("pirates of the caribbean hat", "pirates of the caribbean"),
+])
+def test_a_title_written_without_its_article_after_of_is_still_the_name(text, matched):
+    from compliance.blocklist import Entry
+
+    matcher = MarkMatcher([Entry("Pirates of the Caribbean", "trademark", owner="Disney",
+                                 classes=frozenset({9, 28}), goods="media")], cache=False)
+    assert matched in [text[s:e] for s, e, _, how, _ in matcher.find_in_text(text) if how == "exact"]
+
+
 def _glue_matcher():
     from compliance.blocklist import Entry
 

@@ -401,6 +401,9 @@ class MarkMatcher:
                 unquoted = words(_APOSTROPHES.sub("", name))
                 if unquoted != ws:
                     variants.append((" ".join(unquoted), "name"))
+                # And a title's article after "of" ("Pirates of Caribbean", "Lord of Rings").
+                if " of the " in f" {' '.join(ws)} ":
+                    variants.append((f" {' '.join(ws)} ".replace(" of the ", " of ").strip(), "name"))
                 if _own_script(name):
                     own = own_script_words(name)
                     variants += [(" ".join(own), "name"), ("".join(own), "name")]
