@@ -114,6 +114,15 @@ def test_department_word_only_when_nothing_specific() -> None:
         ("Tai nghe bluetooth không dây tws", {9}),             # Vietnamese: headphones
         ("Áo thun nam cotton", {25}),
         ("Bola De Burbujas Inflable", {28}),
+        # a computer shop's and an office supplier's goods
+        ("apc le600 line-r 600va automatic voltage regulator", {9}),
+        ("kingston 4gb ddr3 sdram dimm", {9}),
+        ("macally external storage enclosure for 2.5 sata hdd", {9}),
+        ("lee 10132 - sortkwik fingertip moisteners 2 pack", {16}),
+        # Russian product nouns
+        ("Будильник Тик-Так Б-657 розовый", {14}),             # an alarm clock, not the sweets
+        ("Чехол на геймпад PS4", {9}),                          # "на геймпад" is what it fits
+        ("Кружка керамическая 330 мл", {21}),
     ],
 )
 def test_title_nouns(title: str, expected: set[int]) -> None:

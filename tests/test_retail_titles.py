@@ -179,3 +179,27 @@ def test_no_coined_maker_for_a_phone_itself_or_where_the_brand_column_speaks(che
     result = checker_with()(title, brand=brand)
     assert not any("fine for what it works with" in f.message for f in result.findings)
     assert "block" in severities(result, device)
+
+
+def test_the_product_a_title_names_picks_the_namesake_of_its_class(checker_with):
+    # A voltage regulator is class 9: "apc" there is APC's power gear, not the fashion label A.P.C.
+    result = checker_with()("apc le600 line-r 600va automatic voltage regulator", brand=None)
+    marks = {f.entry for f in result.findings if f.kind == "trademark"}
+    assert "A.P.C." not in marks and "APC" in marks
+    assert "block" not in severities(result, "apc")
+
+
+def test_a_printer_makers_own_ink_is_its_consumable_not_an_everyday_word(checker_with):
+    result = checker_with()("canon cli-8m magenta ink tank", brand=None)
+    assert reviewed(result, "canon", "part or consumable")
+
+
+def test_a_mark_for_other_goods_is_no_block_on_office_supplies(checker_with):
+    # Lee's jeans are not fingertip moisteners (class 16).
+    result = checker_with()("lee 10132 - sortkwik fingertip moisteners 2 pack", brand=None)
+    assert "block" not in severities(result, "lee")
+
+
+def test_a_headset_for_radios_of_these_makers_is_compatibility(checker_with):
+    title = "Гарнитура для раций Baofeng, Kenwood, в тканевой оплетке"
+    assert ("TM003", "info", "kenwood") in tm_findings(checker_with()(title, brand=None))

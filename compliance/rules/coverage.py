@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..classes import segments, title_products
+from ..classes import segments, title_products, words
 from ..errors import InputError
 from .base import Hit, ListingRule, checked_fields, with_caveat
 
@@ -212,7 +212,8 @@ class ProductScope:
         found = _products(head)
         if not found:
             return True
-        mine = {_stem(w) for w in re.split(r"[\s\-]+", phrase.lower()) if w}
+        # Folded as the table folds ("внешний" is read "внешнии"), the stem mark dropped.
+        mine = {_stem(w) for w in words(phrase)}
         return any(mine & {_stem(w) for w in p.split(" ")} for p in found)
 
     def _is_modified(self, text: str, start: int) -> bool:
@@ -228,7 +229,9 @@ class ProductScope:
             return True  # nothing the English table knows: trust the phrase match
         first = found[0]
         last = first.split(" ")[-1]
-        if first in lead or product_re.fullmatch(first) or product_re.fullmatch(last):
+        # The table's products are folded ("внешнии аккумулятор"); so is the phrase matched, to compare.
+        if first in lead or " ".join(words(m.group(0))) == first or product_re.fullmatch(first) \
+                or product_re.fullmatch(last):
             return True
         before = _TOKEN.findall(title[:m.start()])
         return bool(before) and any(before[-1].lower() == p.split(" ")[-1] for p in found)
