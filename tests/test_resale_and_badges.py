@@ -10,6 +10,8 @@ from .rule_harness import reviewed, severities, tm_findings
     ("กระเป๋า Cambridge Satchel แท้ Handcraft มือสอง", "cambridge satchel"),
     ("Pre-owned Gucci Marmont belt size 85", "gucci"),
     ("Bolsa Louis Vuitton seminova com nota", "louis vuitton"),
+    ("Dell Latitude E7450 Laptop Refurbished", "dell"),        # a device itself refurbished
+    ("Apple iPhone 12 64GB Renewed", "iphone"),
 ])
 def test_goods_sold_second_hand_are_a_review(checker_with, title, mark):
     result = checker_with()(title, brand=None)
@@ -86,3 +88,10 @@ def test_a_racket_makers_name_on_its_own_kind_of_goods_is_maybe_its_stock(checke
     # A sports equipment maker is no team or league: its name on socks is not fan merchandise.
     result = checker_with()("Victor SK-145 Calcetines De Bádminton", brand=None)
     assert severities(result, "victor") == {"warn"}
+
+
+def test_a_remanufactured_consumable_is_still_a_refill_of_the_original(checker_with):
+    # "Remanufactured" before a part or consumable says what it refills, not a resale.
+    result = checker_with()("Remanufactured HP 61 ink cartridge black", brand=None)
+    assert ("TM003", "info", "hp") in tm_findings(result)
+    assert not any("second-hand" in f.message for f in result.findings)

@@ -227,7 +227,9 @@ class ContextAnnotator:
         mostly_title_case = _mostly_title_case(doc)
         words = {t.lower_ for t in doc}
         referenced = field.name == "title" and bool(words & REFERENCE_MARKERS)
-        refilled = field.name == "title" and bool(words & REFILL_MARKERS)
+        # A refill of a part or consumable ("remanufactured HP 61 ink cartridge"), not a device
+        # itself refurbished ("Dell Latitude E7450 Laptop Refurbished": the maker's own, resold).
+        refilled = field.name == "title" and bool(words & REFILL_MARKERS) and _names_a_part(words)
         for s in spans:
             ts = token_spans.get(id(s))
             ctx: dict[str, Any] = {"context": None, "pattern": "", "wording": "", "brand_position": False,
@@ -451,6 +453,10 @@ def _after_capacity(doc, j: int) -> bool:
     """The token before ``j`` ends a capacity ("16GB", "16 GB", "12/512GB")."""
     before = doc[j - 1].lower_
     return bool(CAPACITY.match(before)) or before in ("gb", "tb", "mb") and j >= 2 and doc[j - 2].text[-1:].isdigit()
+
+
+def _names_a_part(words: set[str]) -> bool:
+    return any(first in words for first in _parts_by_first_word())
 
 
 @lru_cache(maxsize=1)
