@@ -203,3 +203,23 @@ def test_a_mark_for_other_goods_is_no_block_on_office_supplies(checker_with):
 def test_a_headset_for_radios_of_these_makers_is_compatibility(checker_with):
     title = "Гарнитура для раций Baofeng, Kenwood, в тканевой оплетке"
     assert ("TM003", "info", "kenwood") in tm_findings(checker_with()(title, brand=None))
+
+
+def test_a_makers_own_memory_is_no_compatibility(checker_with):
+    # "8GB DDR3 1600MHz" is a capacity, a memory standard and a speed, no model of a device that
+    # the memory would fit: Kingston's own part, a review.
+    result = checker_with()("Kingston 8GB DDR3 1600MHz Memory", brand=None)
+    assert reviewed(result, "kingston", "part or consumable")
+    assert not [f for f in result.findings if f.rule == "TM003"]
+
+
+@pytest.mark.parametrize("after, model", [
+    (" 8GB DDR3 1600MHz Memory", False),
+    (" GDDR6 12GB graphics card", False),
+    (" Mi Pad 4 Plus", True),
+    (" AM115 speaker", True),
+])
+def test_sizes_speeds_and_memory_standards_are_no_model(after, model):
+    from compliance.rules.evidence import _model_named
+
+    assert _model_named("Maker" + after, len("Maker")) is model

@@ -293,7 +293,9 @@ def established_brands() -> frozenset[str]:
 
 
 MODEL = re.compile(r"^(?=[^\W_]*\d)[^\W_][\w-]*$")
-SPEC = re.compile(r"^\d+(?:[.,]\d+)?(?:mah|gb|tb|mb|w|v|mm|cm|m|in|inch|hz|khz|ml|l|g|kg|pcs|pc|oz|ft|x|k|p)?$", re.I)
+# A size, a quantity or a speed, or a memory standard ("DDR3", "GDDR6"): no model either.
+SPEC = re.compile(r"^\d+(?:[.,]\d+)?(?:mah|gb|tb|mb|w|v|mm|cm|m|in|inch|hz|khz|mhz|ghz|rpm|ml|l|g|kg|pcs|pc|oz|ft"
+                  r"|x|k|p)?$|^(?:lp)?g?ddr\d[a-z]?$", re.I)
 
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")
