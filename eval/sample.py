@@ -48,6 +48,9 @@ TITLE_SIZES_EIGHTH = {"walmart-amazon-titles": 110, "ozon-titles": 80, "aliexpre
 # marketplaces with titles left, and SHEIN's.
 TITLE_SIZES_NINTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
                      "shein-titles": 40}
+# A tenth round, drawn and labelled at the end of a session, before the next session's rule work.
+TITLE_SIZES_TENTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
+                     "shein-titles": 40}
 SEED = 20261204
 
 
@@ -138,4 +141,6 @@ if __name__ == "__main__":
     titles += draw(TITLE_SOURCES, TITLE_SIZES_EIGHTH, names, taken, seed=SEED + 7, new_titles=True)
     taken = frozenset(i for _, i, _ in dev + titles)
     titles += draw(TITLE_SOURCES, TITLE_SIZES_NINTH, names, taken, seed=SEED + 8, new_titles=True)
+    taken = frozenset(i for _, i, _ in dev + titles)
+    titles += draw(TITLE_SOURCES, TITLE_SIZES_TENTH, names, taken, seed=SEED + 9, new_titles=True)
     write(here / "titles-ids.csv", titles)
