@@ -435,12 +435,12 @@ def _a_name(token, mixed: bool, shouting: bool = False) -> bool:
     "DE" or "MEN"), a rare word where the text is all lower case ("proscan")."""
     if not token.is_alpha:
         return False
-    if token.is_upper and not shouting and not _a_languages_word(token.lower_):
+    if token.is_upper and not shouting and not _seed_language_word(token.lower_):
         return True
     return (token.is_title or token.is_upper) if mixed else not _everyday(token.lower_)
 
 
-def _a_languages_word(word: str) -> bool:
+def _seed_language_word(word: str) -> bool:
     from .marks import language_words
 
     return any(word in words for words in language_words().values())
@@ -456,6 +456,7 @@ def _after_capacity(doc, j: int) -> bool:
 
 
 def _names_a_part(words: set[str]) -> bool:
+    """The title's words name a part or consumable a device takes ("ink", "toner", "drum")."""
     return any(first in words for first in _parts_by_first_word())
 
 

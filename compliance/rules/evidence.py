@@ -140,11 +140,12 @@ ORIGINAL_WORDS = frozenset(
 # drive", "optical mouse - oem"): said of the product, no claim to be the maker's retail original.
 CLAIMS_ORIGINAL = ORIGINAL_WORDS - {"oem"}
 # Goods sold second-hand or refurbished: a genuine product's resale, which the owner's rights do
-# not reach once it was sold under the mark. Not "used" nor "bekas" (Indonesian "scar" as well as "used"): they
-# say too many other things; Thai is written without spaces, so it is looked for inside words.
+# not reach once it was sold under the mark. Not "used" nor "bekas" (Indonesian "scar" as well as
+# "used"): they say too many other things; Thai is written without spaces, so it is looked for
+# inside words.
 SECOND_HAND = re.compile(r"(?i)\b(?:pre-?owned|pre-?loved|second[\s-]?hand|2nd[\s-]hand|seminov[oa]s?|gebraucht|"
                          r"d'occasion|б/у|подержанн\w*|refurbished|renewed|reconditioned|"
-                         r"re(?:a)?condicionad[oa]s?|восстановленн\w*)(?!\w)|มือสอง|มือ2")
+                         r"rea?condicionad[oa]s?|восстановленн\w*)(?!\w)|มือสอง|มือ2")
 
 
 def _second_hand(title: str) -> bool:
