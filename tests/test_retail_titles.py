@@ -223,3 +223,13 @@ def test_sizes_speeds_and_memory_standards_are_no_model(after, model):
     from compliance.rules.evidence import _model_named
 
     assert _model_named("Maker" + after, len("Maker")) is model
+
+
+def test_a_numbered_line_right_after_its_maker_is_a_specific_product(checker_with):
+    # "Flip 5" is a line of JBL's owner with its model number, right after JBL: maybe genuine stock.
+    result = checker_with()("JBL Flip 5 portable speaker", brand=None)
+    assert severities(result, "flip 5") == {"warn"}
+
+
+def test_a_numbered_line_without_its_maker_is_still_anothers_mark(checker_with):
+    assert "block" in severities(checker_with()("Flip 5 portable speaker bluetooth", brand=None), "flip 5")

@@ -598,6 +598,7 @@ class MarkEvidence:
     generic_word: bool      # the span is the mark's own everyday word (Coach, Apple)
     product_line: bool      # a product line is named (iPhone, or "Stanley ... Quencher")
     after_its_maker: bool   # its maker's own name is right before it ("Western Digital My Book", "Sram E-tap")
+    numbered_name: bool     # the name matched carries its model number ("Flip 5", "Galaxy S23")
     model_named: bool       # a product line or a model designation follows the mark: a specific product
     model_follows: bool     # a model designation itself follows the mark ("iPhone 15", "ThinkPad T460")
     own_line_follows: bool  # one of the maker's own product lines right after the mark ("Asus ROG")
@@ -733,6 +734,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "generic_word": lambda ev: _generic_name(ev._span, ev._entry),
     "product_line": lambda ev: _product_line(ev._listing, ev._span, ev._entry, ev._ctx) or ev.after_its_maker,
     "after_its_maker": lambda ev: _maker_precedes(ev._listing, ev._span, ev._entry),
+    "numbered_name": lambda ev: any(c.isdigit() for c in ev._span.data["name"]),
     "model_named": lambda ev: ev.product_line or ev.own_line_follows or ev.model_follows,
     "model_follows": lambda ev: _model_named(ev._listing.fields[ev._span.field].raw, ev._span.end),
     "own_line_follows": lambda ev: _own_line_follows(ev._listing, ev._span, ev._entry),

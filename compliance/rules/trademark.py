@@ -722,9 +722,11 @@ def _under_warranty(ev) -> bool:
 
 
 def _specific_product(ev) -> bool:
-    """The maker and a model ("Xiaomi Mi Pad 4"), or the maker's part number with the maker or the
-    line leading ("Crucial ... CT2K8G4SFS824A"): what a catalog of genuine stock names."""
-    return ev.model_named and ev.maker_named or bool(ev.part_number) and (ev.maker_named or ev.brand_position)
+    """The maker and a model ("Xiaomi Mi Pad 4"; a numbered line right after its maker: "JBL Flip 5",
+    not "Apple AirPods Pro", how copies are titled), or the maker's part number with the maker or
+    the line leading ("Crucial ... CT2K8G4SFS824A"): what a catalog of genuine stock names."""
+    return ev.model_named and (ev.maker_named or ev.after_its_maker and (ev.numbered_name or ev.model_follows)) \
+        or bool(ev.part_number) and (ev.maker_named or ev.brand_position)
 
 
 def another_companys_mark(span, entry, ev):
