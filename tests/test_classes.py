@@ -123,6 +123,7 @@ def test_department_word_only_when_nothing_specific() -> None:
         ("Будильник Тик-Так Б-657 розовый", {14}),             # an alarm clock, not the sweets
         ("Чехол на геймпад PS4", {9}),                          # "на геймпад" is what it fits
         ("Кружка керамическая 330 мл", {21}),
+        ("hp envy 17-2090nr notebook - silver", {9, 16}),      # a laptop as computer shops title it, or paper
     ],
 )
 def test_title_nouns(title: str, expected: set[int]) -> None:

@@ -233,3 +233,10 @@ def test_a_numbered_line_right_after_its_maker_is_a_specific_product(checker_wit
 
 def test_a_numbered_line_without_its_maker_is_still_anothers_mark(checker_with):
     assert "block" in severities(checker_with()("Flip 5 portable speaker bluetooth", brand=None), "flip 5")
+
+
+def test_a_laptop_titled_notebook_is_no_other_goods_for_its_maker(checker_with):
+    # Computer shops title laptops "Notebook": the maker's mark is its own stock, not "registered
+    # for other goods" (paper notebooks are class 16, laptops 9).
+    result = checker_with()("lenovo thinkpad sl510 2847czu 15.6 led notebook - core 2 duo", brand=None)
+    assert not any("registered for other goods" in f.message for f in result.findings)
