@@ -124,6 +124,8 @@ def test_department_word_only_when_nothing_specific() -> None:
         ("Чехол на геймпад PS4", {9}),                          # "на геймпад" is what it fits
         ("Кружка керамическая 330 мл", {21}),
         ("hp envy 17-2090nr notebook - silver", {9, 16}),      # a laptop as computer shops title it, or paper
+        ("Festplatte Seagate BarraCuda 2TB", {9}),              # German and French computer goods
+        ("Disque dur externe 1 To", {9}),
     ],
 )
 def test_title_nouns(title: str, expected: set[int]) -> None:

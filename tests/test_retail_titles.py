@@ -240,3 +240,12 @@ def test_a_laptop_titled_notebook_is_no_other_goods_for_its_maker(checker_with):
     # for other goods" (paper notebooks are class 16, laptops 9).
     result = checker_with()("lenovo thinkpad sl510 2847czu 15.6 led notebook - core 2 duo", brand=None)
     assert not any("registered for other goods" in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Festplatte Lexar Professional 1000x 64GB SDXC UHS-II Card", "lexar"),
+    ("Disque dur Seagate BarraCuda 2TB SATA", "seagate"),
+])
+def test_a_maker_after_the_product_a_german_or_french_title_names_is_its_maker(checker_with, title, mark):
+    # As "Lampu LED Philips" names Philips' lamp: the product first, then its maker.
+    assert severities(checker_with()(title, brand=None), mark) == {"warn"}
