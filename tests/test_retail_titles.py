@@ -249,3 +249,19 @@ def test_a_laptop_titled_notebook_is_no_other_goods_for_its_maker(checker_with):
 def test_a_maker_after_the_product_a_german_or_french_title_names_is_its_maker(checker_with, title, mark):
     # As "Lampu LED Philips" names Philips' lamp: the product first, then its maker.
     assert severities(checker_with()(title, brand=None), mark) == {"warn"}
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Netgear Nighthawk AC1900 Dual Band Wi-Fi Gigabit Router R7000", "netgear"),
+    ("TP-Link AC1750 dual band router", "tp-link"),
+])
+def test_a_routers_dual_band_is_no_strap_made_for_the_maker(checker_with, title, mark):
+    # "Dual band" is the router's radio, not a watch band: the maker's own router, a review.
+    result = checker_with()(title, brand=None)
+    assert severities(result, mark) == {"warn"}
+    assert not any(f.rule == "TM003" for f in result.findings)
+
+
+def test_a_band_for_a_watch_is_still_what_it_fits(checker_with):
+    result = checker_with()("Galaxy Watch 5 band silicone", brand=None)
+    assert {rule for rule, _, _ in tm_findings(result)} == {"TM003"}

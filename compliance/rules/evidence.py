@@ -680,7 +680,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "_title_words": lambda ev: _words(ev._listing.title),
     "_classes": lambda ev: classes_of(ev._listing),
     "_category_words": lambda ev: _device_category_words(ev._listing, ev.goods),
-    "_title_fitting": lambda ev: _first(ev._title_words, fitting_nouns()),
+    "_title_fitting": lambda ev: _first_fitting(ev._title_words),
     "_generic_use": lambda ev: (
         _generic_use(ev._listing, ev._span, ev._ctx, ev._listing.spans.get("cues", [])) if ev.generic_word
         else ((), "")),
@@ -1259,6 +1259,17 @@ def _inside_connector_name(title: str, span) -> bool:
 
 def _first(words: list[str], nouns: frozenset[str]) -> str:
     return next((w for w in words if w in nouns), "")
+
+
+# Words that make the next one a radio's frequency band, not a strap: "dual band router".
+BAND_KINDS = frozenset("dual tri triple quad single multi wide ultra-wide 2-band 3-band".split())
+
+
+def _first_fitting(words: list[str]) -> str:
+    """The first accessory noun of the title, not a router's "dual band"."""
+    nouns = fitting_nouns()
+    return next((w for i, w in enumerate(words)
+                 if w in nouns and not (w.startswith("band") and i and words[i - 1] in BAND_KINDS)), "")
 
 
 def _brand_use(listing, span, ctx, cues) -> tuple[str, ...]:
