@@ -441,9 +441,9 @@ def _a_name(token, mixed: bool, shouting: bool = False) -> bool:
 
 
 def _seed_language_word(word: str) -> bool:
-    from .marks import language_words
+    from .marks import any_language_word
 
-    return any(word in words for words in language_words().values())
+    return any_language_word(word)
 
 
 CAPACITY = re.compile(r"^(?:\d+/)?\d+(?:[.,]\d+)?(?:gb|tb|mb)$")

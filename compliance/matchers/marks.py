@@ -160,6 +160,16 @@ def _other_languages_words() -> "WordSet":
     return WordSet.union(known for lang, known in language_words().items() if lang != "en")
 
 
+def any_language_word(word: str) -> bool:
+    """An everyday word of one of the Latin-script seed languages, English included, its own."""
+    return word in _all_languages_words()
+
+
+@lru_cache(maxsize=1)
+def _all_languages_words() -> "WordSet":
+    return WordSet.union(language_words().values())
+
+
 def language_counts(text_words: list[str]) -> dict[str, int]:
     """How many of a text's words (folded) are each Latin-script seed language's own words."""
     sets = language_words()
