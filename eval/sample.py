@@ -51,6 +51,15 @@ TITLE_SIZES_NINTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpres
 # A tenth round, drawn and labelled at the end of a session, before the next session's rule work.
 TITLE_SIZES_TENTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
                      "shein-titles": 40}
+# An eleventh round, drawn and labelled at the start of a session and kept closed, to judge the next
+# session's rule work.
+TITLE_SIZES_ELEVENTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
+                        "shein-titles": 40}
+# The rounds in the order they were drawn: round k is drawn with seed SEED + k - 1, from rows not
+# taken by the dev set or an earlier round; from the second round on, from titles not taken either.
+TITLE_ROUNDS = (TITLE_SIZES, TITLE_SIZES_MORE, TITLE_SIZES_THIRD, TITLE_SIZES_FOURTH, TITLE_SIZES_FIFTH,
+                TITLE_SIZES_SIXTH, TITLE_SIZES_SEVENTH, TITLE_SIZES_EIGHTH, TITLE_SIZES_NINTH,
+                TITLE_SIZES_TENTH, TITLE_SIZES_ELEVENTH)
 SEED = 20261204
 
 
@@ -123,24 +132,8 @@ if __name__ == "__main__":
     write(here / "dev-ids.csv", draw(DEV_SOURCES, DEV_SIZES, names))
     write(here / "heldout-ids.csv", draw(HELDOUT_SOURCES, HELDOUT_SIZES, names))
     dev = draw(DEV_SOURCES, DEV_SIZES, names)
-    titles = draw(TITLE_SOURCES, TITLE_SIZES, names, frozenset(i for _, i, _ in dev))
-    taken = frozenset(i for _, i, _ in dev + titles)
-    titles += draw(TITLE_SOURCES, TITLE_SIZES_MORE, names, taken, seed=SEED + 1, new_titles=True)
-    taken = frozenset(i for _, i, _ in dev + titles)
-    titles += draw(TITLE_SOURCES, TITLE_SIZES_THIRD, names, taken, seed=SEED + 2, new_titles=True)
-    taken = frozenset(i for _, i, _ in dev + titles)
-    titles += draw(TITLE_SOURCES, TITLE_SIZES_FOURTH, names, taken, seed=SEED + 3, new_titles=True)
-    # The dev set's own rows of these sources are taken too (their ids, and their titles).
-    taken = frozenset(i for _, i, _ in dev + titles)
-    titles += draw(TITLE_SOURCES, TITLE_SIZES_FIFTH, names, taken, seed=SEED + 4, new_titles=True)
-    taken = frozenset(i for _, i, _ in dev + titles)
-    titles += draw(TITLE_SOURCES, TITLE_SIZES_SIXTH, names, taken, seed=SEED + 5, new_titles=True)
-    taken = frozenset(i for _, i, _ in dev + titles)
-    titles += draw(TITLE_SOURCES, TITLE_SIZES_SEVENTH, names, taken, seed=SEED + 6, new_titles=True)
-    taken = frozenset(i for _, i, _ in dev + titles)
-    titles += draw(TITLE_SOURCES, TITLE_SIZES_EIGHTH, names, taken, seed=SEED + 7, new_titles=True)
-    taken = frozenset(i for _, i, _ in dev + titles)
-    titles += draw(TITLE_SOURCES, TITLE_SIZES_NINTH, names, taken, seed=SEED + 8, new_titles=True)
-    taken = frozenset(i for _, i, _ in dev + titles)
-    titles += draw(TITLE_SOURCES, TITLE_SIZES_TENTH, names, taken, seed=SEED + 9, new_titles=True)
+    titles: list[tuple[str, str, str]] = []
+    for number, sizes in enumerate(TITLE_ROUNDS):
+        taken = frozenset(i for _, i, _ in dev + titles)
+        titles += draw(TITLE_SOURCES, sizes, names, taken, seed=SEED + number, new_titles=number > 0)
     write(here / "titles-ids.csv", titles)
