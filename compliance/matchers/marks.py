@@ -414,7 +414,7 @@ class MarkMatcher:
                 # And a title's article after "of" ("Pirates of Caribbean", "Lord of Rings").
                 if " of the " in f" {' '.join(ws)} ":
                     variants.append((f" {' '.join(ws)} ".replace(" of the ", " of ").strip(), "name"))
-                if _own_script(name):
+                if own_script(name):
                     own = own_script_words(name)
                     variants += [(" ".join(own), "name"), ("".join(own), "name")]
                 if entry.kind == "prohibited" or (entry.kind == "trademark" and not entry.generic and len(ws) == 1
@@ -595,14 +595,14 @@ class MarkMatcher:
         for s, e, n, _ in self._exact(plain, False):
             vs, ve = plain.src_span(s, e)
             source = text[vs:ve]
-            if source.isascii() and _own_script(n.name):
+            if source.isascii() and own_script(n.name):
                 continue  # Latin letters are no name written in Cyrillic ("cera" is no "Сега")
             entry = self.entries[n.entry]
             # Accents a mark never carries ("Márvél") disguise it as much as look-alike letters do.
             accented = not source.isascii() and all(name.isascii() for name in entry.names) and \
                 any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", source))
             # A name written in its own script ("Асус") is no Latin name in look-alike letters.
-            how = "disguised" if (disguised(source) or accented) and not _own_script(n.name) else "exact"
+            how = "disguised" if (disguised(source) or accented) and not own_script(n.name) else "exact"
             results.append((vs, ve, n, how, 1.0))
             plain_spans.append((s, e))
         evasive = evasive_reading()
@@ -628,7 +628,7 @@ class MarkMatcher:
             # Not across a name the text has already ("iPad, AirPods" holds no "iPad Air").
             if not any(r[0] < ve and vs < r[1] and not (vs <= r[0] and r[1] <= ve) for r in results):
                 results.append((vs, ve, n, "exact", 1.0))
-        return _keep_longest(results)
+        return _keep_longest([r for r in results if not _inside_a_number(text, r[1])])
 
     def _glued(self, text: str) -> Iterator[tuple[int, int, _Name]]:
         """Names in words glued at a capital ("ShrekTumbler", "Manchester CityTumbler"): the name
@@ -689,7 +689,7 @@ class MarkMatcher:
 
 
 @lru_cache(maxsize=4096)
-def _own_script(name: str) -> bool:
+def own_script(name: str) -> bool:
     """A name written in a script other than Latin, with no Latin letter ("Сега", "Асус")."""
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and not any(_latin(c) for c in letters)
@@ -701,6 +701,15 @@ def _model_code(source: str, entry) -> bool:
     if not any(c.isdigit() for c in source):
         return False
     return sum(c.isalpha() for c in source) < 3 or entry.goods in UNMISSPELT
+
+
+def _inside_a_number(text: str, end: int) -> bool:
+    """A name ending in a number whose digits go on after a decimal point ("RC Cars.3.7V" holds
+    no "Cars 3"): the number is a measure, not the name's."""
+    return end > 0 and text[end - 1].isdigit() and DECIMAL_GOES_ON.match(text, end) is not None
+
+
+DECIMAL_GOES_ON = re.compile(r"[.,]\d")
 
 
 def _keep_longest(results):

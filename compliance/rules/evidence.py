@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..classes import classes_of, title_products
 from ..matchers.context import FASHION_CLASSES, TITLE_PREFIX, device_brand
-from ..matchers.marks import GLUED, language_counts, language_words, languages_of, own_word
+from ..matchers.marks import GLUED, language_counts, language_words, languages_of, own_script, own_word
 from ..normalize import compact, fold, words
 
 
@@ -602,7 +602,8 @@ class MarkEvidence:
     model_named: bool       # a product line or a model designation follows the mark: a specific product
     model_follows: bool     # a model designation itself follows the mark ("iPhone 15", "ThinkPad T460")
     own_line_follows: bool  # one of the maker's own product lines right after the mark ("Asus ROG")
-    fitment_list: bool      # one of three or more device or vehicle models the title lists, not the first
+    fitment_list: bool      # one of the device or vehicle models of several makers the title lists
+    game_platform: bool     # a device named with another owner's game: the platform the game runs on
     maker_named: bool       # the mark's own name is in the title, not only a product line of it
     distinctive_name: bool  # the name is no everyday word (Spider-Man, Minecraft; not Stitch, Buzz)
     seller_established: bool  # the brand column names a real company (a licensee or distributor may)
@@ -668,7 +669,8 @@ class MarkEvidence:
                  "named right after the product": self.after_product,
                  "its own product line follows": self.own_line_follows,
                  "right after its maker's name": self.after_its_maker,
-                 "among the models the product fits": self.fitment_list}
+                 "among the models the product fits": self.fitment_list,
+                 "the platform of a game the title names": self.game_platform}
         items += [(k, v) for k, v in flags.items() if v not in (None, "", False)]
         items.append(("classes overlap", self.class_overlap))
         return tuple(items)
@@ -739,6 +741,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "model_follows": lambda ev: _model_named(ev._listing.fields[ev._span.field].raw, ev._span.end),
     "own_line_follows": lambda ev: _own_line_follows(ev._listing, ev._span, ev._entry),
     "fitment_list": lambda ev: _in_fitment_list(ev._listing, ev._span),
+    "game_platform": lambda ev: ev.goods is Goods.DEVICE and _game_platform(ev._listing, ev._span),
     "maker_named": lambda ev: _maker_named(ev._listing, ev._span, ev._entry, ev.product_line),
     "distinctive_name": lambda ev: (
         ev.goods.property_for_merchandise and not ev.generic_word and not _everyday_name(ev._span.data["name"])),
@@ -785,12 +788,8 @@ def _confirmed_by(listing, span, entry) -> str:
     noun = _word_after(listing, span) if goods_of(entry) is Goods.COSMETICS else ""
     if noun in FRAGRANCE_NOUNS:
         return noun  # "Far Away perfume": the name of the fragrance sold
-    text = _listing_words(listing)
-    # A franchise's everyday keyword ("Princess") is in too many listings; a maker's product noun
-    # ("bike" for Specialized, "badminton" for Victor) or a team's sport is the sense itself.
     strict = goods_of(entry) in (Goods.CHARACTER, Goods.MEDIA)
-    said = next((k for k in entry.keywords if any(phrase in text for phrase in _keyword_phrases(k))
-                 and not (strict and _everyday_name(k))), "")
+    said = _keyword_said(listing, entry, strict) or strict and _other_script_spelling(listing, span, entry)
     if said:
         return said
     keys = _compact_keys(entry.keywords)
@@ -799,6 +798,29 @@ def _confirmed_by(listing, span, entry) -> str:
     kin = (s for s in listing.spans.get("marks", []) if s is not span)
     return next((s.data["entry"].term for s in kin if _same_family_of_marks(s.data.get("entry"), entry, keys)
                  and not _ordinary_sense(listing, s)), "")
+
+
+def _keyword_said(listing, entry, strict: bool) -> str:
+    """The first of the entry's keywords the listing says. A franchise's everyday keyword
+    ("Princess") is in too many listings (``strict``); a maker's product noun ("bike" for
+    Specialized, "badminton" for Victor) or a team's sport is the sense itself."""
+    text = _listing_words(listing)
+    return next((k for k in entry.keywords if any(phrase in text for phrase in _keyword_phrases(k))
+                 and not (strict and _everyday_name(k))), "")
+
+
+def _other_script_spelling(listing, span, entry) -> str:
+    """The same title or character written in the field in a second script too ("Avatar (Аватар)"):
+    a shop spells out a title so for its buyers, not an everyday word."""
+    latin = not own_script(span.text)
+    other = next((s for s in listing.spans.get("marks", []) if s is not span and s.field == span.field
+                  and s.data.get("entry") is entry and own_script(s.text) == latin), None)
+    if other is None:
+        return ""
+    # A model number after either spelling makes it a product's name: "ZTE Blade V30 / ЗТЕ Блейд
+    # В30" is the phone, not Marvel's Blade.
+    raw = listing.fields[span.field].raw
+    return "" if _model_named(raw, span.end) or _model_named(raw, other.end) else other.text
 
 
 def _same_family_of_marks(other, entry, keys: frozenset[str]) -> bool:
@@ -967,7 +989,7 @@ def _in_fitment_list(listing, span) -> bool:
     if span.field != "title":
         return False
     found = _fittable_in_title(listing)
-    if len(found) < 3 or _title_leaders(listing):
+    if len(found) < 2 or _title_leaders(listing):
         return False  # a maker leading the title names its own product and lines ("nikon coolpix s80")
     title = listing.fields["title"].raw
     runs: list[list] = [[found[0]]]
@@ -979,9 +1001,33 @@ def _in_fitment_list(listing, span) -> bool:
     for run in runs:
         first = run[0].data["entry"]
         several_makers = any(not (s.data["entry"] is first or same_maker(s.data["entry"], first)) for s in run)
-        if len(run) >= 3 and several_makers and any(s is span for s in run):
+        if _a_list(title, run) and several_makers and any(s is span for s in run):
             return True
     return False
+
+
+def _a_list(title: str, run: list) -> bool:
+    """Three models or more; or two written with a slash between them ("headset PS4/XBOX"), as one
+    product is not made by two makers."""
+    return len(run) >= 3 or len(run) == 2 and title[run[0].end:run[1].start].strip() in ("/", "\\")
+
+
+def _game_platform(listing, span) -> bool:
+    """"Call of Duty WWII PS4", "Minecraft Nintendo Switch": a console or computer named in a title
+    that names another owner's game or character is the platform the game runs on, or what an
+    accessory in the character's design fits ("Hello Kitty PS4 controller skin")."""
+    if span.field != "title":
+        return False
+    entry = span.data["entry"]
+    return any(_a_game(s) and not same_maker(s.data["entry"], entry) for s in _title_marks(listing))
+
+
+def _a_game(span) -> bool:
+    """A game or a character named by a name that is no everyday word ("Call of Duty", not
+    "Lightning", nor "Avatar", a mark only beside its keywords)."""
+    entry = span.data["entry"]
+    return goods_of(entry) in (Goods.MEDIA, Goods.CHARACTER) and span.data.get("how") != "typo" \
+        and not (entry.generic and entry.keywords) and not _everyday_name(span.data["name"])
 
 
 def in_brand_position(listing, span) -> bool:

@@ -575,6 +575,15 @@ def fitment_list(span, entry, ev):
                    f"to make the reference plain")
 
 
+def game_platform(span, entry, ev):
+    """A console named with another owner's game ("Call of Duty WWII PS4"): the platform the game
+    is made for, as a shop titles a game; the game's own name is decided on its own."""
+    if not ev.game_platform or ev.reading is not Reading.EXACT or ev.copy_words or ev.claims_original:
+        return None
+    return Outcome("TM003", "info", f"names {entry.term} as the platform of the game the title names: "
+                   f"permitted compatibility use", f"Write 'for {entry.term}' to make the reference plain")
+
+
 def _reads_as_for_the_device(ev) -> bool:
     """Not the maker's name leading without a model ("Apple case"), nor a charger or cable named
     with the device and no part number of another maker's (copies of those pass as originals)."""
@@ -764,7 +773,7 @@ STEPS = (spare_own_brand, spare_ordinary_sense, spare_language_word, component_i
          accessory_reference, spare_everyday_word,
          comparison, hidden_mark, impossible_specification, second_hand_resale,
          makers_product_line, service_feature, sales_channel, merchandise, logo_product, other_class, typo,
-         fitment_list, fits_device, works_with_device,
+         fitment_list, game_platform, fits_device, works_with_device,
          part_or_refill,
          beside_own_brand,
          outside_title, maybe_genuine, another_companys_mark)

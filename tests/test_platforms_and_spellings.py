@@ -1,0 +1,78 @@
+"""The platform a game runs on, two devices written as a list, a name that ends where a decimal
+number goes on, and a title spelled out in two scripts: how shops title games, accessories and
+merchandise, read as what they say."""
+import pytest
+
+from .rule_harness import severities, tm_findings
+
+
+@pytest.mark.parametrize("title, console", [
+    ("Call of Duty WWII PS4", "ps4"),
+    ("Spider-Man Miles Morales PS4 game disc", "ps4"),
+])
+def test_a_console_named_with_another_owners_game_is_its_platform(checker_with, title, console):
+    result = checker_with()(title, brand=None)
+    assert severities(result, console) == {"info"}
+    assert any(rule == "TM003" for rule, _, text in tm_findings(result) if text == console)
+
+
+def test_a_console_named_alone_with_an_accessory_is_still_anothers_mark(checker_with):
+    result = checker_with()("Wireless Controller PS4 black", brand=None)
+    assert severities(result, "ps4") == {"block"}
+
+
+def test_a_game_of_the_consoles_own_maker_makes_no_platform_of_it(checker_with):
+    # Halo is Microsoft's own: the title is one maker's product, not a game for another's console.
+    result = checker_with()("Halo Infinite Xbox Series X", brand=None)
+    assert "info" not in severities(result, "xbox series x")
+
+
+@pytest.mark.parametrize("title", [
+    "Gaming Headset PS4/XBOX black",
+    "Игровые наушники, Компьютерная гарнитура PS4/XBOX, черный",
+])
+def test_two_devices_of_two_makers_written_with_a_slash_are_what_the_product_fits(checker_with, title):
+    result = checker_with()(title, brand=None)
+    assert severities(result, "ps4") == {"info"}
+    assert "block" not in severities(result, "xbox")
+
+
+@pytest.mark.parametrize("title, marks", [
+    ("Nike/Adidas socks", ("nike", "adidas")),                    # no device: fashion houses side by side
+    ("Original Apple/Samsung charger", ("apple", "samsung")),     # the first leads the title as its maker
+])
+def test_a_slash_between_marks_that_fit_nothing_or_lead_the_title_lists_nothing(checker_with, title, marks):
+    result = checker_with()(title, brand=None)
+    for mark in marks:
+        assert severities(result, mark) == {"block"}
+
+
+def test_a_name_ending_in_a_number_is_not_read_inside_a_decimal_number(checker_with):
+    result = checker_with()("1PC RC Dinosaur Stunt Car With Light And Music, RC Cars.3.7V battery", brand=None)
+    assert not [f for f in result.findings if f.kind == "trademark" and "Cars" in f.message]
+
+
+def test_a_name_ending_in_a_number_followed_by_a_word_is_still_read(checker_with):
+    result = checker_with()("Cars 3 Lightning McQueen toy", brand=None)
+    assert severities(result, "cars 3") == {"block"}
+
+
+@pytest.mark.parametrize("title, spellings", [
+    ("Игра для Dendy: Aladdin (Аладдин)", ("aladdin", "аладдин")),
+    ("Игра Sega: Avatar (Аватар)", ("avatar", "аватар")),
+])
+def test_a_title_spelled_out_in_two_scripts_is_the_title_not_an_everyday_word(checker_with, title, spellings):
+    result = checker_with()(title, brand=None)
+    for spelling in spellings:
+        assert severities(result, spelling) == {"block"}
+
+
+def test_one_spelling_alone_of_a_name_that_is_a_word_stays_the_word(checker_with):
+    result = checker_with()("Кружка Аватар", brand=None)
+    assert not tm_findings(result)
+
+
+def test_a_phone_spelled_out_in_two_scripts_with_its_model_is_the_phone(checker_with):
+    # "ZTE Blade A51 / ЗТЕ Блейд А51": ZTE's phone, not Marvel's Blade.
+    result = checker_with()("Чехол на ZTE Blade A51 / ЗТЕ Блейд А51", brand=None)
+    assert not any(f.severity == "block" for f in result.findings if f.kind == "trademark")
