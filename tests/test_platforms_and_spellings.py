@@ -76,3 +76,18 @@ def test_a_phone_spelled_out_in_two_scripts_with_its_model_is_the_phone(checker_
     # "ZTE Blade A51 / ЗТЕ Блейд А51": ZTE's phone, not Marvel's Blade.
     result = checker_with()("Чехол на ZTE Blade A51 / ЗТЕ Блейд А51", brand=None)
     assert not any(f.severity == "block" for f in result.findings if f.kind == "trademark")
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Напальчники для PUBG/Напальчники для телефона/Напальчники для игр", "pubg"),
+    ("Воздушные шары для девочки Хагги Вагги/Хаги Ваги, синий", "хагги вагги"),
+])
+def test_a_name_joined_by_a_slash_to_a_word_of_another_script_is_no_model_code(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert severities(result, mark) == {"block"}
+
+
+def test_a_word_of_another_script_in_a_list_is_no_name_its_transliteration_collides_with(checker_with):
+    # "Симпл Димпл" is the fidget toy Simple Dimple, not the player s1mple.
+    result = checker_with()("Силиконовый чехол для Airpods Pro /pop it /Симпл Димпл /Поп ит", brand=None)
+    assert "симпл" not in {text for _, _, text in tm_findings(result)}

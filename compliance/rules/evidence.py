@@ -1441,7 +1441,9 @@ def _in_code(raw: str, span) -> bool:
         return False
     code = _code_around(raw, span)
     rest = [p for p in re.split(r"[-/]", code.lower()) if p and p != compact(span.text)]
-    return code != span.text and bool(rest) and not any(_common(p) for p in rest if p.isalpha() and len(p) > 3)
+    # A code is written in Latin letters and digits: "pubg/напальчники" joins a name to a word.
+    return code != span.text and bool(rest) and all(p.isascii() for p in rest) \
+        and not any(_common(p) for p in rest if p.isalpha() and len(p) > 3)
 
 
 def _glued_at(raw: str, i: int) -> bool:
