@@ -26,6 +26,10 @@ from importlib import resources
 from itertools import accumulate
 
 ZERO_WIDTH = frozenset("\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff")
+# Latin letters with a stroke or ligatures, which Unicode does not decompose into a letter and an
+# accent: folded as the letters they carry ("RØDE" is Rode, "Łódź" Lodz), as accents are.
+STROKED = {"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ŧ": "t", "ı": "i", "ð": "d", "þ": "th", "æ": "ae",
+           "œ": "oe"}
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
 GLUE = frozenset(".-_*·'’`~+/\\")
 # Digits followed by a unit are measurements, never leetspeak (20000mAh, 60W, 6ft, 1080P, 4K).
@@ -141,7 +145,7 @@ def _fold_char(ch: str, confusables: dict[str, str] | None) -> str:
         out = "".join(confusables.get(c, c) for c in out)
     out = out.casefold()
     if not out.isascii():
-        out = "".join(c for c in unicodedata.normalize("NFD", out) if not unicodedata.combining(c))
+        out = "".join(STROKED.get(c, c) for c in unicodedata.normalize("NFD", out) if not unicodedata.combining(c))
     return out
 
 

@@ -91,3 +91,32 @@ def test_a_word_of_another_script_in_a_list_is_no_name_its_transliteration_colli
     # "Симпл Димпл" is the fidget toy Simple Dimple, not the player s1mple.
     result = checker_with()("Силиконовый чехол для Airpods Pro /pop it /Симпл Димпл /Поп ит", brand=None)
     assert "симпл" not in {text for _, _, text in tm_findings(result)}
+
+
+@pytest.mark.parametrize("written, folded", [("RØDE", "rode"), ("Łódź", "lodz"), ("Æon", "aeon"), ("đen", "den")])
+def test_stroked_letters_and_ligatures_fold_as_accents_do(written, folded):
+    from compliance.normalize import compact
+
+    assert compact(written) == folded
+
+
+def test_a_maker_written_without_its_stroke_is_its_name(checker_with):
+    # "Rode" is RØDE written on a keyboard without Ø: its own model after it is maybe genuine stock.
+    result = checker_with()("Rode NT-USB Microphone", brand=None)
+    assert severities(result, "nt-usb") == {"warn"}
+
+
+def test_a_line_named_with_its_houses_first_word_names_its_maker(checker_with):
+    # "Blue Yeti" is Blue Microphones' line written with the house's name: maybe genuine stock.
+    result = checker_with()("Blue Yeti USB Microphone Blackout Edition", brand=None)
+    assert severities(result, "blue yeti") == {"warn"}
+
+
+@pytest.mark.parametrize("title", [
+    "Cách chọn áo khoác nam đẹp",                       # Vietnamese "way", not Coach
+    "Suporte de óculos para carro",                     # Portuguese "glasses", not Oculus
+    "Câmera IP Wifi à prova d'água com visão noturna",  # "of water", not the camera maker Dahua
+])
+def test_a_misspelling_read_only_once_accents_are_folded_is_a_word_of_another_language(checker_with, title):
+    result = checker_with()(title, brand=None)
+    assert not tm_findings(result)

@@ -24,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from ..classes import classes_of, title_products
 from ..matchers.context import FASHION_CLASSES, TITLE_PREFIX, device_brand
 from ..matchers.marks import GLUED, language_counts, language_words, languages_of, own_script, own_word
-from ..normalize import compact, fold, words
+from ..normalize import STROKED, compact, fold, words
 
 
 class Goods(Enum):
@@ -1240,10 +1240,16 @@ def _sister_brand(listing, entry) -> bool:
 
 
 def _maker_named(listing, span, entry, product_line: bool) -> bool:
-    """The maker is named: the mark is no product line, its house mark is in the title, or the mark
-    is itself a brand retailers list as a maker (LaCie of Seagate, Pentax of Ricoh)."""
+    """The maker is named: the mark is no product line, its house mark is in the title, the line's
+    own name opens with the house's first word ("Blue Yeti" of Blue Microphones), or the mark is
+    itself a brand retailers list as a maker (LaCie of Seagate, Pentax of Ricoh)."""
     return not product_line or compact(entry.line_of or entry.term) in compact(listing.title) \
-        or compact(span.data["name"]) in established_brands()
+        or _opens_with_its_house(span.data["name"], entry.line_of) or compact(span.data["name"]) in established_brands()
+
+
+def _opens_with_its_house(name: str, house: str) -> bool:
+    named, first = words(name), words(house)[:1]
+    return len(named) > 1 and bool(first) and named[0] == first[0]
 
 
 def seller_brand(listing) -> SellerBrand:
@@ -1380,17 +1386,24 @@ def _accented_word(span) -> bool:
     folding the accents of a word that has them, while the mark has none, where the mark is short
     or the accented word is an everyday word of a seed language."""
     name = span.data["name"]
-    text = span.text
-    if not text.isalpha() or text.isascii() or not name.isascii():
-        return False
-    # Accents on Latin letters, not look-alike letters of another script ("Sоny" with a Cyrillic о).
-    decomposed = unicodedata.normalize("NFD", text)
-    bases = [c for c in decomposed if not unicodedata.combining(c)]
-    if len(bases) == len(decomposed) or not all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in bases):
+    # A misspelling read only once accents are folded ("để kiểm" one letter from Deciem) is two
+    # steps from the mark: words of another language.
+    text = "".join(c for c in span.text if c.isalpha()) if span.data.get("how") == "typo" else span.text
+    if not text.isalpha() or text.isascii() or not name.isascii() or not _latin_accents(text):
         return False
     # A longer mark: only where the accented word is an everyday word and the mark's own spelling
     # is not ("máxima" is not Maxima; "Pokémon" is Pokemon, frequent either way).
-    return len(compact(name)) <= SHORT_MARK or _common(text.lower()) and not _common(name.lower())
+    return len(compact(name)) <= SHORT_MARK or span.data.get("how") == "typo" \
+        or _common(text.lower()) and not _common(name.lower())
+
+
+def _latin_accents(text: str) -> bool:
+    """Accents on Latin letters, not look-alike letters of another script ("Sоny" with a Cyrillic о);
+    a stroked letter ("đen", Vietnamese for black) is an accent the decomposition keeps."""
+    decomposed = unicodedata.normalize("NFD", text)
+    bases = [c for c in decomposed if not unicodedata.combining(c)]
+    accents = len(decomposed) - len(bases) + sum(c.casefold() in STROKED for c in bases)
+    return accents > 0 and all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in bases)
 
 
 def _common(word: str) -> bool:
