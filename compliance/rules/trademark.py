@@ -420,6 +420,22 @@ def other_class(span, entry, ev):
                    f"than this product: review", f"If '{span.text}' names {entry.term}, remove it")
 
 
+def fan_wear(span, entry, ev):
+    """"Ferrari Team T-shirt", "SPECIALIZED Lightning Maillot De Ciclismo", "Red Bull cap" from a
+    shop naming no brand: a car, motorcycle, bicycle or drink maker's name on clothing is its fan
+    merchandise, sold only under its licence, even where the maker registered its name for
+    clothing too (a sportswear or sports-gear maker's own clothing is its product)."""
+    if ev.goods not in FAN_WEAR_GOODS or not _on_clothing_it_does_not_make(ev) or ev.copy_words:
+        return None
+    return Outcome("TM001", "block", f"puts {entry.term}{_owner(entry)} on a {ev.merchandise}: the maker's fan "
+                   f"merchandise, sold only under its licence",
+                   f"Remove '{span.text}' unless you are licensed by {entry.owner or entry.term}")
+
+
+# Makers whose name on clothing sells fan wear, not their own product.
+FAN_WEAR_GOODS = (Goods.VEHICLE, Goods.FOOD)
+
+
 def _on_clothing_it_does_not_make(ev) -> bool:
     """"Herbalife cycling jersey", "PETRONAS jersey", "Coca-Cola t-shirt" from a shop naming no brand:
     not the company's own goods, its name is what sells them: sponsor and fan merchandise."""
@@ -772,7 +788,8 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
 STEPS = (spare_own_brand, spare_ordinary_sense, spare_language_word, component_inside, compatibility,
          accessory_reference, spare_everyday_word,
          comparison, hidden_mark, impossible_specification, second_hand_resale,
-         makers_product_line, service_feature, sales_channel, merchandise, logo_product, other_class, typo,
+         makers_product_line, service_feature, sales_channel, merchandise, logo_product, other_class, fan_wear,
+         typo,
          fitment_list, game_platform, fits_device, works_with_device,
          part_or_refill,
          beside_own_brand,

@@ -1,0 +1,32 @@
+"""A car, motorcycle, bicycle or drink maker's name on clothing from a shop naming no brand is its
+fan merchandise; a sportswear or sports-gear maker's own clothing, and the maker's name on its own
+kind of goods, are not."""
+import pytest
+
+from .rule_harness import severities
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Ferrari Team T-shirt Men Racing Red", "ferrari"),
+    ("SPECIALIZED Lightning Maillot De Ciclismo Equipo De Carretera Manga Corta", "specialized"),
+    ("NEW Red Bull Summer Mens Casual Shorts Loose Cotton", "red bull"),
+])
+def test_a_vehicle_or_drink_makers_name_on_clothing_is_fan_merchandise(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert severities(result, mark) == {"block"}
+    assert any("fan merchandise" in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Yonex T-shirt badminton", "yonex"),             # a sports-gear maker's own clothing
+    ("Ferrari 488 GTB 1:18 diecast", "ferrari"),      # no clothing: maybe genuine stock
+])
+def test_a_makers_own_kind_of_goods_stays_a_review(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert severities(result, mark) == {"warn"}
+
+
+def test_fan_wear_from_a_shop_naming_its_brand_is_not_called_merchandise_of_an_unnamed_shop(checker_with):
+    # A brand column naming a company: it may be the maker's licensee, decided as before.
+    result = checker_with()("Ferrari Team T-shirt Men Racing Red", brand="Puma")
+    assert not any("fan merchandise" in f.message for f in result.findings)
