@@ -120,3 +120,16 @@ def test_a_line_named_with_its_houses_first_word_names_its_maker(checker_with):
 def test_a_misspelling_read_only_once_accents_are_folded_is_a_word_of_another_language(checker_with, title):
     result = checker_with()(title, brand=None)
     assert not tm_findings(result)
+
+
+def test_an_accent_no_name_of_the_mark_carries_disguises_it_though_the_entry_has_names_in_other_scripts(
+        checker_with):
+    # Apple also has names in Cyrillic: the accent on "ïPHONE" is still one Apple never writes.
+    result = checker_with()("DUS BOX ïPHONE 11 PRO MAX", brand=None)
+    assert severities(result, "ïphone") == {"block"}
+    assert any("written as" in f.message for f in result.findings)
+
+
+def test_a_name_written_with_its_owners_own_accent_is_no_disguise(checker_with):
+    result = checker_with()("Pokémon plush Pikachu", brand=None)
+    assert not any("written as" in f.message for f in result.findings)

@@ -599,7 +599,7 @@ class MarkMatcher:
                 continue  # Latin letters are no name written in Cyrillic ("cera" is no "Сега")
             entry = self.entries[n.entry]
             # Accents a mark never carries ("Márvél") disguise it as much as look-alike letters do.
-            accented = not source.isascii() and all(name.isascii() for name in entry.names) and \
+            accented = not source.isascii() and _accent_not_its_own(source, entry) and \
                 any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", source))
             # A name written in its own script ("Асус") is no Latin name in look-alike letters.
             how = "disguised" if (disguised(source) or accented) and not own_script(n.name) else "exact"
@@ -701,6 +701,13 @@ def _model_code(source: str, entry) -> bool:
     if not any(c.isdigit() for c in source):
         return False
     return sum(c.isalpha() for c in source) < 3 or entry.goods in UNMISSPELT
+
+
+def _accent_not_its_own(source: str, entry) -> bool:
+    """No name of the entry is written so: "ïPHONE" for iPhone (an entry with a name in Cyrillic
+    too), not "Pokémon" or "Hermès" as their owners write them."""
+    written = source.casefold()
+    return all(name.casefold() != written for name in entry.names)
 
 
 def _inside_a_number(text: str, end: int) -> bool:
