@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .normalize import compact
 
@@ -68,17 +69,35 @@ def _candidates(listing) -> list[tuple[str, str]]:
 def leading_name(title: str) -> str:
     """The words a title starts with that are written as a name and are no everyday words
     ("Rocoren USB C Cable" -> "Rocoren"; "KUULAA Power Bank" -> "KUULAA"; "Cute plush" -> "")."""
-    from .matchers.marks import is_common_word
-
     taken = []
     for word in _TOKEN.findall(title)[:MAX_WORDS]:
         letters = [c for c in word if c.isalpha()]
         if not letters or not letters[0].isupper() or not word[0].isalpha():
             break
-        if is_common_word(word.lower()) or any(c.isdigit() for c in word):
+        if any(c.isdigit() for c in word) or _ordinary_word(word.lower()):
             break
         taken.append(word)
     return " ".join(taken)
+
+
+# A word this frequent in a seed language's large list is in its dictionary: a shop opening a
+# title with it names the product ("Карнавальный костюм", "Беспроводные наушники"), not a brand.
+DICTIONARY_ZIPF = 2.0
+
+
+@lru_cache(maxsize=50_000)
+def _ordinary_word(word: str) -> bool:
+    """An everyday word, a product noun of the title table ("Футболка", "Чехол"), or, written in a
+    script other than Latin, a word of its language's dictionary (the Latin-script languages' words
+    that rare are brands' names as often: "Rocoren", "Lonwalk")."""
+    from wordfreq import zipf_frequency
+
+    from .classes import title_products
+    from .matchers.marks import LANGUAGES, is_common_word
+
+    if is_common_word(word) or title_products(word):
+        return True
+    return not word.isascii() and any(zipf_frequency(word, lang) >= DICTIONARY_ZIPF for lang in LANGUAGES)
 
 
 def _no_brand() -> frozenset[str]:

@@ -52,3 +52,12 @@ def test_leading_name_stops_at_the_first_everyday_or_lowercase_word():
     assert leading_name("Case Logic Laptop Sleeve") == ""
     assert leading_name("cute plush bear") == ""
     assert leading_name("Xtreme Zorbix Gadget 3000") == "Xtreme Zorbix"
+
+
+def test_leading_name_is_no_product_noun_or_dictionary_word_of_another_script():
+    # Russian shops open titles with the product and its adjectives: no brand there.
+    assert leading_name("Футболка adidas E 3s Tee") == ""
+    assert leading_name("Карнавальный костюм пирата") == ""
+    assert leading_name("Беспроводные наушники i14 TWS") == ""
+    # A coined name in Latin letters is still a candidate, however rare.
+    assert leading_name("Lonwalk Android Tablet PC") == "Lonwalk"
