@@ -133,3 +133,23 @@ def test_an_accent_no_name_of_the_mark_carries_disguises_it_though_the_entry_has
 def test_a_name_written_with_its_owners_own_accent_is_no_disguise(checker_with):
     result = checker_with()("Pokémon plush Pikachu", brand=None)
     assert not any("written as" in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize("title", [
+    "BEESITTO Google Tablet PC Octa Core 4GB RAM 64GB ROM Android 7.0 10 inch",
+    "FULCOL 2019 Google Tablet PC 10 inch Octa Core kids Android 3G WCDMA",
+])
+def test_a_makers_name_given_to_a_no_name_shops_device_is_no_compatibility(checker_with, title):
+    result = checker_with()(title, brand=None)
+    assert severities(result, "google") == {"block"}
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("FULCOL Google Android 7.0 OS 10 inch tablet", "google"),          # the system, not the product's name
+    ("altec lansing imt320 compact ipod speaker system", "ipod"),       # a line: what the speaker plays
+    ("Huawei MediaPad T2 7.0 Honor Tablet PC", "honor"),                # after another listed maker
+])
+def test_a_maker_named_before_what_a_product_runs_or_after_another_maker_is_not_the_products_name(
+        checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert "block" not in severities(result, mark)

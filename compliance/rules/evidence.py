@@ -21,7 +21,7 @@ from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
-from ..classes import classes_of, title_products
+from ..classes import classes_for_title, classes_of, title_products
 from ..matchers.context import FASHION_CLASSES, TITLE_PREFIX, device_brand
 from ..matchers.marks import GLUED, language_counts, language_words, languages_of, own_script, own_word
 from ..normalize import STROKED, compact, fold, words
@@ -604,6 +604,7 @@ class MarkEvidence:
     own_line_follows: bool  # one of the maker's own product lines right after the mark ("Asus ROG")
     fitment_list: bool      # one of the device or vehicle models of several makers the title lists
     game_platform: bool     # a device named with another owner's game: the platform the game runs on
+    names_its_product: bool  # a device maker's name right before the product the title sells ("Google Tablet")
     maker_named: bool       # the mark's own name is in the title, not only a product line of it
     distinctive_name: bool  # the name is no everyday word (Spider-Man, Minecraft; not Stitch, Buzz)
     seller_established: bool  # the brand column names a real company (a licensee or distributor may)
@@ -742,6 +743,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "own_line_follows": lambda ev: _own_line_follows(ev._listing, ev._span, ev._entry),
     "fitment_list": lambda ev: _in_fitment_list(ev._listing, ev._span),
     "game_platform": lambda ev: ev.goods is Goods.DEVICE and _game_platform(ev._listing, ev._span),
+    "names_its_product": lambda ev: _names_its_product(ev._listing, ev._span),
     "maker_named": lambda ev: _maker_named(ev._listing, ev._span, ev._entry, ev.product_line),
     "distinctive_name": lambda ev: (
         ev.goods.property_for_merchandise and not ev.generic_word and not _everyday_name(ev._span.data["name"])),
@@ -1339,7 +1341,28 @@ def _brand_use(listing, span, ctx, cues) -> tuple[str, ...]:
         reasons.append("in a tag list")
     if _capitals_in_mixed_case(listing.fields[span.field].text, span.text):
         reasons.append("written in capitals like a logo")
+    if _names_its_product(listing, span):
+        reasons.append("right before the product, as its maker")
     return tuple(reasons)
+
+
+def _names_its_product(listing, span) -> bool:
+    """A device maker's own name right before the product the title sells, of the mark's own
+    classes ("FULCOL Google Tablet PC"): the name given to the product, not "Google Android" (its
+    system) nor a product line ("ipod speaker": what the speaker plays)."""
+    entry = span.data["entry"]
+    # Written as a name: in a title all in lower case ("your canon dslr camera dvd") it may be the
+    # device a guide is about, or an everyday word.
+    if span.field != "title" or goods_of(entry) is not Goods.DEVICE or span.data["name"] != entry.term \
+            or not span.text[:1].isupper():
+        return False
+    rest = listing.fields["title"].raw[span.end:span.end + 40]
+    products = title_products(rest)
+    if not products:
+        return False
+    product = products[0].split()
+    return _words(rest)[:len(product)] == product and \
+        bool(classes_for_title(" ".join(product)) & entry.classes)
 
 
 def _capitals_in_mixed_case(text: str, written: str) -> bool:

@@ -621,6 +621,10 @@ def works_with_device(span, entry, ev):
     leader = ev.other_maker_leads or ev.coined_leader
     if not (ev.goods.fittable and leader and ev.in_title) or ev.brand_position or ev.leads_title:
         return None
+    if ev.names_its_product and not ev.fitting and not ev.other_maker_leads:
+        # "FULCOL Google Tablet PC": a no-name shop gives the maker's name to its product; after
+        # another listed maker ("Huawei MediaPad ... Honor Tablet") it may be that maker's edition.
+        return None
     if ev.reading is not Reading.EXACT or ev.copy_words or ev.claims_original:
         return None
     return Outcome("TM001", "warn", f"names {entry.term}{_owner(entry)} in a product that {leader} "
