@@ -671,7 +671,8 @@ class MarkEvidence:
                  "its own product line follows": self.own_line_follows,
                  "right after its maker's name": self.after_its_maker,
                  "among the models the product fits": self.fitment_list,
-                 "the platform of a game the title names": self.game_platform}
+                 "the platform of a game the title names": self.game_platform,
+                 "the maker's name given to the product": self.names_its_product}
         items += [(k, v) for k, v in flags.items() if v not in (None, "", False)]
         items.append(("classes overlap", self.class_overlap))
         return tuple(items)
@@ -791,7 +792,7 @@ def _confirmed_by(listing, span, entry) -> str:
     if noun in FRAGRANCE_NOUNS:
         return noun  # "Far Away perfume": the name of the fragrance sold
     strict = goods_of(entry) in (Goods.CHARACTER, Goods.MEDIA)
-    said = _keyword_said(listing, entry, strict) or strict and _other_script_spelling(listing, span, entry)
+    said = _keyword_said(listing, entry, strict) or (_other_script_spelling(listing, span, entry) if strict else "")
     if said:
         return said
     keys = _compact_keys(entry.keywords)
@@ -1250,6 +1251,7 @@ def _maker_named(listing, span, entry, product_line: bool) -> bool:
 
 
 def _opens_with_its_house(name: str, house: str) -> bool:
+    """The line's name of two words or more starts with its house's first word."""
     named, first = words(name), words(house)[:1]
     return len(named) > 1 and bool(first) and named[0] == first[0]
 
