@@ -686,7 +686,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "_category_words": lambda ev: _device_category_words(ev._listing, ev.goods),
     "_title_fitting": lambda ev: _first_fitting(ev._title_words),
     "_generic_use": lambda ev: (
-        _generic_use(ev._listing, ev._span, ev._ctx, ev._listing.spans.get("cues", [])) if ev.generic_word
+        _generic_use(ev._listing, ev._span, ev._ctx, ev.names_its_product) if ev.generic_word
         else ((), "")),
     "goods": lambda ev: goods_of(ev._entry),
     "reading": lambda ev: Reading(ev._span.data.get("how") or "exact"),
@@ -880,9 +880,9 @@ def _device_category_words(listing, goods: Goods) -> list[str]:
     return _words(listing.category) if goods is Goods.DEVICE else []
 
 
-def _generic_use(listing, span, ctx, cues) -> tuple[tuple[str, ...], str]:
+def _generic_use(listing, span, ctx, names_its_product: bool) -> tuple[tuple[str, ...], str]:
     """For a generic mark's word: why it reads as the brand, and its everyday use in the listing."""
-    return _brand_use(listing, span, ctx, cues), _everyday_use(listing, span, span.data["entry"])
+    return _brand_use(listing, span, ctx, names_its_product), _everyday_use(listing, span, span.data["entry"])
 
 
 def _licensee(key: str, entry) -> str:
@@ -1328,7 +1328,7 @@ def _first_fitting(words: list[str]) -> str:
                  if w in nouns and not (w.startswith("band") and i and words[i - 1] in BAND_KINDS)), "")
 
 
-def _brand_use(listing, span, ctx, cues) -> tuple[str, ...]:
+def _brand_use(listing, span, ctx, names_its_product: bool) -> tuple[str, ...]:
     """Why a generic word (Apple, Coach) reads as the brand here."""
     reasons = []
     if in_brand_position(listing, span):
@@ -1343,7 +1343,7 @@ def _brand_use(listing, span, ctx, cues) -> tuple[str, ...]:
         reasons.append("in a tag list")
     if _capitals_in_mixed_case(listing.fields[span.field].text, span.text):
         reasons.append("written in capitals like a logo")
-    if _names_its_product(listing, span):
+    if names_its_product:  # the evidence's answer, which the 'works with' step reads too
         reasons.append("right before the product, as its maker")
     return tuple(reasons)
 
