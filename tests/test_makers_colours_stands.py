@@ -71,6 +71,16 @@ def test_a_characters_colour_name_before_the_noun_it_colours_is_the_colour(check
 
 
 @pytest.mark.parametrize("title", [
+    "Wooden Drawer Organizer, 12 Grid Sorting Tray, Dark Brown (13.2 X 9.2 Inches) Halloween Costumes",
+    "Disfraz De Oso Para Niños Marrón Brown Oscuro Talla M",
+    "Light Pink Cosplay Wig Costume 80cm",
+])
+def test_a_shade_of_a_characters_colour_name_is_the_colour(checker_with, title):
+    result = checker_with()(title, brand=None)
+    assert not severities(result, "brown") and not severities(result, "pink")
+
+
+@pytest.mark.parametrize("title", [
     "Brown Cosplay Costume Bear Line Friends",  # the character product, and its franchise
     "BROWN plush cosplay 30cm",                  # a name in logo capitals on a plush
 ])

@@ -299,12 +299,27 @@ def test_the_brand_column_read_ahead_keeps_no_listing_it_has_handed_on(tmp_path)
     ("Belkin USB wireless mouse - Original, 2 Year Warranty by Belkin Malaysia", set()),
     ("Belkin USB wireless mouse original garansi resmi", set()),
     ("Belkin USB wireless mouse Original Garansi 2 Tahun Official", set()),  # the warranty's length between
-    # a bare "original" claim, or a shop's own warranty, is what copies say
+    # "original" before the maker's name is how copies pass as the maker's
     ("Original Belkin USB wireless mouse", {"Belkin"}),
-    ("Belkin USB wireless mouse original 1 year warranty", {"Belkin"}),
+    # after it, with a shop's own warranty, how shops title genuine stock: a review, not a failure
+    ("Belkin USB wireless mouse original 1 year warranty", set()),
+    ("Wardah Lightening Day Cream 30ml Original BPOM", set()),
 ])
 def test_a_makers_warranty_in_the_title_reads_as_an_official_store(checker, title, blocked):
     assert _blocks(checker, {"title": title}) == blocked
+
+
+@pytest.mark.parametrize("title, blocked, warned", [
+    # a fashion or watch house with the distributor's warranty: its authorised dealer's stock
+    ("Seiko 5 Sports SRPD55K1 Automatic Original Garansi Resmi", set(), {"Seiko"}),
+    ("Samsonite Koper Proxis Spinner 55/20 Garansi Resmi 10 Tahun", set(), {"Samsonite"}),
+    # without it, what copies are made of; with copy words, a copy whatever the warranty
+    ("Seiko 5 Sports SRPD55K1 Automatic Original", {"Seiko"}, set()),
+    ("Seiko 5 Sports Automatic Replica Garansi Resmi", {"Seiko"}, set()),
+])
+def test_a_fashion_house_with_the_official_warranty_is_a_review(checker, title, blocked, warned):
+    assert _blocks(checker, {"title": title}) == blocked
+    assert _warns(checker, {"title": title}) == warned
 
 
 @pytest.mark.parametrize("title, brand, blocked, warned", [

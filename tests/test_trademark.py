@@ -463,6 +463,37 @@ def test_a_character_name_that_is_an_everyday_word_needs_merchandise(checker_wit
     assert not rules(checker_with()("Cross Stitch Kit Embroidery Hoop"), "block")
 
 
+@pytest.mark.parametrize("title, word", [
+    ("20PCS Miniature Halloween Figurines Skulls Heads Resin Micro Skeleton Ornament", "Skeleton"),
+    ("Карнавальный костюм Карнавалия Пингвинчик Пингвин", "Пингвин"),
+    ("Angel Costume Wings White Halo Set", "Angel"),
+])
+def test_a_creatures_name_on_a_figure_or_costume_is_the_creature(checker_with, title, word):
+    result = checker_with()(title)
+    assert not [f for f in result.findings if f.kind == "trademark" and f.text == word], result.findings
+
+
+@pytest.mark.parametrize("title, word", [
+    ("Minecraft Skeleton figure 10cm", "Skeleton"),        # its franchise named
+    ("Penguin Batman figure DC Comics", "Penguin"),
+    ("Stitch plush 30cm", "Stitch"),                       # no creature's name: the character
+])
+def test_a_characters_name_with_its_franchise_or_no_creatures_is_still_merchandise(checker_with, title, word):
+    result = checker_with()(title)
+    assert [f for f in result.findings if f.kind == "trademark" and f.text == word and f.severity == "block"]
+
+
+@pytest.mark.parametrize("title, word", [
+    ('Накладки на стики для беспроводного контроллера PS4/PS5 "Ювентус"', "Ювентус"),
+    ('Воздушный шар фигурный "Бэтмен"', "Бэтмен"),
+])
+def test_a_marks_name_spelt_in_another_script_is_as_distinctive_as_the_mark(checker_with, title, word):
+    # Russian text names the club and the hero often enough for a frequency list to hold them:
+    # that makes them no Russian words.
+    result = checker_with()(title)
+    assert [f for f in result.findings if f.kind == "trademark" and f.text == word and f.severity == "block"]
+
+
 def test_merchandise_under_a_companys_brand_is_a_review_of_its_licence(checker_with):
     result = checker_with()("new york yankees iphone 4 hard case", brand="tribeca")
     tm = [f for f in result.findings if f.rule == "TM001" and f.entry == "New York Yankees"]

@@ -361,6 +361,12 @@ def character_nouns() -> frozenset[str]:
     return _nouns("character_nouns.txt")
 
 
+def creature_nouns() -> frozenset[str]:
+    """Creatures a figure, a plush or a costume depicts (penguin, skeleton, angel), in the seed's
+    languages: a character named so is no character on those products by its name alone."""
+    return _nouns("creature_nouns.txt")
+
+
 def fitting_nouns() -> frozenset[str]:
     """Accessories, parts and consumables made to fit another maker's product, in the seed's languages."""
     return _nouns("fitting_nouns.txt")
@@ -580,6 +586,7 @@ class MarkEvidence:
     listing_classes: tuple[int, ...]
     merchandise: str        # the decorative product the mark is printed on ("mug", "poster"), or ""
     character_product: str  # the title names a product that is a character itself ("plush", "figure"), or ""
+    names_a_creature: bool  # the span is a creature's everyday name ("Penguin", "Skeleton", "Пингвин")
     fitting: str            # the accessory or part the listing sells ("case", "чехол"), or ""
     display_stand: str      # the title sells a stand or display case for a collectible ("soporte"), or ""
     fitting_in_title: bool  # the title says it (not only the category)
@@ -588,6 +595,8 @@ class MarkEvidence:
     channel: str            # an online service named as where the goods sell or went viral ("live", "viral")
     impossible_spec: str    # a specification no genuine product has ("7.5 inch" on a phone), or ""
     claims_original: bool   # "original", "genuine" ... in the title
+    original_first: bool    # the claim is made of the name: before it or right after it ("Original Apple
+                            # charger", "Huawei original carregador"), not of the stock at the end
     second_hand: bool       # the title sells the goods second-hand ("preloved", "pre-owned", "มือสอง")
     warranty: bool          # the maker's or distributor's warranty named in the title ("Garansi Resmi")
     copy_words: bool        # counterfeit wording anywhere in the listing
@@ -662,7 +671,7 @@ class MarkEvidence:
                  "display stand": self.display_stand,
                  "sales channel": self.channel,
                  "impossible specification": self.impossible_spec,
-                 "claims original": self.claims_original,
+                 "claims original": self.claims_original, "original claimed of the name": self.original_first,
                  "sold second-hand": self.second_hand,
                  "official warranty": self.warranty,
                  "copy words": self.copy_words, "beside disguised marks": self.beside_hidden_marks,
@@ -719,6 +728,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "listing_classes": lambda ev: tuple(sorted(ev._classes)),
     "merchandise": lambda ev: _first(ev._title_words, merchandise_nouns()),
     "character_product": lambda ev: _first(ev._title_words, character_nouns()),
+    "names_a_creature": lambda ev: ev._span.text.lower() in creature_nouns(),
     "fitting": lambda ev: ev._title_fitting or _first(ev._category_words, fitting_nouns()),
     "fitting_in_title": lambda ev: bool(ev._title_fitting),
     "display_stand": lambda ev: _first(ev._title_words, display_nouns()),
@@ -727,6 +737,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "channel": lambda ev: _sales_channel(ev._listing, ev._span) if ev.goods is Goods.SERVICE else "",
     "impossible_spec": lambda ev: _impossible_spec(ev._listing, ev.goods),
     "claims_original": lambda ev: bool(set(ev._title_words) & CLAIMS_ORIGINAL) and not ev.warranty,
+    "original_first": lambda ev: ev.claims_original and ev._span.field == "title" and _original_first(
+        ev._listing.title, ev._span),
     "second_hand": lambda ev: _second_hand(ev._listing.title),
     "warranty": lambda ev: bool(WARRANTY.search(ev._listing.title)),
     "copy_words": lambda ev: any(c.data.get("scope") in COPY_SCOPES for c in ev._listing.spans.get("cues", [])),
@@ -747,7 +759,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "names_its_product": lambda ev: _names_its_product(ev._listing, ev._span),
     "maker_named": lambda ev: _maker_named(ev._listing, ev._span, ev._entry, ev.product_line),
     "distinctive_name": lambda ev: (
-        ev.goods.property_for_merchandise and not ev.generic_word and not _everyday_name(ev._span.data["name"])),
+        ev.goods.property_for_merchandise and not ev.generic_word
+        and not _everyday_alias(ev._span.data["name"], ev._entry)),
     "seller_established": lambda ev: ev._key in established_brands(),
     "part_number": lambda ev: _part_number(ev._listing.title),
     "confirmed_by": lambda ev: _confirmed_by(ev._listing, ev._span, ev._entry) if ev.generic_word else "",
@@ -1275,6 +1288,25 @@ def _beside_hidden_marks(listing) -> bool:
     return any(Reading(s.data.get("how") or "exact").hidden for s in listing.spans.get("marks", []) if s.kind == "mark")
 
 
+def _original_first(title: str, span) -> bool:
+    """"Original" before the name or right after it claims the name itself ("Original Apple
+    charger", "Huawei original carregador"); further on it is how shops say their stock is
+    genuine ("Wardah Day Cream 30ml Original")."""
+    after = _words(title[span.end:])[:1]
+    return bool((set(_words(title[:span.start])) | set(after)) & CLAIMS_ORIGINAL)
+
+
+def _everyday_alias(name: str, entry) -> bool:
+    """The mark named by a name that is an everyday word (Stitch, Buzz, Ditto, Abbey). Spelt in
+    another script than Latin for a mark the list does not call an everyday word ("Ювентус" of
+    Juventus, "Бэтмен" of Batman), a name is the mark spelt for that script's readers: a language's
+    frequency list knows it from the news, not as a word. A name of everyday words ("Пингвин" of
+    Penguin, generic in the list) stays one."""
+    if not _latin_letters(name) and len(name) >= 3 and not entry.generic:
+        return False
+    return _everyday_name(name)
+
+
 def _everyday_name(name: str) -> bool:
     """A one-word name that is an everyday word of a seed language (Stitch, Buzz, Ditto, Abbey)."""
     from ..matchers.marks import is_common_word
@@ -1602,6 +1634,10 @@ FRAGRANCE_NOUNS = frozenset("perfume perfumes parfum parfume perfum eau edt edp 
                             "духи парфюм парфюмерная туалетная".split())
 
 COLOUR_LABELS = frozenset("colour color colours colors cor couleur farbe цвет".split())
+# Words that make a colour a shade: before it ("Dark Brown", "light pink") or, in languages that
+# put the adjective after, right after it ("rojo oscuro", "azul claro").
+SHADE_BEFORE = frozenset("dark light deep pale bright dusty pastel neon dunkel hell".split())
+SHADE_AFTER = frozenset("oscuro oscura claro clara escuro escura".split())
 
 
 def _colour(span, before: list[str], after: list[str], adjacent: bool) -> str:
@@ -1609,9 +1645,10 @@ def _colour(span, before: list[str], after: list[str], adjacent: bool) -> str:
     or the span is a colour's own name ("микс бордо": burgundy, not the club of Bordeaux), or a
     name that is a colour written as one before the noun it colours ("Brown PU Leather", not the
     character Brown; "Brown plush" may be)."""
-    if span.text.lower() in COLOUR_WORDS and (span.data["name"] != span.data["entry"].term
-                                              or _colour_before_noun(span, after, adjacent)):
-        return f"a colour ('{span.text}')"
+    if span.text.lower() in COLOUR_WORDS:
+        named = _colours_own_name(span, before, after, adjacent)
+        if named:
+            return f"a colour ('{named}')"
     # Right before a colour word, only a mark that is an everyday word (the list says generic) is a
     # shade ("shark grey", "dove grey"); any other name is the brand in that colour ("Nike black",
     # "STRAVA azul").
@@ -1623,6 +1660,18 @@ def _colour(span, before: list[str], after: list[str], adjacent: bool) -> str:
     if shade or before and before[-1] in COLOUR_LABELS:
         phrase = f"{span.text} {after[0]}" if after else span.text
         return f"a colour ('{phrase}')"
+    return ""
+
+
+def _colours_own_name(span, before: list[str], after: list[str], adjacent: bool) -> str:
+    """The words that make a name that is a colour's own word the colour: the name alone (an alias,
+    or before the noun it colours), or with a shade ("Dark Brown", "rojo oscuro"); or ""."""
+    if span.data["name"] != span.data["entry"].term or _colour_before_noun(span, after, adjacent):
+        return span.text
+    if before and before[-1] in SHADE_BEFORE:
+        return f"{before[-1]} {span.text}"
+    if adjacent and after and after[0] in SHADE_AFTER:
+        return f"{span.text} {after[0]}"
     return ""
 
 

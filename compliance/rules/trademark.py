@@ -293,10 +293,12 @@ def _unconfirmed_name(span, entry, ev):
     """A character, team or model name that is an everyday word (Ditto, Stitch, Giants, Civic)
     names the mark only beside its franchise, league or maker (the entry's keywords, or another
     of its marks), or, for a character, written as a name on a product that is the character
-    itself ("Stitch plush", "Ditto figure"; on a sticker or a case it may be any word)."""
+    itself ("Stitch plush", "Ditto figure"; on a sticker or a case it may be any word). A
+    creature's name on a figure or a costume is the creature ("Penguin costume", "Skeleton
+    figurines"): its franchise must be named there too."""
     if ev.confirmed_by:
         return None
-    if ev.goods is Goods.CHARACTER and ev.character_product and not ev.everyday_word:
+    if ev.goods is Goods.CHARACTER and ev.character_product and not (ev.everyday_word or ev.names_a_creature):
         return None
     return Spare(f"'{span.text}' is an everyday word; it names {entry.term} only beside "
                  f"{' or '.join(entry.keywords[:2])}"
@@ -668,7 +670,8 @@ def maybe_genuine(span, entry, ev):
     maker's name leading a title where the catalog has no brand column, or leading the title where
     the brand column names an established company (a licensee or distributor: "Duracell ... card"
     by Dane-Elec): maybe genuine stock."""
-    if _copies_sold_so(ev) or ev.copy_words or ev.reading is Reading.TYPO or _passes_as_original(ev):
+    if _copies_sold_so(ev) and not _official_fashion_stock(ev) or ev.copy_words or ev.reading is Reading.TYPO \
+            or _passes_as_original(ev):
         return None
     if ev.seller.unnamed and not (_specific_product(ev) or _maker_leads(ev) or _under_warranty(ev)):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
@@ -728,12 +731,15 @@ def _maker_leads(ev) -> bool:
     mouse"), or follows the product that opens it ("Lampu LED Philips 10W"): how a shop of genuine
     stock titles it, so a review, not a failure. Not where the brand column is empty or says
     Generic (an unbranded product named after a maker), nor a product line alone ("AirPods Pro
-    TWS"): what copies are titled with. A platform or chip line leading the title ("Android TV 32
-    inch Smart TV", "Intel Core i7-9700K") is the maker's own part or a device built on it, as
-    genuine stock is titled."""
+    TWS"): what copies are titled with; nor with "original" claimed of the name, before it or right
+    after it ("Original Apple charger", "Huawei original carregador"): how copies pass as the
+    maker's. The claim at the end ("Wardah Day Cream 30ml Original") is how shops in Indonesia and
+    Malaysia title genuine stock. A platform or chip line
+    leading the title ("Android TV 32 inch Smart TV", "Intel Core i7-9700K") is the maker's own part
+    or a device built on it, as genuine stock is titled."""
     return ev.seller is SellerBrand.UNKNOWN and (ev.leads_title or ev.after_product) and ev.in_title \
-        and not ev.claims_original and not (ev.product_line and ev.goods is not Goods.COMPONENT
-                                            and not _line_and_model(ev))
+        and not ev.original_first and not (ev.product_line and ev.goods is not Goods.COMPONENT
+                                           and not _line_and_model(ev))
 
 
 def _line_and_model(ev) -> bool:
@@ -741,6 +747,13 @@ def _line_and_model(ev) -> bool:
     Titanium White", "Xbox One S 1TB console"): a specific product, as a shop of genuine stock
     titles it; copies are titled with the line and what they are instead ("AirPods Pro TWS")."""
     return ev.goods is Goods.DEVICE and ev.model_follows and ev.leads_title
+
+
+def _official_fashion_stock(ev) -> bool:
+    """A fashion or watch house leading a title that names the official warranty ("Seiko 5 Sports
+    SRPD55K1 Automatic Garansi Resmi", "Eiger Tas Ransel 25L Garansi Resmi"): how its authorised
+    dealers title genuine stock; copies are not sold with the distributor's warranty."""
+    return ev.goods.fashion_house and _under_warranty(ev)
 
 
 def _under_warranty(ev) -> bool:
