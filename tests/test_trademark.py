@@ -494,6 +494,16 @@ def test_a_marks_name_spelt_in_another_script_is_as_distinctive_as_the_mark(chec
     assert [f for f in result.findings if f.kind == "trademark" and f.text == word and f.severity == "block"]
 
 
+@pytest.mark.parametrize("title, mark", [
+    ("Плёнка защитная для HUAWEI WATCH GT2 PRO PORSCHE VERSION, PMMA CURVED", "PORSCHE"),  # the watch's edition
+    ("FULCOL Google Version 10 inch tablet PC 8 Core 4GB RAM 64 GB ROM Android 7.0", "Google"),  # its software
+])
+def test_a_marks_version_names_an_edition_not_a_likeness(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert not [f for f in result.findings if f.rule == "TM002"], result.findings
+    assert "block" not in {f.severity for f in result.findings if f.kind == "trademark" and f.text == mark}
+
+
 def test_merchandise_under_a_companys_brand_is_a_review_of_its_licence(checker_with):
     result = checker_with()("new york yankees iphone 4 hard case", brand="tribeca")
     tm = [f for f in result.findings if f.rule == "TM001" and f.entry == "New York Yankees"]
