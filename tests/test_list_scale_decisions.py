@@ -18,6 +18,7 @@ ENTRIES = link_lines([
     Entry("Girondins de Bordeaux", "trademark", owner="FC Girondins de Bordeaux", aliases=("Бордо",),
           classes=frozenset({25, 18}), goods="sports"),
     Entry("Maxima", "trademark", owner="Nissan", classes=frozenset({12}), goods="other"),
+    Entry("Nordica", "trademark", owner="Tecnica Group S.p.A.", classes=frozenset({25, 28}), goods="other"),
     Entry("Pokemon", "trademark", owner="The Pokemon Company", classes=frozenset({28, 16}), goods="character"),
     Entry("Xpander", "trademark", owner="Mitsubishi Motors", classes=frozenset({9, 28}), goods="other"),
     Entry("Gucci", "trademark", owner="Guccio Gucci S.p.A.", classes=frozenset({18, 25}), goods="luxury"),
@@ -54,6 +55,8 @@ def test_a_product_line_row_is_linked_to_its_owners_house_mark():
     ("Мешок для обуви, полиэстер, микс бордо", "", "", set()),
     # an accented everyday word is that word; a name frequent with and without accents is the name
     ("Fusible 3 en 1 potencia máxima 15A", "", "", set()),
+    # a dictionary word with its accents, rarer than an everyday one: a duvet cover, not Nordica
+    ("Juego de sábanas y funda nórdica 150 cm", "", "", set()),
     # a misspelling keeps its first letter: "PANDER" is the seller's name, not Xpander
     ("PANDER Reading Glasses Bifocal", "", "", set()),
     # digits read as letters need three letters: "S7" is a phone, not a disguised "ST"
@@ -73,6 +76,7 @@ def test_ordinary_text_is_not_read_as_marks(check, title, description, brand, ex
     ("Guccci Leather Belt for Men", {("Gucci", "block")}),     # a misspelling of a fashion house
     ("N1ke Running Shoes Men", {("Nike", "block")}),           # digits as letters, three letters kept
     ("Pokémon Plush Toy 20cm", {("Pokemon", "block")}),        # the name with its accent
+    ("Nórdïca Ski Boots Men", {("Nordica", "block")}),          # accents that make no word
 ])
 def test_disguised_marks_are_still_found(check, title, expected):
     assert check(title) == expected

@@ -57,6 +57,29 @@ def is_dictionary_word(word: str) -> bool:
     return word.isascii() and word.isalpha() and word.lower() in dictionary_words()
 
 
+def is_accented_dictionary_word(word: str) -> bool:
+    """Whether ``word``, written with accents on Latin letters, is in the dictionary of a seed
+    language, down to the frequency :func:`is_dictionary_word` asks of English words ("nórdica",
+    Zipf 3.0 in Spanish, as in "funda nórdica")."""
+    return word.lower() in accented_words()
+
+
+@lru_cache(maxsize=1)
+def accented_words() -> "WordSet":
+    """The words with accented Latin letters in wordfreq's large lists of the seed's languages
+    that have them, down to ``DICTIONARY_ZIPF``, kept in the disk cache."""
+    from ..cache import fingerprint, load_or_build
+
+    paths = [p for lang in ACCENTED_LANGUAGES for p in sorted(wordfreq_data().glob(f"large_{lang}.*"))]
+    key = fingerprint("accented-words", [(p.name, p.stat().st_size) for p in paths], DICTIONARY_ZIPF)
+    return load_or_build("accented", key, lambda: WordSet(
+        w for p in paths for w in _frequent_words(p, DICTIONARY_ZIPF) if not w.isascii() and _latin(w) and w.isalpha()))
+
+
+# The seed's languages written with accented Latin letters.
+ACCENTED_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl", "vi")
+
+
 def dictionary_words() -> "WordSet":
     """The English words :func:`is_dictionary_word` accepts."""
     return english_words(DICTIONARY_ZIPF)

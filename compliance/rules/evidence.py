@@ -1448,10 +1448,20 @@ def _accented_word(span) -> bool:
     text = "".join(c for c in span.text if c.isalpha()) if span.data.get("how") == "typo" else span.text
     if not text.isalpha() or text.isascii() or not name.isascii() or not _latin_accents(text):
         return False
-    # A longer mark: only where the accented word is an everyday word and the mark's own spelling
-    # is not ("máxima" is not Maxima; "Pokémon" is Pokemon, frequent either way).
+    # A longer mark: only where the accented word is a word of a seed language's dictionary and the
+    # mark's own spelling is no everyday word ("máxima" is not Maxima, "funda nórdica" a duvet cover,
+    # not Nordica; "Pokémon" is Pokemon, frequent either way). Accents that disguise a mark make
+    # no word ("Nïke").
     return len(compact(name)) <= SHORT_MARK or span.data.get("how") == "typo" \
-        or _common(text.lower()) and not _common(name.lower())
+        or _accented_dictionary_word(text.lower()) and not _common(name.lower())
+
+
+def _accented_dictionary_word(word: str) -> bool:
+    """A word with its accents in the dictionary of one of the seed's languages (a rarer word than
+    an everyday one: "nórdica" is Zipf 3.0 in Spanish)."""
+    from ..matchers.marks import is_accented_dictionary_word
+
+    return _common(word) or is_accented_dictionary_word(word)
 
 
 def _latin_accents(text: str) -> bool:
