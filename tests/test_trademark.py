@@ -504,6 +504,26 @@ def test_a_marks_version_names_an_edition_not_a_likeness(checker_with, title, ma
     assert "block" not in {f.severity for f in result.findings if f.kind == "trademark" and f.text == mark}
 
 
+@pytest.mark.parametrize("title, word", [
+    ("Мешок для сменной обуви Among Us", "Among Us"),                  # a game's name on a bag
+    ('Мешок для обуви "Free Fire" (красный)', "Free Fire"),
+    ("Картридж Игра Sega: Metal Gear Solid (без коробки)", "Metal Gear Solid"),  # a work's title
+])
+def test_an_english_title_among_another_scripts_words_is_a_name(checker_with, title, word):
+    result = checker_with()(title, brand=None)
+    assert [f for f in result.findings if f.kind == "trademark" and f.text == word and f.severity == "block"]
+
+
+@pytest.mark.parametrize("title, word", [
+    ("Термос, Термобутылка Вакуумный, С LCD дисплеем White Rabbit", "White Rabbit"),  # a character's name: a brand too
+    ('Кружка "Назови Меня Своим Именем Call Me by Your Name", 330 мл', "Your Name"),  # part of a longer name
+    ("Кабель Lightning для iPhone 1 м", "Lightning"),                                  # one word may be anything
+])
+def test_a_latin_name_that_may_be_anything_stays_an_everyday_word(checker_with, title, word):
+    result = checker_with()(title, brand=None)
+    assert not [f for f in result.findings if f.kind == "trademark" and f.text == word and f.severity != "info"]
+
+
 def test_merchandise_under_a_companys_brand_is_a_review_of_its_licence(checker_with):
     result = checker_with()("new york yankees iphone 4 hard case", brand="tribeca")
     tm = [f for f in result.findings if f.rule == "TM001" and f.entry == "New York Yankees"]

@@ -586,6 +586,7 @@ class MarkEvidence:
     listing_classes: tuple[int, ...]
     merchandise: str        # the decorative product the mark is printed on ("mug", "poster"), or ""
     character_product: str  # the title names a product that is a character itself ("plush", "figure"), or ""
+    latin_title: str        # a name of two words or more in Latin letters in a title of another script, or ""
     names_a_creature: bool  # the span is a creature's everyday name ("Penguin", "Skeleton", "Пингвин")
     fitting: str            # the accessory or part the listing sells ("case", "чехол"), or ""
     display_stand: str      # the title sells a stand or display case for a collectible ("soporte"), or ""
@@ -728,6 +729,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "listing_classes": lambda ev: tuple(sorted(ev._classes)),
     "merchandise": lambda ev: _first(ev._title_words, merchandise_nouns()),
     "character_product": lambda ev: _first(ev._title_words, character_nouns()),
+    "latin_title": lambda ev: _latin_title_among_another_script(ev._listing, ev._span),
     "names_a_creature": lambda ev: ev._span.text.lower() in creature_nouns(),
     "fitting": lambda ev: ev._title_fitting or _first(ev._category_words, fitting_nouns()),
     "fitting_in_title": lambda ev: bool(ev._title_fitting),
@@ -806,6 +808,8 @@ def _confirmed_by(listing, span, entry) -> str:
         return noun  # "Far Away perfume": the name of the fragrance sold
     strict = goods_of(entry) in (Goods.CHARACTER, Goods.MEDIA)
     said = _keyword_said(listing, entry, strict) or (_other_script_spelling(listing, span, entry) if strict else "")
+    if not said and goods_of(entry) is Goods.MEDIA:
+        said = _latin_title_among_another_script(listing, span)  # a work's title: a character's name may be a brand
     if said:
         return said
     keys = _compact_keys(entry.keywords)
@@ -837,6 +841,39 @@ def _other_script_spelling(listing, span, entry) -> str:
     # В30" is the phone, not Marvel's Blade.
     raw = listing.fields[span.field].raw
     return "" if _model_named(raw, span.end) or _model_named(raw, other.end) else other.text
+
+
+def _latin_title_among_another_script(listing, span) -> str:
+    """A title of two words or more written in Latin letters in a title written in another script
+    ("Сумка для сменной обуви Among Us", "Картридж Игра Sega: Metal Gear Solid"): the name of a
+    work, as shops there write it; English words are no everyday words of Russian text. One word
+    ("кабель Lightning", "колонки Sven") may be anything, and a model number after it makes it a
+    product's name."""
+    entry = span.data["entry"]
+    if span.field != "title" or not goods_of(entry).property_for_merchandise or len(words(span.text)) < 2:
+        return ""
+    if any(c.isalpha() and not c.isascii() for c in span.text) or not _mostly_another_script(listing.title):
+        return ""
+    if not _stands_alone_in_latin(listing.title, span) or _model_named(listing.title, span.end):
+        return ""
+    return f"'{span.text}' in Latin letters"
+
+
+# Words in Latin letters written one after another: a name, or a longer phrase a name is part of.
+LATIN_RUN = re.compile(r"[A-Za-z0-9][\w'’.&-]*(?: [A-Za-z0-9][\w'’.&-]*)*", re.ASCII)
+
+
+def _stands_alone_in_latin(title: str, span) -> bool:
+    """The name is the whole run of Latin words it stands in: "Call Me by Your Name" is a film,
+    not the anime Your Name."""
+    run = next((m for m in LATIN_RUN.finditer(title) if m.start() <= span.start < m.end()), None)
+    return run is not None and run.start() == span.start and run.end() == span.end
+
+
+def _mostly_another_script(text: str) -> bool:
+    """More letters of scripts other than Latin than Latin letters."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isascii() or _latin_letters(c) for c in letters) * 2 < len(letters)
 
 
 def _same_family_of_marks(other, entry, keys: frozenset[str]) -> bool:
@@ -1377,6 +1414,8 @@ def _brand_use(listing, span, ctx, names_its_product: bool) -> tuple[str, ...]:
         reasons.append("written in capitals like a logo")
     if names_its_product:  # the evidence's answer, which the 'works with' step reads too
         reasons.append("right before the product, as its maker")
+    if _latin_title_among_another_script(listing, span):
+        reasons.append("a title in Latin letters among another script's words")
     return tuple(reasons)
 
 

@@ -295,11 +295,15 @@ def _unconfirmed_name(span, entry, ev):
     of its marks), or, for a character, written as a name on a product that is the character
     itself ("Stitch plush", "Ditto figure"; on a sticker or a case it may be any word). A
     creature's name on a figure or a costume is the creature ("Penguin costume", "Skeleton
-    figurines"): its franchise must be named there too."""
+    figurines"): its franchise must be named there too. A name of two words or more in Latin
+    letters in a title written in another script is a name, not that language's words: on a
+    decorative product ("Мешок для сменной обуви Among Us") it is the character's merchandise."""
     if ev.confirmed_by:
         return None
     if ev.goods is Goods.CHARACTER and ev.character_product and not (ev.everyday_word or ev.names_a_creature):
         return None
+    if ev.goods is Goods.CHARACTER and ev.latin_title and ev.merchandise:
+        return None  # "Мешок для сменной обуви Among Us": an English name on a Russian title's bag
     return Spare(f"'{span.text}' is an everyday word; it names {entry.term} only beside "
                  f"{' or '.join(entry.keywords[:2])}"
                  + (" or as a figure or plush" if ev.goods is Goods.CHARACTER else ""))
