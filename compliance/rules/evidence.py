@@ -596,8 +596,6 @@ class MarkEvidence:
     channel: str            # an online service named as where the goods sell or went viral ("live", "viral")
     impossible_spec: str    # a specification no genuine product has ("7.5 inch" on a phone), or ""
     claims_original: bool   # "original", "genuine" ... in the title
-    original_first: bool    # the claim is made of the name: before it or right after it ("Original Apple
-                            # charger", "Huawei original carregador"), not of the stock at the end
     second_hand: bool       # the title sells the goods second-hand ("preloved", "pre-owned", "มือสอง")
     warranty: bool          # the maker's or distributor's warranty named in the title ("Garansi Resmi")
     copy_words: bool        # counterfeit wording anywhere in the listing
@@ -672,7 +670,7 @@ class MarkEvidence:
                  "display stand": self.display_stand,
                  "sales channel": self.channel,
                  "impossible specification": self.impossible_spec,
-                 "claims original": self.claims_original, "original claimed of the name": self.original_first,
+                 "claims original": self.claims_original,
                  "sold second-hand": self.second_hand,
                  "official warranty": self.warranty,
                  "copy words": self.copy_words, "beside disguised marks": self.beside_hidden_marks,
@@ -739,8 +737,6 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "channel": lambda ev: _sales_channel(ev._listing, ev._span) if ev.goods is Goods.SERVICE else "",
     "impossible_spec": lambda ev: _impossible_spec(ev._listing, ev.goods),
     "claims_original": lambda ev: bool(set(ev._title_words) & CLAIMS_ORIGINAL) and not ev.warranty,
-    "original_first": lambda ev: ev.claims_original and ev._span.field == "title" and _original_first(
-        ev._listing.title, ev._span),
     "second_hand": lambda ev: _second_hand(ev._listing.title),
     "warranty": lambda ev: bool(WARRANTY.search(ev._listing.title)),
     "copy_words": lambda ev: any(c.data.get("scope") in COPY_SCOPES for c in ev._listing.spans.get("cues", [])),
@@ -1323,14 +1319,6 @@ def _everyday_use(listing, span, entry) -> str:
 
 def _beside_hidden_marks(listing) -> bool:
     return any(Reading(s.data.get("how") or "exact").hidden for s in listing.spans.get("marks", []) if s.kind == "mark")
-
-
-def _original_first(title: str, span) -> bool:
-    """"Original" before the name or right after it claims the name itself ("Original Apple
-    charger", "Huawei original carregador"); further on it is how shops say their stock is
-    genuine ("Wardah Day Cream 30ml Original")."""
-    after = _words(title[span.end:])[:1]
-    return bool((set(_words(title[:span.start])) | set(after)) & CLAIMS_ORIGINAL)
 
 
 def _everyday_alias(name: str, entry) -> bool:

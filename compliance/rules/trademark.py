@@ -735,15 +735,13 @@ def _maker_leads(ev) -> bool:
     mouse"), or follows the product that opens it ("Lampu LED Philips 10W"): how a shop of genuine
     stock titles it, so a review, not a failure. Not where the brand column is empty or says
     Generic (an unbranded product named after a maker), nor a product line alone ("AirPods Pro
-    TWS"): what copies are titled with; nor with "original" claimed of the name, before it or right
-    after it ("Original Apple charger", "Huawei original carregador"): how copies pass as the
-    maker's. The claim at the end ("Wardah Day Cream 30ml Original") is how shops in Indonesia and
-    Malaysia title genuine stock. A platform or chip line
+    TWS"): what copies are titled with. A claim that it is the original ("Original Apple charger",
+    "Wardah Day Cream 30ml Original") changes nothing: shops of genuine stock write it (computer
+    shops, Indonesian and Malaysian marketplaces) as copies do. A platform or chip line
     leading the title ("Android TV 32 inch Smart TV", "Intel Core i7-9700K") is the maker's own part
     or a device built on it, as genuine stock is titled."""
     return ev.seller is SellerBrand.UNKNOWN and (ev.leads_title or ev.after_product) and ev.in_title \
-        and not ev.original_first and not (ev.product_line and ev.goods is not Goods.COMPONENT
-                                           and not _line_and_model(ev))
+        and not (ev.product_line and ev.goods is not Goods.COMPONENT and not _line_and_model(ev))
 
 
 def _line_and_model(ev) -> bool:
