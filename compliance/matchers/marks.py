@@ -76,8 +76,8 @@ def accented_words() -> "WordSet":
         w for p in paths for w in _frequent_words(p, DICTIONARY_ZIPF) if not w.isascii() and _latin(w) and w.isalpha()))
 
 
-# The seed's languages written with accented Latin letters.
-ACCENTED_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl", "vi")
+# The seed's languages written with accented Latin letters that wordfreq has large lists of.
+ACCENTED_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl")
 
 
 def dictionary_words() -> "WordSet":

@@ -680,7 +680,9 @@ class MarkEvidence:
                  "right after its maker's name": self.after_its_maker,
                  "among the models the product fits": self.fitment_list,
                  "the platform of a game the title names": self.game_platform,
-                 "the maker's name given to the product": self.names_its_product}
+                 "the maker's name given to the product": self.names_its_product,
+                 "a name in Latin letters among another script's words": self.latin_title,
+                 "a creature's name": self.names_a_creature}
         items += [(k, v) for k, v in flags.items() if v not in (None, "", False)]
         items.append(("classes overlap", self.class_overlap))
         return tuple(items)
@@ -694,7 +696,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "_category_words": lambda ev: _device_category_words(ev._listing, ev.goods),
     "_title_fitting": lambda ev: _first_fitting(ev._title_words),
     "_generic_use": lambda ev: (
-        _generic_use(ev._listing, ev._span, ev._ctx, ev.names_its_product) if ev.generic_word
+        _generic_use(ev._listing, ev._span, ev._ctx, ev.names_its_product, ev.latin_title) if ev.generic_word
         else ((), "")),
     "goods": lambda ev: goods_of(ev._entry),
     "reading": lambda ev: Reading(ev._span.data.get("how") or "exact"),
@@ -840,9 +842,10 @@ def _other_script_spelling(listing, span, entry) -> str:
 
 
 def _latin_title_among_another_script(listing, span) -> str:
-    """A title of two words or more written in Latin letters in a title written in another script
-    ("Сумка для сменной обуви Among Us", "Картридж Игра Sega: Metal Gear Solid"): the name of a
-    work, as shops there write it; English words are no everyday words of Russian text. One word
+    """A name of two words or more in Latin letters, standing alone in a listing title written
+    mostly in another script ("Сумка для сменной обуви Among Us", "Картридж Игра Sega: Metal Gear
+    Solid"): the name of a work, as shops there write it; English words are no everyday words of
+    Russian text. One word
     ("кабель Lightning", "колонки Sven") may be anything, and a model number after it makes it a
     product's name."""
     entry = span.data["entry"]
@@ -926,9 +929,10 @@ def _device_category_words(listing, goods: Goods) -> list[str]:
     return _words(listing.category) if goods is Goods.DEVICE else []
 
 
-def _generic_use(listing, span, ctx, names_its_product: bool) -> tuple[tuple[str, ...], str]:
+def _generic_use(listing, span, ctx, names_its_product: bool, latin_title: str) -> tuple[tuple[str, ...], str]:
     """For a generic mark's word: why it reads as the brand, and its everyday use in the listing."""
-    return _brand_use(listing, span, ctx, names_its_product), _everyday_use(listing, span, span.data["entry"])
+    return _brand_use(listing, span, ctx, names_its_product, latin_title), _everyday_use(listing, span,
+                                                                                        span.data["entry"])
 
 
 def _licensee(key: str, entry) -> str:
@@ -1385,7 +1389,7 @@ def _first_fitting(words: list[str]) -> str:
                  if w in nouns and not (w.startswith("band") and i and words[i - 1] in BAND_KINDS)), "")
 
 
-def _brand_use(listing, span, ctx, names_its_product: bool) -> tuple[str, ...]:
+def _brand_use(listing, span, ctx, names_its_product: bool, latin_title: str) -> tuple[str, ...]:
     """Why a generic word (Apple, Coach) reads as the brand here."""
     reasons = []
     if in_brand_position(listing, span):
@@ -1402,7 +1406,7 @@ def _brand_use(listing, span, ctx, names_its_product: bool) -> tuple[str, ...]:
         reasons.append("written in capitals like a logo")
     if names_its_product:  # the evidence's answer, which the 'works with' step reads too
         reasons.append("right before the product, as its maker")
-    if _latin_title_among_another_script(listing, span):
+    if latin_title:  # the evidence's answer, which the confirmation of a work's title reads too
         reasons.append("a title in Latin letters among another script's words")
     return tuple(reasons)
 

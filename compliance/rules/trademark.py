@@ -674,7 +674,7 @@ def maybe_genuine(span, entry, ev):
     maker's name leading a title where the catalog has no brand column, or leading the title where
     the brand column names an established company (a licensee or distributor: "Duracell ... card"
     by Dane-Elec): maybe genuine stock."""
-    if _copies_sold_so(ev) and not _official_fashion_stock(ev) or ev.copy_words or ev.reading is Reading.TYPO \
+    if (_copies_sold_so(ev) and not _official_fashion_stock(ev)) or ev.copy_words or ev.reading is Reading.TYPO \
             or _passes_as_original(ev):
         return None
     if ev.seller.unnamed and not (_specific_product(ev) or _maker_leads(ev) or _under_warranty(ev)):
