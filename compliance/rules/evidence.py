@@ -763,7 +763,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
         and not _everyday_alias(ev._span.data["name"], ev._entry)),
     "seller_established": lambda ev: ev._key in established_brands(),
     "part_number": lambda ev: _part_number(ev._listing.title),
-    "confirmed_by": lambda ev: _confirmed_by(ev._listing, ev._span, ev._entry) if ev.generic_word else "",
+    "confirmed_by": lambda ev: _confirmed_by(ev._listing, ev._span, ev._entry, ev.latin_title) if ev.generic_word
+    else "",
 }
 
 
@@ -794,9 +795,10 @@ def _product_line(listing, span, entry, ctx) -> bool:
     return span.data["name"] != entry.term or bool(entry.line_of) or bool(ctx.get("near_alias"))
 
 
-def _confirmed_by(listing, span, entry) -> str:
+def _confirmed_by(listing, span, entry, latin_title: str) -> str:
     """What in the listing confirms that an everyday word names this mark: one of the entry's
-    keywords ("Pokemon" for Ditto, "Honda" for Civic; for a character or team, no everyday word), or a
+    keywords ("Pokemon" for Ditto, "Honda" for Civic; for a character or team, no everyday word), a
+    work's title in Latin letters among another script's words (the evidence's ``latin_title``), or a
     distinctive mark of the same owner or keywords (Pikachu beside Ditto). Two everyday words
     do not vouch for each other ("Diaper Genie Angel care" is no Disney character)."""
     if not entry.keywords:
@@ -807,7 +809,7 @@ def _confirmed_by(listing, span, entry) -> str:
     strict = goods_of(entry) in (Goods.CHARACTER, Goods.MEDIA)
     said = _keyword_said(listing, entry, strict) or (_other_script_spelling(listing, span, entry) if strict else "")
     if not said and goods_of(entry) is Goods.MEDIA:
-        said = _latin_title_among_another_script(listing, span)  # a work's title: a character's name may be a brand
+        said = latin_title  # a work's title; a character's name in Latin letters may be a brand too
     if said:
         return said
     keys = _compact_keys(entry.keywords)
@@ -845,9 +847,8 @@ def _latin_title_among_another_script(listing, span) -> str:
     """A name of two words or more in Latin letters, standing alone in a listing title written
     mostly in another script ("Сумка для сменной обуви Among Us", "Картридж Игра Sega: Metal Gear
     Solid"): the name of a work, as shops there write it; English words are no everyday words of
-    Russian text. One word
-    ("кабель Lightning", "колонки Sven") may be anything, and a model number after it makes it a
-    product's name."""
+    Russian text. One word ("кабель Lightning", "колонки Sven") may be anything, and a model number
+    after it makes it a product's name."""
     entry = span.data["entry"]
     if span.field != "title" or not goods_of(entry).property_for_merchandise or len(words(span.text)) < 2:
         return ""
@@ -872,7 +873,7 @@ def _stands_alone_in_latin(title: str, span) -> bool:
 def _mostly_another_script(text: str) -> bool:
     """More letters of scripts other than Latin than Latin letters."""
     letters = [c for c in text if c.isalpha()]
-    return sum(c.isascii() or _latin_letters(c) for c in letters) * 2 < len(letters)
+    return sum(_latin_letters(c) for c in letters) * 2 < len(letters)
 
 
 def _same_family_of_marks(other, entry, keys: frozenset[str]) -> bool:
