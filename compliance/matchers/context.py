@@ -45,9 +45,11 @@ LIST_WORDS = frozenset("and or & / , + the your all most select selected latest 
                        "моделей модели серии и или todos todas los las celulares celular telefone telefones "
                        "smartphone modelos tous toutes les téléphones alle handys semua hp "
                        # what the product does for the device: "cable for charging iPhone", "для зарядки iPhone"
-                       "charging connecting зарядки подключения cargar carregar recharger laden".split())
+                       "charging connecting зарядки подключения cargar carregar recharger laden "
+                       # the word that joins "works" or "compatible" to the list ("works with Xbox Series X, Xbox One")
+                       "with met".split())
 COMPAT_WORDS = frozenset("for fits fit compatible replacement replaces para pour für для на compatível compativel "
-                         "untuk buat cho สำหรับ สําหรับ supports".split())
+                         "untuk buat cho สำหรับ สําหรับ supports works per voor compatibile compatibel".split())
 # Right after a brand and its model: "Epson T040 compatible cartridge", "Sony LMP-E191 replacement lamp".
 COMPAT_AFTER = frozenset("compatible replacement equivalent compatibles remanufactured aftermarket non-oem".split())
 UNITS = frozenset("inch inches in mm cm ft gb tb mb mah w v hz mhz ghz oz ml g kg lb lbs pc pcs pack".split())
