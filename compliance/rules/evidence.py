@@ -568,6 +568,7 @@ class MarkEvidence:
     brand_position: bool    # first in the title, after only words such as "New"
     leads_title: bool       # this mark or another of its maker's, here or elsewhere, is first in the title
     after_product: bool     # the title's first mark, right after the product it names ("Lampu LED Philips")
+    signs_title: bool       # the mark alone ends the title after a separator or "by" ("... Mouse | Logitech G")
     other_maker_leads: str  # another maker's mark leads the title (no brand column): the product is its, or ""
     coined_leader: str      # no brand column: a coined word, no mark and no everyday word, opens the title, or ""
     device_maker_leads: str  # another maker of devices leads the title by its own name (no brand column), or ""
@@ -712,6 +713,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "brand_position": lambda ev: in_brand_position(ev._listing, ev._span),
     "leads_title": lambda ev: _leads_title(ev._listing, ev._entry),
     "after_product": lambda ev: _after_product(ev._listing, ev._span),
+    "signs_title": lambda ev: _signs_title(ev._listing, ev._span),
     "other_maker_leads": lambda ev: _other_maker_leads(ev._listing, ev._entry),
     "coined_leader": lambda ev: _coined_leader(ev._listing),
     "device_maker_leads": lambda ev: _device_maker_leads(ev._listing, ev._entry),
@@ -727,7 +729,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "written_apart": lambda ev: bool(_words_apart(ev._span)),
     "class_overlap": lambda ev: _overlap(ev._entry.classes, ev._classes),
     "listing_classes": lambda ev: tuple(sorted(ev._classes)),
-    "merchandise": lambda ev: _first(ev._title_words, merchandise_nouns()),
+    "merchandise": lambda ev: _merchandise(ev._listing, ev._title_words),
     "character_product": lambda ev: _first(ev._title_words, character_nouns()),
     "latin_title": lambda ev: _latin_title_among_another_script(ev._listing, ev._span),
     "names_a_creature": lambda ev: ev._span.text.lower() in creature_nouns(),
@@ -791,8 +793,18 @@ def _generic_name(span, entry) -> bool:
 def _product_line(listing, span, entry, ctx) -> bool:
     """A product line is named: an alias (iPhone), a line of the owner's house mark (Switch), or a
     word beside one of the mark's lines ("Stanley ... Quencher"); or (the evidence adds) a mark right
-    after its maker's name ("Western Digital My Book")."""
-    return span.data["name"] != entry.term or bool(entry.line_of) or bool(ctx.get("near_alias"))
+    after its maker's name ("Western Digital My Book"). The mark's initials are no line: "WD" is
+    Western Digital's own short name, written as shops write the maker ("WD 2TB Elements")."""
+    name = span.data["name"]
+    return name != entry.term and not _initials_of(name, entry.term) or bool(entry.line_of) \
+        or bool(ctx.get("near_alias"))
+
+
+def _initials_of(name: str, term: str) -> bool:
+    """``name`` is the initials of a term of two words or more (WD of Western Digital, PSG of
+    Paris Saint-Germain)."""
+    named, spelt = words(name), words(term)
+    return len(named) == 1 and len(spelt) > 1 and named[0] == "".join(w[0] for w in spelt)
 
 
 def _confirmed_by(listing, span, entry, latin_title: str) -> str:
@@ -1143,6 +1155,29 @@ def _after_product(listing, span) -> bool:
         and bool(title_products(before))
 
 
+# What a shop's or a maker's page title puts after its name: "| Samsung UK", "- Razer United
+# States", "| HP® Official Store", "- Kingston Technology".
+SIGNATURE_WORDS = frozenset("store shop official online global technology technologies inc ltd gmbh corp "
+                            "corporation co united states kingdom us usa uk ca au eu de fr es it nl in global "
+                            "canada australia india germany deutschland france españa italia nederland g com".split())
+SIGNATURE_BREAKS = ("|", "-", "–", "—", ":", " by")
+
+
+def _signs_title(listing, span) -> bool:
+    """The mark alone ends the title after a separator or "by", with only store or country words
+    after it ("G502 HERO Gaming Mouse | Logitech G", "Blade 15 - Gaming Laptop - Razer United
+    States", "Thunderbolt 3 Express Dock HD by Belkin"): how a maker's or a shop's page titles
+    its product, naming who made it."""
+    if span.field != "title":
+        return False
+    raw = listing.fields["title"].raw
+    after = _words(raw[span.end:])
+    if len(after) > 3 or any(w not in SIGNATURE_WORDS for w in after):
+        return False
+    before = raw[:span.start].rstrip().lower()
+    return len(before) > 0 and before.endswith(SIGNATURE_BREAKS)
+
+
 def _leads_title(listing, entry) -> bool:
     """The mark, or another mark of its maker, is first in the title in one of its mentions
     ("Infinix Note 40X ... Warranty by Infinix Malaysia", "Western Digital WD Elements 1 TB"): its
@@ -1377,6 +1412,32 @@ def _inside_connector_name(title: str, span) -> bool:
 
 def _first(words: list[str], nouns: frozenset[str]) -> str:
     return next((w for w in words if w in nouns), "")
+
+
+def _merchandise(listing, title_words: list[str]) -> str:
+    """The first decorative product the title names, not one that only qualifies another product
+    ("Ring Light with Tripod Stand": a lamp, not a ring)."""
+    nouns = merchandise_nouns()
+    if not any(w in nouns for w in title_words):
+        return ""
+    modifiers = listing.once("product_modifiers", lambda: _product_modifiers(listing.title))
+    return next((w for w in title_words if w in nouns and w not in modifiers), "")
+
+
+# English words this common make the compounds whose last word is the product ("ring light"); in
+# the seed's other languages the product comes first ("маска карнавальная", "funda almohada").
+COMPOUND_ZIPF = 3.0
+
+
+def _product_modifiers(title: str) -> frozenset[str]:
+    """Words that open a longer English product name of the title and name no product of their
+    own in it ("ring" of "ring light", "phone" of "phone holder")."""
+    from ..matchers.marks import english_words
+
+    known = english_words(COMPOUND_ZIPF)
+    phrases = [p.split() for p in title_products(title)]
+    english = [p for p in phrases if len(p) > 1 and all(w in known for w in p)]
+    return frozenset(w for p in english for w in p[:-1]) - {p[-1] for p in phrases}
 
 
 # Words that make the next one a radio's frequency band, not a strap: "dual band router".

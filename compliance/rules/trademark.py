@@ -354,13 +354,23 @@ def accessory_reference(span, entry, ev):
 
 
 def comparison(span, entry, ev):
-    if ev.frame is Frame.COMPARISON:
+    if ev.frame is Frame.COMPARISON and not _model_called_so(span, ev):
         return Outcome("TM002", "block", f"compares the product with the brand {entry.term} ('{ev.wording}')",
                        f"Describe the product itself; remove '{ev.wording}'")
     if ev.frame is Frame.DISCLAIMER:
         return Outcome("TM004", "block", f"'{ev.wording}' names the brand {entry.term} to draw its searches",
                        f"Remove '{ev.wording}'")
     return None
+
+
+def _model_called_so(span, ev) -> bool:
+    """A style word right after a maker leading the title with a model or part number is the
+    model's own name ("philips vibe 4gb mp3 video player", "Microsoft Surface Pro Type Cover
+    FMM-00001"): genuine stock so titled compares with nothing. A copy names no model of the brand
+    it likens itself to ("Chanel Estilo Japonés edredón"); a fashion house's or a character's
+    style on a copy is the comparison however the title reads ("Rolex style watch Submariner")."""
+    return not ev.goods.copied and not ev.wording.lower().endswith(span.text.lower()) \
+        and ev.seller is SellerBrand.UNKNOWN and ev.leads_title and _specific_product(ev)
 
 
 def hidden_mark(span, entry, ev):
@@ -739,9 +749,15 @@ def _maker_leads(ev) -> bool:
     "Wardah Day Cream 30ml Original") changes nothing: shops of genuine stock write it (computer
     shops, Indonesian and Malaysian marketplaces) as copies do. A platform or chip line
     leading the title ("Android TV 32 inch Smart TV", "Intel Core i7-9700K") is the maker's own part
-    or a device built on it, as genuine stock is titled."""
-    return ev.seller is SellerBrand.UNKNOWN and (ev.leads_title or ev.after_product) and ev.in_title \
+    or a device built on it, as genuine stock is titled. A maker's name signing the title ("G502 HERO
+    Gaming Mouse | Logitech G", "... Dock HD by Belkin") is a maker's or a shop's page naming who
+    made it; not for a fashion house or a character, whose name tacked on is how copies read."""
+    return ev.seller is SellerBrand.UNKNOWN and _maker_named_first_or_last(ev) and ev.in_title \
         and not (ev.product_line and ev.goods is not Goods.COMPONENT and not _line_and_model(ev))
+
+
+def _maker_named_first_or_last(ev) -> bool:
+    return ev.leads_title or ev.after_product or ev.signs_title and not ev.goods.copied
 
 
 def _line_and_model(ev) -> bool:

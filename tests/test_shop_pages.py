@@ -1,0 +1,103 @@
+"""Titles of computer shops' and makers' product pages, checked with no brand column: the
+maker's initials, a model named with a style word, the maker signing the title, a product that
+only qualifies another ("ring light"), lists of what a product works with, Italian and Dutch
+compatibility wording, and the key switches inside a keyboard."""
+import pytest
+
+from .rule_harness import severities, tm_findings
+
+
+@pytest.mark.parametrize("title", [
+    "WD 4TB Black My Passport Portable External Hard Drive",
+    "Festplatte WD 2TB WD20EZRZ",
+])
+def test_the_makers_initials_are_the_maker_not_a_product_line(checker_with, title):
+    # "WD" is Western Digital's own short name: leading the title, a review like the full name.
+    assert severities(checker_with()(title, brand=None), "wd") == {"warn"}
+
+
+@pytest.mark.parametrize("title, initials", [
+    ("PSG jersey 2023 home", "psg"),
+    ("TMNT backpack kids", "tmnt"),
+])
+def test_a_clubs_or_franchises_initials_on_merchandise_still_block(checker_with, title, initials):
+    assert "block" in severities(checker_with()(title, brand=None), initials)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("philips vibe 4gb mp3 video player", "philips"),
+    ("Microsoft Surface Pro Type Cover - Black FMM-00001", "surface pro"),
+])
+def test_a_style_word_after_a_maker_leading_with_its_model_is_the_models_name(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert not any(rule == "TM002" for rule, _, _ in tm_findings(result))
+    assert "block" not in severities(result, mark)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Chanel Estilo Japonés Flor De Cerezo Edredón", "chanel"),   # no model of the brand named
+    ("Apple style charger 20W for iPhone", "apple"),              # the same
+    ("Rolex style watch Submariner 116610", "rolex"),             # a fashion house's style on a copy
+])
+def test_a_style_word_without_the_makers_model_or_after_a_fashion_house_is_a_comparison(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert ("TM002", "block", mark) in tm_findings(result)
+
+
+@pytest.mark.parametrize("title, maker", [
+    ("G502 HERO High Performance Gaming Mouse | Logitech G", "logitech"),
+    ("Blade 15 - Gaming Laptop - Razer United States", "razer"),
+    ("Thunderbolt 3 Express Dock HD by Belkin", "belkin"),
+])
+def test_a_maker_signing_the_page_title_is_a_review(checker_with, title, maker):
+    assert severities(checker_with()(title, brand=None), maker) == {"warn"}
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Oversized Hoodie Men - Nike", "nike"),           # a fashion house tacked on: how copies read
+    ("Blade 15 Gaming Laptop - Razer 2024 new hot sale", "razer"),  # more than a store's words after it
+    ("G502 HERO Gaming Mouse Logitech G", "logitech"),               # no separator before it
+])
+def test_a_name_tacked_on_a_copy_or_followed_by_more_is_no_signature(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
+def test_a_product_that_only_qualifies_another_is_not_the_merchandise(checker_with):
+    # A ring light is a lamp: the apps named after "for" are what it is used with.
+    result = checker_with()("Ring Light 10in with Tripod Stand & Phone Holder for Zoom calls, YouTube, TikTok",
+                            brand=None)
+    assert not any(severity == "block" for _, severity, _ in tm_findings(result))
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Hello Kitty ring silver", "hello kitty"),
+    ("Маска Карнавальная супергероя со светящимися Глазами/Халк", "халк"),  # the product comes first
+])
+def test_the_product_itself_is_still_the_merchandise(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
+@pytest.mark.parametrize("title, later", [
+    ("Controller works with Xbox Series X, Xbox One, PC", "xbox one"),
+    ("Gamepad works with PS4, Xbox One", "xbox one"),
+])
+def test_every_device_of_a_works_with_list_is_what_the_product_fits(checker_with, title, later):
+    result = checker_with()(title, brand=None)
+    assert severities(result, later) == {"info"}
+
+
+@pytest.mark.parametrize("title, device", [
+    ("Penna per Surface Pro 7 stilo magnetica 4096 livelli di pressione", "surface pro"),
+    ("Oplader geschikt voor MacBook Pro 13 USB-C 61W", "macbook pro"),
+    ("iPad Pro 12.9 toetsenbord hoes met trackpad QWERTY zwart", "ipad pro"),
+])
+def test_italian_and_dutch_compatibility_wording(checker_with, title, device):
+    assert severities(checker_with()(title, brand=None), device) == {"info"}
+
+
+@pytest.mark.parametrize("title, switch", [
+    ("Mechanische Gaming Tastatur RGB mit Kailh Red Switches QWERTZ", "kailh"),
+    ("Teclado mecánico gaming Newskill Hanshi Kailh Brown RGB", "kailh"),
+])
+def test_a_keyboards_switches_are_a_component_inside_it(checker_with, title, switch):
+    assert severities(checker_with()(title, brand=None), switch) <= {"info"}
