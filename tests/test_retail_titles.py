@@ -164,6 +164,8 @@ def test_a_misspelling_opening_the_title_is_no_maker_leading(checker_with):
     ("ilive iphone alarm clock speaker", "iphone"),
     ("kroo ipad icap black", "ipad"),
     ("soundfly sd wma mp3 player car fm transmitter for sd card usb stick mp3 players ipod zune", "ipod"),
+    ("new-ilive ibp181b iphone pll fm radio boom box - ileibp181b", "iphone"),  # "new" glued by a hyphen
+    ("new-ihome idm12b ipad tm iphone r ipod r rechargeable portable bluetooth r speaker", "ipad"),
 ])
 def test_a_coined_name_opening_the_title_is_the_maker_of_what_works_with_the_device(checker_with, title, device):
     result = checker_with()(title, brand=None)
