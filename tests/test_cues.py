@@ -32,7 +32,11 @@ def ids(cues, text):
     ("knock-off sunglasses", "knockoff"),
     ("This is a fake of the famous designer item", "fake"),
     ("rep sneakers fast shipping", "rep_goods"),
-    ("Sepatu Nike Air Max KW Super Premium", "kw_grade"),
+    ("Sepatu Nike Air Max KW Super Premium", "kw_grade_named"),
+    ("Sepatu Nike Air Max KW", "kw_grade"),
+    ("Headset Bluetooth Beats Solo 3 KW Super Bass", "kw_grade_named"),   # a number before: still a grade
+    ("Kacamata Rayban Aviator Pria KW1 Lensa Polarized", "kw_grade_named"),
+    ("Vans Old Skool Black White Grade Ori Made in China", "kw_grade_named"),
     ("Tas Gucci tiruan murah", "palsu"),
     ("Giày Nike Air Force 1 hàng nhái", "hang_nhai"),
     ("เสื้อ Nike งานก๊อป", "thai_copy"),
@@ -77,7 +81,7 @@ def test_mark_scoped_cues_are_marked(cues):
     found = cues.find_in_text("Gucci dupe bag")
     assert [(c.id, c.scope) for _, _, c in found] == [("dupe", "mark")]
     found = cues.find_in_text("Sepatu KW super murah")
-    assert [(c.id, c.scope) for _, _, c in found] == [("kw_grade", "mark")]
+    assert [(c.id, c.scope) for _, _, c in found] == [("kw_grade_named", "mark")]
 
 
 @pytest.mark.parametrize("pattern, prefixes", [
