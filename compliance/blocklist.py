@@ -60,7 +60,8 @@ class Entry:
     goods: str = ""  # one of GOODS; empty: not said (judged from the classes)
     source: str = field(default="", compare=False)
     # The owner's house mark when this entry is one of its product lines, models or characters
-    # (Switch of Nintendo, Civic of Honda): set when the lists are merged, from the owners.
+    # (Switch of Nintendo, Civic of Honda): set when the lists are merged, from the owners or from
+    # a line's first keyword naming its house (Superstay of Maybelline).
     line_of: str = field(default="", compare=False)
     # The list keeper's note (why the mark is distinctive): kept so a stored list exports as it came in.
     note: str = field(default="", compare=False)
@@ -312,6 +313,10 @@ def _merge(files, platform_names, stored: StoredEntries | None = None, curated: 
     return link_lines(list(entries.values()))
 
 
+# Goods kinds of properties printed on merchandise (compliance.rules.evidence.Goods.property_for_merchandise).
+PROPERTY_GOODS = frozenset({"character", "sports", "media", "service"})
+
+
 def link_lines(entries: list[Entry]) -> list[Entry]:
     """Mark each trademark that is a product line, model or character of its owner's house mark:
     the owner's mark whose name the owner's own name holds ("Nintendo" of "Nintendo Co., Ltd.")."""
@@ -327,8 +332,29 @@ def link_lines(entries: list[Entry]) -> list[Entry]:
         if len(group) > 1 and named:
             # The name the owner's name starts with ("Jaguar" of "Jaguar Land Rover Limited"), else the shortest.
             house[owner] = min(named, key=lambda e: (not owner.startswith(compact(e.term)), len(e.term))).term
+    marks = {compact(e.term): e for e in entries if e.kind == "trademark"}
     out = []
     for e in entries:
-        maker = house.get(compact(e.owner)) if e.kind == "trademark" and e.owner else None
+        maker = _house_in_keywords(e, marks) or (house.get(compact(e.owner)) if e.kind == "trademark" and e.owner
+                                                 else None)
         out.append(replace(e, line_of=maker) if maker and maker != e.term else e)
     return out
+
+
+def _house_in_keywords(entry: Entry, marks: dict[str, Entry]) -> str:
+    """The house mark a line's keywords name, for the same goods and listed under another owner:
+    the lists give a group's lines the group as owner (Superstay, L'Oréal S.A.) and its house brand
+    the house's own company (Maybelline, Maybelline LLC), so the owner alone does not join them.
+    The house is a distinctive mark, not an everyday word ("Ultra" is no house of Galaxy S).
+    Not a character's, team's or show's keywords: a franchise or a league names its context, and a
+    team is no line of its league."""
+    from .normalize import compact
+
+    if entry.goods in PROPERTY_GOODS or not entry.keywords:
+        return ""
+    # The first keyword, as the lists write a line's house first ("Maybelline|Мейбелин"); a later
+    # one is a context word or another line ("camera|Zuiko|OM System" of Olympus).
+    found = marks.get(compact(entry.keywords[0]))
+    if found is None or found is entry or found.generic or found.goods != entry.goods or found.owner == entry.owner:
+        return ""
+    return found.term

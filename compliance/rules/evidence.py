@@ -819,7 +819,8 @@ def _confirmed_by(listing, span, entry, latin_title: str) -> str:
     if noun in FRAGRANCE_NOUNS:
         return noun  # "Far Away perfume": the name of the fragrance sold
     strict = goods_of(entry) in (Goods.CHARACTER, Goods.MEDIA)
-    said = _keyword_said(listing, entry, strict) or (_other_script_spelling(listing, span, entry) if strict else "")
+    said = _named_beside(listing, span, entry) or _keyword_said(listing, entry, strict) \
+        or (_other_script_spelling(listing, span, entry) if strict else "")
     if not said and goods_of(entry) is Goods.MEDIA:
         said = latin_title  # a work's title; a character's name in Latin letters may be a brand too
     if said:
@@ -830,6 +831,32 @@ def _confirmed_by(listing, span, entry, latin_title: str) -> str:
     kin = (s for s in listing.spans.get("marks", []) if s is not span)
     return next((s.data["entry"].term for s in kin if _same_family_of_marks(s.data.get("entry"), entry, keys)
                  and not _ordinary_sense(listing, s)), "")
+
+
+# Words that say the next name is a character's: "Softcase Karakter Stitch", "personaje Stitch".
+CHARACTER_WORDS = frozenset("character characters karakter personaje personajes personagem personagens "
+                            "personnage personnages tokoh персонаж персонажи".split())
+
+
+def _named_beside(listing, span, entry) -> str:
+    """What right beside the name makes it the mark's: a mark of the listing that is one of its
+    keywords, even an everyday word ("Frozen Elsa", "Elsa, Frozen": the franchise and its character
+    written as one name, which two everyday words far apart are not, nor a keyword that is no mark,
+    "Princess castle tent"), the keyword inside the name the list spells ("Elsa Frozen"), or
+    "character" before it ("Karakter Stitch")."""
+    if goods_of(entry) is Goods.CHARACTER and _word_before(listing, span) in CHARACTER_WORDS:
+        return f"{_word_before(listing, span)} {span.text}"
+    keys = _compact_keys(entry.keywords)
+    if any(compact(w) in keys for w in words(span.data["name"])):
+        return span.text
+    raw = listing.fields[span.field].raw
+    beside = (s for s in listing.spans.get("marks", ()) if s is not span and s.field == span.field
+              and _only_punctuation(raw[s.end:span.start] if s.end <= span.start else raw[span.end:s.start]))
+    return next((s.text for s in beside if compact(s.text) in keys), "")
+
+
+def _only_punctuation(gap: str) -> bool:
+    return len(gap) <= 3 and not any(c.isalnum() for c in gap)
 
 
 def _keyword_said(listing, entry, strict: bool) -> str:

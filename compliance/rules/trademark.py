@@ -777,8 +777,12 @@ def _official_fashion_stock(ev) -> bool:
 def _under_warranty(ev) -> bool:
     """A product line leading a title that names the maker's or distributor's warranty ("Redmi Note
     13 8/256 Garansi Resmi", "... 1 Year Samsung Malaysia Warranty"): how official stores and
-    authorised resellers title genuine stock."""
-    return ev.warranty and ev.in_title and (ev.brand_position or ev.leads_title)
+    authorised resellers title genuine stock; also the maker right after the product it names, and
+    its line right after it ("Tas Ransel Eiger Escaper 25L Original Garansi Resmi", "Sandal Crocs
+    Classic Clog ... Garansi Resmi"), not a line alone after it ("TWS earbuds AirPods Pro 2
+    Garansi Resmi": how copies are titled, warranty or not)."""
+    return ev.warranty and ev.in_title and (ev.brand_position or ev.leads_title or ev.after_its_maker
+                                            or ev.after_product and not ev.product_line)
 
 
 def _specific_product(ev) -> bool:

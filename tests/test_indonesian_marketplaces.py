@@ -1,0 +1,86 @@
+"""How Indonesian and Malaysian marketplace titles say what a listing is: a copy's grade spelt
+out ("KW Super", "KW1", "Grade Ori"), "mirip" (looks like), "Karakter" before a character's name,
+a franchise written right beside its character ("Frozen Elsa"), and the official warranty after
+the product a title names first."""
+import pytest
+
+from compliance.blocklist import Entry, link_lines
+
+from .rule_harness import severities, tm_findings
+
+
+def _blocked(result) -> bool:
+    return any(f.severity == "block" and f.rule[:2] in ("TM", "CF") for f in result.findings)
+
+
+@pytest.mark.parametrize("title", [
+    "Headset Bluetooth Beats Solo 3 KW Super Bass",
+    "Kacamata Rayban Aviator Pria KW1 Lensa Polarized Murah",
+    "Vans Old Skool Black White Grade Ori Made in China Free Box",
+])
+def test_a_copys_grade_spelt_out_beside_a_mark_blocks(checker_with, title):
+    assert _blocked(checker_with()(title, brand=None))
+
+
+def test_mirip_before_a_brand_is_a_comparison(checker_with):
+    result = checker_with()("Sandal Mirip Crocs Bahan Karet Murah Unisex", brand=None)
+    assert ("TM002", "block", "crocs") in tm_findings(result)
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Kaos Anak Frozen Elsa Anna Lengan Pendek Murah 2-8 Tahun", "elsa"),   # the franchise right beside
+    ("Elsa Frozen dress kids", "elsa frozen"),                             # the list's own spelling
+    ("Softcase Karakter Stitch Lucu Untuk Oppo A3s Vivo Y91", "stitch"),    # "character" before it
+])
+def test_an_everyday_character_name_beside_its_franchise_or_called_a_character_is_merchandise(
+        checker_with, title, name):
+    assert "block" in severities(checker_with()(title, brand=None), name)
+
+
+@pytest.mark.parametrize("title", [
+    "Diaper Genie Angel care refill bags",   # two everyday names of one owner, not beside each other's keyword
+    "frozen peas and anna's biscuits",
+])
+def test_everyday_words_far_from_their_franchise_stay_words(checker_with, title):
+    assert not _blocked(checker_with()(title, brand=None))
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Tas Ransel Eiger Escaper 25L Original Garansi Resmi", "eiger"),
+    ("Sandal Crocs Classic Clog Unisex Original Garansi Resmi", "classic clog"),
+])
+def test_the_official_warranty_after_the_product_a_title_names_first_is_a_review(checker_with, title, mark):
+    assert severities(checker_with()(title, brand=None), mark) == {"warn"}
+
+
+def test_without_the_warranty_the_same_fashion_title_still_blocks(checker_with):
+    assert "block" in severities(checker_with()("Tas Ransel Eiger Escaper 25L Original", brand=None), "eiger")
+
+
+def _entry(term, owner, goods, keywords=(), generic=False):
+    return Entry(term=term, kind="trademark", owner=owner, classes=frozenset({3}), goods=goods,
+                 keywords=tuple(keywords), generic=generic)
+
+
+def test_a_line_whose_first_keyword_is_its_house_under_another_owner_is_that_houses_line():
+    house = _entry("Maybelline", "Maybelline LLC", "cosmetics")
+    line = _entry("Superstay", "L'Oréal S.A.", "cosmetics", ("Maybelline",), generic=True)
+    linked = {e.term: e for e in link_lines([house, line])}
+    assert linked["Superstay"].line_of == "Maybelline"
+
+
+@pytest.mark.parametrize("keywords, house_generic, goods", [
+    (("camera", "Maybelline"), False, "cosmetics"),  # a context word first: no house named
+    (("Maybelline",), True, "cosmetics"),            # an everyday word is no house
+    (("Maybelline",), False, "character"),           # a franchise names a character's context, not its house
+])
+def test_no_house_from_a_later_keyword_an_everyday_word_or_a_property(keywords, house_generic, goods):
+    house = _entry("Maybelline", "Maybelline LLC", goods, generic=house_generic)
+    line = _entry("Superstay", "L'Oréal S.A.", goods, keywords, generic=True)
+    linked = {e.term: e for e in link_lines([house, line])}
+    assert linked["Superstay"].line_of == ""
+
+
+def test_a_house_line_named_with_its_house_is_maybe_genuine(checker_with):
+    result = checker_with()("Maybelline Superstay Matte Ink Liquid Lipstick Original 100% BPOM", brand=None)
+    assert severities(result, "superstay") == {"warn"}
