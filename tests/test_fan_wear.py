@@ -1,6 +1,7 @@
-"""A car, motorcycle, bicycle or drink maker's name on clothing from a shop naming no brand is its
-fan merchandise; a sportswear or sports-gear maker's own clothing, and the maker's name on its own
-kind of goods, are not."""
+"""A car, motorcycle, bicycle or drink maker's name on clothing (a food or drink brand's on any
+decorative product of other goods) from a shop naming no brand is its fan merchandise; a
+sportswear or sports-gear maker's own clothing, and the maker's name on its own kind of goods,
+are not."""
 import pytest
 
 from .rule_harness import severities
@@ -30,3 +31,21 @@ def test_fan_wear_from_a_shop_naming_its_brand_is_not_called_merchandise_of_an_u
     # A brand column naming a company: it may be the maker's licensee, decided as before.
     result = checker_with()("Ferrari Team T-shirt Men Racing Red", brand="Puma")
     assert not any("fan merchandise" in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Чехол силиконовый для Apple Airpods Pro Киндер", "киндер"),   # "для" makes no case fit a chocolate
+    ("Coca-Cola keychain retro metal", "coca-cola"),
+])
+def test_a_food_or_drink_brand_on_a_decorative_product_is_its_merchandise(checker_with, title, mark):
+    assert severities(checker_with()(title, brand=None), mark) == {"block"}
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("grab-and-go sour patch kids candy snacks in reception box", "sour patch kids"),  # its own kind of goods
+    ("Honda key case leather", "honda"),                                            # a car's case may fit its key
+    ("Carlsberg Green Label Can 320ml (Pack of 48) Silver Ring", "carlsberg"),       # the ring is not what it sells
+])
+def test_a_brand_on_its_own_goods_or_a_cars_case_is_no_fan_merchandise(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert not any("merchandise" in f.message for f in result.findings)

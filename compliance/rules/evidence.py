@@ -586,6 +586,7 @@ class MarkEvidence:
     class_overlap: bool     # the mark's classes cover the listing's product (or either is unknown)
     listing_classes: tuple[int, ...]
     merchandise: str        # the decorative product the mark is printed on ("mug", "poster"), or ""
+    sells_merchandise: bool  # the title's first product is that decorative product ("Coca-Cola keychain")
     character_product: str  # the title names a product that is a character itself ("plush", "figure"), or ""
     latin_title: str        # a name of two words or more in Latin letters in a title of another script, or ""
     names_a_creature: bool  # the span is a creature's everyday name ("Penguin", "Skeleton", "Пингвин")
@@ -677,6 +678,7 @@ class MarkEvidence:
                  "copy words": self.copy_words, "beside disguised marks": self.beside_hidden_marks,
                  "part": self.part, "beside own brand": self.beside_own_brand, "confirmed by": self.confirmed_by,
                  "named right after the product": self.after_product,
+                 "signs the title": self.signs_title,
                  "its own product line follows": self.own_line_follows,
                  "right after its maker's name": self.after_its_maker,
                  "among the models the product fits": self.fitment_list,
@@ -730,6 +732,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "class_overlap": lambda ev: _overlap(ev._entry.classes, ev._classes),
     "listing_classes": lambda ev: tuple(sorted(ev._classes)),
     "merchandise": lambda ev: _merchandise(ev._listing, ev._title_words),
+    "sells_merchandise": lambda ev: bool(ev.merchandise) and ev.merchandise in _first_product(ev._listing).split(),
     "character_product": lambda ev: _first(ev._title_words, character_nouns()),
     "latin_title": lambda ev: _latin_title_among_another_script(ev._listing, ev._span),
     "names_a_creature": lambda ev: ev._span.text.lower() in creature_nouns(),
@@ -1461,6 +1464,11 @@ def _merchandise(listing, title_words: list[str]) -> str:
 # English words this common make the compounds whose last word is the product ("ring light"); in
 # the seed's other languages the product comes first ("маска карнавальная", "funda almohada").
 COMPOUND_ZIPF = 3.0
+
+
+def _first_product(listing) -> str:
+    """The first product phrase the title names (what the listing sells, most often), or ""."""
+    return listing.once("first_product", lambda: next(iter(title_products(listing.title)), ""))
 
 
 def _product_modifiers(title: str) -> frozenset[str]:

@@ -331,6 +331,8 @@ def compatibility(span, entry, ev):
         return None
     if ev.merchandise in GARMENTS and not ev.goods.fittable:
         return None  # "polo para Petronas": clothing for a company's fans fits nothing it makes
+    if ev.goods is Goods.FOOD and ev.sells_merchandise:
+        return None  # "Чехол для Apple Airpods Pro Киндер": a case fits no chocolate; its look is the brand's
     if ev.logo and ev.goods is Goods.VEHICLE:
         return None  # "emblema para Seat": the maker's badge is the product, whatever car it is for
     return Outcome("TM003", "info", f"'{ev.wording}' names {entry.term} to say what the product fits: "
@@ -454,9 +456,14 @@ FAN_WEAR_GOODS = (Goods.VEHICLE, Goods.FOOD)
 
 def _on_clothing_it_does_not_make(ev) -> bool:
     """"Herbalife cycling jersey", "PETRONAS jersey", "Coca-Cola t-shirt" from a shop naming no brand:
-    not the company's own goods, its name is what sells them: sponsor and fan merchandise."""
-    return ev.merchandise in GARMENTS and not ev.fitting and ev.seller.unnamed and ev.reading is Reading.EXACT \
-        and ev.in_title
+    not the company's own goods, its name is what sells them: sponsor and fan merchandise. A food
+    or drink brand on any decorative product of other goods too ("Чехол для Apple Airpods Pro
+    Киндер", "Coca-Cola keychain"; not "sour patch kids candy snacks in reception box", nor "Carlsberg
+    Green Label Can ... Silver Ring", where the decorative word is not what the title sells): a car's
+    name on a case may be the case for its key."""
+    worn = ev.merchandise in GARMENTS and not ev.fitting \
+        or ev.goods is Goods.FOOD and ev.sells_merchandise and not ev.class_overlap
+    return worn and ev.seller.unnamed and ev.reading is Reading.EXACT and ev.in_title
 
 
 def service_feature(span, entry, ev):
