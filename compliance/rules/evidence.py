@@ -1188,7 +1188,7 @@ def _after_product(listing, span) -> bool:
 # What a shop's or a maker's page title puts after its name: "| Samsung UK", "- Razer United
 # States", "| HP® Official Store", "- Kingston Technology".
 SIGNATURE_WORDS = frozenset("store shop official online global technology technologies inc ltd gmbh corp "
-                            "corporation co united states kingdom us usa uk ca au eu de fr es it nl in global "
+                            "corporation co united states kingdom us usa uk ca au eu de fr es it nl in "
                             "canada australia india germany deutschland france españa italia nederland g com".split())
 SIGNATURE_BREAKS = ("|", "-", "–", "—", ":", " by")
 
@@ -1457,8 +1457,18 @@ def _merchandise(listing, title_words: list[str]) -> str:
     nouns = merchandise_nouns()
     if not any(w in nouns for w in title_words):
         return ""
-    modifiers = listing.once("product_modifiers", lambda: _product_modifiers(listing.title))
+    modifiers = listing.once("product_modifiers", lambda: _product_modifiers(_title_products(listing)))
     return next((w for w in title_words if w in nouns and w not in modifiers), "")
+
+
+def _title_products(listing) -> tuple[str, ...]:
+    """The product phrases the title names, in order, found once per listing."""
+    return listing.once("title_products", lambda: title_products(listing.title))
+
+
+def _first_product(listing) -> str:
+    """The first product phrase the title names (what the listing sells, most often), or ""."""
+    return next(iter(_title_products(listing)), "")
 
 
 # English words this common make the compounds whose last word is the product ("ring light"); in
@@ -1466,18 +1476,13 @@ def _merchandise(listing, title_words: list[str]) -> str:
 COMPOUND_ZIPF = 3.0
 
 
-def _first_product(listing) -> str:
-    """The first product phrase the title names (what the listing sells, most often), or ""."""
-    return listing.once("first_product", lambda: next(iter(title_products(listing.title)), ""))
-
-
-def _product_modifiers(title: str) -> frozenset[str]:
+def _product_modifiers(products: tuple[str, ...]) -> frozenset[str]:
     """Words that open a longer English product name of the title and name no product of their
     own in it ("ring" of "ring light", "phone" of "phone holder")."""
     from ..matchers.marks import english_words
 
     known = english_words(COMPOUND_ZIPF)
-    phrases = [p.split() for p in title_products(title)]
+    phrases = [p.split() for p in products]
     english = [p for p in phrases if len(p) > 1 and all(w in known for w in p)]
     return frozenset(w for p in english for w in p[:-1]) - {p[-1] for p in phrases}
 

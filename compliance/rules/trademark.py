@@ -430,7 +430,7 @@ def other_class(span, entry, ev):
                      f"(classes {sorted(entry.classes)}; the listing's {list(ev.listing_classes)})")
     if ev.goods.copied and ev.merchandise:
         return None  # a character or a fashion house printed on any product is still its merchandise
-    if _on_clothing_it_does_not_make(ev):
+    if _sells_fan_merchandise(ev):
         return Outcome("TM001", "block", f"puts {entry.term}{_owner(entry)}, a mark for other goods, on a "
                        f"{ev.merchandise}: the brand's merchandise, sold only under its licence",
                        f"Remove '{span.text}' unless you are licensed by {entry.owner or entry.term}")
@@ -443,7 +443,7 @@ def fan_wear(span, entry, ev):
     shop naming no brand: a car, motorcycle, bicycle or drink maker's name on clothing is its fan
     merchandise, sold only under its licence, even where the maker registered its name for
     clothing too (a sportswear or sports-gear maker's own clothing is its product)."""
-    if ev.goods not in FAN_WEAR_GOODS or not _on_clothing_it_does_not_make(ev) or ev.copy_words:
+    if ev.goods not in FAN_WEAR_GOODS or not _sells_fan_merchandise(ev) or ev.copy_words:
         return None
     return Outcome("TM001", "block", f"puts {entry.term}{_owner(entry)} on a {ev.merchandise}: the maker's fan "
                    f"merchandise, sold only under its licence",
@@ -454,7 +454,7 @@ def fan_wear(span, entry, ev):
 FAN_WEAR_GOODS = (Goods.VEHICLE, Goods.FOOD)
 
 
-def _on_clothing_it_does_not_make(ev) -> bool:
+def _sells_fan_merchandise(ev) -> bool:
     """"Herbalife cycling jersey", "PETRONAS jersey", "Coca-Cola t-shirt" from a shop naming no brand:
     not the company's own goods, its name is what sells them: sponsor and fan merchandise. A food
     or drink brand on any decorative product of other goods too ("Чехол для Apple Airpods Pro
