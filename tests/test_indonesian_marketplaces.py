@@ -84,3 +84,14 @@ def test_no_house_from_a_later_keyword_an_everyday_word_or_a_property(keywords, 
 def test_a_house_line_named_with_its_house_is_maybe_genuine(checker_with):
     result = checker_with()("Maybelline Superstay Matte Ink Liquid Lipstick Original 100% BPOM", brand=None)
     assert severities(result, "superstay") == {"warn"}
+
+
+def test_the_maker_after_a_product_name_holding_an_everyday_mark_word_is_a_review(checker_with):
+    # "Rem" (brake) is also a character's name; the product is brake pads, and Honda follows it.
+    result = checker_with()("Kampas Rem Depan Honda Beat Vario Scoopy Spacy Original AHM", brand=None)
+    assert severities(result, "honda") == {"warn"}
+
+
+def test_a_distinctive_mark_first_still_leaves_the_next_maker_no_leader(checker_with):
+    result = checker_with()("Kaos Nike Adidas Original Murah", brand=None)
+    assert "block" in severities(result, "adidas")

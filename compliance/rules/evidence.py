@@ -1178,8 +1178,8 @@ def _after_product(listing, span) -> bool:
     before = listing.fields["title"].raw[:span.start]
     if before.rstrip().endswith("+"):
         return True  # a bundle's next product, led by its maker ("... 4 Cans + Nissin Ramen")
-    if min((s.start for s in _title_marks(listing)), default=-1) != span.start:
-        return False
+    if any(s.start < span.start and not s.data["entry"].generic for s in _title_marks(listing)):
+        return False  # another mark comes first; an everyday word of the product's name may ("Kampas Rem")
     opening = before.split()
     return 1 <= len(opening) <= 3 and before.replace(" ", "").replace("-", "").isalpha() \
         and bool(title_products(before))
