@@ -313,7 +313,8 @@ def _merge(files, platform_names, stored: StoredEntries | None = None, curated: 
     return link_lines(list(entries.values()))
 
 
-# Goods kinds of properties printed on merchandise (compliance.rules.evidence.Goods.property_for_merchandise).
+# Goods kinds of properties printed on merchandise: a character, franchise, team, show or online
+# service (compliance.rules.evidence.Goods.property_for_merchandise reads it from here).
 PROPERTY_GOODS = frozenset({"character", "sports", "media", "service"})
 
 

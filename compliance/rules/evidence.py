@@ -21,6 +21,7 @@ from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
+from ..blocklist import PROPERTY_GOODS
 from ..classes import classes_for_title, classes_of, title_products
 from ..matchers.context import FASHION_CLASSES, TITLE_PREFIX, device_brand
 from ..matchers.marks import GLUED, language_counts, language_words, languages_of, own_script, own_word
@@ -55,7 +56,7 @@ class Goods(Enum):
     def property_for_merchandise(self) -> bool:
         """A character, franchise, team, show or online service: its name on a product is the
         selling point."""
-        return self in (Goods.CHARACTER, Goods.SPORTS, Goods.MEDIA, Goods.SERVICE)
+        return self.value in PROPERTY_GOODS
 
     @property
     def fashion_house(self) -> bool:
@@ -847,8 +848,9 @@ def _named_beside(listing, span, entry) -> str:
     written as one name, which two everyday words far apart are not, nor a keyword that is no mark,
     "Princess castle tent"), the keyword inside the name the list spells ("Elsa Frozen"), or
     "character" before it ("Karakter Stitch")."""
-    if goods_of(entry) is Goods.CHARACTER and _word_before(listing, span) in CHARACTER_WORDS:
-        return f"{_word_before(listing, span)} {span.text}"
+    before = _word_before(listing, span)
+    if goods_of(entry) is Goods.CHARACTER and before in CHARACTER_WORDS:
+        return f"{before} {span.text}"
     keys = _compact_keys(entry.keywords)
     if any(compact(w) in keys for w in words(span.data["name"])):
         return span.text
