@@ -202,11 +202,47 @@ def test_a_title_in_another_script_names_its_maker_in_latin_letters(checker, val
     assert title_maker(listing) == maker
 
 
-def test_character_merchandise_by_a_maker_named_in_the_title_is_a_licence_review(checker):
-    # no brand column: the maker the title names may be the property's licensee
+def test_character_merchandise_by_a_known_licensee_named_in_the_title_is_licensed(checker):
+    # no brand column: Stor, named as Ozon's titles name the seller, holds a Disney licence
     assert _blocks(checker, {"title": "Миска Stor Disney Cars (Тачки), 500 мл"}) == set()
-    assert _warns(checker, {"title": "Миска Stor Disney Cars (Тачки), 500 мл"}) == {"Disney Cars"}
+    assert _warns(checker, {"title": "Миска Stor Disney Cars (Тачки), 500 мл"}) == set()
     assert _blocks(checker, {"title": "Миска детская Disney Cars (Тачки), 500 мл"}) == {"Disney Cars"}
+
+
+def test_character_merchandise_by_an_established_maker_named_in_the_title_is_a_licence_review(checker):
+    # HORI is a real company that makes licensed accessories: whether this licence is among them is a review
+    values = {"title": "HORI / Сменные накладки для геймпада Тачки"}
+    assert _blocks(checker, values) == set() and _warns(checker, values) == {"Disney Cars"}
+
+
+@pytest.mark.parametrize("title", [
+    "PIFPAF KIDS / Рюкзак детский дошкольный / Тачки",      # before a slash, as Ozon prints the seller
+    "Накладки на стики Zorgo Тачки для геймпада",            # in Latin letters just before the property
+])
+def test_character_merchandise_by_a_label_no_list_knows_fails(checker, title):
+    # a shop's own label is no sign of a licence: the property sells the goods
+    listing = Listing.from_values("T1", 1, {"title": title})
+    result = checker.check_batch([listing])[0]
+    blocks = [f for f in result.findings if f.rule == "TM001" and f.severity == "block"]
+    assert [f.entry for f in blocks] == ["Disney Cars"]
+    assert "no list knows as a company or licensee" in blocks[0].message
+    assert "--authorized" in blocks[0].fix
+
+
+@pytest.mark.parametrize("values", [
+    {"title": "zorgo iphone 4 case cars lightning mcqueen"},          # a retailer's title opening with its maker
+    {"title": "Рюкзак детский Тачки", "brand": "Zorgo"},              # the catalog's own brand column
+    {"title": "PIFPAF KIDS / Рюкзак детский", "description": "Рисунок: Тачки, Молния Маккуин"},  # not the title
+])
+def test_an_unknown_maker_is_a_licence_review_where_the_catalog_itself_names_it(checker, values):
+    # retailers' tables name small licensed makers too: only the marketplace title's seller label fails,
+    # and only for the property its title sells
+    assert _blocks(checker, values) == set()
+
+
+def test_a_licence_the_seller_names_spares_its_label(checker_with):
+    result = checker_with(authorized=("Disney",))("PIFPAF KIDS / Рюкзак детский дошкольный / Тачки")
+    assert not [f for f in result.findings if f.kind == "trademark" and f.severity == "block"]
 
 
 def test_a_brand_column_naming_a_sister_mark_of_the_same_owner_is_the_family(checker):

@@ -479,6 +479,14 @@ def title_maker(listing) -> str:
     return listing.once("title_maker", lambda: _title_maker(listing))
 
 
+def _maker_as_seller(title: str) -> bool:
+    """The maker a title names is named as marketplaces print the seller's brand: before a slash,
+    or in Latin letters in a title of another script ("PIFPAF KIDS / Рюкзак", "Миска Stor Disney"),
+    not guessed from a retailer's title that opens with it ("veho ... case")."""
+    first = re.search(r"[^\W\d_]+", title)
+    return first is not None and not _latin_letters(first.group()) or bool(_maker_before_slash(title))
+
+
 def _latin_letters(word: str) -> bool:
     return word.isascii() or all(unicodedata.name(c, "").startswith("LATIN") for c in word)
 
@@ -619,6 +627,8 @@ class MarkEvidence:
     maker_named: bool       # the mark's own name is in the title, not only a product line of it
     distinctive_name: bool  # the name is no everyday word (Spider-Man, Minecraft; not Stitch, Buzz)
     seller_established: bool  # the brand column names a real company (a licensee or distributor may)
+    seller_known: bool      # the company the listing is by is established, a known licensee or a mark of the lists
+    maker_as_seller: bool   # the title names its maker the way Ozon's titles name the seller ("Stor / ...")
     part_number: str        # a manufacturer part number in the title ("du-sd1008g-c"): a catalog's SKU
     confirmed_by: str       # for a mark that is an everyday word with keywords (Ditto, Civic): the keyword,
                             # or another mark of the same franchise or maker, the listing names; or ""
@@ -768,6 +778,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
         ev.goods.property_for_merchandise and not ev.generic_word
         and not _everyday_alias(ev._span.data["name"], ev._entry)),
     "seller_established": lambda ev: ev._key in established_brands(),
+    "seller_known": lambda ev: _known_company(ev._listing, ev._key),
+    "maker_as_seller": lambda ev: bool(ev.maker_in_title) and _maker_as_seller(ev._listing.title),
     "part_number": lambda ev: _part_number(ev._listing.title),
     "confirmed_by": lambda ev: _confirmed_by(ev._listing, ev._span, ev._entry, ev.latin_title) if ev.generic_word
     else "",
@@ -1379,6 +1391,15 @@ def _opens_with_its_house(name: str, house: str) -> bool:
     """The line's name of two words or more starts with its house's first word."""
     named, first = words(name), words(house)[:1]
     return len(named) > 1 and bool(first) and named[0] == first[0]
+
+
+def _known_company(listing, key: str) -> bool:
+    """The company the listing is by (its brand column, or the maker its title names) is one the
+    project knows: an established brand, a known licensee of any mark, or a mark of the lists. A
+    name none of them knows is most often the shop's own label."""
+    from ..licensees import known_licences
+
+    return key in established_brands() or key in known_licences() or bool(listing.decided.get("seller_marks"))
 
 
 def seller_brand(listing) -> SellerBrand:

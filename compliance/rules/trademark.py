@@ -526,13 +526,19 @@ def merchandise(span, entry, ev):
                        f"{maker}, its maker or licensee, leads: fine for {maker}'s own product",
                        f"If this is {maker}'s product, name it in the brand column; otherwise remove "
                        f"'{span.text}'")
-    if ev.seller is SellerBrand.OTHER:
+    return _by_another_company(span, entry, ev, product)
+
+
+def _by_another_company(span, entry, ev, product: str) -> Outcome:
+    """Merchandise of the property: a review of the licence where another company the listing is
+    by may hold it, a failure where the catalog names none or only a shop's own label."""
+    if ev.seller is SellerBrand.OTHER and not _unknown_maker_in_title(span, ev):
         return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product} "
                        f"{_other_company(ev)}: fine if it is the property's licensee",
                        f"Keep it only if the brand holds a licence from {entry.owner or entry.term}; list the "
                        f"licence with --authorized so the check knows")
-    return Outcome("TM001", "block", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product}: "
-                   f"merchandise of the property, sold only under its licence",
+    return Outcome("TM001", "block", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product}"
+                   f"{_unknown_company(span, ev)}: merchandise of the property, sold only under its licence",
                    f"Remove '{span.text}' unless you are licensed by {entry.owner or entry.term}; name your licence "
                    f"with --authorized or the brand column")
 
@@ -543,6 +549,20 @@ def _other_company(ev) -> str:
     if ev.maker_in_title:
         return f"that the title says {ev.maker_in_title} makes"
     return "whose brand column names another company"
+
+
+def _unknown_maker_in_title(span, ev) -> bool:
+    """Where the catalog has no brand column, a maker the title names ("PIFPAF KIDS / Рюкзак ...
+    Бэтмен") that no list knows as a company or a licensee is most often the shop's own label: on
+    a property's merchandise in the title it is no sign of a licence. A brand column is the
+    catalog's word for its maker, which retailers' tables give for small licensed makers too."""
+    return span.field == "title" and ev.maker_as_seller and not ev.seller_known
+
+
+def _unknown_company(span, ev) -> str:
+    if not _unknown_maker_in_title(span, ev):
+        return ""
+    return f" {_other_company(ev)}, a name no list knows as a company or licensee"
 
 
 def _maker_or_licensee_leads(ev) -> str:
