@@ -183,6 +183,23 @@ def test_no_coined_maker_for_a_phone_itself_or_where_the_brand_column_speaks(che
     assert "block" in severities(result, device)
 
 
+@pytest.mark.parametrize("title, mark", [
+    ("KIDOO Outdoor Wubble Bubble Ball Inflatable Stretch Balloon 50cm", "wubble bubble ball"),
+    ("YOYOKI Beach Wubble Ball 40-120cm Inflatable Water Balloon", "wubble"),  # a size is no model
+])
+def test_a_mark_after_a_coined_name_opening_the_title_is_what_another_label_sells_as(checker_with, title, mark):
+    # the coined name is the product's maker; the mark names what its goods are sold as
+    assert severities(checker_with()(title, brand=None), mark) == {"block"}
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Wubble Bubble Ball with pump, 50cm", "wubble bubble ball"),       # the maker's own name leads: maybe genuine
+    ("kroo ipad icap black", "ipad"),                               # a device: what the product works with
+])
+def test_a_mark_leading_or_fitted_is_no_other_labels_product(checker_with, title, mark):
+    assert "block" not in severities(checker_with()(title, brand=None), mark)
+
+
 def test_the_product_a_title_names_picks_the_namesake_of_its_class(checker_with):
     # A voltage regulator is class 9: "apc" there is APC's power gear, not the fashion label A.P.C.
     result = checker_with()("apc le600 line-r 600va automatic voltage regulator", brand=None)

@@ -716,6 +716,8 @@ def maybe_genuine(span, entry, ev):
         return None
     if ev.seller.unnamed and not (_specific_product(ev) or _maker_leads(ev) or _under_warranty(ev)):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
+    if _under_another_label(ev):
+        return None
     if ev.seller is SellerBrand.OTHER and not _another_company_may_hold_stock(ev):
         return None
     who = f"the title names another maker, {ev.maker_in_title} (a licensee or distributor?)" \
@@ -723,6 +725,14 @@ def maybe_genuine(span, entry, ev):
     return Outcome("TM001", "warn", f"names the trademark {entry.term}{_owner(entry)} as the product, and {who}: "
                    f"fine for genuine {entry.term} stock", f"If this is genuine {entry.term} stock, set the brand "
                    f"column to {entry.term}; otherwise remove '{span.text}'")
+
+
+def _under_another_label(ev) -> bool:
+    """Where the catalog has no brand column, a coined name opens the title and the mark comes
+    later, on goods nothing is made to fit ("AVANT Soft Outdoor Balls ... Wubble Bubble Balls"):
+    the coined name is the product's maker, and the mark names what its product is sold as. A
+    device named so is what the product works with (decided before)."""
+    return bool(ev.coined_leader) and not ev.leads_title and not ev.goods.fittable and ev.in_title
 
 
 def _copies_sold_so(ev) -> bool:
