@@ -284,3 +284,21 @@ def test_a_routers_dual_band_is_no_strap_made_for_the_maker(checker_with, title,
 def test_a_band_for_a_watch_is_still_what_it_fits(checker_with):
     result = checker_with()("Galaxy Watch 5 band silicone", brand=None)
     assert {rule for rule, _, _ in tm_findings(result)} == {"TM003"}
+
+
+@pytest.mark.parametrize("title", [
+    "vistaquest vq-8920 sport 8mp underwater camera",     # a short name is a model code's letters
+    "sony stp-fsa floating camera strap",
+    "pair of kenwood kfc-x173 two-way car audio speakers",
+])
+def test_a_short_name_inside_another_makers_model_code_is_not_named(checker_with, title):
+    # the maker leading is a review of its own; the code's letters name nothing
+    code = next(w for w in title.split() if "-" in w)
+    assert not [f for f in tm_findings(checker_with()(title, brand=None)) if f[2] in code]
+
+
+def test_a_short_name_on_its_own_goods_is_still_the_mark(checker_with):
+    result = checker_with()("VQ Pantalones Cortos Casuales Para Correr Fitness Verano", brand=None)
+    assert severities(result, "vq") == {"block"}
+    # "new" glued to a maker's name by a feed is no model code
+    assert severities(checker_with()("new-bic mv11bk velocity mechanical pencil", brand=None), "bic") == {"warn"}

@@ -1684,9 +1684,16 @@ def _in_code(raw: str, span) -> bool:
         return False
     code = _code_around(raw, span)
     rest = [p for p in re.split(r"[-/]", code.lower()) if p and p != compact(span.text)]
-    # A code is written in Latin letters and digits: "pubg/напальчники" joins a name to a word.
-    return code != span.text and bool(rest) and all(p.isascii() for p in rest) \
-        and not any(_common(p) for p in rest if p.isalpha() and len(p) > 3)
+    return code != span.text and bool(rest) and _code_letters(rest, code.lower())
+
+
+def _code_letters(rest: list[str], code: str) -> bool:
+    """The rest of a code is a code's: Latin letters and digits ("pubg/напальчники" joins a name
+    to a word), no everyday word longer than three letters, and no "new" that a feed glued to
+    the maker's name ("new-bic mv11bk")."""
+    if rest[0] in TITLE_PREFIX and code.startswith(rest[0]):
+        return False
+    return all(p.isascii() for p in rest) and not any(_common(p) for p in rest if p.isalpha() and len(p) > 3)
 
 
 def _glued_at(raw: str, i: int) -> bool:
@@ -1741,7 +1748,7 @@ def _ordinary_sense(listing, span) -> str:
     raw = listing.fields[span.field].raw
     if _in_dimensions(raw, span):
         return f"a size ('{span.text}' after a measure)"
-    if goods_of(span.data["entry"]).property_for_merchandise and _in_code(raw, span):
+    if _code_may_hold(span) and _in_code(raw, span):
         return f"part of a model code ('{_code_around(raw, span)}')"
     versions = _version_list(raw, span)
     if versions:
@@ -1751,6 +1758,14 @@ def _ordinary_sense(listing, span) -> str:
     adjacent = bool(re.match(r"[ \t]+[^\W\d_]", raw[span.end:span.end + 3]))
     return _colour(span, before, after, adjacent) or _component(span, before, after) or _words_apart(span) \
         or _everyday_sense(listing, span)
+
+
+def _code_may_hold(span) -> bool:
+    """Whose name a maker's model code may hold as its letters: a character's or a team's (their
+    names are short and common), and any name of three letters or fewer ("vq-8920" of VistaQuest
+    is no VQ), except a device's, whose model codes are what accessories and supplies name."""
+    goods = goods_of(span.data["entry"])
+    return goods.property_for_merchandise or len(compact(span.text)) <= 3 and not goods.fittable
 
 
 def _words_apart(span) -> str:
