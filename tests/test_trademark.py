@@ -709,6 +709,23 @@ def test_a_mark_in_a_titles_language_is_still_read_where_the_listing_names_it_so
     assert mark in {f.text.lower() for f in checker_with()(title, brand=None).findings if f.kind == "trademark"}
 
 
+def test_a_makers_english_name_in_a_title_of_another_language_is_the_maker(checker_with):
+    # "specialized" is an English word; a Spanish title does not say it in English
+    title = "Specialized Black Sports Shorts - pantalones deportivos casuales para hombre"
+    assert "specialized" in {f.text.lower() for f in checker_with()(title, brand=None).findings
+                             if f.kind == "trademark" and f.severity == "block"}
+
+
+@pytest.mark.parametrize("title", [
+    "Warm Night Sleep Cap for Men Women Elderly Specialized Health Care Sleep Hat",  # English: the word
+    "Camiseta Slim Fit de algodón para hombre manga corta básica",  # a model's name English titles borrow
+    "sony drbt101 blk over-the-head style stereo bluetooth headset",  # English tech words other languages share
+])
+def test_an_english_word_in_its_english_sense_is_still_the_word(checker_with, title):
+    result = checker_with()(title, brand=None)
+    assert not [f for f in result.findings if f.kind == "trademark" and f.severity == "block"]
+
+
 @pytest.mark.parametrize("title", [
     "BAJU YANG DI LIVE TIKTOK AKU",                 # the clothes of the seller's live stream
     "Celana Kulot Viral Tiktok Wanita Premium",     # trousers that went viral there

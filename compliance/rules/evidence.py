@@ -589,6 +589,7 @@ class MarkEvidence:
     ordinary_sense: str     # a colour, a measure, a component stated as fact, another language's word, or ""
     foreign_word: bool      # a mark matched only by folding the accents of another language's word
     language_word: str      # the span is an everyday word of the language its field is written in ("pt")
+    english_in_other_language: bool  # an English word only, in a field written in another language
     logo_capitals: bool     # written in capitals where the rest of its field is not ("POCO X3 case")
     unlike_mark: bool       # written without the capitals or accents the mark has ("Ovo" for OVO, "pele")
     written_apart: bool     # a one-word mark met as everyday words written apart ("ultra-fine")
@@ -737,6 +738,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "ordinary_sense": lambda ev: _ordinary_sense(ev._listing, ev._span),
     "foreign_word": lambda ev: _accented_word(ev._span),
     "language_word": lambda ev: _field_language_word(ev._listing, ev._span),
+    "english_in_other_language": lambda ev: _english_in_other_language(ev._listing, ev._span),
     "logo_capitals": lambda ev: _capitals_in_mixed_case(ev._listing.fields[ev._span.field].text, ev._span.text),
     "unlike_mark": lambda ev: _written_unlike_mark(ev._span.text, ev._span.data["name"]),
     "written_apart": lambda ev: bool(_words_apart(ev._span)),
@@ -1599,6 +1601,21 @@ def _field_language_word(listing, span) -> str:
     times = field_words.count(word)
     spoken = languages_of({lang: n - times * (word in sets[lang]) for lang, n in counts.items()})
     return next((lang for lang in own if lang in spoken), "")
+
+
+def _english_in_other_language(listing, span) -> bool:
+    """The span's one word is an everyday word of English only ("Specialized"), and its field is
+    written in another of the seed's languages ("... Specialized Snapback sombreros 01 rojo"):
+    there the word is not read in its English sense."""
+    word = span.text.lower()
+    if span.field != "title" or not (word.isascii() and word.isalpha()) or word not in language_words()["en"]:
+        return False
+    field_words = listing.once(("folded words", span.field), lambda: words(listing.fields[span.field].text))
+    counts = listing.once(("language counts", span.field), lambda: language_counts(field_words))
+    # English tech titles share short words with the other languages ("style", "stereo", "video"):
+    # the other language must hold four words or more, over twice what English holds besides this.
+    english = counts.get("en", 0) - field_words.count(word)
+    return any(n >= 4 and n > 2 * english for lang, n in counts.items() if lang != "en")
 
 
 def _accented_word(span) -> bool:

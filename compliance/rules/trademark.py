@@ -298,7 +298,7 @@ def _unconfirmed_name(span, entry, ev):
     figurines"): its franchise must be named there too. A name of two words or more in Latin
     letters in a title written in another script is a name, not that language's words: on a
     decorative product ("Мешок для сменной обуви Among Us") it is the character's merchandise."""
-    if ev.confirmed_by:
+    if ev.confirmed_by or _maker_named_in_english(entry, ev):
         return None
     if ev.goods is Goods.CHARACTER and ev.character_product and not (ev.everyday_word or ev.names_a_creature):
         return None
@@ -307,6 +307,14 @@ def _unconfirmed_name(span, entry, ev):
     return Spare(f"'{span.text}' is an everyday word; it names {entry.term} only beside "
                  f"{' or '.join(entry.keywords[:2])}"
                  + (" or as a figure or plush" if ev.goods is Goods.CHARACTER else ""))
+
+
+def _maker_named_in_english(entry, ev) -> bool:
+    """A maker's name that is an everyday English word ("Specialized"), in a title written in
+    another language ("Sombreros de hombre ... Specialized Snapback"), is the maker's name: the
+    English word is not what such a title says. Not a product line or a property: "Slim Fit" and
+    "Lightning" are English phrases those titles borrow."""
+    return not entry.line_of and not ev.goods.property_for_merchandise and ev.english_in_other_language
 
 
 def component_inside(span, entry, ev):
