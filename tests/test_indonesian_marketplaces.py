@@ -95,3 +95,25 @@ def test_the_maker_after_a_product_name_holding_an_everyday_mark_word_is_a_revie
 def test_a_distinctive_mark_first_still_leaves_the_next_maker_no_leader(checker_with):
     result = checker_with()("Kaos Nike Adidas Original Murah", brand=None)
     assert "block" in severities(result, "adidas")
+
+
+@pytest.mark.parametrize("title", [
+    "Sepatu Vans Old Skool Black White Original Store Unisex",     # the brand's own store
+    "ZARA Kemeja Linen Pria Jastip Spanyol",                        # a personal shopper buying there
+    "Nike Air Max 90 Triple White CN8490-100 Original 100% BNIB",   # the maker's style code, boxed
+])
+def test_a_fashion_house_resold_with_where_its_stock_comes_from_is_a_review(checker_with, title):
+    # resellers of genuine stock say where it comes from; copies say "original" and no more
+    result = checker_with()(title, brand=None)
+    assert not _blocked(result)
+    assert any(f.severity == "warn" for f in result.findings if f.kind == "trademark")
+
+
+@pytest.mark.parametrize("title", [
+    "Sepatu Vans Old Skool Black White Original",                  # a bare claim: copies write it too
+    "adidas Gazelle Indoor IG1639 Original",                       # copies carry the style code as well
+    "Camiseta Deus Ex Machina proceso ORIGINAL premium",
+    "Sepatu Nike Air Max 90 KW Super Original Store",              # copy words still fail
+])
+def test_a_bare_original_or_a_copys_grade_still_fails(checker_with, title):
+    assert _blocked(checker_with()(title, brand=None))

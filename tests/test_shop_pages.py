@@ -101,3 +101,21 @@ def test_italian_and_dutch_compatibility_wording(checker_with, title, device):
 ])
 def test_a_keyboards_switches_are_a_component_inside_it(checker_with, title, switch):
     assert severities(checker_with()(title, brand=None), switch) <= {"info"}
+
+
+@pytest.mark.parametrize("title, device", [
+    ("Etui Spigen Liquid Air do Samsung Galaxy A55 5G czarne", "samsung"),   # Polish: a case for
+    ("Skal till iPhone 15 - Transparent", "iphone"),                          # Swedish
+    ("Ładowarka do laptopa Lenovo ThinkPad 65W USB-C", "lenovo"),
+])
+def test_compatibility_in_the_languages_of_european_computer_shops(checker_with, title, device):
+    assert "block" not in severities(checker_with()(title, brand=None), device)
+
+
+@pytest.mark.parametrize("title, maker", [
+    ("Scheda video Zotac GAMING GeForce RTX 4070 Twin Edge OC 12GB", "zotac"),   # Italian: graphics card
+    ("Etui Spigen Liquid Air do Samsung Galaxy A55 5G czarne", "spigen"),        # the case's maker
+    ("Słuchawki Logitech G435 bezprzewodowe", "logitech"),                      # Polish: headphones
+])
+def test_the_maker_after_the_product_a_shop_names_in_its_language_leads(checker_with, title, maker):
+    assert severities(checker_with()(title, brand=None), maker) == {"warn"}

@@ -156,6 +156,10 @@ def _second_hand(title: str) -> bool:
 # A maker's or distributor's warranty named in the title ("1 Year Warranty by Samsung Malaysia",
 # "Garansi Resmi", "official warranty"): how official stores title genuine stock, unlike a copy's
 # bare "original".
+# Where a reseller says its stock comes from: the brand's own store, a personal shopper buying
+# there ("jastip", jasa titip), brand new in its box, or wholly original.
+GENUINE_STOCK = re.compile(r"(?i)\b(?:original|official)\s+store\b|\bjastip\b|\bbnib\b"
+                           r"|\b100\s*%\s*(?:original|authentic|asli|ori)\b|\b(?:original|authentic|asli)\s*100\s*%")
 WARRANTY = re.compile(
     r"(?i)\b(?:warranty|garansi|garantia|garantía|garantie|гарантия)\W+(?:\w+\W+){0,2}?(?:by|resmi|oficial|official|"
     r"officielle)\b|\b(?:official|oficial|resmi|distributor)\W+(?:\w+\W+){0,2}"
@@ -610,6 +614,7 @@ class MarkEvidence:
     claims_original: bool   # "original", "genuine" ... in the title
     second_hand: bool       # the title sells the goods second-hand ("preloved", "pre-owned", "มือสอง")
     warranty: bool          # the maker's or distributor's warranty named in the title ("Garansi Resmi")
+    genuine_stock_claim: bool  # where genuine stock comes from ("Original Store", "Jastip", "BNIB", "100% original")
     copy_words: bool        # counterfeit wording anywhere in the listing
     beside_hidden_marks: bool  # other marks in the listing are disguised
     part: str               # "HP 61 ink cartridge": the maker's own part or a refill
@@ -759,6 +764,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "claims_original": lambda ev: bool(set(ev._title_words) & CLAIMS_ORIGINAL) and not ev.warranty,
     "second_hand": lambda ev: _second_hand(ev._listing.title),
     "warranty": lambda ev: bool(WARRANTY.search(ev._listing.title)),
+    "genuine_stock_claim": lambda ev: bool(GENUINE_STOCK.search(ev._listing.title)),
     "copy_words": lambda ev: any(c.data.get("scope") in COPY_SCOPES for c in ev._listing.spans.get("cues", [])),
     "beside_hidden_marks": lambda ev: _beside_hidden_marks(ev._listing),
     "part": lambda ev: ev._ctx.get("part") or _first(ev._category_words, CONSUMABLES),

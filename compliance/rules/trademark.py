@@ -737,7 +737,7 @@ def maybe_genuine(span, entry, ev):
 
 def _under_another_label(ev) -> bool:
     """Where the catalog has no brand column, a coined name opens the title and the mark comes
-    later, on goods nothing is made to fit ("AVANT Soft Outdoor Balls ... Wubble Bubble Balls"):
+    later, on goods nothing is made to fit ("YOLAN Sea Wubble Burbuja Bola 40-120cm ..."):
     the coined name is the product's maker, and the mark names what its product is sold as. A
     device named so is what the product works with (decided before)."""
     return bool(ev.coined_leader) and not ev.leads_title and not ev.goods.fittable and ev.in_title
@@ -815,8 +815,21 @@ def _line_and_model(ev) -> bool:
 def _official_fashion_stock(ev) -> bool:
     """A fashion or watch house leading a title that names the official warranty ("Seiko 5 Sports
     SRPD55K1 Automatic Garansi Resmi", "Eiger Tas Ransel 25L Garansi Resmi"): how its authorised
-    dealers title genuine stock; copies are not sold with the distributor's warranty."""
-    return ev.goods.fashion_house and _under_warranty(ev)
+    dealers title genuine stock; copies are not sold with the distributor's warranty. Or one that
+    says, beyond a bare "original", where genuine stock comes from ("Original Store", "Jastip": a
+    personal shopper buying in the brand's shop abroad; "100% original", "BNIB"): how resellers of
+    genuine stock title it. A bare "ORIGINAL" ("Camiseta Deus EX MACHINA proceso ORIGINAL"), also
+    beside the maker's style code ("Seiko 5 Sports SRPD55K1 Automatic Original"), is how copies
+    are titled too."""
+    return ev.goods.fashion_house and (_under_warranty(ev) or ev.in_title and ev.genuine_stock_claim
+                                       and _named_first(ev))
+
+
+def _named_first(ev) -> bool:
+    """The house leads the title, or follows the product the title names first, and is no line alone
+    (a line whose own name opens with its house is not alone: "Sepatu Vans Old Skool")."""
+    return ev.brand_position or ev.leads_title or ev.after_its_maker \
+        or ev.after_product and (not ev.product_line or ev.maker_named)
 
 
 def _under_warranty(ev) -> bool:
@@ -826,8 +839,7 @@ def _under_warranty(ev) -> bool:
     its line right after it ("Tas Ransel Eiger Escaper 25L Original Garansi Resmi", "Sandal Crocs
     Classic Clog ... Garansi Resmi"), not a line alone after it ("TWS earbuds AirPods Pro 2
     Garansi Resmi": how copies are titled, warranty or not)."""
-    return ev.warranty and ev.in_title and (ev.brand_position or ev.leads_title or ev.after_its_maker
-                                            or ev.after_product and not ev.product_line)
+    return ev.warranty and ev.in_title and _named_first(ev)
 
 
 def _specific_product(ev) -> bool:
