@@ -71,8 +71,11 @@ def test_a_stopped_run_keeps_the_previous_report(tmp_path, sig, code, word, jobs
     catalog = _catalog(tmp_path / "catalog.csv", 200_000)
     report = tmp_path / "report.json"
     report.write_text("previous")
+    # A shell starts a background job with Ctrl-C ignored, and a child inherits that: the run is
+    # given the terminal's default, as a seller's shell gives it, whatever this test runs under.
     process = subprocess.Popen([*LISTGUARD, "check", str(catalog), "-o", str(report), "-j", jobs],
-                               cwd=ROOT, stderr=subprocess.PIPE, text=True)
+                               cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     _started(process)
     process.send_signal(sig)
     rest = process.communicate(timeout=60)[1]
