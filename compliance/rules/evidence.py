@@ -478,32 +478,38 @@ def title_maker(listing) -> str:
     another script names in Latin letters just before a slash or before the mark ("Миска Stor
     Disney Cars", "Сумка ND Play / ..."): how Ozon and Wildberries titles name the brand. Not a
     mark of the lists itself."""
-    if listing.brand_column:
-        return ""
-    return listing.once("title_maker", lambda: _title_maker(listing))
+    return _title_maker_found(listing)[0]
 
 
-def _maker_as_seller(title: str) -> bool:
-    """The maker a title names is named as marketplaces print the seller's brand: before a slash,
+def maker_as_seller(listing) -> bool:
+    """The maker the title names is named as marketplaces print the seller's brand: before a slash,
     or in Latin letters in a title of another script ("PIFPAF KIDS / Рюкзак", "Миска Stor Disney"),
     not guessed from a retailer's title that opens with it ("veho ... case")."""
-    first = re.search(r"[^\W\d_]+", title)
-    return first is not None and not _latin_letters(first.group()) or bool(_maker_before_slash(title))
+    return _title_maker_found(listing)[1]
+
+
+def _title_maker_found(listing) -> tuple[str, bool]:
+    if listing.brand_column:
+        return "", False
+    return listing.once("title_maker", lambda: _title_maker(listing))
 
 
 def _latin_letters(word: str) -> bool:
     return word.isascii() or all(unicodedata.name(c, "").startswith("LATIN") for c in word)
 
 
-def _title_maker(listing) -> str:
+def _title_maker(listing) -> tuple[str, bool]:
+    """The maker the title names, and whether it is named as the seller's brand (see
+    :func:`maker_as_seller`)."""
     title = listing.title
     first = re.search(r"[^\W\d_]+", title)
     if first is None:
-        return ""
+        return "", False
     if _latin_letters(first.group()):
         # A title opening in Latin letters, accented too ("Promoción ... jersey"), names its maker
         # so only as "Hori / Сменные накладки": otherwise its first word may be the maker or the mark.
-        return _maker_before_slash(title) or _maker_before_model(listing)
+        slash = _maker_before_slash(title)
+        return (slash, True) if slash else (_maker_before_model(listing), False)
     marks = sorted(s.start for s in listing.spans.get("marks", []) if s.field == "title" and s.kind == "mark")
     first_mark = marks[0] if marks else len(title)
     for run in _LATIN_RUN.finditer(title[:first_mark]):
@@ -511,12 +517,12 @@ def _title_maker(listing) -> str:
         if sum(c.isalpha() for c in name) < 3:
             continue
         if title[run.end():].lstrip().startswith("/"):
-            return compact(name)
+            return compact(name), True
         # "INFANT. Hello Kitty": a full stop ends the title's sentence; a maker is written right
         # before the mark it sells ("Миска Stor Disney Cars").
         if marks and not title[run.end():first_mark].strip() and not name.endswith("."):
-            return compact(name)
-    return ""
+            return compact(name), True
+    return "", False
 
 
 _MAKER_SLASH = re.compile(r"^\s*([A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*){0,2})\s*/\s*([^\W\d_]+)")
@@ -633,7 +639,7 @@ class MarkEvidence:
     maker_named: bool       # the mark's own name is in the title, not only a product line of it
     distinctive_name: bool  # the name is no everyday word (Spider-Man, Minecraft; not Stitch, Buzz)
     seller_established: bool  # the brand column names a real company (a licensee or distributor may)
-    seller_known: bool      # the company the listing is by is established, a known licensee or a mark of the lists
+    seller_known: bool      # the company the listing is by is an established brand or a known licensee
     maker_as_seller: bool   # the title names its maker the way Ozon's titles name the seller ("Stor / ...")
     part_number: str        # a manufacturer part number in the title ("du-sd1008g-c"): a catalog's SKU
     confirmed_by: str       # for a mark that is an everyday word with keywords (Ditto, Civic): the keyword,
@@ -786,8 +792,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
         ev.goods.property_for_merchandise and not ev.generic_word
         and not _everyday_alias(ev._span.data["name"], ev._entry)),
     "seller_established": lambda ev: ev._key in established_brands(),
-    "seller_known": lambda ev: _known_company(ev._listing, ev._key),
-    "maker_as_seller": lambda ev: bool(ev.maker_in_title) and _maker_as_seller(ev._listing.title),
+    "seller_known": lambda ev: _known_company(ev._key),
+    "maker_as_seller": lambda ev: maker_as_seller(ev._listing),
     "part_number": lambda ev: _part_number(ev._listing.title),
     "confirmed_by": lambda ev: _confirmed_by(ev._listing, ev._span, ev._entry, ev.latin_title) if ev.generic_word
     else "",
@@ -1401,13 +1407,13 @@ def _opens_with_its_house(name: str, house: str) -> bool:
     return len(named) > 1 and bool(first) and named[0] == first[0]
 
 
-def _known_company(listing, key: str) -> bool:
-    """The company the listing is by (its brand column, or the maker its title names) is one the
-    project knows: an established brand, a known licensee of any mark, or a mark of the lists. A
-    name none of them knows is most often the shop's own label."""
+def _known_company(key: str) -> bool:
+    """The company the listing is by is one the project knows: an established brand or a known
+    licensee of any mark (a maker the title names is never a mark of the lists). A name neither
+    knows is most often the shop's own label."""
     from ..licensees import known_licences
 
-    return key in established_brands() or key in known_licences() or bool(listing.decided.get("seller_marks"))
+    return key in established_brands() or key in known_licences()
 
 
 def seller_brand(listing) -> SellerBrand:
@@ -1601,12 +1607,17 @@ def _field_language_word(listing, span) -> str:
         return ""
     sets = language_words()
     own = [lang for lang, known in sets.items() if lang != "en" and word in known]
-    field_words = listing.once(("folded words", span.field), lambda: words(listing.fields[span.field].text))
-    counts = listing.once(("language counts", span.field), lambda: language_counts(field_words))
+    field_words, counts = _field_language_counts(listing, span.field)
     # The field's other words tell its language, not the word itself.
     times = field_words.count(word)
     spoken = languages_of({lang: n - times * (word in sets[lang]) for lang, n in counts.items()})
     return next((lang for lang in own if lang in spoken), "")
+
+
+def _field_language_counts(listing, field: str) -> tuple[list[str], dict[str, int]]:
+    """A field's folded words and how many are each seed language's own, found once per listing."""
+    field_words = listing.once(("folded words", field), lambda: words(listing.fields[field].text))
+    return field_words, listing.once(("language counts", field), lambda: language_counts(field_words))
 
 
 def _english_in_other_language(listing, span) -> bool:
@@ -1616,8 +1627,7 @@ def _english_in_other_language(listing, span) -> bool:
     word = span.text.lower()
     if span.field != "title" or not (word.isascii() and word.isalpha()) or word not in language_words()["en"]:
         return False
-    field_words = listing.once(("folded words", span.field), lambda: words(listing.fields[span.field].text))
-    counts = listing.once(("language counts", span.field), lambda: language_counts(field_words))
+    field_words, counts = _field_language_counts(listing, span.field)
     # English tech titles share short words with the other languages ("style", "stereo", "video"):
     # the other language must hold four words or more, over twice what English holds besides this.
     english = counts.get("en", 0) - field_words.count(word)
