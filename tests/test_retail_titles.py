@@ -143,6 +143,24 @@ def test_no_licensed_edition_where_the_leader_is_what_it_fits_or_no_maker(checke
     assert "block" in severities(checker_with()(title, brand=None), mark)
 
 
+@pytest.mark.parametrize("title, mark", [
+    ("Logitech G PRO Mechanical Gaming Keyboard - League of Legends Edition 920-010537", "league of legends"),
+    ("Razer BlackShark V2 headset, édition limitée Fortnite", "fortnite"),
+])
+def test_a_property_called_the_edition_of_a_device_makers_accessory_is_licensed(checker_with, title, mark):
+    # A keyboard or a headset is an accessory of a computer; called the property's edition, with
+    # the maker of devices leading, it is that maker's own licensed edition.
+    assert reviewed(checker_with()(title, brand=None), mark, "its maker or licensee, leads")
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Logitech G PRO Mechanical Gaming Keyboard League of Legends", "league of legends"),  # put on, not an edition
+    ("Mechanical Gaming Keyboard - League of Legends Edition", "league of legends"),       # no maker leads
+])
+def test_an_edition_needs_the_word_and_a_device_maker_leading(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
 def test_a_licensed_edition_needs_a_catalog_without_brand_column(checker_with):
     # With a brand column, the column names the seller; the title's leader is no evidence.
     result = checker_with()("razer spectre starcraft ii gaming mouse", brand="")

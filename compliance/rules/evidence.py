@@ -592,6 +592,7 @@ class MarkEvidence:
     coined_leader: str      # no brand column: a coined word, no mark and no everyday word, opens the title, or ""
     device_maker_leads: str  # another maker of devices leads the title by its own name (no brand column), or ""
     licensee_leads: str     # the property's own maker or a known licensee leads the title (no brand column), or ""
+    edition_named: bool     # the title names the property as the product's edition ("League of Legends Edition")
     makers_line: str        # another maker leads the title, the span right after it and a model after the span:
                             # the maker's product line ("asus sabertooth p67"), or ""
     brand_use: tuple[str, ...]  # why a generic word reads as the brand (empty: it does not)
@@ -686,6 +687,7 @@ class MarkEvidence:
                  "another maker leads the title": self.other_maker_leads,
                  "a coined name opens the title": self.coined_leader,
                  "a maker of devices leads the title": self.device_maker_leads,
+                 "named as the product's edition": self.edition_named,
                  "its maker or licensee leads the title": self.licensee_leads,
                  "the leading maker's product line": self.makers_line,
                  "own brand": self.own_brand, "authorized": self.authorized, "licensee": self.licensed_to,
@@ -743,6 +745,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "coined_leader": lambda ev: _coined_leader(ev._listing),
     "device_maker_leads": lambda ev: _device_maker_leads(ev._listing, ev._entry),
     "licensee_leads": lambda ev: _licensee_leads(ev._listing, ev._entry),
+    "edition_named": lambda ev: _edition_named(ev._listing, ev._span),
     "makers_line": lambda ev: _makers_line(ev._listing, ev._span, ev.other_maker_leads),
     "brand_use": lambda ev: ev._generic_use[0],
     "everyday_word": lambda ev: ev._generic_use[1],
@@ -1188,6 +1191,28 @@ def _device_maker_leads(listing, entry) -> str:
         return ""
     return next((s.data["entry"].term for s in _title_leader_spans(listing)
                  if s.data.get("how") != "typo" and _house_mark_of_devices(s, entry)), "")
+
+
+# "Édition limitée Starfield", "edición especial de Halo": the wording before a property named as an
+# edition; "League of Legends Edition", "World of Warcraft Cataclysm Edition": after it (one word of
+# the work's own between, its subtitle).
+EDITION_BEFORE = re.compile(r"\b(?:edition|édition|edición|edição|edizione|издание)"
+                            r"(?:\s+(?:limitée|limitee|limitada|limitata|spéciale|speciale|especial|special|limited))?"
+                            r"(?:\s+(?:de|del|di|da|do|du))?[\s:–-]*$", re.IGNORECASE)
+EDITION_AFTER = re.compile(r"^(?:\s+[\w']+)?[\s:–-]*(?:(?:limited|special|collector'?s|anniversary)\s+)?edition\b",
+                           re.IGNORECASE)
+
+
+def _edition_named(listing, span) -> bool:
+    """The title names the property as the edition of the product it sells ("Logitech G PRO
+    Mechanical Gaming Keyboard - League of Legends Edition", "Manette sans fil Xbox – Édition
+    limitée Starfield"): how a maker's licensed edition is titled. Copies put the property on the
+    product, they do not call the product its edition."""
+    if span.field != "title":
+        return False
+    title = listing.title
+    return bool(EDITION_BEFORE.search(title[max(0, span.start - 40):span.start])
+                or EDITION_AFTER.match(title[span.end:span.end + 40]))
 
 
 def _house_mark_of_devices(span, entry) -> bool:

@@ -582,8 +582,10 @@ def _licensed_edition(ev) -> str:
     accessory made to fit one and no figure or plush ("razer starcraft ii gaming mouse",
     "steelseries shift gaming keyboard-world of warcraft edition"): that maker's licensed edition,
     as a retailer titles it. A case or a strap is what the device leading it fits ("Samsung
-    Galaxy S21 Hello Kitty case")."""
-    if ev.fitting or ev.character_product or ev.seller is not SellerBrand.UNKNOWN:
+    Galaxy S21 Hello Kitty case"), unless the title calls the property the product's edition
+    ("Logitech G PRO Mechanical Gaming Keyboard - League of Legends Edition"): a keyboard is an
+    accessory too, and the maker's own."""
+    if ev.seller is not SellerBrand.UNKNOWN or ev.character_product or ev.fitting and not ev.edition_named:
         return ""
     return ev.device_maker_leads
 
