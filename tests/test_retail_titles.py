@@ -204,6 +204,8 @@ def test_no_coined_maker_for_a_phone_itself_or_where_the_brand_column_speaks(che
 @pytest.mark.parametrize("title, mark", [
     ("KIDOO Outdoor Wubble Bubble Ball Inflatable Stretch Balloon 50cm", "wubble bubble ball"),
     ("YOYOKI Beach Wubble Ball 40-120cm Inflatable Water Balloon", "wubble"),  # a size is no model
+    # a French word in capitals opening an English title: the label's name, written as its logo
+    ("AVRIL Soft Outdoor Balls Stretch Balloons Wubble Bubble Balls Inflatable Transparent", "wubble bubble"),
 ])
 def test_a_mark_after_a_coined_name_opening_the_title_is_what_another_label_sells_as(checker_with, title, mark):
     # the coined name is the product's maker; the mark names what its goods are sold as
@@ -215,6 +217,15 @@ def test_a_mark_after_a_coined_name_opening_the_title_is_what_another_label_sell
     ("kroo ipad icap black", "ipad"),                               # a device: what the product works with
 ])
 def test_a_mark_leading_or_fitted_is_no_other_labels_product(checker_with, title, mark):
+    assert "block" not in severities(checker_with()(title, brand=None), mark)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("SOFT Outdoor Balls Stretch Balloons Wubble Bubble Balls Inflatable Transparent", "wubble bubble"),  # English
+    ("Avril Soft Outdoor Balls Stretch Balloons Wubble Bubble Balls Inflatable", "wubble bubble"),  # not a logo
+    ("MERAH LOCTITE 545 Sellador De Rosca Rojo Pegamento Para Tuberías 50ML", "loctite"),  # capitals beside capitals
+])
+def test_a_word_opening_the_title_is_a_label_only_as_a_logo_of_another_language(checker_with, title, mark):
     assert "block" not in severities(checker_with()(title, brand=None), mark)
 
 
@@ -320,3 +331,13 @@ def test_a_short_name_on_its_own_goods_is_still_the_mark(checker_with):
     assert severities(result, "vq") == {"block"}
     # "new" glued to a maker's name by a feed is no model code
     assert severities(checker_with()("new-bic mv11bk velocity mechanical pencil", brand=None), "bic") == {"warn"}
+
+
+@pytest.mark.parametrize("title", [
+    "Gorras De Béisbol Alo Espejo De Importación ORI",
+    "American Alo Pantalones De Yoga De Cintura Alta",
+])
+def test_a_house_known_by_its_short_name_is_named_by_it(checker_with, title):
+    # Alo Yoga's caps and leggings carry its short name, no everyday word of the seed's languages
+    result = checker_with()(title, brand=None)
+    assert "Alo Yoga" in {f.entry for f in result.findings if f.severity == "block"}

@@ -1333,9 +1333,28 @@ def _first_coined_word(listing) -> str:
     if opening is None or opening.end() > first_mark:
         return ""  # no word, or the first word is (in) a mark of the lists
     word = opening.group().lower()
-    if len(word) < 4 or not word.isalpha() or word in NO_BRAND:
+    if len(word) < 4 or not word.isalpha() or word in NO_BRAND or title_products(word):
         return ""
-    return "" if _common(word) or title_products(word) else word
+    return "" if _common(word) and not _logo_in_another_language(listing, opening.group()) else word
+
+
+def _logo_in_another_language(listing, written: str) -> bool:
+    """A word in capitals opening a title otherwise in mixed case, the only one so written, that is
+    another language's own word and not one of the title's ("AVRIL Soft Outdoor Balls Stretch
+    Balloons ...": French in an English title): the name of the shop's label, written as its logo,
+    not a word the title uses. Beside other words in capitals ("MERAH LOCTITE 545 Sellador ...")
+    it is no more a logo than they are."""
+    if not _capitals_in_mixed_case(listing.title, written) or \
+            sum(len(w) >= 3 and w.isalpha() and w.isupper() for w in listing.title.split()) > 1:
+        return False
+    _, counts = _field_language_counts(listing, "title")
+    title_languages = languages_of(counts) or (frozenset({"en"}) if counts.get("en", 0) >= 3 else frozenset())
+    if not title_languages:
+        return False
+    word = " ".join(words(written))
+    own = language_words()
+    return not any(word in own[lang] for lang in title_languages) and \
+        any(word in known for lang, known in own.items() if lang not in title_languages)
 
 
 def _sells_a_phone(title: str) -> bool:
