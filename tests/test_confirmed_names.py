@@ -25,6 +25,8 @@ ENTRIES = [
     Entry("Storm", "trademark", owner="Marvel Characters", classes=MERCH, goods="character", generic=True,
           keywords=("Marvel",)),
     Entry("X-23", "trademark", owner="Marvel Characters", classes=MERCH, goods="character"),
+    Entry("KISS", "trademark", owner="Kiss Catalog", classes=MERCH, goods="media", generic=True,
+          keywords=("Gene Simmons", "band", "rock")),
 ]
 
 
@@ -50,6 +52,8 @@ def check():
     ("Net bádminton VICTOR import quality", "", {"Victor"}),           # a sports maker beside its sport
     ("Victor Hugo poster, Les Misérables", "", set()),                 # the name, no sport
     ("Princess castle tent for girls", "", set()),                     # a franchise's everyday keyword
+    ("Kiss End of The Road Tour T-shirt, rock band tee", "", {"KISS"}),  # two of a band's everyday keywords
+    ("Kiss me t-shirt with a band of lace", "", set()),                # one of them: an everyday phrase
     ("Storm and X-23 Figure Set", "", {"Storm", "X-23"}),              # beside another of its characters
     ("Storm shipping case with foam 13.1 x 23.7 x 24.9", "", set()),   # 'x 23' is a size, vouching for nothing
 ])

@@ -895,11 +895,16 @@ def _only_punctuation(gap: str) -> bool:
 
 def _keyword_said(listing, entry, strict: bool) -> str:
     """The first of the entry's keywords the listing says. A franchise's everyday keyword
-    ("Princess") is in too many listings (``strict``); a maker's product noun ("bike" for
-    Specialized, "badminton" for Victor) or a team's sport is the sense itself."""
+    ("Princess") is in too many listings (``strict``), unless a second one is said too ("Kiss ...
+    rock Band": a band's two words); a maker's product noun ("bike" for Specialized, "badminton" for
+    Victor) or a team's sport is the sense itself."""
     text = _listing_words(listing)
-    return next((k for k in entry.keywords if any(phrase in text for phrase in _keyword_phrases(k))
-                 and not (strict and _everyday_name(k))), "")
+    said = [k for k in entry.keywords if any(phrase in text for phrase in _keyword_phrases(k))]
+    if not strict:
+        return next(iter(said), "")
+    everyday = [k for k in said if _everyday_name(k)]
+    distinctive = next((k for k in said if k not in everyday), "")
+    return distinctive or (" and ".join(everyday[:2]) if len(everyday) >= 2 else "")
 
 
 def _other_script_spelling(listing, span, entry) -> str:
