@@ -37,6 +37,11 @@ def ids(cues, text):
     ("Headset Bluetooth Beats Solo 3 KW Super Bass", "kw_grade_named"),   # a number before: still a grade
     ("Kacamata Rayban Aviator Pria KW1 Lensa Polarized", "kw_grade_named"),
     ("Vans Old Skool Black White Grade Ori Made in China", "kw_grade_named"),
+    ("Mouse Gaming Logitech G502 KW Kualitas Ori", "kw_grade"),            # a model code's digits are no power
+    ("Tas Charles n Keith Mirip Ori 99% Free Box", "like_original"),
+    ("Earphone Samsung AKG Type C Ori 99% Bass", "like_original"),
+    ("Sepatu Converse 70s High Premium Grade Original", "kw_grade_named"),
+    ("Airpods Gen 3 Inpods Premium Mirip Original Pop Up", "like_original"),
     ("Tas Gucci tiruan murah", "palsu"),
     ("Giày Nike Air Force 1 hàng nhái", "hang_nhai"),
     ("เสื้อ Nike งานก๊อป", "thai_copy"),
@@ -65,6 +70,9 @@ def test_cue_fires(cues, text, cue):
     "Copy paper 500 sheets",
     "Knock off dust with the brush",
     "Genset Honda 5 KW silent",             # kilowatts
+    "Heater listrik 2,5 kW hemat",          # kilowatts, a decimal comma
+    "Sepatu Nike Ori 100% Garansi",         # the genuine claim: wholly original
+    "Diskon 90% ori sepatu",                # a discount
     "Meteran listrik 2 kWh",
     "jvc kw-xr610 4 x 50 watts usb cd receiver",  # a model code
     "Kerusakan akibat menggunakan tinta palsu",   # a warning against fakes
