@@ -39,6 +39,8 @@ def ids(cues, text):
     ("Vans Old Skool Black White Grade Ori Made in China", "kw_grade_named"),
     ("Mouse Gaming Logitech G502 KW Kualitas Ori", "kw_grade"),            # a model code's digits are no power
     ("Tas Charles n Keith Mirip Ori 99% Free Box", "like_original"),
+    ("Sepatu New Balance 530 Premium Original Quality Free Box", "original_quality"),
+    ("Zapatillas Nike Air Force calidad original", "original_quality"),
     ("Earphone Samsung AKG Type C Ori 99% Bass", "like_original"),
     ("Sepatu Converse 70s High Premium Grade Original", "kw_grade_named"),
     ("Airpods Gen 3 Inpods Premium Mirip Original Pop Up", "like_original"),
@@ -73,6 +75,7 @@ def test_cue_fires(cues, text, cue):
     "Heater listrik 2,5 kW hemat",          # kilowatts, a decimal comma
     "Sepatu Nike Ori 100% Garansi",         # the genuine claim: wholly original
     "Diskon 90% ori sepatu",                # a discount
+    "Nike socks, 100% original quality",    # the genuine claim
     "Meteran listrik 2 kWh",
     "jvc kw-xr610 4 x 50 watts usb cd receiver",  # a model code
     "Kerusakan akibat menggunakan tinta palsu",   # a warning against fakes
