@@ -161,6 +161,24 @@ def test_an_edition_needs_the_word_and_a_device_maker_leading(checker_with, titl
     assert "block" in severities(checker_with()(title, brand=None), mark)
 
 
+@pytest.mark.parametrize("title, mark, owner", [
+    ("Barbie Dreamtopia Doll Original Mattel Boneka Anak", "barbie", "Mattel"),
+    ("Rg Bandai Astray Marco Rojo Gundam", "gundam", "Bandai"),
+])
+def test_a_property_beside_its_owners_house_mark_is_the_owners_product(checker_with, title, mark, owner):
+    result = checker_with()(title, brand=None)
+    assert reviewed(result, mark, f"the title says {owner}, its owner, makes")
+
+
+@pytest.mark.parametrize("title, mark", [
+    # a line another maker makes under the owner's licence, named as a keyword: no owner
+    ("Маска карнавальная Халк светящаяся / маска в виде любимых героев Marvel Legends, Мстители", "халк"),
+    ("Funda Pokemon Nintendo Switch OLED", "pokemon"),   # the owner's console: what the case fits
+])
+def test_no_owners_product_for_a_licensed_line_or_the_device_it_fits(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
 def test_a_licensed_edition_needs_a_catalog_without_brand_column(checker_with):
     # With a brand column, the column names the seller; the title's leader is no evidence.
     result = checker_with()("razer spectre starcraft ii gaming mouse", brand="")

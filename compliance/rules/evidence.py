@@ -593,6 +593,7 @@ class MarkEvidence:
     device_maker_leads: str  # another maker of devices leads the title by its own name (no brand column), or ""
     licensee_leads: str     # the property's own maker or a known licensee leads the title (no brand column), or ""
     edition_named: bool     # the title names the property as the product's edition ("League of Legends Edition")
+    owner_named: str        # the property's own maker named in the title, not as what it fits (no brand column)
     makers_line: str        # another maker leads the title, the span right after it and a model after the span:
                             # the maker's product line ("asus sabertooth p67"), or ""
     brand_use: tuple[str, ...]  # why a generic word reads as the brand (empty: it does not)
@@ -688,6 +689,7 @@ class MarkEvidence:
                  "a coined name opens the title": self.coined_leader,
                  "a maker of devices leads the title": self.device_maker_leads,
                  "named as the product's edition": self.edition_named,
+                 "its owner named as maker": self.owner_named,
                  "its maker or licensee leads the title": self.licensee_leads,
                  "the leading maker's product line": self.makers_line,
                  "own brand": self.own_brand, "authorized": self.authorized, "licensee": self.licensed_to,
@@ -746,6 +748,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "device_maker_leads": lambda ev: _device_maker_leads(ev._listing, ev._entry),
     "licensee_leads": lambda ev: _licensee_leads(ev._listing, ev._entry),
     "edition_named": lambda ev: _edition_named(ev._listing, ev._span),
+    "owner_named": lambda ev: _owner_named(ev._listing, ev._span, ev._entry),
     "makers_line": lambda ev: _makers_line(ev._listing, ev._span, ev.other_maker_leads),
     "brand_use": lambda ev: ev._generic_use[0],
     "everyday_word": lambda ev: ev._generic_use[1],
@@ -1423,6 +1426,35 @@ def _licensee_leads(listing, entry) -> str:
     return next((found.term for found in _title_leaders(listing)
                  if found.kind == "trademark" and found is not entry
                  and (same_family(compact(found.term), entry) or licence_for(compact(found.term), entry))), "")
+
+
+def _owner_named(listing, span, entry) -> str:
+    """Where the catalog has no brand column, the property's own maker named by its house mark in
+    the title, not as what the product fits ("Barbie Dreamtopia Doll Original Mattel", "Rg Bandai
+    Astray Marco Rojo Gundam"): the owner's own product, as a shop of its stock titles it. Only the
+    owning company, by its house mark, as a maker of goods (Mattel, Bandai): not another property
+    of the owner (Disney beside Mickey), nor a line another maker makes under licence ("Marvel
+    Legends", which copies name as a keyword)."""
+    if listing.brand_column or span.field != "title" or not goods_of(entry).property_for_merchandise:
+        return ""
+    return next((s.data["entry"].term for s in listing.spans.get("marks", ())
+                 if s.field == "title" and _owners_house_mark(s, entry)), "")
+
+
+def _owners_house_mark(span, entry) -> bool:
+    found = span.data.get("entry")
+    return found is not None and found is not entry and found.kind == "trademark" and not found.generic \
+        and span.data.get("how") in (None, "exact") and not goods_of(found).property_for_merchandise \
+        and compact(span.data["name"]) == compact(found.term) \
+        and Frame((span.data.get("context") or {}).get("context")) is not Frame.COMPATIBLE \
+        and _is_the_owner(compact(found.term), entry)
+
+
+def _is_the_owner(key: str, entry) -> bool:
+    """The owner's own name: its distinctive first word ("Mattel" of "Mattel, Inc."), or a company
+    the owner's name holds ("Bandai" of "... (Bandai Namco Filmworks Inc.)"); not a longer name
+    that starts with it ("Marvel Legends", Hasbro's line under Marvel's licence)."""
+    return bool(entry.owner) and len(key) >= 4 and key in _owner_word_runs(entry.owner)
 
 
 def _seller_and_title_maker(listing) -> tuple[str, str]:

@@ -530,8 +530,10 @@ def merchandise(span, entry, ev):
         return None  # one letter from a character's name ("Deppa" earphones) is merchandise only on merchandise
     product = f"a {ev.merchandise}" if ev.merchandise else "a product"
     if maker and not ev.copy_words:
+        who = f"the title says {maker}, its owner, makes" if maker == ev.owner_named \
+            else f"{maker}, its maker or licensee, leads"
         return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product} that "
-                       f"{maker}, its maker or licensee, leads: fine for {maker}'s own product",
+                       f"{who}: fine for {maker}'s own product",
                        f"If this is {maker}'s product, name it in the brand column; otherwise remove "
                        f"'{span.text}'")
     return _by_another_company(span, entry, ev, product)
@@ -574,7 +576,7 @@ def _unknown_company(span, ev) -> str:
 
 
 def _maker_or_licensee_leads(ev) -> str:
-    return ev.licensee_leads or _licensed_edition(ev)
+    return ev.licensee_leads or ev.owner_named or _licensed_edition(ev)
 
 
 def _licensed_edition(ev) -> str:
