@@ -1,6 +1,8 @@
 """Trademark decisions end to end: marks, own brand, compatibility, comparison, generic words."""
 import pytest
 
+from .rule_harness import severities, tm_findings
+
 ALL = {"ebay:US", "amazon:US", "ebay:DE", "amazon:DE"}
 
 
@@ -916,6 +918,28 @@ def test_clothing_for_a_company_is_no_compatibility(checker_with):
     assert "TM003" not in {f.rule for f in result.findings}, result.findings
     fits = checker_with()("Filtro de aceite para Toyota Corolla", brand=None)
     assert "TM003" in {f.rule for f in fits.findings}, fits.findings
+
+
+@pytest.mark.parametrize("title, house", [
+    ("Tali Jam Rubber untuk Rolex Submariner 20mm Curved End", "rolex"),
+    ("Organizer Bag in Bag for Longchamp Le Pliage Medium", "longchamp"),
+])
+def test_a_bare_for_before_a_fashion_house_is_no_compatibility(checker_with, title, house):
+    # nothing is made to fit a fashion or luxury house's goods: its name is what sells the accessory
+    result = checker_with()(title, brand=None)
+    assert ("TM003", "info", house) not in tm_findings(result)
+    assert "block" in severities(result, house)
+
+
+@pytest.mark.parametrize("title, house", [
+    ("Roda Koper Pengganti 50mm Cocok untuk Koper Samsonite", "samsonite"),    # a replacement part
+    ("Bezel Insert Keramik Pengganti Seiko SKX007 Mod Part", "seiko"),         # 'pengganti': replacing
+    ("jivo ji-1115 endurance sensor for nike ipod sports sensor", "nike"),     # a device in the same wording
+    ("Charms Compatible with Pandora Bracelets Set of 10", "pandora"),         # said outright
+])
+def test_a_part_or_a_fit_said_outright_is_compatibility_with_a_fashion_house(checker_with, title, house):
+    result = checker_with()(title, brand=None)
+    assert ("TM003", "info", house) in tm_findings(result), result.findings
 
 
 def test_a_licence_limited_to_ebay_spares_tm006_there_and_one_for_amazon_does_not(curated_entries):

@@ -134,6 +134,12 @@ COLOUR_WORDS = frozenset(
 # the maker's own supply or a refill ("hp q2624x black" in "laser printer toner").
 CONSUMABLES = frozenset("toner ink inkjet cartridge cartridges batteries battery paper refill refills "
                         "media filters".split())
+# Words that say the product replaces a worn or lost part of another ("replacement wheels for
+# Samsonite", "Bezel Insert Pengganti Seiko SKX007"): a part made to fit, whoever made the whole.
+REPLACEMENT_WORDS = frozenset("replacement replacements pengganti ganti repuesto repuestos recambio reposição "
+                              "reposicao ricambio rechange ersatz ersatzteil замена сменный сменные".split())
+
+
 ORIGINAL_WORDS = frozenset(
     "original genuine authentic official oem originale originales originais оригинал оригинальный "
     "оригинальная оригинальные asli resmi chính hãng".split())
@@ -594,6 +600,8 @@ class MarkEvidence:
     licensee_leads: str     # the property's own maker or a known licensee leads the title (no brand column), or ""
     edition_named: bool     # the title names the property as the product's edition ("League of Legends Edition")
     owner_named: str        # the property's own maker named in the title, not as what it fits (no brand column)
+    device_in_wording: bool  # the compatibility wording names a device or vehicle too ("for nike ipod")
+    replacement: str        # the title sells a replacement part ("Roda Koper Pengganti ... untuk Samsonite"), or ""
     makers_line: str        # another maker leads the title, the span right after it and a model after the span:
                             # the maker's product line ("asus sabertooth p67"), or ""
     brand_use: tuple[str, ...]  # why a generic word reads as the brand (empty: it does not)
@@ -690,6 +698,8 @@ class MarkEvidence:
                  "a maker of devices leads the title": self.device_maker_leads,
                  "named as the product's edition": self.edition_named,
                  "its owner named as maker": self.owner_named,
+                 "the compatibility wording names a device too": self.device_in_wording,
+                 "a replacement part": self.replacement,
                  "its maker or licensee leads the title": self.licensee_leads,
                  "the leading maker's product line": self.makers_line,
                  "own brand": self.own_brand, "authorized": self.authorized, "licensee": self.licensed_to,
@@ -749,6 +759,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "licensee_leads": lambda ev: _licensee_leads(ev._listing, ev._entry),
     "edition_named": lambda ev: _edition_named(ev._listing, ev._span),
     "owner_named": lambda ev: _owner_named(ev._listing, ev._span, ev._entry),
+    "device_in_wording": lambda ev: _device_in_wording(ev._listing, ev._span, ev._ctx),
+    "replacement": lambda ev: _first(ev._title_words, REPLACEMENT_WORDS),
     "makers_line": lambda ev: _makers_line(ev._listing, ev._span, ev.other_maker_leads),
     "brand_use": lambda ev: ev._generic_use[0],
     "everyday_word": lambda ev: ev._generic_use[1],
@@ -1426,6 +1438,24 @@ def _licensee_leads(listing, entry) -> str:
     return next((found.term for found in _title_leaders(listing)
                  if found.kind == "trademark" and found is not entry
                  and (same_family(compact(found.term), entry) or licence_for(compact(found.term), entry))), "")
+
+
+def _device_in_wording(listing, span, ctx) -> bool:
+    """The compatibility wording that names the mark names a device or a vehicle as well ("sensor
+    for nike ipod sport kit", "connector for chevrolet metro tracker prizm"): the mark is part of
+    what is fitted, a device's name or a model in a list of them."""
+    wording = ctx.get("wording") or ""
+    return bool(wording) and ctx.get("context") == "COMPAT" and any(
+        other is not span and other.field == span.field and other.data.get("entry") is not None
+        and _one_wording(wording, (other.data.get("context") or {}).get("wording") or "")
+        and goods_of(other.data["entry"]).fittable
+        for other in listing.spans.get("marks", ()))
+
+
+def _one_wording(wording: str, other: str) -> bool:
+    """Two marks named by one compatibility wording: the same, or one carrying the other on through
+    a list ("for chevrolet" and "for chevrolet metro tracker prizm")."""
+    return bool(other) and (wording.startswith(other) or other.startswith(wording))
 
 
 def _owner_named(listing, span, entry) -> str:

@@ -333,19 +333,35 @@ def compatibility(span, entry, ev):
         return None
     if ev.generic_word and entry.keywords and not ev.confirmed_by:
         return None  # "lids for hot drink cups": an everyday word, spared below, names nothing it fits
-    if ev.goods.property_for_merchandise and not ev.display_stand:
-        # Nothing is made to fit a character ("Hello Kitty case for iPhone" is merchandise) but a
-        # stand for its figures or kits ("display stand for Gundam RG MG").
+    if _nothing_made_to_fit(ev):
         return None
-    if ev.merchandise in GARMENTS and not ev.goods.fittable:
-        return None  # "polo para Petronas": clothing for a company's fans fits nothing it makes
-    if ev.goods is Goods.FOOD and ev.sells_merchandise:
-        return None  # "Чехол для Apple Airpods Pro Киндер": a case fits no chocolate; its look is the brand's
-    if ev.logo and ev.goods is Goods.VEHICLE:
-        return None  # "emblema para Seat": the maker's badge is the product, whatever car it is for
     return Outcome("TM003", "info", f"'{ev.wording}' names {entry.term} to say what the product fits: "
                    f"permitted compatibility use", "Keep the brand after the compatibility wording; never use it "
                    "as the product's name")
+
+
+def _nothing_made_to_fit(ev) -> bool:
+    """What the wording names is no thing another product fits, whatever the wording says."""
+    if ev.goods.property_for_merchandise and not ev.display_stand:
+        # Nothing is made to fit a character ("Hello Kitty case for iPhone" is merchandise) but a
+        # stand for its figures or kits ("display stand for Gundam RG MG").
+        return True
+    if ev.merchandise in GARMENTS and not ev.goods.fittable:
+        return True  # "polo para Petronas": clothing for a company's fans fits nothing it makes
+    if ev.goods.fashion_house and not (ev.device_in_wording or ev.replacement or _says_it_fits(ev.wording)):
+        return True  # "strap for Rolex", "organizer for Longchamp Le Pliage": a house's name sells them
+    if ev.goods is Goods.FOOD and ev.sells_merchandise:
+        return True  # "Чехол для Apple Airpods Pro Киндер": a case fits no chocolate; its look is the brand's
+    return bool(ev.logo) and ev.goods is Goods.VEHICLE  # "emblema para Seat": the badge is the product
+
+
+# Words that say outright that a product fits another's ("compatible with Pandora bracelets", "fits
+# Ray-Ban RB2140"), which a bare "for" or "untuk" before a fashion house does not.
+FIT_WORDS = ("compat", "kompat", "совмест", "fits", "fit ", "works with", "replacement", "pengganti")
+
+
+def _says_it_fits(wording: str) -> bool:
+    return wording.lower().startswith(FIT_WORDS)
 
 
 # Wordings that compare or disclaim in general, but name what an accessory fits when they stand
