@@ -247,6 +247,10 @@ def test_phrase_table_is_valid() -> None:
     ("Las Mujeres Vestido De Falda Larga", 25),
     ("Сумка для сменной обуви", 18),
     ("Kaos Pria Lengan Pendek", 25),
+    ("Kurma Sukari Al Qassim 1kg Premium Import Saudi", 29),    # Indonesian marketplace words
+    ("Yamalube Power Matic 0.8L Oli Motor", 4),
+    ("Helm KYT Galaxy Slide Half Face", 9),
+    ("Rompi Safety Reflektif Proyek Jalan", 25),
 ])
 def test_product_nouns_of_the_seed_languages_give_the_class(title, cls):
     from compliance.classes import listing_classes
