@@ -28,6 +28,22 @@ def test_a_known_licensee_in_the_brand_column_sells_licensed_goods(checker_with)
     assert "TM001" in rules(check("Nike kids headphones", brand="KIDdesigns", category="headphones"), "block")
 
 
+@pytest.mark.parametrize("title, league", [
+    ("Molten Bola Basket BG4500 Size 7 Original FIBA", "fiba"),
+    ("Wilson NBA Authentic Series Outdoor Basketball", "nba"),
+])
+def test_a_leagues_official_ball_maker_leading_the_title_sells_its_licensed_ball(checker_with, title, league):
+    from .rule_harness import severities
+
+    assert severities(checker_with()(title, brand=None), league) == {"warn"}
+
+
+def test_a_leagues_mark_on_a_ball_no_licensee_leads_still_fails(checker_with):
+    from .rule_harness import severities
+
+    assert "block" in severities(checker_with()("Bola Basket Size 7 FIBA Original", brand=None), "fiba")
+
+
 def test_a_licence_covers_the_brand_not_a_copy(checker_with):
     result = checker_with()("Duracell replica camcorder battery", brand="Battery-Biz", category="batteries")
     assert "CF001" in rules(result, "block")
