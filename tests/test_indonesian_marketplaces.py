@@ -100,6 +100,7 @@ def test_a_distinctive_mark_first_still_leaves_the_next_maker_no_leader(checker_
 @pytest.mark.parametrize("title", [
     "Sepatu Vans Old Skool Black White Original Store Unisex",     # the brand's own store
     "ZARA Kemeja Linen Pria Jastip Spanyol",                        # a personal shopper buying there
+    "Jastip Uniqlo Jepang Kaos AIRism Pria Original",               # the shopper's word opening the title
     "Nike Air Max 90 Triple White CN8490-100 Original 100% BNIB",   # the maker's style code, boxed
 ])
 def test_a_fashion_house_resold_with_where_its_stock_comes_from_is_a_review(checker_with, title):

@@ -58,8 +58,8 @@ STOP_WORDS = frozenset("with by from in including plus of and".split())
 TITLE_PREFIX = frozenset(
     "new brand genuine original authentic official oem 100% the a an nwt nwob bnib bnwt nib used vintage "
     "sale hot authentic, ( [ { - – | : * # ! \" ' 's ’s men mens women womens ladies kids boys girls "
-    "unisex baby toddler adult youth preloved preowned secondhand pre owned".split()
-)
+    "unisex baby toddler adult youth preloved preowned secondhand pre owned jastip".split()
+)  # "jastip" (Indonesian "jasa titip"): a personal shopper's order, before the maker's name
 # Brackets a title opens with hold the shop's tags, not the product ("(Ready Stock) Samsung Galaxy ...",
 # "[Malaysia Set] ZTE Blade ...", "【SG Stock】 Dyson ..."): the name after them is in the brand position.
 OPENING_BRACKETS = {"(": ")", "[": "]", "{": "}", "【": "】", "「": "」", "〔": "〕", "«": "»"}
