@@ -359,3 +359,11 @@ def test_a_house_known_by_its_short_name_is_named_by_it(checker_with, title):
     # Alo Yoga's caps and leggings carry its short name, no everyday word of the seed's languages
     result = checker_with()(title, brand=None)
     assert "Alo Yoga" in {f.entry for f in result.findings if f.severity == "block"}
+
+
+def test_a_model_code_right_after_another_makers_name_is_no_disguised_mark(checker_with):
+    # "P5 Plus" reads like "PS Plus" with a digit for the S: after Crucial it is Crucial's SSD
+    result = checker_with()("Disco SSD Crucial P5 Plus 1TB M.2 NVMe PCIe 4.0", brand=None)
+    assert "PlayStation Plus" not in {f.entry for f in result.findings}
+    alone = checker_with()("Tarjeta P5 Plus 12 meses suscripcion", brand=None)
+    assert "block" in severities(alone, "p5 plus")

@@ -602,6 +602,8 @@ class MarkEvidence:
     owner_named: str        # the property's own maker named in the title, not as what it fits (no brand column)
     device_in_wording: bool  # the compatibility wording names a device or vehicle too ("for nike ipod")
     replacement: str        # the title sells a replacement part ("Roda Koper Pengganti ... untuk Samsonite"), or ""
+    model_after_maker: str  # a look-alike spelling with a digit right after another maker's name ("Crucial P5
+                            # Plus", read as PS Plus): that maker, whose model code it is, or ""
     makers_line: str        # another maker leads the title, the span right after it and a model after the span:
                             # the maker's product line ("asus sabertooth p67"), or ""
     brand_use: tuple[str, ...]  # why a generic word reads as the brand (empty: it does not)
@@ -700,6 +702,7 @@ class MarkEvidence:
                  "its owner named as maker": self.owner_named,
                  "the compatibility wording names a device too": self.device_in_wording,
                  "a replacement part": self.replacement,
+                 "a model code of the maker before it": self.model_after_maker,
                  "its maker or licensee leads the title": self.licensee_leads,
                  "the leading maker's product line": self.makers_line,
                  "own brand": self.own_brand, "authorized": self.authorized, "licensee": self.licensed_to,
@@ -761,6 +764,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "owner_named": lambda ev: _owner_named(ev._listing, ev._span, ev._entry),
     "device_in_wording": lambda ev: _device_in_wording(ev._listing, ev._span, ev._ctx),
     "replacement": lambda ev: _first(ev._title_words, REPLACEMENT_WORDS),
+    "model_after_maker": lambda ev: _model_after_another_maker(ev._listing, ev._span, ev._entry),
     "makers_line": lambda ev: _makers_line(ev._listing, ev._span, ev.other_maker_leads),
     "brand_use": lambda ev: ev._generic_use[0],
     "everyday_word": lambda ev: ev._generic_use[1],
@@ -1438,6 +1442,24 @@ def _licensee_leads(listing, entry) -> str:
     return next((found.term for found in _title_leaders(listing)
                  if found.kind == "trademark" and found is not entry
                  and (same_family(compact(found.term), entry) or licence_for(compact(found.term), entry))), "")
+
+
+def _model_after_another_maker(listing, span, entry) -> str:
+    """A spelling with a digit right after another maker's own name ("Crucial P5 Plus", "Kingston
+    A2000"): that maker's model code, which a look-alike reading ("PS Plus") does not make a
+    disguised mark; copies disguise a mark standing alone, not inside another maker's model."""
+    if not any(c.isdigit() for c in span.text):
+        return ""
+    return next((other.data["entry"].term for other in listing.spans.get("marks", ())
+                 if other.field == span.field and 0 <= span.start - other.end <= 2
+                 and _another_makers_own_name(other, entry)), "")
+
+
+def _another_makers_own_name(span, entry) -> bool:
+    found = span.data.get("entry")
+    return found is not None and found is not entry and found.kind == "trademark" \
+        and span.data.get("how") in (None, "exact") and compact(span.data["name"]) == compact(found.term) \
+        and not goods_of(found).copied and not same_maker(found, entry)
 
 
 def _device_in_wording(listing, span, ctx) -> bool:

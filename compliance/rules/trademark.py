@@ -401,9 +401,13 @@ def _model_called_so(span, ev) -> bool:
 
 def hidden_mark(span, entry, ev):
     """A mark written so as to slip past a search ("G.U.C.C.I", "Havai-anas"). Not one written
-    after its own maker's name ("Sram E-tap"): a spelling that names its maker hides nothing."""
+    after its own maker's name ("Sram E-tap"): a spelling that names its maker hides nothing; nor a
+    model code right after another maker's name that reads like one ("Crucial P5 Plus")."""
     if not ev.reading.hidden or ev.after_its_maker:
         return None
+    if ev.model_after_maker:
+        return Spare(f"'{span.text}' right after {ev.model_after_maker} is its model code, not a disguised "
+                     f"{entry.term}")
     return Outcome("TM001", "block", f"names the trademark {entry.term}{_owner(entry)}, written as '{span.text}' "
                    f"({HOW_WORDS[ev.reading.value]}), which is not the listing's brand",
                    f"Remove '{span.text}': a disguised brand name is how copies are listed")
