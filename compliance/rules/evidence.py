@@ -138,8 +138,6 @@ CONSUMABLES = frozenset("toner ink inkjet cartridge cartridges batteries battery
 # Samsonite", "Bezel Insert Pengganti Seiko SKX007"): a part made to fit, whoever made the whole.
 REPLACEMENT_WORDS = frozenset("replacement replacements pengganti ganti repuesto repuestos recambio reposição "
                               "reposicao ricambio rechange ersatz ersatzteil замена сменный сменные".split())
-
-
 ORIGINAL_WORDS = frozenset(
     "original genuine authentic official oem originale originales originais оригинал оригинальный "
     "оригинальная оригинальные asli resmi chính hãng".split())
@@ -1456,10 +1454,16 @@ def _model_after_another_maker(listing, span, entry) -> str:
 
 
 def _another_makers_own_name(span, entry) -> bool:
+    return _another_mark_by_its_name(span, entry) and not goods_of(span.data["entry"]).copied \
+        and not same_maker(span.data["entry"], entry)
+
+
+def _another_mark_by_its_name(span, entry) -> bool:
+    """The span names another trademark of the lists by its own name, written as it is (no
+    misspelling, no product line or alias of it)."""
     found = span.data.get("entry")
     return found is not None and found is not entry and found.kind == "trademark" \
-        and span.data.get("how") in (None, "exact") and compact(span.data["name"]) == compact(found.term) \
-        and not goods_of(found).copied and not same_maker(found, entry)
+        and span.data.get("how") in (None, "exact") and compact(span.data["name"]) == compact(found.term)
 
 
 def _device_in_wording(listing, span, ctx) -> bool:
@@ -1494,10 +1498,10 @@ def _owner_named(listing, span, entry) -> str:
 
 
 def _owners_house_mark(span, entry) -> bool:
-    found = span.data.get("entry")
-    return found is not None and found is not entry and found.kind == "trademark" and not found.generic \
-        and span.data.get("how") in (None, "exact") and not goods_of(found).property_for_merchandise \
-        and compact(span.data["name"]) == compact(found.term) \
+    if not _another_mark_by_its_name(span, entry):
+        return False
+    found = span.data["entry"]
+    return not found.generic and not goods_of(found).property_for_merchandise \
         and Frame((span.data.get("context") or {}).get("context")) is not Frame.COMPATIBLE \
         and _is_the_owner(compact(found.term), entry)
 
