@@ -1454,8 +1454,7 @@ def _model_after_another_maker(listing, span, entry) -> str:
 
 
 def _another_makers_own_name(span, entry) -> bool:
-    return _another_mark_by_its_name(span, entry) and not goods_of(span.data["entry"]).copied \
-        and not same_maker(span.data["entry"], entry)
+    return _another_mark_by_its_name(span, entry) and _another_makers(span.data["entry"], entry)
 
 
 def _another_mark_by_its_name(span, entry) -> bool:
