@@ -9,6 +9,12 @@ from .rule_harness import severities
     ('Кружка "Days Gone", 350 мл', "days gone"),
     ("Чехол силиконовый для Apple Airpods Pro Kaws с карабином", "kaws"),
     ("Doll Stumble Guy muñeca de peluche", "stumble guy"),
+    # Video games whose titles copies are printed with, in Latin letters and in Russian.
+    ("Накладки на стики (Death Stranding) высокие для PS4/PS5", "death stranding"),
+    ("Накладки на стики (Biohazard Village) низкие для PS4/PS5", "biohazard village"),
+    ("Значок Данганронпа Монокума металлический", "данганронпа"),
+    ('Кружка "музыка ghostemane гостмейн", 350 мл', "ghostemane"),
+    ("Dota 2 keychain Pudge metal pendant", "dota 2"),
 ])
 def test_a_property_on_merchandise_fails(checker_with, title, mark):
     result = checker_with()(title, brand=None)
@@ -18,3 +24,12 @@ def test_a_property_on_merchandise_fails(checker_with, title, mark):
 def test_a_toys_name_leading_its_title_is_maybe_genuine_stock(checker_with):
     result = checker_with()("Wubble Bubble Ball with pump", brand=None)
     assert severities(result, "wubble bubble ball") == {"warn"}
+
+
+@pytest.mark.parametrize("title, word", [
+    ("Biohazard warning sticker 10 pcs yellow vinyl", "biohazard"),  # the hazard sign, not Capcom's game
+    ("Detroit city skyline poster 40x60", "detroit"),  # a city, not "Detroit: Become Human"
+])
+def test_the_words_a_game_is_named_with_are_no_mark_alone(checker_with, title, word):
+    result = checker_with()(title, brand=None)
+    assert severities(result, word) == set()

@@ -61,3 +61,18 @@ def test_default_lists_ship_with_the_package_and_load():
     kinds = {e.kind for e in entries}
     assert {"trademark", "patent", "prohibited"} <= kinds
     assert load_blocklists([], defaults=False) == []
+
+
+def test_the_lists_readme_gives_each_shipped_list_its_row_count():
+    # The table is what a reader sizes the lists by; it must say what the files hold.
+    import csv
+    import re
+    from pathlib import Path
+
+    folder = Path(default_blocklist_paths()[0]).parent
+    table = dict(re.findall(r"^\| `([\w-]+\.csv)` \| \w+ \| ([\d,]+) \|", (folder / "README.md").read_text(
+        encoding="utf-8"), re.M))
+    assert table, "no list table in blocklists/README.md"
+    for name, rows in table.items():
+        with open(folder / name, encoding="utf-8", newline="") as handle:
+            assert sum(1 for _ in csv.DictReader(handle)) == int(rows.replace(",", "")), name
