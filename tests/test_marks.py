@@ -148,6 +148,43 @@ def test_a_title_written_without_its_article_after_of_is_still_the_name(text, ma
     assert matched in [text[s:e] for s, e, _, how, _ in matcher.find_in_text(text) if how == "exact"]
 
 
+def _titles_matcher():
+    from compliance.blocklist import Entry
+
+    merch = frozenset({9, 16, 21, 25, 28})
+    return MarkMatcher([Entry("Chainsaw Man", "trademark", owner="Shueisha", classes=merch, goods="character"),
+                        Entry("Stranger Things", "trademark", owner="Netflix", classes=merch, goods="media"),
+                        Entry("Boom Beach", "trademark", owner="Supercell", classes=merch, goods="media"),
+                        Entry("Rufflet", "trademark", owner="Nintendo", classes=merch, goods="character")],
+                       cache=False)
+
+
+@pytest.mark.parametrize("text, matched, term", [
+    ("Shivaduti Chinsaw Man Stickers Vinyl", "Chinsaw Man", "Chainsaw Man"),
+    ("tags: strangerthing, eleven, upside down", "strangerthing", "Stranger Things"),
+])
+def test_a_title_of_several_words_one_letter_off_is_a_misspelling(text, matched, term):
+    """A character's or a show's name of two words or more, misspelt in a word that is no word:
+    merchandise sold under the name, whether by slip or to slip past a filter."""
+    assert (matched, term, "typo") in found(_titles_matcher(), text)
+
+
+@pytest.fixture(scope="module")
+def curated():
+    from compliance.blocklist import load_blocklists
+
+    return MarkMatcher(load_blocklists([]))
+
+
+@pytest.mark.parametrize("text", [
+    "Boho Beach maxi dress",      # a style and a place: everyday words, not Boom Beach misspelt
+    "boho,beach,summer,sundress",
+    "ruffled blouse, ruffle hem",  # a name of one word is written right by the sellers who use it
+])
+def test_everyday_words_a_letter_or_two_off_a_title_are_no_misspelling(curated, text):
+    assert [f for f in found(curated, text) if f[2] == "typo"] == []
+
+
 def _glue_matcher():
     from compliance.blocklist import Entry
 

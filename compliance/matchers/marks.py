@@ -316,6 +316,13 @@ def _latin(word: str) -> bool:
 _APOSTROPHES = re.compile(r"(?<=\w)['’ʼ`](?=\w)")
 
 
+def _long_title(ws: list[str]) -> bool:
+    """A name of two words or more, nine letters or more ("Chainsaw Man", "Stumble Guys"): one
+    letter off it is no everyday phrase, and a title one letter off is looked for only where a
+    word of it is no everyday word ("Chinsaw Man"; not "Spider Men")."""
+    return len(ws) > 1 and sum(map(len, ws)) >= 9
+
+
 def max_typos(length: int) -> int:
     return 1 if length < 9 else 2
 
@@ -335,6 +342,15 @@ def _key(s: str) -> int:
     saved and shared; two different strings rarely share one, and a shared one costs only a check."""
     b = s.encode("utf-8")
     return zlib.crc32(b) << 32 | zlib.adler32(b)
+
+
+@lru_cache(maxsize=64)
+def _probe_keys(word: str):
+    """The keys a lookup of ``word`` probes: a word is looked up in the names, the first words of
+    names of several words and the titles' first words in turn, so they are made once."""
+    import numpy as np
+
+    return np.array([_key(d) for d in _deletes(word) | {word}], dtype=np.uint64)
 
 
 class DeletionIndex:
@@ -369,7 +385,7 @@ class DeletionIndex:
         """Names that share a deletion key with ``word`` (to be verified by edit distance)."""
         import numpy as np
 
-        probes = np.array([_key(d) for d in _deletes(word) | {word}], dtype=np.uint64)
+        probes = _probe_keys(word)
         lo = np.searchsorted(self._keys, probes, "left")
         hi = np.searchsorted(self._keys, probes, "right")
         found = set()
@@ -397,6 +413,8 @@ class MarkMatcher:
     max_words: int
     multi_first: dict[str, tuple[int, int]]
     multi_first_index: DeletionIndex
+    title_first: dict[str, tuple[int, int]]
+    title_first_index: DeletionIndex
 
     def __init__(self, entries: list[Entry], cache: bool = True):
         self.entries = [e for e in entries if e.kind in self.KINDS]
@@ -424,6 +442,8 @@ class MarkMatcher:
         fuzzy_names: dict[str, list[_Name]] = {}
         max_words = 1
         words_of: dict[str, list[str]] = {}
+        titles: set[str] = set()  # names (squashed) of properties only: see title_first
+        others: set[str] = set()
         for i, entry in enumerate(entries):
             for name in entry.names:
                 ws = words(name)
@@ -456,21 +476,28 @@ class MarkMatcher:
                 # "фламинго", flamingo), so one letter off is another word far more often than a disguise.
                 # Names of characters, titles, teams, toys, food and car models are written right by the
                 # sellers who use them (buyers search for them), while one letter off such a name
-                # ("Rufflet", "Type R") is a word more often ("ruffle", "type c").
-                if entry.kind == "trademark" and entry.goods not in UNMISSPELT \
+                # ("Rufflet", "Type R") is a word more often ("ruffle", "type c"). A title of several
+                # words is the exception: one letter off it in a word that is no word ("Chinsaw Man",
+                # "Bungou Stray Dogs") is the title, misspelt or disguised, on its merchandise.
+                if entry.kind == "trademark" and (entry.goods not in UNMISSPELT or _long_title(ws)) \
                         and len(squashed) >= FUZZY_MIN and squashed.isalpha() and _latin(squashed):
                     fuzzy_names.setdefault(squashed, []).append(_Name(i, name, "typo"))
                     words_of[squashed] = ws
                     max_words = max(max_words, len(ws))
+                    (titles if entry.goods in UNMISSPELT else others).add(squashed)
         # A misspelt name of several words ("Louis Vuiton") is looked for where a text word is, or is
         # one letter off, the first word of such a name: the words are then joined and looked up.
         multi = [n for n in fuzzy_names if len(words_of.get(n, ())) > 1]
         # First word -> the shortest and longest such name it begins (squashed): a joined candidate
         # more than two letters off either cannot be one of them.
         first_words: dict[str, tuple[int, int]] = {}
+        # A property's title is looked for misspelt only from a text word that is no everyday word
+        # ("Chinsaw Man", "Bungou Stray Dogs"): not after every "the", "free" or "women" of a catalog.
+        title_first: dict[str, tuple[int, int]] = {}
         for n in multi:
-            lo, hi = first_words.get(words_of[n][0], (len(n), len(n)))
-            first_words[words_of[n][0]] = (min(lo, len(n)), max(hi, len(n)))
+            firsts = title_first if n in titles and n not in others else first_words
+            lo, hi = firsts.get(words_of[n][0], (len(n), len(n)))
+            firsts[words_of[n][0]] = (min(lo, len(n)), max(hi, len(n)))
         # The automaton stores an index into this table: an int per key, not a Python tuple.
         table = [(key, tuple(names)) for key, names in keys.items()]
         for index, (key, _) in enumerate(table):
@@ -481,7 +508,8 @@ class MarkMatcher:
                 "longest": max(map(len, fuzzy_names), default=0),
                 "fuzzy": DeletionIndex(list(fuzzy_names)), "max_words": max_words,
                 "multi_first": first_words,
-                "multi_first_index": DeletionIndex(sorted(w for w in first_words if len(w) >= FUZZY_MIN - 1))}
+                "multi_first_index": DeletionIndex(sorted(w for w in first_words if len(w) >= FUZZY_MIN - 1)),
+                "title_first": title_first, "title_first_index": DeletionIndex(sorted(title_first))}
 
     # -- exact -------------------------------------------------------------------------
     def _exact(self, reading: Reading, evasion: bool):
@@ -536,11 +564,13 @@ class MarkMatcher:
         if plain_word and self.multi_first_index:
             firsts += [first for first in self.multi_first_index.near(word)
                        if first != word and DamerauLevenshtein.distance(word, first, score_cutoff=1) <= 1]
+        lengths = [self.multi_first[f] for f in firsts]
+        if plain_word and word.isascii() and not (is_common_word(word) or is_dictionary_word(word)):
+            lengths += self._title_lengths(word)  # the titles are in Latin letters
         multi = None
-        if firsts:
+        if lengths:
             slack = max_typos(99)
-            multi = (min(self.multi_first[f][0] for f in firsts) - slack,
-                     max(self.multi_first[f][1] for f in firsts) + slack)
+            multi = (min(lo for lo, _ in lengths) - slack, max(hi for _, hi in lengths) + slack)
         info = (hits, multi)
         if len(self._word_cache) >= self.CACHE_SIZE:
             self._word_cache.clear()
@@ -549,6 +579,14 @@ class MarkMatcher:
         if not hits and not multi:
             self._clean.add(word)
         return info
+
+    def _title_lengths(self, word: str) -> list[tuple[int, int]]:
+        """The lengths (squashed) of the properties' titles ``word`` is, or is one letter off, the
+        first word of."""
+        if not self.title_first:
+            return []
+        return [self.title_first[first] for first in self.title_first_index.near(word)
+                if DamerauLevenshtein.distance(word, first, score_cutoff=1) <= 1]
 
     def _typos(self, reading: Reading, taken: list[tuple[int, int]], source: str | None = None):
         """Misspelt marks among the reading's words, alone or joined with the next ones."""
@@ -598,8 +636,12 @@ class MarkMatcher:
                     s0, e0 = reading.src_span(start, stop)
                     if any(ch.isdigit() for ch in source[s0:e0]):
                         continue  # a model number read as leetspeak ("S3100") is no misspelling
+                phrase = stop_word - i > 1 and all(is_dictionary_word(p) or is_common_word(p)
+                                                   for p in words[i:stop_word])
                 for target, dist in found:
                     for name in self.fuzzy_names[target]:
+                        if phrase and self.entries[name.entry].goods in UNMISSPELT:
+                            continue  # "Boho Beach" is a style and a place, not Boom Beach misspelt
                         score = 1 - dist / max(len(target), len(candidate))
                         yield start, stop, name, dist, score
 
