@@ -4,6 +4,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, fields
 from dataclasses import field as dataclass_field  # a finding has a field named field
+from typing import Iterable
 
 SEVERITIES = ("block", "warn", "info")
 VERDICTS = ("pass", "warn", "fail", "error")
@@ -33,7 +34,8 @@ class Finding:
     score: float
     message: str
     fix: str
-    explanation: tuple[tuple[str, object], ...] = dataclass_field(default=(), compare=False)
+    # The (key, value) pairs explain prints, made when first read (rules.base.Explanation).
+    explanation: Iterable[tuple[str, object]] = dataclass_field(default=(), compare=False)
 
     def to_dict(self) -> dict:
         return {

@@ -360,6 +360,24 @@ def test_explain_names_the_deciding_step(checker_with):
     assert dict(finding.explanation)["decided by"] == "merchandise"
 
 
+def test_the_evidence_is_summed_up_only_when_an_explanation_is_read(checker_with, monkeypatch):
+    """The report leaves the explanation out: the check does not make it, explain does, once."""
+    import pickle
+
+    from compliance.rules.evidence import MarkEvidence
+
+    calls = []
+    summary = MarkEvidence.summary
+    monkeypatch.setattr(MarkEvidence, "summary", lambda self: calls.append(1) or summary(self))
+    result = checker_with()("Pokemon Pikachu Plush Toy 30cm")
+    finding = next(f for f in result.findings if f.rule == "TM001")
+    assert calls == []
+    explained = tuple(finding.explanation)
+    assert dict(explained)["goods"] == "character" and tuple(finding.explanation) == explained
+    assert len(calls) == 1
+    assert pickle.loads(pickle.dumps(finding.explanation)) == explained  # a plain tuple across processes
+
+
 @pytest.mark.parametrize("title", [
     "Carregador USB PD Para iPhone 12 11 Pro Max Xiaomi Samsung",        # a list broken by model words
     "Premium Гидрогелевая глянцевая пленка на Samsung А21S",             # Russian "на"

@@ -8,7 +8,43 @@ already scanned.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Iterable
+from typing import Callable, ClassVar, Iterable, Iterator
+
+
+class Explanation:
+    """A finding's explanation, made when first read: ``explain`` prints it, the report leaves it
+    out, and making it asks a trademark decision's evidence every question, most of which the
+    decision never needed (a twentieth of a check's time). It reads as the tuple of (key, value)
+    pairs it stands for, and is pickled as that tuple."""
+
+    __slots__ = ("_make", "_items")
+
+    def __init__(self, make: Callable[[], tuple]):
+        self._make: Callable[[], tuple] | None = make
+        self._items: tuple | None = None
+
+    def items(self) -> tuple:
+        if self._items is None:
+            assert self._make is not None
+            self._items, self._make = tuple(self._make()), None
+        return self._items
+
+    def __iter__(self) -> Iterator:
+        return iter(self.items())
+
+    def __len__(self) -> int:
+        return len(self.items())
+
+    def __eq__(self, other: object) -> bool:
+        return self.items() == (other.items() if isinstance(other, Explanation) else other)
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, as the tuple is
+
+    def __repr__(self) -> str:
+        return repr(self.items())
+
+    def __reduce__(self):
+        return tuple, (self.items(),)
 
 
 @dataclass(frozen=True)
@@ -21,7 +57,7 @@ class Hit:
     message: str
     fix: str
     score: float = 1.0
-    explanation: tuple = ()
+    explanation: tuple | Explanation = ()
     severity: str | None = None  # set by rules whose severity depends on the case (else the pack's)
     mark: object = None          # the blocklist entry behind the hit: where it counts (its platforms, regions)
 

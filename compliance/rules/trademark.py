@@ -9,6 +9,7 @@ and why. Each rule's ``check`` returns its own share of those decisions.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Iterator
 
 from ..blocklist import namesakes
@@ -17,7 +18,7 @@ from ..listing import TEXT_FIELDS
 from ..matchers import Span
 from ..matchers.context import FASHION_CLASSES, fashion_brand
 from ..normalize import compact, evasion_reading, fold
-from .base import Hit, ListingRule, RuleDoc, field_label, register
+from .base import Explanation, Hit, ListingRule, RuleDoc, field_label, register
 from .evidence import (
     Frame,
     Goods,
@@ -1011,7 +1012,11 @@ def mark_hits(listing, params, fields, code) -> Iterator[Hit]:
         severity = d.outcome.severity or entry.severity
         yield Hit(d.span.field, d.span.start, d.span.end, d.span.text, entry.term, d.outcome.message,
                   d.outcome.fix, score=d.span.score, severity=severity, mark=entry,
-                  explanation=_explanation(d.span, entry, ("decided by", d.step), *d.evidence.summary()))
+                  explanation=Explanation(partial(_decision_explained, d)))
+
+
+def _decision_explained(d: MarkDecision) -> tuple:
+    return _explanation(d.span, d.span.data["entry"], ("decided by", d.step), *d.evidence.summary())
 
 
 STUFFING_MIN = 3
