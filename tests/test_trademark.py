@@ -528,6 +528,10 @@ def test_a_marks_version_names_an_edition_not_a_likeness(checker_with, title, ma
     ("Мешок для сменной обуви Among Us", "Among Us"),                  # a game's name on a bag
     ('Мешок для обуви "Free Fire" (красный)', "Free Fire"),
     ("Картридж Игра Sega: Metal Gear Solid (без коробки)", "Metal Gear Solid"),  # a work's title
+    # A short title where the name has more Latin letters than the Russian words around it, and the
+    # shop's design number after a dash: no model of the name.
+    ('Кружка "CALL OF DUTY - 2353", 350 мл', "CALL OF DUTY"),
+    ("Мешок для сменной обуви Half-life - 208", "Half-life"),
 ])
 def test_an_english_title_among_another_scripts_words_is_a_name(checker_with, title, word):
     result = checker_with()(title, brand=None)

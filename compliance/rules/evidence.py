@@ -947,11 +947,20 @@ def _latin_title_among_another_script(listing, span) -> str:
     entry = span.data["entry"]
     if span.field != "title" or not goods_of(entry).property_for_merchandise or len(words(span.text)) < 2:
         return ""
-    if any(c.isalpha() and not c.isascii() for c in span.text) or not _mostly_another_script(listing.title):
+    # The rest of the title is written in another script (a short one may hold more Latin letters in
+    # the name than Cyrillic ones around it: 'Кружка "CALL OF DUTY - 2353", 350 мл').
+    rest = listing.title[:span.start] + listing.title[span.end:]
+    if any(c.isalpha() and not c.isascii() for c in span.text) or not _mostly_another_script(rest):
         return ""
-    if not _stands_alone_in_latin(listing.title, span) or _model_named(listing.title, span.end):
+    if not _stands_alone_in_latin(listing.title, span) or \
+            _model_named(listing.title, span.end) and not SET_APART.match(listing.title, span.end):
         return ""
     return f"'{span.text}' in Latin letters"
+
+
+# A dash between spaces after a name: what follows is apart from it ('Кружка "CALL OF DUTY - 2353"':
+# the design's number in the shop's catalog, not a model of the name).
+SET_APART = re.compile(r"\s+[-–—]\s+")
 
 
 # Words in Latin letters written one after another: a name, or a longer phrase a name is part of.
