@@ -5,6 +5,7 @@ import contextlib
 import datetime as dt
 import os
 import sys
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import click
@@ -313,8 +314,11 @@ def check(catalog, platforms, blocklists, no_default_blocklists, no_store, mappi
         jobs = _cap_jobs(jobs)
         recording = None if no_store else _recording(catalog, checker)
         try:
+            statuses: Counter[str] = Counter()
             with _open_reports(reports) as outputs:
-                worst = _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate, recording)
+                worst = _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate, recording,
+                                      statuses)
+            _say_written(reports, statuses)
         except BaseException:
             if recording is not None:
                 recording.abandon()  # no report, no history: the run never happened for the seller
@@ -378,10 +382,22 @@ def _cap_jobs(jobs: int) -> int:
     return cores if jobs == 0 or jobs > cores else jobs
 
 
-def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate, recording=None) -> int:
+def _say_written(reports, statuses: Counter[str]) -> None:
+    """Where every report went to a file, the terminal shows nothing of it: one line on standard
+    error says what the check found and where the report is."""
+    from compliance.formats.table import closing_line
+
+    paths = [path for _, path in reports]
+    if paths and all(paths):
+        click.echo(f"listguard: {closing_line(statuses)}; report in {', '.join(paths)}", err=True)
+
+
+def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate, recording=None,
+                  statuses: Counter[str] | None = None) -> int:
     """Check every listing and write each (format, stream) report from the one pass over the
-    results; the exit code the results give."""
+    results; the exit code the results give. ``statuses`` counts the listings by their worst verdict."""
     from compliance.check import summarize
+    from compliance.formats.table import listing_status
 
     keys = [t.key for t in checker.targets]
     formatter = _formatters(outputs)
@@ -410,6 +426,8 @@ def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate, 
             counts = summarize(counts, result, keys)
             item = result.to_dict(with_text=with_text)
             formatter.listing(item)
+            if statuses is not None:
+                statuses[listing_status(item)] += 1
             if recording is not None:
                 recording.listing(item)
             values = result.verdicts.values()

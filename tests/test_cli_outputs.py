@@ -59,6 +59,21 @@ def test_a_finished_report_replaces_the_last_and_leaves_no_temporary_file(tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["catalog.csv", "report.json"]
 
 
+def test_a_report_written_to_files_is_summed_up_on_standard_error(tmp_path):
+    """Nothing of a report written to a file shows on the terminal: one line says what the
+    check found and where the report is."""
+    catalog = tmp_path / "catalog.csv"
+    catalog.write_text("sku,title,brand\nS1,Canvas tote bag with zip pocket,Acme\n"
+                       "S2,Pokemon Pikachu plush toy 30cm,\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(main, ["check", str(catalog), "-o", str(report), "--no-store"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (f"listguard: 2 listings checked: 1 fail on at least one platform, "
+                                              f"0 warn only, 1 pass; report in {report}")
+    to_stdout = CliRunner().invoke(main, ["check", str(catalog), "-f", "json", "--no-store"])
+    assert "listings checked" not in to_stdout.stderr
+
+
 def _started(process) -> None:
     """Wait until the run has read the header (the column mapping is printed then)."""
     line = process.stderr.readline()

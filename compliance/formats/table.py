@@ -60,6 +60,18 @@ def listing_status(item: dict) -> str:
     return "pass"
 
 
+def closing_line(counts: dict[str, int]) -> str:
+    """"443 listings checked: 12 fail on at least one platform, 1 warn only, 430 pass", from the
+    number of listings of each :func:`listing_status`."""
+    total = sum(counts.values())
+    text = (f"{total} listing{'' if total == 1 else 's'} checked: "
+            f"{counts.get('fail', 0)} fail on at least one platform, {counts.get('warn', 0)} warn only, "
+            f"{counts.get('pass', 0)} pass")
+    if counts.get("error"):
+        text += f", {counts['error']} unreadable"
+    return text
+
+
 def _shortened(match: str) -> str:
     if len(match) <= MAX_MATCH:
         return match
@@ -219,11 +231,4 @@ class TableFormatter:
         return wrap.wrap(f"{where}: {printable(str(item['error']))}")
 
     def _closing_line(self) -> str:
-        c = self._counts
-        total = sum(c.values())
-        text = (f"{total} listing{'' if total == 1 else 's'} checked: "
-                f"{c['fail']} fail on at least one platform, {c['warn']} warn only, "
-                f"{c['pass']} pass")
-        if c["error"]:
-            text += f", {c['error']} unreadable"
-        return text + "."
+        return closing_line(self._counts) + "."
