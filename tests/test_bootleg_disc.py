@@ -11,6 +11,7 @@ def cf004(result):
     ("Bluray Korean Drama 2BD ( TV Series ) ( Complete Season 1~14 )", "", [("block", "Bluray")]),
     ("DVD Película Infantil Dibujos Animados", "Generic", [("block", "DVD")]),
     ("DVD English Cartoon for kids 10 discs", None, [("warn", "DVD")]),        # no brand column: a review
+    ("BLURAY Chinese Movie Customs Frontline (2024) ( Web Version )", None, [("block", "BLURAY")]),  # a web rip
     ("The Dark Knight Blu-ray movie", "Warner Home Video", []),              # a studio in the brand column
     ("Sony BDP-S3700 Blu-ray Disc Player for movies", "", []),                 # a player, not a film
     ("Verbatim DVD-R 16x 50 pack blank media for movies", "", []),            # blank media

@@ -149,6 +149,8 @@ DISC = re.compile(r"(?i)\b(?:blu[\s-]?rays?|bd|dvds?|vcds?|\d+\s?(?:bd|dvd)s?)\b
 SCREEN_WORK = re.compile(
     r"(?i)\b(?:movies?|films?|tv[\s-]series|series|seasons?|episodes?|drama|k-?drama|anime|cartoons?|concert|"
     r"documentary|web[\s-]?(?:version|dl|rip)|pel[ií]culas?|filme|s[ée]rie|фильмы?|сериал\w*|мультфильм\w*)\b")
+# A film ripped from a streaming service and burnt to disc: no studio releases a disc so.
+WEB_RIP = re.compile(r"(?i)\bweb[\s-]?(?:version|dl|rip)\b")
 NOT_A_WORK = re.compile(
     r"(?i)\b(?:players?|drives?|burners?|writers?|recorders?|blank|rewritable|re-?writable|[dcb]d-?r(?:w|e)?|"
     r"[dcb]d\+r(?:w)?|cases?|storage|binder|sleeves?|cleaner|lens|remote|projector|rack|shelf|organi[sz]er)\b")
@@ -163,8 +165,9 @@ class BootlegDisc(ListingRule):
     default_fields = ("title",)
     doc = RuleDoc(
         what="A film, TV series, drama, anime or concert on Blu-ray, DVD or VCD whose brand column is empty or "
-             "says no brand (a failure), or in a catalog with no brand column (a review). A disc whose brand "
-             "column names a studio or distributor, and players, drives and blank media, are not it.",
+             "says no brand (a failure), or in a catalog with no brand column (a review, and a failure when the "
+             "title calls it a web version, a rip of a streaming release). A disc whose brand column names a "
+             "studio or distributor, and players, drives and blank media, are not it.",
         why="Unauthorised copies of films and series are counterfeit goods on every marketplace (eBay's "
             "counterfeit items policy; Mercado Libre bans unauthorized copies: global-selling.mercadolibre.com/"
             "help/1078); a genuine disc is listed under its studio or distributor.",
@@ -184,8 +187,11 @@ class BootlegDisc(ListingRule):
             return  # a studio or distributor named as the brand
         start, end = field.raw_span(disc.start(), disc.end())
         unnamed = "the catalog has no brand column" if seller is SellerBrand.UNKNOWN else "no brand is named"
+        rip = WEB_RIP.search(field.text)
+        if rip is not None:
+            unnamed += f", and '{rip.group(0)}' says it is ripped from a streaming release"
         yield Hit("title", start, end, field.raw[start:end], "bootleg disc",
                   f"a film or series on '{field.raw[start:end]}' where {unnamed}: how unauthorised copies are "
                   f"sold", "List only licensed discs, with the studio or distributor in the brand column",
-                  severity="warn" if seller is SellerBrand.UNKNOWN else "block",
+                  severity="warn" if seller is SellerBrand.UNKNOWN and rip is None else "block",
                   explanation=(("seller brand", seller.value),))
