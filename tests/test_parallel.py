@@ -49,3 +49,21 @@ def test_replaced_workers_give_the_same_results(fixture_blocklist, monkeypatch):
     pids = {o.verdicts.pop("_pid") for o in outcomes}
     assert len(pids) > 2  # 30 batches, a worker lives for 2: many were replaced
     assert [o.to_dict() for o in outcomes] == single
+
+
+def test_a_finished_run_lets_its_workers_end_without_a_signal(fixture_blocklist, monkeypatch):
+    """At the end of a run every worker takes the pool's closing sentinel and ends: none is sent
+    SIGTERM, which a worker forked a moment before (still holding the parent's handler) could
+    swallow, leaving the run waiting for it forever."""
+    import multiprocessing.process
+
+    import compliance.parallel as parallel_module
+
+    signalled = []
+    monkeypatch.setattr(parallel_module, "RECYCLE_BATCHES", 2)
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "terminate",
+                        lambda self: signalled.append(self.pid))
+    targets = parse_targets(["ebay:US", "amazon:US"])
+    checker = Checker(targets, fixture_blocklist, as_of=dt.date(2026, 1, 1), batch_size=10)
+    assert len(list(check_parallel(checker, catalog(), jobs=2))) == 300
+    assert signalled == []
