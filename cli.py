@@ -314,10 +314,9 @@ def check(catalog, platforms, blocklists, no_default_blocklists, no_store, mappi
         jobs = _cap_jobs(jobs)
         recording = None if no_store else _recording(catalog, checker)
         try:
-            statuses: Counter[str] = Counter()
             with _open_reports(reports) as outputs:
-                worst = _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate, recording,
-                                      statuses)
+                worst, statuses = _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate,
+                                                recording)
             _say_written(reports, statuses)
         except BaseException:
             if recording is not None:
@@ -392,10 +391,10 @@ def _say_written(reports, statuses: Counter[str]) -> None:
         click.echo(f"listguard: {closing_line(statuses)}; report in {', '.join(paths)}", err=True)
 
 
-def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate, recording=None,
-                  statuses: Counter[str] | None = None) -> int:
+def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate,
+                  recording=None) -> tuple[int, Counter[str]]:
     """Check every listing and write each (format, stream) report from the one pass over the
-    results; the exit code the results give. ``statuses`` counts the listings by their worst verdict."""
+    results; the exit code the results give, and the listings counted by their worst verdict."""
     from compliance.check import summarize
     from compliance.formats.table import listing_status
 
@@ -411,6 +410,7 @@ def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate, 
     counts = None
     worst = 0
     total = 0
+    statuses: Counter[str] = Counter()
     ledger = Ledger()
     listings = gate.feed(ledger.watch(listings))
     if jobs > 1:
@@ -426,8 +426,7 @@ def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate, 
             counts = summarize(counts, result, keys)
             item = result.to_dict(with_text=with_text)
             formatter.listing(item)
-            if statuses is not None:
-                statuses[listing_status(item)] += 1
+            statuses[listing_status(item)] += 1
             if recording is not None:
                 recording.listing(item)
             values = result.verdicts.values()
@@ -446,7 +445,7 @@ def _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate, 
         click.echo(f"listguard: {note}", err=True)
     _say(gate.notices())
     formatter.finish(gate.summarize({"listings": total, "by_platform": counts}))
-    return worst
+    return worst, statuses
 
 
 @main.command()
