@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
+import signal
 from collections import deque
+from contextlib import contextmanager
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -27,12 +29,12 @@ RECYCLE_BATCHES = 100
 
 def _start(targets, entries, as_of, batch_size, authorized=(), register=None):
     global _worker
-    import signal
-
     # Ctrl-C and SIGTERM are the parent's to handle: it stops the pool, and a worker that
     # printed its own traceback would only bury the one-line message.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # held since the fork (see _held_sigterm): now it may end us
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     if _worker is None:  # a forked worker already has the parent's checker
         _worker = Checker(targets, entries, as_of=as_of, batch_size=batch_size, authorized=authorized,
                           register=register)
@@ -58,6 +60,25 @@ class Outcome:
         return {k: v for k, v in self.item.items() if k not in ("title", "fields")}
 
 
+@contextmanager
+def _held_sigterm() -> Iterator[None]:
+    """Hold SIGTERM in the threads a pool starts and so in every worker they fork.
+
+    A worker forked in place of a retired one runs the parent's SIGTERM handler until
+    :func:`_start` resets it; a pool's terminate() in that moment was taken by that handler and
+    the worker lived on, so a stopped run waited for it forever. Held, the signal waits until
+    :func:`_start` has put the default back, and then ends the worker.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def check_parallel(checker: Checker, listings: Iterable, jobs: int, with_text: bool = False) -> Iterator[Outcome]:
     """Like :meth:`Checker.check`, on ``jobs`` processes; results in input order.
 
@@ -76,9 +97,11 @@ def check_parallel(checker: Checker, listings: Iterable, jobs: int, with_text: b
         # the pages they share with the parent into private copies.
         freeze_survivors()
     try:
-        with context.Pool(jobs, initializer=_start, maxtasksperchild=RECYCLE_BATCHES if forking else None,
-                          initargs=(checker.targets, checker.entries, checker.scope.as_of, batch_size,
-                                    checker.authorized, checker.register)) as pool:
+        with _held_sigterm():
+            pool = context.Pool(jobs, initializer=_start, maxtasksperchild=RECYCLE_BATCHES if forking else None,
+                                initargs=(checker.targets, checker.entries, checker.scope.as_of, batch_size,
+                                          checker.authorized, checker.register))
+        with pool:
             pending: deque = deque()
             it = iter(listings)
             while True:

@@ -67,3 +67,43 @@ def test_a_finished_run_lets_its_workers_end_without_a_signal(fixture_blocklist,
     checker = Checker(targets, fixture_blocklist, as_of=dt.date(2026, 1, 1), batch_size=10)
     assert len(list(check_parallel(checker, catalog(), jobs=2))) == 300
     assert signalled == []
+
+
+def _start_after_a_sigterm(*args):
+    """The pool's initializer, after a SIGTERM that arrives the moment the worker is forked: says
+    in a file whether the signal was held for the worker or taken by the handler it inherited,
+    then consumes it, so that the worker lives on to check its batches."""
+    import os
+    import signal
+
+    from compliance import parallel
+    os.kill(os.getpid(), signal.SIGTERM)
+    held = signal.SIGTERM in signal.sigpending()
+    with open(os.environ["LISTGUARD_TEST_SIGTERM_LOG"], "a") as log:
+        log.write("held\n" if held else "taken\n")
+    if held:
+        signal.sigwait({signal.SIGTERM})
+    parallel._start_real(*args)
+
+
+def test_a_sigterm_before_a_worker_is_ready_waits_for_it(fixture_blocklist, monkeypatch, tmp_path):
+    """A worker forked with the parent's SIGTERM handler (a replacement, forked mid-run) holds the
+    signal until its own default is in place, so a stopped run's terminate() always ends it."""
+    import signal
+
+    import compliance.parallel as parallel_module
+
+    log = tmp_path / "sigterm.log"
+    monkeypatch.setenv("LISTGUARD_TEST_SIGTERM_LOG", str(log))
+    monkeypatch.setattr(parallel_module, "RECYCLE_BATCHES", 2)
+    monkeypatch.setattr(parallel_module, "_start_real", parallel_module._start, raising=False)
+    monkeypatch.setattr(parallel_module, "_start", _start_after_a_sigterm)
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)  # the parent's own handler, as the CLI's
+    try:
+        targets = parse_targets(["ebay:US", "amazon:US"])
+        checker = Checker(targets, fixture_blocklist, as_of=dt.date(2026, 1, 1), batch_size=10)
+        assert len(list(check_parallel(checker, catalog(), jobs=2))) == 300
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    starts = log.read_text().split()
+    assert len(starts) > 2 and set(starts) == {"held"}  # replacements included
