@@ -49,30 +49,57 @@ def licence_for(seller_key: str, entry) -> Licence | None:
         return None
     names = {compact(n) for n in entry.names} | {compact(entry.term)}
     owner = compact(entry.owner)
+    agents = licensing_agents(entry.owner)
     for licence in licences:
         if licence.marks & names or any(len(m) >= 4 and owner.startswith(m) for m in licence.marks) \
-                or _named_after(licence, compact(entry.term), owner):
+                or _through_agent(licence, agents) or _named_after(licence, compact(entry.term), owner):
             return licence
     return None
+
+
+def licensing_agents(owner: str) -> tuple[str, ...]:
+    """The licensing agents an owner names after a slash, compacted: "Detroit Red Wings / NHL
+    Enterprises, L.P." (owners of a mark shared by two clubs are set apart by ";")."""
+    return tuple(compact(part.split("/", 1)[1]) for part in owner.split(";") if "/" in part)
+
+
+def _through_agent(licence: Licence, agents: tuple[str, ...]) -> bool:
+    """A licence for a league (NHL, Major League Baseball) covers the clubs whose marks the
+    league's properties company licenses for them: "Detroit Red Wings / NHL Enterprises"."""
+    if not agents:
+        return False
+    names = _curated().names
+    return any(agent.startswith(name) for mark in licence.marks for name in names.get(mark, (mark,))
+               if len(name) >= 3 for agent in agents)
 
 
 def _named_after(licence: Licence, term: str, owner: str) -> bool:
     """The mark's name holds a mark the licence names, of the same owner ("Unicorn Gundam" of
     Gundam's owner): a character or model of the licensed property. An owner's other properties
     are not covered (a licence for Power Rangers is none for the rest of Hasbro's)."""
-    owners = _curated_owners()
+    owners = _curated().owners
     return bool(owner) and any(len(m) >= 4 and m in term and owners.get(m) == owner for m in licence.marks)
 
 
+@dataclass(frozen=True)
+class _Curated:
+    owners: dict[str, str]               # compacted name (term or alias) -> its mark's compacted owner
+    names: dict[str, tuple[str, ...]]    # compacted name -> every compacted name of its mark
+
+
 @lru_cache(maxsize=1)
-def _curated_owners() -> dict[str, str]:
-    """Compacted name (term or alias) of each curated trademark -> its compacted owner; read only
-    when a licensee is named."""
+def _curated() -> _Curated:
+    """The curated trademarks' owners and names, read only when a licensee is named."""
     from .blocklist import load_blocklists
 
     owners: dict[str, str] = {}
+    names: dict[str, tuple[str, ...]] = {}
     for entry in load_blocklists([]):
-        if entry.kind == "trademark" and entry.owner:
-            for name in entry.names:
-                owners.setdefault(compact(name), compact(entry.owner))
-    return owners
+        if entry.kind != "trademark":
+            continue
+        its_names = tuple(dict.fromkeys(compact(name) for name in entry.names))
+        for name in its_names:
+            if entry.owner:
+                owners.setdefault(name, compact(entry.owner))
+            names.setdefault(name, its_names)
+    return _Curated(owners, names)

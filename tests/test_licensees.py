@@ -113,3 +113,47 @@ def test_a_licence_covers_the_propertys_characters_named_after_it_and_no_other_p
     pony = Entry("My Little Pony", "trademark", owner="Hasbro, Inc.")  # Hasbro also owns Power Rangers
     assert licence_for("bandai", unicorn) is not None
     assert licence_for("bandai", pony) is None
+
+
+def test_a_leagues_licence_covers_the_clubs_its_properties_company_licenses():
+    from compliance.licensees import licence_for, licensing_agents
+
+    wings = Entry("Detroit Red Wings", "trademark", owner="Detroit Red Wings / NHL Enterprises, L.P.")
+    yankees = Entry("New York Yankees", "trademark",
+                    owner="New York Yankees Partnership / Major League Baseball Properties")
+    shared = Entry("Giants", "trademark", owner="New York Giants / NFL Properties LLC ; San Francisco Giants / "
+                                                "Major League Baseball Properties")
+    gators = Entry("Florida Gators", "trademark", owner="University of Florida Board of Trustees")
+    assert licensing_agents(shared.owner) == ("nflpropertiesllc", "majorleaguebaseballproperties")
+    assert licence_for("siskiyou", wings) is not None  # its licence names the NHL
+    assert licence_for("siskiyou", yankees) is not None  # "MLB" is Major League Baseball's mark
+    assert licence_for("siskiyou", shared) is not None
+    assert licence_for("siskiyou", gators) is None  # a school licenses its own marks: no league's licence covers them
+    assert licence_for("molten", wings) is None  # a licence for FIBA is none for the NHL
+
+
+def test_a_leagues_licensee_in_the_brand_column_sells_its_clubs_goods(checker_with):
+    check = checker_with()
+    title = "detroit red wings ipod touch silicone skin"
+    assert "TM001" not in rules(check(title, brand="siskiyou", category="cases"), "warn")  # spared: licensed
+    assert "TM001" in rules(check(title, brand="Acme Cases", category="cases"), "warn")  # a review: licensee?
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("FOCO Detroit Red Wings knit beanie", "detroit red wings"),      # a licensee that no list of marks holds
+    ("Loungefly Disney Mickey Mouse mini backpack", "disney"),
+    ("skinit kindle skin fits latest generation 6 display kindle new york yankees", "new york yankees"),
+])
+def test_a_known_licensee_opening_the_title_makes_a_review_not_a_block(checker_with, title, mark):
+    from .rule_harness import severities
+
+    check = checker_with()
+    assert severities(check(title, brand=None), mark) == {"warn"}
+    without = title.split(" ", 1)[1]
+    assert "block" in severities(check(without, brand=None), mark)  # the same goods with no licensee named
+
+
+def test_a_known_licensee_opening_the_title_covers_only_its_licensed_marks(checker_with):
+    from .rule_harness import severities
+
+    assert "block" in severities(checker_with()("FOCO Hello Kitty knit beanie", brand=None), "hello kitty")

@@ -1446,9 +1446,26 @@ def _licensee_leads(listing, entry) -> str:
 
     if listing.brand_column:
         return ""
-    return next((found.term for found in _title_leaders(listing)
-                 if found.kind == "trademark" and found is not entry
-                 and (same_family(compact(found.term), entry) or licence_for(compact(found.term), entry))), "")
+    leader = next((found.term for found in _title_leaders(listing)
+                   if found.kind == "trademark" and found is not entry
+                   and (same_family(compact(found.term), entry) or licence_for(compact(found.term), entry))), "")
+    if leader:
+        return leader
+    licensee = _licensee_first(listing)
+    return licensee if licensee and licence_for(compact(licensee), entry) else ""
+
+
+def _licensee_first(listing) -> str:
+    """The known licensee whose name, in one to three words, opens the title, though no list of
+    marks holds it ("FOCO Detroit Red Wings beanie", "Skinit skin fits iPad ... New York Yankees");
+    found once per listing."""
+    from ..licensees import known_licences
+
+    def first() -> str:
+        opening = listing.fields["title"].raw.split()[:3] if "title" in listing.fields else []
+        return next((" ".join(opening[:n]) for n in (3, 2, 1)
+                     if len(opening) >= n and compact(" ".join(opening[:n])) in known_licences()), "")
+    return listing.once("licensee_first", first)
 
 
 def _model_after_another_maker(listing, span, entry) -> str:
