@@ -154,3 +154,17 @@ def test_a_maker_named_before_what_a_product_runs_or_after_another_maker_is_not_
         checker_with, title, mark):
     result = checker_with()(title, brand=None)
     assert "block" not in severities(result, mark)
+
+
+@pytest.mark.parametrize("title, line", [
+    ("Original Apple AirPods Pro2 Wireless Headphone Bluetooth Earphone Sports Headphones for Air Smartphones IPhone",
+     "AirPods"),
+    ("Xiaomi Redmi Buds 4 Wireless Earbuds TWS Headphones For Xiaomi Redmi Note 12", "Redmi Buds"),
+])
+def test_the_product_line_right_after_the_maker_opening_a_title_is_the_product_not_what_it_fits(
+        checker_with, title, line):
+    """"for ... IPhone" at the end names what the earbuds work with; the AirPods the title opens
+    with are the earbuds themselves, not a device they fit."""
+    result = checker_with()(title, brand=None)
+    opening = [f for f in result.findings if f.field == "title" and f.start < 30 and f.text == line]
+    assert not any(f.rule == "TM003" for f in opening), result.findings

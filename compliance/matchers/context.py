@@ -487,17 +487,32 @@ def _part_after(doc, ts) -> str:
 
 def _inherit_compatibility(spans) -> None:
     """A brand used referentially once ("case for Apple iPad 2") is referential in the rest of
-    the field too ("... iPad-228", "Apple iPad"), except in the brand position of a title."""
+    the field too ("... iPad-228", "Apple iPad"), except in the name that opens a title: the
+    brand position and the product line right after it ("Original Apple AirPods Pro2 ... for
+    iPhone" names the AirPods sold, not what they fit)."""
     referential: dict[Entry, str] = {}
     for s in spans:
         ctx = s.data.get("context") or {}
         if ctx.get("context") == "COMPAT":
             referential.setdefault(s.data["entry"], ctx["wording"])
+    opening = _opening_name(spans)
     for s in spans:
         ctx = s.data.get("context")
         wording = referential.get(s.data["entry"])
-        if ctx and wording and ctx["context"] is None and not ctx["brand_position"]:
+        if ctx and wording and ctx["context"] is None and s not in opening:
             ctx["context"], ctx["pattern"], ctx["wording"] = "COMPAT", "same-brand", wording
+
+
+def _opening_name(spans) -> list:
+    """The spans of the name a title opens with: those in the brand position, and each name of
+    the same mark that follows one with only a space between ("Apple AirPods"; not another
+    maker's device after an accessory maker's name, "incipio ipad-211 ... for apple ipad 2")."""
+    opening = [s for s in spans if (s.data.get("context") or {}).get("brand_position")]
+    for s in sorted(spans, key=lambda s: s.start):
+        if s not in opening and any(0 <= s.start - o.end <= 1 and o.data["entry"] is s.data["entry"]
+                                    for o in opening):
+            opening.append(s)
+    return opening
 
 
 FASHION_CLASSES = frozenset({14, 18, 25, 26})
