@@ -157,3 +157,14 @@ def test_a_known_licensee_opening_the_title_covers_only_its_licensed_marks(check
     from .rule_harness import severities
 
     assert "block" in severities(checker_with()("FOCO Hello Kitty knit beanie", brand=None), "hello kitty")
+
+
+@pytest.mark.parametrize("title, mark, expected", [
+    ("retract 4n1 ipod charger-black", "ipod", {"info"}),                           # the charger's colour
+    ("clarion cca748 ipod audio control video playback interface cable-clrcca748", "ipod", {"info"}),  # its code
+    ("hp deskjet 1050 all-in-one - multifunction printer - color - ink-jet", "hp", {"warn"}),  # no ink: a printer
+])
+def test_an_accessory_noun_joined_to_its_colour_or_code_is_still_the_accessory(checker_with, title, mark, expected):
+    from .rule_harness import severities
+
+    assert severities(checker_with()(title, brand=None), mark) == expected

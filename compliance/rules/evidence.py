@@ -1691,10 +1691,24 @@ BAND_KINDS = frozenset("dual tri triple quad single multi wide ultra-wide 2-band
 
 
 def _first_fitting(words: list[str]) -> str:
-    """The first accessory noun of the title, not a router's "dual band"."""
+    """The first accessory noun of the title, not a router's "dual band"; also one that a catalog
+    joins by hyphens to its colour, its code or another accessory noun ("ipod charger-black",
+    "interface cable-clrcca748", "Чехол-кейс-пенал"), not to a word that makes it another thing
+    ("ink-jet printer", "battery-powered microphone")."""
     nouns = fitting_nouns()
-    return next((w for i, w in enumerate(words)
+    return next((w for i, w in enumerate(_joined_nouns(words, nouns))
                  if w in nouns and not (w.startswith("band") and i and words[i - 1] in BAND_KINDS)), "")
+
+
+def _joined_nouns(words: list[str], nouns: frozenset[str]) -> list[str]:
+    return [_joined_noun(w, nouns) if "-" in w else w for w in words]
+
+
+def _joined_noun(word: str, nouns: frozenset[str]) -> str:
+    first, *rest = word.split("-")
+    if first in nouns and all(p in COLOUR_WORDS or p in nouns or any(c.isdigit() for c in p) for p in rest):
+        return first
+    return word
 
 
 def _brand_use(listing, span, ctx, names_its_product: bool, latin_title: str) -> tuple[str, ...]:
