@@ -202,6 +202,9 @@ def test_a_misspelling_opening_the_title_is_no_maker_leading(checker_with):
     ("soundfly sd wma mp3 player car fm transmitter for sd card usb stick mp3 players ipod zune", "ipod"),
     ("new-ilive ibp181b iphone pll fm radio boom box - ileibp181b", "iphone"),  # "new" glued by a hyphen
     ("new-ihome idm12b ipad tm iphone r ipod r rechargeable portable bluetooth r speaker", "ipad"),
+    # an everyday word followed by a maker's part number: that maker's name
+    ("griffin gb01994 iphone 4 elan commuter", "iphone"),
+    ("cocoon csn346rd netbook ipad sling up to 10.2 inch red", "ipad"),
 ])
 def test_a_coined_name_opening_the_title_is_the_maker_of_what_works_with_the_device(checker_with, title, device):
     result = checker_with()(title, brand=None)
@@ -211,6 +214,7 @@ def test_a_coined_name_opening_the_title_is_the_maker_of_what_works_with_the_dev
 @pytest.mark.parametrize("title, device", [
     ("efon pintar iPhone 14 Pro Max 16GB 512GB 6.7 inci HD Smartphone", "iphone"),  # a phone itself
     ("kroo ipad icap black", "ipad"),                                          # with a brand column: no
+    ("griffin iphone 4 elan commuter", "iphone"),                 # an everyday word, no part number after it
 ])
 def test_no_coined_maker_for_a_phone_itself_or_where_the_brand_column_speaks(checker_with, title, device):
     brand = "" if title.startswith("kroo") else None

@@ -1366,7 +1366,18 @@ def _first_coined_word(listing) -> str:
     word = opening.group().lower()
     if len(word) < 4 or not word.isalpha() or word in NO_BRAND or title_products(word):
         return ""
-    return "" if _common(word) and not _logo_in_another_language(listing, opening.group()) else word
+    if _common(word) and not (_logo_in_another_language(listing, opening.group())
+                              or _part_number_follows(title, opening.end())):
+        return ""
+    return word
+
+
+def _part_number_follows(title: str, end: int) -> bool:
+    """The word opening the title is followed by a maker's part number ("griffin gb01994 iphone 4
+    elan commuter", "cocoon csn346rd netbook ipad sling"): an everyday word so placed is the
+    name of the maker whose part number it is, as a retailer titles the maker's products."""
+    after = title[end:end + 30].split()[:1]
+    return bool(after) and _part_number(after[0]) == after[0].lower().strip(".,;:()[]/|")
 
 
 def _logo_in_another_language(listing, written: str) -> bool:
