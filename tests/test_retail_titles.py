@@ -371,3 +371,17 @@ def test_a_model_code_right_after_another_makers_name_is_no_disguised_mark(check
     assert "PlayStation Plus" not in {f.entry for f in result.findings}
     alone = checker_with()("Tarjeta P5 Plus 12 meses suscripcion", brand=None)
     assert "block" in severities(alone, "p5 plus")
+
+
+@pytest.mark.parametrize("title", [
+    "marware sportsuit sensor case for nike ipod sport kit for ipod nano 3g black",
+    "switcheasy runaway nike plus ipod anyshoe adapter black",
+])
+def test_the_nike_ipod_sensor_kit_is_a_device_its_holders_fit_not_nike_on_other_goods(checker_with, title):
+    result = checker_with()(title, brand=None)
+    assert not [f for f in result.findings if f.severity == "block"], result.findings
+    assert severities(result, "nike") == set()  # read as the kit, not as the shoe maker
+
+
+def test_nike_alone_is_still_nike(checker_with):
+    assert severities(checker_with()("nike running shoes for men", brand=None), "nike") == {"block"}
