@@ -957,6 +957,7 @@ def test_a_bare_for_before_a_fashion_house_is_no_compatibility(checker_with, tit
     ("Roda Koper Pengganti 50mm Cocok untuk Koper Samsonite", "samsonite"),    # a replacement part
     ("Bezel Insert Keramik Pengganti Seiko SKX007 Mod Part", "seiko"),         # 'pengganti': replacing
     ("jivo ji-1115 endurance sensor for nike ipod sports sensor", "nike ipod"),  # the kit of Nike and Apple
+    ("Charging cable for Fossil Gen 6 Samsung Galaxy Watch", "fossil"),        # a device in the same wording
     ("Charms Compatible with Pandora Bracelets Set of 10", "pandora"),         # said outright
 ])
 def test_a_part_or_a_fit_said_outright_is_compatibility_with_a_fashion_house(checker_with, title, house):
