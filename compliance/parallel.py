@@ -112,9 +112,8 @@ def check_parallel(checker: Checker, listings: Iterable, jobs: int, with_text: b
                     pending.append(pool.apply_async(_run, (batch, with_text)))
                 if not pending:
                     # Every result is in: the workers end as they take the pool's closing
-                    # sentinel, not by a signal. A worker forked in place of a retired one keeps the
-                    # parent's SIGTERM handler until _start resets it, and a terminate() in that
-                    # moment was swallowed by it: the worker lived on and the join never returned.
+                    # sentinel, not by a signal (a stopped run's terminate() relies on
+                    # _held_sigterm instead).
                     pool.close()
                     pool.join()
                     return

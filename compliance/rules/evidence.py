@@ -1704,8 +1704,8 @@ BAND_KINDS = frozenset("dual tri triple quad single multi wide ultra-wide 2-band
 def _first_fitting(words: list[str]) -> str:
     """The first accessory noun of the title, not a router's "dual band"; also one that a catalog
     joins by hyphens to its colour, its code or another accessory noun ("ipod charger-black",
-    "interface cable-clrcca748", "Чехол-кейс-пенал"), not to a word that makes it another thing
-    ("ink-jet printer", "battery-powered microphone")."""
+    "interface cable-clrcca748"), not to a word that makes it another thing ("ink-jet printer",
+    "battery-powered microphone")."""
     nouns = fitting_nouns()
     return next((w for i, w in enumerate(_joined_nouns(words, nouns))
                  if w in nouns and not (w.startswith("band") and i and words[i - 1] in BAND_KINDS)), "")
