@@ -15,6 +15,12 @@ from .rule_harness import severities
     ("Значок Данганронпа Монокума металлический", "данганронпа"),
     ('Кружка "музыка ghostemane гостмейн", 350 мл', "ghostemane"),
     ("Dota 2 keychain Pudge metal pendant", "dota 2"),
+    # Short names and Russian spellings sellers use for a game or a character.
+    ('Кружка "игры пять ночей fnaf - 8773", 330 мл', "fnaf"),
+    ("Напальчники для игр пабг геймерские тканевые", "пабг"),
+    ("Деревянная подставка для ножа сувенирная КС ГО", "кс го"),
+    ('Кружка "аниме Кот Пушин", 350 мл', "пушин"),
+    ("Pusheen cat plush toy 25cm", "pusheen"),
 ])
 def test_a_property_on_merchandise_fails(checker_with, title, mark):
     result = checker_with()(title, brand=None)
