@@ -146,11 +146,12 @@ def _impossible(gb: float, price: float | None) -> str:
 # ("BLURAY English Movie ... (2023)", "DVD Korean Drama Complete Season 1~14"); a genuine
 # disc's listing names its studio or distributor as the brand.
 DISC = re.compile(r"(?i)\b(?:blu[\s-]?rays?|bd|dvds?|vcds?|\d+\s?(?:bd|dvd)s?)\b")
+# A film ripped from a streaming service and burnt to disc: no studio releases a disc so.
+WEB_RIP_WORDS = r"web[\s-]?(?:version|dl|rip)"
+WEB_RIP = re.compile(rf"(?i)\b{WEB_RIP_WORDS}\b")
 SCREEN_WORK = re.compile(
     r"(?i)\b(?:movies?|films?|tv[\s-]series|series|seasons?|episodes?|drama|k-?drama|anime|cartoons?|concert|"
-    r"documentary|web[\s-]?(?:version|dl|rip)|pel[ií]culas?|filme|s[ée]rie|фильмы?|сериал\w*|мультфильм\w*)\b")
-# A film ripped from a streaming service and burnt to disc: no studio releases a disc so.
-WEB_RIP = re.compile(r"(?i)\bweb[\s-]?(?:version|dl|rip)\b")
+    rf"documentary|{WEB_RIP_WORDS}|pel[ií]culas?|filme|s[ée]rie|фильмы?|сериал\w*|мультфильм\w*)\b")
 NOT_A_WORK = re.compile(
     r"(?i)\b(?:players?|drives?|burners?|writers?|recorders?|blank|rewritable|re-?writable|[dcb]d-?r(?:w|e)?|"
     r"[dcb]d\+r(?:w)?|cases?|storage|binder|sleeves?|cleaner|lens|remote|projector|rack|shelf|organi[sz]er)\b")
