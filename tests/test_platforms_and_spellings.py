@@ -139,10 +139,21 @@ def test_a_name_written_with_its_owners_own_accent_is_no_disguise(checker_with):
 @pytest.mark.parametrize("title", [
     "BEESITTO Google Tablet PC Octa Core 4GB RAM 64GB ROM Android 7.0 10 inch",
     "FULCOL 2019 Google Tablet PC 10 inch Octa Core kids Android 3G WCDMA",
+    "ZEXRON Google 10 inch 3G SIM Tablet PC Octa Core Android 9.0",       # its size and network between
+    "ZEXRON Google Ultra Slim Tablet PC 6GB RAM IPS Screen 8 Cores",       # a screen of its own, no accessory
 ])
 def test_a_makers_name_given_to_a_no_name_shops_device_is_no_compatibility(checker_with, title):
     result = checker_with()(title, brand=None)
     assert severities(result, "google") == {"block"}
+
+
+@pytest.mark.parametrize("title", [
+    "Защитное стекло ZEXRON для смарт-часов Huawei Watch Fit",
+    "Tempered glass ZEXRON for Huawei Watch GT 3 smart watch",
+])
+def test_a_device_named_after_the_accessory_a_no_name_shop_sells_is_what_it_fits(checker_with, title):
+    result = checker_with()(title, brand=None)
+    assert "block" not in severities(result, "huawei"), result.findings
 
 
 @pytest.mark.parametrize("title, mark", [

@@ -624,6 +624,7 @@ class MarkEvidence:
     display_stand: str      # the title sells a stand or display case for a collectible ("soporte"), or ""
     fitting_in_title: bool  # the title says it (not only the category)
     fitting_follows: bool   # the accessory's noun follows the mark closely ("ipod car cassette adapter")
+    fitting_before: bool    # the title names the accessory before the mark ("Защитное стекло ... Huawei Watch")
     logo: str               # the title sells a logo as the product ("emblem", "logo sticker"), or ""
     channel: str            # an online service named as where the goods sell or went viral ("live", "viral")
     impossible_spec: str    # a specification no genuine product has ("7.5 inch" on a phone), or ""
@@ -784,6 +785,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "fitting_in_title": lambda ev: bool(ev._title_fitting),
     "display_stand": lambda ev: _first(ev._title_words, display_nouns()),
     "fitting_follows": lambda ev: _fitting_follows(ev._listing, ev._span),
+    "fitting_before": lambda ev: _fitting_before(ev._listing, ev._span),
     "logo": lambda ev: _first(ev._title_words, LOGO_NOUNS),
     "channel": lambda ev: _sales_channel(ev._listing, ev._span) if ev.goods is Goods.SERVICE else "",
     "impossible_spec": lambda ev: _impossible_spec(ev._listing, ev.goods),
@@ -1652,6 +1654,12 @@ def _fitting_follows(listing, span) -> bool:
     return False
 
 
+def _fitting_before(listing, span) -> bool:
+    nouns = fitting_nouns()
+    return span.field == "title" and any(w in nouns or w.split("-")[0] in nouns
+                                         for w in _words(listing.title[:span.start]))
+
+
 def _inside_connector_name(title: str, span) -> bool:
     before, after = _words(title[max(0, span.start - 12):span.start]), _words(title[span.end:span.end + 12])
     return bool(before and after) and before[-1] == "usb" and after[0] in ("c", "type-c", "typec")
@@ -1754,13 +1762,25 @@ def _names_its_product(listing, span) -> bool:
     if span.field != "title" or goods_of(entry) is not Goods.DEVICE or span.data["name"] != entry.term \
             or not span.text[:1].isupper():
         return False
-    rest = listing.fields["title"].raw[span.end:span.end + 40]
+    rest = listing.fields["title"].raw[span.end:span.end + 60]
     products = title_products(rest)
     if not products:
         return False
     product = products[0].split()
-    return _words(rest)[:len(product)] == product and \
-        bool(classes_for_title(" ".join(product)) & entry.classes)
+    between = _words(rest)
+    while between and _describes_the_product(between[0]) and between[:len(product)] != product:
+        between = between[1:]  # "Google 10 inch tablet", "Google Ultra Slim Tablet PC"
+    return between[:len(product)] == product and not fitting_nouns().intersection(product) \
+        and bool(classes_for_title(" ".join(product)) & entry.classes)
+
+
+# Words of size, shape and network that stand between a device's name and its noun ("Google 10
+# inch 3G SIM tablet"), unlike a system or an edition ("Google Android tablet", "Google Version").
+PRODUCT_DESCRIPTIONS = frozenset("inch inches ultra slim thin mini portable new hd fhd smart touch sim dual".split())
+
+
+def _describes_the_product(word: str) -> bool:
+    return word in PRODUCT_DESCRIPTIONS or any(c.isdigit() for c in word)
 
 
 def _capitals_in_mixed_case(text: str, written: str) -> bool:

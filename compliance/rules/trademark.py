@@ -645,7 +645,7 @@ def fits_device(span, entry, ev):
     cable without compatibility wording: copies of those pass as the maker's own."""
     if not (ev.goods.fittable and ev.fitting) or ev.claims_original and ev.seller.unnamed:
         return None
-    if ev.reading is Reading.TYPO:
+    if ev.reading is Reading.TYPO or _given_to_its_product(ev):
         return None
     # An established maker in the brand column makes accessories for the device whatever the
     # wording ("dell laptop charger" by Kensington).
@@ -654,6 +654,14 @@ def fits_device(span, entry, ev):
     return Outcome("TM003", "info", f"names {entry.term} with the {ev.fitting} made for it: permitted "
                    f"compatibility use", f"Write 'for {entry.term} ...' or 'compatible with {entry.term} ...' "
                    f"to make the reference plain")
+
+
+def _given_to_its_product(ev) -> bool:
+    """"FULCOL Google Tablet PC", "LSKDZ Google Ultra Slim Tablet PC ... Screen 8 Cores": a no-name
+    shop gives the maker's name to its product (the screen the title names later is the tablet's
+    own); after another listed maker ("Huawei MediaPad ... Honor Tablet") it may be that maker's
+    edition. Not after the accessory the title sells ("Защитное стекло Mobius для Huawei Watch Fit")."""
+    return ev.names_its_product and bool(ev.coined_leader) and not (ev.other_maker_leads or ev.fitting_before)
 
 
 def fitment_list(span, entry, ev):
@@ -697,9 +705,7 @@ def works_with_device(span, entry, ev):
     leader = ev.other_maker_leads or ev.coined_leader
     if not (ev.goods.fittable and leader and ev.in_title) or ev.brand_position or ev.leads_title:
         return None
-    if ev.names_its_product and not ev.fitting and not ev.other_maker_leads:
-        # "FULCOL Google Tablet PC": a no-name shop gives the maker's name to its product; after
-        # another listed maker ("Huawei MediaPad ... Honor Tablet") it may be that maker's edition.
+    if _given_to_its_product(ev):
         return None
     if ev.reading is not Reading.EXACT or ev.copy_words or ev.claims_original:
         return None
