@@ -170,6 +170,22 @@ def test_a_property_beside_its_owners_house_mark_is_the_owners_product(checker_w
     assert reviewed(result, mark, f"the title says {owner}, its owner, makes")
 
 
+@pytest.mark.parametrize("title, maker", [
+    ("Hg Bandai Strike Freedom Gundam 1/144", "bandai"),             # its licensee, after a grade code
+    ("Doll Dreamhouse Barbie with accessories by Mattel", "mattel"),  # its owner, signing the title
+])
+def test_the_maker_of_a_property_the_title_names_is_no_mark_on_anothers_goods(checker_with, title, maker):
+    """Where the catalog has no brand column, a maker named beside the property it owns or is
+    licensed for names who made the product, wherever it stands: genuine stock, a review."""
+    result = checker_with()(title, brand=None)
+    assert severities(result, maker) == {"warn"}, result.findings
+
+
+def test_a_maker_beside_a_property_it_holds_no_licence_for_is_still_a_mark(checker_with):
+    result = checker_with()("Hg Mattel Strike Freedom Gundam 1/144", brand=None)
+    assert "block" in severities(result, "mattel")
+
+
 @pytest.mark.parametrize("title, mark", [
     # a line another maker makes under the owner's licence, named as a keyword: no owner
     ("Маска карнавальная Халк светящаяся / маска в виде любимых героев Marvel Legends, Мстители", "халк"),

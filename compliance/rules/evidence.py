@@ -598,6 +598,7 @@ class MarkEvidence:
     licensee_leads: str     # the property's own maker or a known licensee leads the title (no brand column), or ""
     edition_named: bool     # the title names the property as the product's edition ("League of Legends Edition")
     owner_named: str        # the property's own maker named in the title, not as what it fits (no brand column)
+    makes_property: str     # a property the title names, which this maker owns or is licensed for (no brand column)
     device_in_wording: bool  # the compatibility wording names a device or vehicle too ("for nike ipod")
     replacement: str        # the title sells a replacement part ("Roda Koper Pengganti ... untuk Samsonite"), or ""
     model_after_maker: str  # a look-alike spelling with a digit right after another maker's name ("Crucial P5
@@ -699,6 +700,7 @@ class MarkEvidence:
                  "a maker of devices leads the title": self.device_maker_leads,
                  "named as the product's edition": self.edition_named,
                  "its owner named as maker": self.owner_named,
+                 "the maker of a property the title names": self.makes_property,
                  "the compatibility wording names a device too": self.device_in_wording,
                  "a replacement part": self.replacement,
                  "a model code of the maker before it": self.model_after_maker,
@@ -761,6 +763,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "licensee_leads": lambda ev: _licensee_leads(ev._listing, ev._entry),
     "edition_named": lambda ev: _edition_named(ev._listing, ev._span),
     "owner_named": lambda ev: _owner_named(ev._listing, ev._span, ev._entry),
+    "makes_property": lambda ev: _property_it_makes(ev._listing, ev._span, ev._entry),
     "device_in_wording": lambda ev: _device_in_wording(ev._listing, ev._span, ev._ctx),
     "replacement": lambda ev: _first(ev._title_words, REPLACEMENT_WORDS),
     "model_after_maker": lambda ev: _model_after_another_maker(ev._listing, ev._span, ev._entry),
@@ -1533,6 +1536,24 @@ def _owner_named(listing, span, entry) -> str:
         return ""
     return next((s.data["entry"].term for s in listing.spans.get("marks", ())
                  if s.field == "title" and _owners_house_mark(s, entry)), "")
+
+
+def _property_it_makes(listing, span, entry) -> str:
+    """Where the catalog has no brand column, a maker of goods named in the title beside a property
+    it owns or is a known licensee of ("Rg Bandai Astray Marco Rojo Gundam", "Barbie Dreamtopia
+    Doll Original Mattel"): the name of the product's maker, as a shop of its stock titles it,
+    wherever in the title it stands. The property's own evidence reads the same pair
+    (:func:`_owner_named`, :func:`_licensee_leads`)."""
+    from ..licensees import licence_for
+
+    if listing.brand_column or span.field != "title" or goods_of(entry).property_for_merchandise \
+            or span.data.get("how") not in (None, "exact") or compact(span.data["name"]) != compact(entry.term):
+        return ""  # the maker by its own name, written as it is
+    key = compact(entry.term)
+    return next((s.data["entry"].term for s in listing.spans.get("marks", ())
+                 if s.field == "title" and s.data.get("entry") is not None and s.data["entry"] is not entry
+                 and goods_of(s.data["entry"]).property_for_merchandise
+                 and (_is_the_owner(key, s.data["entry"]) or licence_for(key, s.data["entry"]))), "")
 
 
 def _owners_house_mark(span, entry) -> bool:

@@ -753,7 +753,7 @@ def maybe_genuine(span, entry, ev):
     if (_copies_sold_so(ev) and not _official_fashion_stock(ev)) or ev.copy_words or ev.reading is Reading.TYPO \
             or _passes_as_original(ev):
         return None
-    if ev.seller.unnamed and not (_specific_product(ev) or _maker_leads(ev) or _under_warranty(ev)):
+    if ev.seller.unnamed and not _titled_as_stock(ev):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
     if _under_another_label(ev):
         return None
@@ -764,6 +764,13 @@ def maybe_genuine(span, entry, ev):
     return Outcome("TM001", "warn", f"names the trademark {entry.term}{_owner(entry)} as the product, and {who}: "
                    f"fine for genuine {entry.term} stock", f"If this is genuine {entry.term} stock, set the brand "
                    f"column to {entry.term}; otherwise remove '{span.text}'")
+
+
+def _titled_as_stock(ev) -> bool:
+    """Where the catalog names no brand, the title reads as a shop of genuine stock writes it: a
+    specific product, the maker leading it, the official warranty, or the maker beside a property
+    it makes ("Rg Bandai Astray Marco Rojo Gundam")."""
+    return _specific_product(ev) or _maker_leads(ev) or _under_warranty(ev) or bool(ev.makes_property)
 
 
 def _under_another_label(ev) -> bool:
