@@ -401,3 +401,22 @@ def test_the_nike_ipod_sensor_kit_is_a_device_its_holders_fit_not_nike_on_other_
 
 def test_nike_alone_is_still_nike(checker_with):
     assert severities(checker_with()("nike running shoes for men", brand=None), "nike") == {"block"}
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Party Balloon Set 32PCS Officially Licensed Disney Stitch Theme Decoration", "stitch"),
+    ("Camiseta Spider-Man licencia oficial para niños", "spider-man"),
+    ("Футболка детская лицензионная Человек-паук", "человек-паук"),
+])
+def test_a_property_on_goods_the_title_says_are_licensed_is_a_review_of_the_licence(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert severities(result, mark) == {"warn"}, result.findings
+    assert any("says is licensed" in f.message for f in result.findings if f.text.lower() == mark)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Party Balloon Set 32PCS Disney Stitch Theme Decoration", "stitch"),           # no claim
+    ("Officially Licensed Stitch plush 1:1 replica", "stitch"),                    # copy words still fail
+])
+def test_without_the_claim_or_beside_copy_words_the_property_still_fails(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)

@@ -587,6 +587,7 @@ class MarkEvidence:
     authorized: bool        # --authorized names this mark, its owner or family
     licensed_to: str        # the brand column names a known licensee of the mark (compliance.licensees)
     said_genuine: bool      # "OEM", "original" or "genuine" just before the mark in the title
+    licence_claimed: str    # the title says the goods are licensed ("Officially Licensed"), or ""
     in_title: bool
     brand_position: bool    # first in the title, after only words such as "New"
     leads_title: bool       # this mark or another of its maker's, here or elsewhere, is first in the title
@@ -700,6 +701,7 @@ class MarkEvidence:
                  "a maker of devices leads the title": self.device_maker_leads,
                  "named as the product's edition": self.edition_named,
                  "its owner named as maker": self.owner_named,
+                 "a licence the title claims": self.licence_claimed,
                  "the maker of a property the title names": self.makes_property,
                  "the compatibility wording names a device too": self.device_in_wording,
                  "a replacement part": self.replacement,
@@ -752,6 +754,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "authorized": lambda ev: _authorized_everywhere(ev._entry, ev._authorized),
     "licensed_to": lambda ev: _licensee(ev._key, ev._entry),
     "said_genuine": lambda ev: ev.in_title and _word_before(ev._listing, ev._span) in ORIGINAL_WORDS,
+    "licence_claimed": lambda ev: _licence_claimed(ev._listing),
     "in_title": lambda ev: ev._span.field == "title",
     "brand_position": lambda ev: in_brand_position(ev._listing, ev._span),
     "leads_title": lambda ev: _leads_title(ev._listing, ev._entry),
@@ -1536,6 +1539,19 @@ def _owner_named(listing, span, entry) -> str:
         return ""
     return next((s.data["entry"].term for s in listing.spans.get("marks", ())
                  if s.field == "title" and _owners_house_mark(s, entry)), "")
+
+
+# The words with which a seller says its goods are made under the owner's licence: "Officially
+# Licensed", "licensed by", "Licencia Oficial", "Licenciado", "Лицензионный", "Lisensi Resmi".
+LICENCE_CLAIM = re.compile(
+    r"\b(?:official(?:ly)?\s+licen[cs]ed|licen[cs]ed\s+(?:by|from|product|merchandise)|licencia\s+oficial"
+    r"|licenciad[oa]s?\s+oficial(?:es|mente)?|oficialmente\s+licenciad[oa]s?|produto\s+licenciado"
+    r"|официальн\w*\s+лицензи\w*|лицензионн\w*|lisensi\s+resmi|berlisensi(?:\s+resmi)?)\b", re.IGNORECASE)
+
+
+def _licence_claimed(listing) -> str:
+    found = LICENCE_CLAIM.search(listing.title)
+    return found.group(0) if found else ""
 
 
 def _property_it_makes(listing, span, entry) -> str:

@@ -550,6 +550,8 @@ def merchandise(span, entry, ev):
     if ev.reading is Reading.TYPO and not (ev.class_overlap and ev.merchandise):
         return None  # one letter from a character's name ("Deppa" earphones) is merchandise only on merchandise
     product = f"a {ev.merchandise}" if ev.merchandise else "a product"
+    if ev.licence_claimed and not ev.copy_words:
+        return _licence_to_check(span, entry, ev, product)
     if maker and not ev.copy_words:
         who = f"the title says {maker}, its owner, makes" if maker == ev.owner_named \
             else f"{maker}, its maker or licensee, leads"
@@ -558,6 +560,16 @@ def merchandise(span, entry, ev):
                        f"If this is {maker}'s product, name it in the brand column; otherwise remove "
                        f"'{span.text}'")
     return _by_another_company(span, entry, ev, product)
+
+
+def _licence_to_check(span, entry, ev, product: str) -> Outcome:
+    """"Disney 32PCS Officially Licensed Stitch Balloon Set": the seller says the goods are made
+    under the owner's licence, which only the owner's records settle; a review, not a failure.
+    Copy words beside it still fail."""
+    return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product} that "
+                   f"the title says is licensed ('{ev.licence_claimed}'): fine if the licence is real",
+                   f"Keep it only if you hold or resell goods under a licence from {entry.owner or entry.term}; "
+                   f"list the licence with --authorized so the check knows")
 
 
 def _by_another_company(span, entry, ev, product: str) -> Outcome:
