@@ -84,6 +84,12 @@ def test_a_mickey_mouse_power_cord_is_the_plugs_trade_name(checker_with):
     assert "block" in severities(checker_with()("mickey mouse plush toy 30 cm", brand=None), "mickey mouse")
 
 
+def test_silk_beside_a_garment_or_bedding_is_the_fabric(checker_with):
+    assert not tm_findings(checker_with()("Doll clothes New Silk Suit Dress 8 piece set", brand=None))
+    assert not tm_findings(checker_with()("Silk Pillowcase for hair and skin 2 pack", brand=None))
+    assert "block" in severities(checker_with()("Silk Marvel action figure 15 cm", brand=None), "silk")
+
+
 def test_a_racket_makers_name_on_its_own_kind_of_goods_is_maybe_its_stock(checker_with):
     # A sports equipment maker is no team or league: its name on socks is not fan merchandise.
     result = checker_with()("Victor SK-145 Calcetines De Bádminton", brand=None)
