@@ -179,3 +179,19 @@ def test_the_product_line_right_after_the_maker_opening_a_title_is_the_product_n
     result = checker_with()(title, brand=None)
     opening = [f for f in result.findings if f.field == "title" and f.start < 30 and f.text == line]
     assert not any(f.rule == "TM003" for f in opening), result.findings
+
+
+@pytest.mark.parametrize("title", [
+    "Накладки на стики комплект Mario-Luigi",
+    "Защитный футляр ZEXRON (Mario & Luigi)",
+])
+def test_a_character_beside_another_of_its_franchise_is_that_character(checker_with, title):
+    # "Mario" alone is an everyday name; Luigi beside it says which Mario.
+    assert "block" in severities(checker_with()(title, brand=None), "mario")
+
+
+def test_a_mark_written_with_a_letter_added_is_no_maker_of_the_listing(checker_with):
+    """"IPods" opening a Russian title is iPod written as a plural, not the seller's brand: the
+    iPhone the earphones are for is compatibility, not the seller's own family of marks."""
+    result = checker_with()("Проводные наушники IPods classic / Гарнитура для iPhone / Белый", brand=None)
+    assert ("TM003", "info") in {(f.rule, f.severity) for f in result.findings if f.text == "iPhone"}

@@ -1596,7 +1596,19 @@ def _seller_and_title_maker(listing) -> tuple[str, str]:
 
 
 def _own_brand(listing, key: str, entry) -> bool:
+    if not listing.brand_column and _the_mark_itself(key, entry):
+        return False
     return same_family(key, entry) or _sister_brand(listing, entry)
+
+
+def _the_mark_itself(key: str, entry) -> bool:
+    """A maker read from the title, where the catalog has no brand column, that is the mark's own
+    name with a letter or two added or changed ("IPods Lightning classic" for iPod): the mark
+    written in the title, not the seller's brand. A longer name that extends it ("PUMA Motorsport
+    / Футболка") stays its family."""
+    names = {compact(n) for n in entry.names}
+    return key not in names and (any(key.startswith(n) and len(key) - len(n) <= 2 for n in names if len(n) >= 3)
+                                 or _one_letter_off(key, names))
 
 
 def _sister_brand(listing, entry) -> bool:
