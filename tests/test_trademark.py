@@ -818,6 +818,9 @@ def test_a_fragrance_line_of_everyday_words_is_named_by_the_perfume_noun_after_i
     "Honda emblem badge chrome 3D",
     "Toyota logo keychain",
     "Эмблема Mercedes на капот",
+    "BMW M sticker decal 2 pcs",                     # a sticker of a vehicle maker's name is its logo
+    "Pegatina de corte Arai RX7 casco",              # a helmet maker's too
+    "Roval Rapide llantas Sticker 4cm de ancho",
 ])
 def test_a_makers_logo_sold_as_the_product_with_no_brand_fails(checker_with, title):
     assert "TM001" in rules(checker_with()(title, brand=""), "block")
@@ -827,6 +830,7 @@ def test_a_makers_logo_sold_as_the_product_with_no_brand_fails(checker_with, tit
     ("Honda emblem 75700-S5A-003 replacement", None),          # the maker's part, no brand column: a review
     ("dymo labelwriter name badge labels 250 per pack", None),  # name badges are labels, not a logo
     ("Honda emblem badge chrome 3D", "Honda"),                  # the maker's own
+    ("Side stripe vinyl sticker for Toyota Hilux", None),       # a decal kit made for the car
 ])
 def test_a_logo_product_that_may_be_genuine_is_no_failure(checker_with, title, brand):
     assert not rules(checker_with()(title, brand=brand), "block")

@@ -792,7 +792,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "display_stand": lambda ev: _first(ev._title_words, display_nouns()),
     "fitting_follows": lambda ev: _fitting_follows(ev._listing, ev._span),
     "fitting_before": lambda ev: _fitting_before(ev._listing, ev._span),
-    "logo": lambda ev: _first(ev._title_words, LOGO_NOUNS),
+    "logo": lambda ev: _first(ev._title_words, LOGO_NOUNS) or _vehicle_decal(ev),
     "channel": lambda ev: _sales_channel(ev._listing, ev._span) if ev.goods is Goods.SERVICE else "",
     "impossible_spec": lambda ev: _impossible_spec(ev._listing, ev.goods),
     "claims_original": lambda ev: bool(set(ev._title_words) & CLAIMS_ORIGINAL) and not ev.warranty,
@@ -2104,6 +2104,21 @@ def _sales_channel(listing, span) -> str:
 # ("BMW M logo sticker", "Honda emblem badge chrome 3D"). Not "badge" alone: name badges are labels.
 LOGO_NOUNS: frozenset[str] = frozenset("logo logos emblem emblems insignia emblema emblemas logotipo logotipos "
                                        "эмблема эмблемы шильдик шильдики лого".split())
+
+# A sticker or decal: with the name of a vehicle maker or a fashion house (helmets and riding gear
+# too) and no compatibility wording ("BMW M sticker decal", "Roval Rapide llantas Sticker", "Rx7x
+# arai pegatina"), it is the maker's logo sold as the product; "sticker for Honda Civic" may be a
+# decal kit made for the car. Characters on stickers are merchandise already.
+DECAL_NOUNS: frozenset[str] = frozenset("sticker stickers decal decals pegatina pegatinas calcomania calcomanias "
+                                        "adesivo adesivos autocollant autocollants aufkleber stiker наклейка "
+                                        "наклейки".split())
+
+
+def _vehicle_decal(ev) -> str:
+    if not (ev.goods is Goods.VEHICLE or ev.goods.fashion_house) or ev.frame is not Frame.NONE:
+        return ""
+    return _first(ev._title_words, DECAL_NOUNS)
+
 
 # A fragrance named by the noun right after it ("Far Away Perfume", "Good Girl eau de parfum"):
 # a perfume house's line whose name is everyday words is confirmed so.
