@@ -128,6 +128,8 @@ def test_keyword_words_are_one_row_per_keyword_with_words():
 @pytest.mark.parametrize("title, mark", [
     ("razer spectre starcraft ii gaming mouse", "starcraft"),
     ("steelseries shift gaming keyboard-world of warcraft cataclysm edition", "world of warcraft"),
+    ("StarCraft II Gaming Mouse | Razer", "starcraft"),            # the maker signing the page's title
+    ("StarCraft II Gaming Mouse by Razer", "starcraft"),
 ])
 def test_a_device_maker_leading_a_property_is_its_licensed_edition(checker_with, title, mark):
     result = checker_with()(title, brand=None)
@@ -138,6 +140,7 @@ def test_a_device_maker_leading_a_property_is_its_licensed_edition(checker_with,
     ("Samsung Galaxy S21 Hello Kitty case", "hello kitty"),       # the case fits the device leading it
     ("razer starcraft ii figure statue", "starcraft"),             # a figure is the property itself
     ("Modelo Ultraman Zoffy figure toy con caja", "ultraman"),     # an everyday word leading is no maker
+    ("Hello Kitty phone case by Samsung", "hello kitty"),          # signed, still the device it fits
 ])
 def test_no_licensed_edition_where_the_leader_is_what_it_fits_or_no_maker(checker_with, title, mark):
     assert "block" in severities(checker_with()(title, brand=None), mark)

@@ -792,7 +792,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "display_stand": lambda ev: _first(ev._title_words, display_nouns()),
     "fitting_follows": lambda ev: _fitting_follows(ev._listing, ev._span),
     "fitting_before": lambda ev: _fitting_before(ev._listing, ev._span),
-    "logo": lambda ev: _first(ev._title_words, LOGO_NOUNS) or _vehicle_decal(ev),
+    "logo": lambda ev: _first(ev._title_words, LOGO_NOUNS) or _logo_decal(ev),
     "channel": lambda ev: _sales_channel(ev._listing, ev._span) if ev.goods is Goods.SERVICE else "",
     "impossible_spec": lambda ev: _impossible_spec(ev._listing, ev.goods),
     "claims_original": lambda ev: bool(set(ev._title_words) & CLAIMS_ORIGINAL) and not ev.warranty,
@@ -1223,12 +1223,16 @@ def _title_leader_spans(listing) -> tuple:
 
 def _device_maker_leads(listing, entry) -> str:
     """Where the catalog has no brand column, another maker of devices, appliances or tools leads
-    the title with its own name written as it is ("razer spectre starcraft ii gaming mouse",
-    "steelseries shift gaming keyboard-world of warcraft edition"): the product's maker. Not a
-    misspelling, an everyday word ("Modelo" is Spanish for model) or a product line."""
+    or signs the title with its own name written as it is ("razer spectre starcraft ii gaming
+    mouse", "steelseries shift gaming keyboard-world of warcraft edition"): the product's maker.
+    Not a misspelling, an everyday word ("Modelo" is Spanish for model) or a product line."""
     if listing.brand_column:
         return ""
-    return next((s.data["entry"].term for s in _title_leader_spans(listing)
+    # Or signing the title, as a maker's page names who made it ("Call of Duty Black Ops III
+    # Keyboard by Logitech", "... Gaming Mouse | Razer").
+    signers = (s for s in listing.spans.get("marks", ()) if s.field == "title" and s.data.get("entry") is not None
+               and _signs_title(listing, s))
+    return next((s.data["entry"].term for s in (*_title_leader_spans(listing), *signers)
                  if s.data.get("how") != "typo" and _house_mark_of_devices(s, entry)), "")
 
 
@@ -2114,7 +2118,7 @@ DECAL_NOUNS: frozenset[str] = frozenset("sticker stickers decal decals pegatina 
                                         "наклейки".split())
 
 
-def _vehicle_decal(ev) -> str:
+def _logo_decal(ev) -> str:
     if not (ev.goods is Goods.VEHICLE or ev.goods.fashion_house) or ev.frame is not Frame.NONE:
         return ""
     return _first(ev._title_words, DECAL_NOUNS)
