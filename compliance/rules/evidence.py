@@ -1610,6 +1610,8 @@ def _the_mark_itself(key: str, entry) -> bool:
     name with a letter or two added or changed ("IPods Lightning classic" for iPod): the mark
     written in the title, not the seller's brand. A longer name that extends it ("PUMA Motorsport
     / Футболка") stays its family."""
+    if len(key) < 3:
+        return False  # no maker read from the title (most listings): nothing to compare
     names = {compact(n) for n in entry.names}
     return key not in names and (any(key.startswith(n) and len(key) - len(n) <= 2 for n in names if len(n) >= 3)
                                  or _one_letter_off(key, names))
