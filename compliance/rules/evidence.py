@@ -1228,12 +1228,16 @@ def _device_maker_leads(listing, entry) -> str:
     Not a misspelling, an everyday word ("Modelo" is Spanish for model) or a product line."""
     if listing.brand_column:
         return ""
-    # Or signing the title, as a maker's page names who made it ("Call of Duty Black Ops III
-    # Keyboard by Logitech", "... Gaming Mouse | Razer").
-    signers = (s for s in listing.spans.get("marks", ()) if s.field == "title" and s.data.get("entry") is not None
-               and _signs_title(listing, s))
-    return next((s.data["entry"].term for s in (*_title_leader_spans(listing), *signers)
+    return next((s.data["entry"].term for s in (*_title_leader_spans(listing), *_title_signer_spans(listing))
                  if s.data.get("how") != "typo" and _house_mark_of_devices(s, entry)), "")
+
+
+def _title_signer_spans(listing) -> tuple:
+    """The marks that sign the title, as a maker's page names who made it ("... Keyboard by
+    Logitech", "... Gaming Mouse | Razer"); found once per listing, as the leaders are."""
+    return listing.once("title_signers", lambda: tuple(
+        s for s in listing.spans.get("marks", ())
+        if s.field == "title" and s.data.get("entry") is not None and _signs_title(listing, s)))
 
 
 # "Édition limitée Starfield", "edición especial de Halo": the wording before a property named as an
@@ -1510,8 +1514,12 @@ def _another_mark_by_its_name(span, entry) -> bool:
     """The span names another trademark of the lists by its own name, written as it is (no
     misspelling, no product line or alias of it)."""
     found = span.data.get("entry")
-    return found is not None and found is not entry and found.kind == "trademark" \
-        and span.data.get("how") in (None, "exact") and compact(span.data["name"]) == compact(found.term)
+    return found is not None and found is not entry and found.kind == "trademark" and _by_its_own_name(span)
+
+
+def _by_its_own_name(span) -> bool:
+    """The span names its mark by the mark's own name, written as it is."""
+    return span.data.get("how") in (None, "exact") and compact(span.data["name"]) == compact(span.data["entry"].term)
 
 
 def _device_in_wording(listing, span, ctx) -> bool:
@@ -1554,8 +1562,10 @@ LICENCE_CLAIM = re.compile(
 
 
 def _licence_claimed(listing) -> str:
-    found = LICENCE_CLAIM.search(listing.title)
-    return found.group(0) if found else ""
+    def claim() -> str:
+        found = LICENCE_CLAIM.search(listing.title)
+        return found.group(0) if found else ""
+    return listing.once("licence_claim", claim)
 
 
 def _property_it_makes(listing, span, entry) -> str:
@@ -1567,8 +1577,8 @@ def _property_it_makes(listing, span, entry) -> str:
     from ..licensees import licence_for
 
     if listing.brand_column or span.field != "title" or goods_of(entry).property_for_merchandise \
-            or span.data.get("how") not in (None, "exact") or compact(span.data["name"]) != compact(entry.term):
-        return ""  # the maker by its own name, written as it is
+            or not _by_its_own_name(span):
+        return ""
     key = compact(entry.term)
     return next((s.data["entry"].term for s in listing.spans.get("marks", ())
                  if s.field == "title" and s.data.get("entry") is not None and s.data["entry"] is not entry
@@ -1701,7 +1711,7 @@ def _fitting_follows(listing, span) -> bool:
     nouns = fitting_nouns()
     others = 0
     for word in _words(listing.title[span.end:])[:8]:
-        if word in nouns or word.split("-")[0] in nouns:
+        if _names_a_fitting(word, nouns):
             return True
         others += word not in ACCESSORY_QUALIFIERS
         if others == 3:
@@ -1711,8 +1721,12 @@ def _fitting_follows(listing, span) -> bool:
 
 def _fitting_before(listing, span) -> bool:
     nouns = fitting_nouns()
-    return span.field == "title" and any(w in nouns or w.split("-")[0] in nouns
-                                         for w in _words(listing.title[:span.start]))
+    return span.field == "title" and any(_names_a_fitting(w, nouns) for w in _words(listing.title[:span.start]))
+
+
+def _names_a_fitting(word: str, nouns: frozenset[str]) -> bool:
+    """An accessory's noun, also as the first part of a hyphenated word ("ipod charger-black")."""
+    return word in nouns or word.split("-")[0] in nouns
 
 
 def _inside_connector_name(title: str, span) -> bool:
