@@ -54,3 +54,14 @@ def test_the_last_line_of_a_quoted_description_is_no_row_of_a_catalog_numbered_o
     listings = list(read_catalog(path)[1])
     assert [(x.id, x.error) for x in listings] == [("7360103867", None), ("7360103868", None)]
     assert listings[0].fields["description"].raw.endswith("autumn, winter")
+
+
+def test_a_description_with_bare_carriage_returns_is_read(tmp_path):
+    # Scraped descriptions mix line endings: "\r\n" between lines and a bare "\r" inside one (here
+    # in a line with as many commas as the header, which is read as a possible swallowed row).
+    description = ("Fill it slowly.\r\nP1: Open the cap, spray, wait, spray, wait, let the gas out.\r"
+                   "P2: Not full?\r\nShake")
+    listings = _read(tmp_path, [["S1", "Gas lighter refill", description, "", "", "4"],
+                                ["S2", "Cap", "Plain cap", "", "hats", "3"]])
+    assert [(x.id, x.error) for x in listings] == [("S1", None), ("S2", None)]
+    assert "P2: Not full?" in listings[0].fields["description"].raw

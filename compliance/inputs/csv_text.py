@@ -246,7 +246,12 @@ def _swallowed_rows(cells, columns, width, line, delimiter) -> list[int]:
 
 
 def _looks_like_a_row(text: str, columns, delimiter, own_id: str | None = None) -> bool:
-    fields = next(csv.reader([text], delimiter=delimiter), [])
+    try:
+        fields = next(csv.reader([text.rstrip("\r")], delimiter=delimiter), [])
+    except csv.Error:
+        # A bare carriage return inside the line (text pasted from an old Mac editor): a line the
+        # reader cannot take as one record is no whole row.
+        return False
     title = columns.get("title")
     ident = columns.get("id")
     return (title is None or title < len(fields) and fields[title].strip() != "") and \
