@@ -389,6 +389,11 @@ def test_compatibility_in_more_wordings(checker_with, title):
     assert not rules(result, "block"), result.findings
 
 
+def test_a_mark_followed_by_supported_is_what_the_product_works_with(checker_with):
+    result = checker_with()("24 port PoE midspan injector 802.3af, Cisco supported", brand="PowerDsine")
+    assert not rules(result, "block") and "TM003" in rules(result, "info"), result.findings
+
+
 def test_a_short_mark_matched_only_by_folding_accents_is_another_languages_word(checker_with):
     result = checker_with()("Tai nghe Bluetooth", description="Khi gặp sự cố, liên hệ ngay")
     assert not [f for f in result.findings if f.kind == "trademark"]
