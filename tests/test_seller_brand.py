@@ -57,6 +57,8 @@ ENTRIES = link_lines([
     Entry("Rev'It!", "trademark", owner="REV'IT! Sport International", classes=frozenset({9, 25}), goods="fashion"),
     Entry("Seiko", "trademark", owner="Seiko Group Corporation", classes=frozenset({9, 14}), goods="luxury"),
     Entry("Herbalife", "trademark", owner="Herbalife International", classes=frozenset({29, 30}), goods="food"),
+    Entry("ZTE", "trademark", owner="ZTE Corporation", classes=E, goods="device"),
+    Entry("TP-Link", "trademark", owner="TP-Link Corporation", classes=E, goods="device"),
 ])
 
 
@@ -175,6 +177,22 @@ def test_a_graphics_chip_in_a_board_makers_card_is_a_component(checker):
 ])
 def test_a_device_named_just_before_a_charger_by_another_company(checker, title, blocked):
     assert _blocks(checker, {"title": title, "brand": "Emerge Tech"}) == blocked
+
+
+@pytest.mark.parametrize("title, blocked", [
+    ("zte f160 premium heavy duty car charger micro usb", set()),   # the phone's model: what it charges
+    ("sony walkman nw-a45 usb charger cable", set()),               # its line and its model
+    ("ZTE car charger micro usb fast", {"ZTE"}),                    # the maker and what it is: passes as ZTE's
+    ("zte f160 original car charger", {"ZTE"}),                     # claimed the maker's own
+])
+def test_a_device_model_leading_a_charger_by_another_company_is_what_it_charges(checker, title, blocked):
+    assert _blocks(checker, {"title": title, "brand": "newyorkcellphone"}) == blocked
+
+
+def test_the_makers_part_number_leading_an_adapter_by_another_company_is_a_review(checker):
+    # the adapter may be the maker's own product, resold under a distributor's name
+    values = {"title": "tp-link tl-wn822n 300 mbps wireless n usb adapter", "brand": "global marketing partners"}
+    assert _blocks(checker, values) == set() and _warns(checker, values) == {"TP-Link"}
 
 
 def test_explain_says_which_brand_situation_decided(checker):

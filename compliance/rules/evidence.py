@@ -354,6 +354,19 @@ def _model_named(raw: str, end: int) -> bool:
     return False
 
 
+def _device_model(listing, span) -> str:
+    """A device's own model code right after the mark, or after one word of its line ("zte f160",
+    "motorola motonav tn20", "samsung restore m570"): letters and digits, eight characters at most
+    (longer ones are part numbers), not a size or a standard ("20000mah", "usb3")."""
+    if span.field != "title":
+        return ""
+    for word in _words(listing.title[span.end:span.end + 40])[:2]:
+        if len(word) <= 8 and any(c.isdigit() for c in word) and any(c.isalpha() for c in word) \
+                and not (SPEC.match(word) or DIMENSIONS.match(word) or STANDARD.match(word)):
+            return word
+    return ""
+
+
 def _model_name(word: str) -> bool:
     """A name right after the maker that is no word of any seed language ("Xoom", "JIB", "UniFi",
     "Freestyle" is a word): the model's own name."""
@@ -645,6 +658,8 @@ class MarkEvidence:
     numbered_name: bool     # the name matched carries its model number ("Flip 5", "Galaxy S23")
     model_named: bool       # a product line or a model designation follows the mark: a specific product
     model_follows: bool     # a model designation itself follows the mark ("iPhone 15", "ThinkPad T460")
+    device_model: str       # a short model code of letters and digits within two words after the mark in the
+                            # title ("zte f160", "motorola motonav tn20"), or ""
     own_line_follows: bool  # one of the maker's own product lines right after the mark ("Asus ROG")
     fitment_list: bool      # one of the device or vehicle models of several makers the title lists
     game_platform: bool     # a device named with another owner's game: the platform the game runs on
@@ -723,6 +738,7 @@ class MarkEvidence:
                  "named right after the product": self.after_product,
                  "signs the title": self.signs_title,
                  "its own product line follows": self.own_line_follows,
+                 "a device's model code after it": self.device_model,
                  "right after its maker's name": self.after_its_maker,
                  "among the models the product fits": self.fitment_list,
                  "the platform of a game the title names": self.game_platform,
@@ -811,6 +827,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "numbered_name": lambda ev: any(c.isdigit() for c in ev._span.data["name"]),
     "model_named": lambda ev: ev.product_line or ev.own_line_follows or ev.model_follows,
     "model_follows": lambda ev: _model_named(ev._listing.fields[ev._span.field].raw, ev._span.end),
+    "device_model": lambda ev: _device_model(ev._listing, ev._span),
     "own_line_follows": lambda ev: _own_line_follows(ev._listing, ev._span, ev._entry),
     "fitment_list": lambda ev: _in_fitment_list(ev._listing, ev._span),
     "game_platform": lambda ev: ev.goods is Goods.DEVICE and _game_platform(ev._listing, ev._span),

@@ -707,7 +707,19 @@ def _reads_as_for_the_device(ev) -> bool:
     # its claimed maker.
     named_for = (ev.seller is SellerBrand.OTHER or ev.seller is SellerBrand.UNKNOWN and not ev.brand_position) \
         and ev.fitting_follows
-    return not (ev.fitting in PASSES_AS_ORIGINAL and (ev.brand_position or not ev.part_number and not named_for))
+    if ev.fitting in PASSES_AS_ORIGINAL and ev.brand_position:
+        return _device_model_charged(ev)
+    return not (ev.fitting in PASSES_AS_ORIGINAL and not ev.part_number and not named_for)
+
+
+def _device_model_charged(ev) -> bool:
+    """"zte f160 premium heavy duty car charger", "motorola motonav tn20 tn30 gps ... car charger"
+    where the brand column names another company: the maker leads with the device's own model, and
+    the accessory maker the brand column names made the charger for it. A copy passing as the
+    maker's names the maker and what it is ("Samsung 25W charger"), or claims it is the original;
+    a part number ("tp-link tl-wn822n ... usb adapter", "xerox 106r01148 print cartridge") may be
+    the maker's own product, a review."""
+    return ev.seller is SellerBrand.OTHER and bool(ev.device_model) and not (ev.claims_original or ev.part_number)
 
 
 def works_with_device(span, entry, ev):
