@@ -141,6 +141,8 @@ def test_a_name_written_with_its_owners_own_accent_is_no_disguise(checker_with):
     "FULCOL 2019 Google Tablet PC 10 inch Octa Core kids Android 3G WCDMA",
     "ZEXRON Google 10 inch 3G SIM Tablet PC Octa Core Android 9.0",       # its size and network between
     "ZEXRON Google Ultra Slim Tablet PC 6GB RAM IPS Screen 8 Cores",       # a screen of its own, no accessory
+    # Nouns later in the title do not make the tablet their modifier ("tablet ... RAM").
+    "ZEXRON Google 10 inch tablet Octa Core 3G 4G LTE 4GB RAM 64GB ROM",
 ])
 def test_a_makers_name_given_to_a_no_name_shops_device_is_no_compatibility(checker_with, title):
     result = checker_with()(title, brand=None)

@@ -537,6 +537,9 @@ def test_a_marks_version_names_an_edition_not_a_likeness(checker_with, title, ma
     # shop's design number after a dash: no model of the name.
     ('Кружка "CALL OF DUTY - 2353", 350 мл', "CALL OF DUTY"),
     ("Мешок для сменной обуви Half-life - 208", "Half-life"),
+    # A size or edition word is the design's, and the closing quote sets the shop's number apart.
+    ('Пенал школьный "Free Fire Mini" 512, синий', "Free Fire"),
+    ('Кружка "Among Us" 2353 с рисунком', "Among Us"),
 ])
 def test_an_english_title_among_another_scripts_words_is_a_name(checker_with, title, word):
     result = checker_with()(title, brand=None)

@@ -977,26 +977,36 @@ def _latin_title_among_another_script(listing, span) -> str:
     rest = listing.title[:span.start] + listing.title[span.end:]
     if any(c.isalpha() and not c.isascii() for c in span.text) or not _mostly_another_script(rest):
         return ""
-    if not _stands_alone_in_latin(listing.title, span) or \
-            _model_named(listing.title, span.end) and not SET_APART.match(listing.title, span.end):
+    end = _end_in_latin(listing.title, span)
+    if end < 0 or _model_named(listing.title, end) and not SET_APART.match(listing.title, end):
         return ""
     return f"'{span.text}' in Latin letters"
 
 
-# A dash between spaces after a name: what follows is apart from it ('Кружка "CALL OF DUTY - 2353"':
-# the design's number in the shop's catalog, not a model of the name).
-SET_APART = re.compile(r"\s+[-–—]\s+")
+# A dash between spaces after a name, or the quote that closes it: what follows is apart from it
+# ('Кружка "CALL OF DUTY - 2353"', 'Рюкзак "Among Us Mini" 800': the design's number in the shop's
+# catalog, not a model of the name).
+SET_APART = re.compile(r"\s+[-–—]\s+|[\"»”]")
 
 
 # Words in Latin letters written one after another: a name, or a longer phrase a name is part of.
 LATIN_RUN = re.compile(r"[A-Za-z0-9][\w'’.&-]*(?: [A-Za-z0-9][\w'’.&-]*)*", re.ASCII)
 
 
-def _stands_alone_in_latin(title: str, span) -> bool:
-    """The name is the whole run of Latin words it stands in: "Call Me by Your Name" is a film,
-    not the anime Your Name."""
+def _end_in_latin(title: str, span) -> int:
+    """Where the name ends if it is the whole run of Latin words it stands in ("Call Me by Your
+    Name" is a film, not the anime Your Name), or -1. A size or edition word after it is the
+    design's ('"Among Us Mini" 800'), not part of another phrase: the name ends after it."""
     run = next((m for m in LATIN_RUN.finditer(title) if m.start() <= span.start < m.end()), None)
-    return run is not None and run.start() == span.start and run.end() == span.end
+    if run is None or run.start() != span.start:
+        return -1
+    if not all(word.lower() in EDITION_WORDS for word in title[span.end:run.end()].split()):
+        return -1
+    return run.end()
+
+
+# Size and edition words a design's name may carry in a title of another script.
+EDITION_WORDS = frozenset("mini max pro plus lite kids kid baby big junior jr edition".split())
 
 
 def _mostly_another_script(text: str) -> bool:
@@ -1848,15 +1858,14 @@ def _names_its_product(listing, span) -> bool:
     if span.field != "title" or goods_of(entry) is not Goods.DEVICE or span.data["name"] != entry.term \
             or not span.text[:1].isupper():
         return False
-    rest = listing.fields["title"].raw[span.end:span.end + 60]
-    products = title_products(rest)
-    if not products:
-        return False
-    product = products[0].split()
-    between = _words(rest)
-    while between and _describes_the_product(between[0]) and between[:len(product)] != product:
+    between = _words(listing.fields["title"].raw[span.end:span.end + 60])
+    while between and _describes_the_product(between[0]):
         between = between[1:]  # "Google 10 inch tablet", "Google Ultra Slim Tablet PC"
-    return between[:len(product)] == product and not fitting_nouns().intersection(product) \
+    # The product noun right there, read on its own: in the whole title a noun before later
+    # ones may read as their modifier ("tablet Octa Core 3G 4G FDD LTE 4GB RAM").
+    products = title_products(" ".join(between[:2]))
+    product = products[0].split() if products else []
+    return bool(product) and between[:len(product)] == product and not fitting_nouns().intersection(product) \
         and bool(classes_for_title(" ".join(product)) & entry.classes)
 
 
