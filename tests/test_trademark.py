@@ -1002,3 +1002,13 @@ def test_a_licence_review_says_where_the_other_company_was_read(checker_with):
     assert any("that the title says Riota makes" in f.message for f in from_title.findings)
     from_column = checker_with()(title, brand="Acme Toys")
     assert any("whose brand column names another company" in f.message for f in from_column.findings)
+
+
+@pytest.mark.parametrize("title", [
+    "Зарядное устройство для смарт-часов Huawei Watch Fit",     # the kind of device between: smart watches
+    "Ремешок нейлоновый для умных часов Amazfit Bip",
+    "Набор для чистки беспроводных наушников/Набор для чистки AirPods",  # what the kit does for the device
+])
+def test_the_kind_of_device_or_what_the_product_does_for_it_stands_between_for_and_the_mark(checker_with, title):
+    result = checker_with()(title, brand=None)
+    assert "TM003" in rules(result) and "TM001" not in rules(result), result.findings

@@ -44,8 +44,11 @@ LIST_WORDS = frozenset("and or & / , + the your all most select selected latest 
                        "рации раций радиостанции радиостанций "
                        "моделей модели серии и или todos todas los las celulares celular telefone telefones "
                        "smartphone modelos tous toutes les téléphones alle handys semua hp "
-                       # what the product does for the device: "cable for charging iPhone", "для зарядки iPhone"
+                       "умных часов смарт смарт-часов наушников "
+                       # what the product does for the device: "cable for charging iPhone", "для зарядки iPhone",
+                       # "Набор для чистки AirPods"
                        "charging connecting зарядки подключения cargar carregar recharger laden "
+                       "cleaning чистки limpieza limpeza "
                        # the word that joins "works" or "compatible" to the list ("works with Xbox Series X, Xbox One")
                        "with met".split())
 COMPAT_WORDS = frozenset("for fits fit compatible replacement replaces para pour für для на compatível compativel "
