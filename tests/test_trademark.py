@@ -1004,6 +1004,13 @@ def test_a_licence_review_says_where_the_other_company_was_read(checker_with):
     assert any("whose brand column names another company" in f.message for f in from_column.findings)
 
 
+def test_a_place_of_a_franchise_that_names_everyday_goods_counts_only_beside_the_franchise(checker_with):
+    swimwear = checker_with()("Women Push Up Bikini Top and High Waist Bikini Bottom Set", brand=None)
+    assert not [f for f in swimwear.findings if f.kind == "trademark"], swimwear.findings
+    poster = checker_with()("SpongeBob Bikini Bottom poster for kids room", brand=None)
+    assert "block" in {f.severity for f in poster.findings if f.kind == "trademark"}
+
+
 @pytest.mark.parametrize("title", [
     "Зарядное устройство для смарт-часов Huawei Watch Fit",     # the kind of device between: smart watches
     "Ремешок нейлоновый для умных часов Amazfit Bip",
