@@ -662,6 +662,8 @@ def test_type_c_after_a_mark_is_a_connector_not_a_comparison(checker_with, title
     "Kampas Rem Depan Yamaha NMAX 155",           # front brake pads for the NMAX
     "Spion Motor Honda Vario 125",                # a mirror for the Vario
     "Softcase Samsung A12 Motif",                 # a phone case, as Indonesian shops call it
+    "Anti Gores Samsung A10 Bening",              # a screen protector ('anti-scratch')
+    "Garskin Laptop Asus 14 inch Motif",          # a skin sticker for the laptop
     "Charger Mobil bwt Xiaomi Fast Charging 18W",  # 'bwt' and 'utk', as titles shorten buat and untuk (for)
     "Kabel Data Type C utk Vivo Y12",
 ])
