@@ -324,10 +324,15 @@ def _part_number(title: str) -> str:
     catalogs carry them; listings of copies rarely do."""
     for word in title.lower().split():
         word = word.strip(".,;:()[]/|")
-        if len(word) >= 6 and PART_NUMBER.match(word) and not (SPEC.match(word) or DIMENSIONS.match(word)
-                                                               or STANDARD.match(word)):
+        if len(word) >= 6 and PART_NUMBER.match(word) and not _size_or_standard(word):
             return word
     return ""
+
+
+def _size_or_standard(word: str) -> bool:
+    """A size, a capacity or a standard's name, which look like model codes ("20000mah", "70x40cm",
+    "usb3.1")."""
+    return bool(SPEC.match(word) or DIMENSIONS.match(word) or STANDARD.match(word))
 
 
 # Sizes and standards that look like part numbers: "70x40cm", "1920x1080", "3x1.5mm2"; "usb3.1",
@@ -362,7 +367,7 @@ def _device_model(listing, span) -> str:
         return ""
     for word in _words(listing.title[span.end:span.end + 40])[:2]:
         if len(word) <= 8 and any(c.isdigit() for c in word) and any(c.isalpha() for c in word) \
-                and not (SPEC.match(word) or DIMENSIONS.match(word) or STANDARD.match(word)):
+                and not _size_or_standard(word):
             return word
     return ""
 

@@ -701,15 +701,16 @@ def _reads_as_for_the_device(ev) -> bool:
     with the device and no part number of another maker's (copies of those pass as originals)."""
     if ev.brand_position and not ev.model_named:
         return False
+    if ev.fitting not in PASSES_AS_ORIGINAL:
+        return True
+    # Leading the title, the device is the charger's claimed maker, unless its own model follows.
+    if ev.brand_position:
+        return _device_model_charged(ev)
     # Mid-title just before the charger, beside a brand column naming another company ("retract
     # ipod charger" by Emerge) or where the catalog has no brand column and another name leads
-    # ("macally podtape ipod cassette adapter"), the device is what it is for; leading the title,
-    # its claimed maker.
-    named_for = (ev.seller is SellerBrand.OTHER or ev.seller is SellerBrand.UNKNOWN and not ev.brand_position) \
-        and ev.fitting_follows
-    if ev.fitting in PASSES_AS_ORIGINAL and ev.brand_position:
-        return _device_model_charged(ev)
-    return not (ev.fitting in PASSES_AS_ORIGINAL and not ev.part_number and not named_for)
+    # ("macally podtape ipod cassette adapter"), the device is what it is for.
+    named_for = ev.seller in (SellerBrand.OTHER, SellerBrand.UNKNOWN) and ev.fitting_follows
+    return bool(ev.part_number) or named_for
 
 
 def _device_model_charged(ev) -> bool:
