@@ -135,6 +135,7 @@ def test_prefilter_never_hides_a_match(cues):
     "Silk Roses Vine Artificial Flowers Fake Green Leaf Plants",
     "Synthetic Hair Topper Wig Fake False Bangs Clip In",
     "24pcs Fake Press On Nails Kit",
+    "Synthetic Hair Topper Wig For Women Fake False With Bangs Clip In Hair Extension",
 ])
 def test_fake_in_honest_use_with_adjectives_between(text):
     from compliance.listing import Listing

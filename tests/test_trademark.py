@@ -164,6 +164,8 @@ def test_patents_by_region_keyword_and_expiry(check_one, title, description, fai
     ("Lens Cap Para HG/RG Sony Alpha Cameras", "Padwell"),                  # codes in capitals in Title Case
     ("USB cable for charging iPhone 13", "Volta"),                          # what it does for the device
     ("Кабель для зарядки iPhone 13", "Volta"),
+    ("Кабель USB для быстрой и безопасной зарядки и передачи данных iPhone, iPad", "Volta"),  # what it does, at length
+    ("Fones de ouvido sem fio com caixa carregamento para ios iphone android", "Volta"),  # the systems in the list
 ])
 def test_referential_uses_do_not_block(check_one, title, brand):
     result = check_one(title, brand=brand)

@@ -49,6 +49,10 @@ LIST_WORDS = frozenset("and or & / , + the your all most select selected latest 
                        # "Набор для чистки AirPods"
                        "charging connecting зарядки подключения cargar carregar recharger laden "
                        "cleaning чистки limpieza limpeza "
+                       "fast quick быстрой быстрого безопасной data sync syncing transfer передачи данных "
+                       "синхронизации carregamento "
+                       # the systems a product works with, listed beside the devices ("para ios iphone android")
+                       "ios android windows macos "
                        # the word that joins "works" or "compatible" to the list ("works with Xbox Series X, Xbox One")
                        "with met".split())
 COMPAT_WORDS = frozenset("for fits fit compatible replacement replaces para pour für для на compatível compativel "
