@@ -713,14 +713,21 @@ def test_what_reads_as_a_makers_part_number(title, part):
     ("TCL 32 inch Full HD Google TV", "Apps: Netflix, YouTube, Google Play, Prime Video. Dolby Audio."),
     ("Smartwatch IP68 outdoor sports watch", "Message alerts from WhatsApp, Facebook, Twitter and Instagram"),
     ("LED selfie light 10 inch with tripod for TikTok YouTube live streaming", ""),
+    ("2019 New Google Play Android 8.0 OS 10 inch Tablet Octa Core", ""),  # leading, with the system it runs
 ])
 def test_an_online_service_a_device_runs_is_no_finding(checker_with, title, description):
     services = {"Netflix", "YouTube", "Google Play", "Prime Video", "WhatsApp", "Facebook", "Twitter", "Instagram",
                 "TikTok"}
     result = checker_with()(title, description, brand="Acme")
     assert not [f for f in result.findings if f.entry in services]
-    spared = ("Netflix", "TikTok", "WhatsApp")
+    spared = ("Netflix", "TikTok", "WhatsApp", "Google Play")
     assert any(str(why).startswith(f"'{s}") for _, why in result.listing.decisions for s in spared)
+
+
+@pytest.mark.parametrize("title", ["Netflix Logo Hoodie Black", "Google Play Gift Card Tablet Stand"])
+def test_an_online_service_leading_the_title_is_the_products_name(checker_with, title):
+    result = checker_with()(title, brand="Acme")
+    assert [f for f in result.findings if f.rule == "TM001" and f.entry in ("Netflix", "Google Play")]
 
 
 @pytest.mark.parametrize("title, word", [

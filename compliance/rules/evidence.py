@@ -669,6 +669,7 @@ class MarkEvidence:
     fitment_list: bool      # one of the device or vehicle models of several makers the title lists
     game_platform: bool     # a device named with another owner's game: the platform the game runs on
     names_its_product: bool  # a device maker's name right before the product the title sells ("Google Tablet")
+    system_follows: bool    # the system the product runs named right after it ("Google Play Android 8.0")
     maker_named: bool       # the mark's own name is in the title, not only a product line of it
     distinctive_name: bool  # the name is no everyday word (Spider-Man, Minecraft; not Stitch, Buzz)
     seller_established: bool  # the brand column names a real company (a licensee or distributor may)
@@ -837,6 +838,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "fitment_list": lambda ev: _in_fitment_list(ev._listing, ev._span),
     "game_platform": lambda ev: ev.goods is Goods.DEVICE and _game_platform(ev._listing, ev._span),
     "names_its_product": lambda ev: _names_its_product(ev._listing, ev._span),
+    "system_follows": lambda ev: _system_follows(ev._listing, ev._span),
     "maker_named": lambda ev: _maker_named(ev._listing, ev._span, ev._entry, ev.product_line),
     "distinctive_name": lambda ev: (
         ev.goods.property_for_merchandise and not ev.generic_word
@@ -1851,6 +1853,15 @@ def _brand_use(listing, span, ctx, names_its_product: bool, latin_title: str) ->
     if latin_title:  # the evidence's answer, which the confirmation of a work's title reads too
         reasons.append("a title in Latin letters among another script's words")
     return tuple(reasons)
+
+
+def _system_follows(listing, span) -> bool:
+    """A system or platform mark (a component: Android, Windows) right after the span in the same
+    field ("2019 New Google Play Android 8.0 OS 10 inch"): the two name the software the product
+    runs, as a tablet's or a TV box's title lists it."""
+    return any(other.field == span.field and 0 <= other.start - span.end <= 1
+               and other.data.get("entry") is not None and goods_of(other.data["entry"]) is Goods.COMPONENT
+               for other in listing.spans.get("marks", ()))
 
 
 def _names_its_product(listing, span) -> bool:

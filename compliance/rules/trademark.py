@@ -498,8 +498,12 @@ def _sells_fan_merchandise(ev) -> bool:
 def service_feature(span, entry, ev):
     """An online service or app named in a product's listing, not leading it and not on a
     decorative product ("Smart TV ... Netflix YouTube Google Play", "ring light for TikTok live",
-    "smartwatch with WhatsApp notifications"): what the product runs or connects to."""
-    if ev.goods is not Goods.SERVICE or ev.merchandise or ev.brand_position or ev.copy_words or ev.reading.hidden:
+    "smartwatch with WhatsApp notifications"): what the product runs or connects to. Leading the
+    title it names the product, unless the system the product runs follows it ("Google Play
+    Android 8.0 OS 10 inch tablet")."""
+    if ev.goods is not Goods.SERVICE or ev.merchandise or ev.copy_words or ev.reading.hidden:
+        return None
+    if ev.brand_position and not ev.system_follows:
         return None
     return Spare(f"'{span.text}' names {entry.term}, an online service the product runs or connects to")
 
