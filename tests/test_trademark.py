@@ -443,6 +443,19 @@ def test_maybe_genuine_needs_the_maker_and_a_model(checker_with, title, genuine)
     assert (not blocked) == genuine, result.findings
 
 
+@pytest.mark.parametrize("title, genuine", [
+    ("Сумка спортивная adidas LINEAR GYMSACK", True),      # the name on the maker's label, in Latin letters
+    ("Футболка Reebok GS VECTOR TEE", True),
+    ("Футболка Jack & Jones", False),                       # the house and what it is, in Russian
+    ("Футболка Nike мужская хлопок", False),
+    ("Nike LINEAR GYMSACK sports bag", False),              # a title in Latin letters says nothing so
+])
+def test_a_fashion_house_with_its_labels_product_name_may_be_genuine(checker_with, title, genuine):
+    result = checker_with()(title, brand=None)
+    blocked = [f for f in result.findings if f.kind == "trademark" and f.severity == "block"]
+    assert (not blocked) == genuine, result.findings
+
+
 def test_a_device_named_in_an_accessory_department_is_compatibility(checker_with):
     result = checker_with()("griffin ipad airstrap", brand="griffin technology", category="mp3 accessories")
     assert not rules(result, "block"), result.findings

@@ -639,6 +639,7 @@ class MarkEvidence:
     sells_merchandise: bool  # the title's first product is that decorative product ("Coca-Cola keychain")
     character_product: str  # the title names a product that is a character itself ("plush", "figure"), or ""
     latin_title: str        # a name of two words or more in Latin letters in a title of another script, or ""
+    label_name: str         # a fashion house's product name in Latin letters after it, in a title of another script
     names_a_creature: bool  # the span is a creature's everyday name ("Penguin", "Skeleton", "Пингвин")
     fitting: str            # the accessory or part the listing sells ("case", "чехол"), or ""
     display_stand: str      # the title sells a stand or display case for a collectible ("soporte"), or ""
@@ -808,6 +809,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "sells_merchandise": lambda ev: bool(ev.merchandise) and ev.merchandise in _first_product(ev._listing).split(),
     "character_product": lambda ev: _first(ev._title_words, character_nouns()),
     "latin_title": lambda ev: _latin_title_among_another_script(ev._listing, ev._span),
+    "label_name": lambda ev: _label_name(ev._listing, ev._span),
     "names_a_creature": lambda ev: ev._span.text.lower() in creature_nouns(),
     "fitting": lambda ev: ev._title_fitting or _first(ev._category_words, fitting_nouns()),
     "fitting_in_title": lambda ev: bool(ev._title_fitting),
@@ -988,6 +990,24 @@ def _latin_title_among_another_script(listing, span) -> str:
     if end < 0 or _model_named(listing.title, end) and not SET_APART.match(listing.title, end):
         return ""
     return f"'{span.text}' in Latin letters"
+
+
+def _label_name(listing, span) -> str:
+    """A fashion house's name followed, in its run of Latin words, by two words or more of a
+    product's name, in a title written in another script ("Сумка спортивная adidas LINEAR
+    GYMSACK", "Футболка Reebok GS VECTOR TEE"): the name on the maker's label, which a shop of
+    genuine stock copies; copies there name the house and what the product is in the title's own
+    language ("Футболка Jack & Jones")."""
+    if span.field != "title" or not goods_of(span.data["entry"]).fashion_house:
+        return ""
+    title = listing.title
+    run = next((m for m in LATIN_RUN.finditer(title) if m.start() <= span.start < m.end()), None)
+    if run is None:
+        return ""
+    name = title[span.end:run.end()].split()
+    if len(name) < 2 or not _mostly_another_script(title[:run.start()] + title[run.end():]):
+        return ""
+    return " ".join(name)
 
 
 # A dash between spaces after a name, or the quote that closes it: what follows is apart from it

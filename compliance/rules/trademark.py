@@ -779,8 +779,8 @@ def maybe_genuine(span, entry, ev):
     maker's name leading a title where the catalog has no brand column, or leading the title where
     the brand column names an established company (a licensee or distributor: "Duracell ... card"
     by Dane-Elec): maybe genuine stock."""
-    if (_copies_sold_so(ev) and not _official_fashion_stock(ev)) or ev.copy_words or ev.reading is Reading.TYPO \
-            or _passes_as_original(ev):
+    if (_copies_sold_so(ev) and not (_official_fashion_stock(ev) or ev.label_name)) or ev.copy_words \
+            or ev.reading is Reading.TYPO or _passes_as_original(ev):
         return None
     if ev.seller.unnamed and not _titled_as_stock(ev):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
@@ -797,9 +797,11 @@ def maybe_genuine(span, entry, ev):
 
 def _titled_as_stock(ev) -> bool:
     """Where the catalog names no brand, the title reads as a shop of genuine stock writes it: a
-    specific product, the maker leading it, the official warranty, or the maker beside a property
-    it makes ("Rg Bandai Astray Marco Rojo Gundam")."""
-    return _specific_product(ev) or _maker_leads(ev) or _under_warranty(ev) or bool(ev.makes_property)
+    specific product, the maker leading it, the official warranty, the maker beside a property
+    it makes ("Rg Bandai Astray Marco Rojo Gundam"), or a fashion house with the product's name
+    from its label ("Футболка Reebok GS VECTOR TEE")."""
+    return _specific_product(ev) or _maker_leads(ev) or _under_warranty(ev) or bool(ev.makes_property) \
+        or bool(ev.label_name)
 
 
 def _under_another_label(ev) -> bool:
