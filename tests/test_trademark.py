@@ -449,6 +449,11 @@ def test_maybe_genuine_needs_the_maker_and_a_model(checker_with, title, genuine)
     ("Футболка Jack & Jones", False),                       # the house and what it is, in Russian
     ("Футболка Nike мужская хлопок", False),
     ("Nike LINEAR GYMSACK sports bag", False),              # a title in Latin letters says nothing so
+    ("Balenciaga Women's Glasses PINK BB0095S003", True),   # leading, with the maker's style code
+    ("The North Face Inferno NF0A52DL1U5 Sleeping Bag", True),
+    ("Seiko 5 Sports SRPD55K1 Automatic Original", False),  # a bare "Original" beside it: how copies read
+    ("Valentino women's rockstud sandal size35-40", False),  # a size glued to a word is no style code
+    ("Gucci hot2022 bolso de mujer", False),
 ])
 def test_a_fashion_house_with_its_labels_product_name_may_be_genuine(checker_with, title, genuine):
     result = checker_with()(title, brand=None)

@@ -329,6 +329,17 @@ def _part_number(title: str) -> str:
     return ""
 
 
+def _style_code(part_number: str) -> bool:
+    """A part number as a maker prints it on its label ("bb0095s003", "2f3hsh020h01665", "rb9093"):
+    three digits or more, and no everyday word glued to a year or a size in it ("hot2022",
+    "size35-40", "primavera2024nueva": a shop's tags run together, not a maker's code)."""
+    if sum(c.isdigit() for c in part_number) < 3:
+        return False
+    from ..matchers.marks import any_language_word
+
+    return not any(len(run) >= 3 and any_language_word(run) for run in re.findall(r"[a-z]+", part_number))
+
+
 def _size_or_standard(word: str) -> bool:
     """A size, a capacity or a standard's name, which look like model codes ("20000mah", "70x40cm",
     "usb3.1")."""
@@ -677,6 +688,7 @@ class MarkEvidence:
     seller_known: bool      # the company the listing is by is an established brand or a known licensee
     maker_as_seller: bool   # the title names its maker the way Ozon's titles name the seller ("Stor / ...")
     part_number: str        # a manufacturer part number in the title ("du-sd1008g-c"): a catalog's SKU
+    style_code: bool        # that part number is a maker's style code ("bb0095s003"), no word or year glued in it
     confirmed_by: str       # for a mark that is an everyday word with keywords (Ditto, Civic): the keyword,
                             # or another mark of the same franchise or maker, the listing names; or ""
 
@@ -849,6 +861,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "seller_known": lambda ev: _known_company(ev._key),
     "maker_as_seller": lambda ev: maker_as_seller(ev._listing),
     "part_number": lambda ev: _part_number(ev._listing.title),
+    "style_code": lambda ev: _style_code(ev.part_number),
     "confirmed_by": lambda ev: _confirmed_by(ev._listing, ev._span, ev._entry, ev.latin_title) if ev.generic_word
     else "",
 }

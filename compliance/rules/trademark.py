@@ -779,7 +779,7 @@ def maybe_genuine(span, entry, ev):
     maker's name leading a title where the catalog has no brand column, or leading the title where
     the brand column names an established company (a licensee or distributor: "Duracell ... card"
     by Dane-Elec): maybe genuine stock."""
-    if (_copies_sold_so(ev) and not (_official_fashion_stock(ev) or ev.label_name)) or ev.copy_words \
+    if (_copies_sold_so(ev) and not (_official_fashion_stock(ev) or _as_on_its_label(ev))) or ev.copy_words \
             or ev.reading is Reading.TYPO or _passes_as_original(ev):
         return None
     if ev.seller.unnamed and not _titled_as_stock(ev):
@@ -801,7 +801,7 @@ def _titled_as_stock(ev) -> bool:
     it makes ("Rg Bandai Astray Marco Rojo Gundam"), or a fashion house with the product's name
     from its label ("Футболка Reebok GS VECTOR TEE")."""
     return _specific_product(ev) or _maker_leads(ev) or _under_warranty(ev) or bool(ev.makes_property) \
-        or bool(ev.label_name)
+        or _as_on_its_label(ev)
 
 
 def _under_another_label(ev) -> bool:
@@ -892,6 +892,17 @@ def _official_fashion_stock(ev) -> bool:
     are titled too."""
     return ev.goods.fashion_house and (_under_warranty(ev) or ev.in_title and ev.genuine_stock_claim
                                        and _named_first(ev))
+
+
+def _as_on_its_label(ev) -> bool:
+    """A fashion or watch house named with what its own label says: the product's name in Latin
+    letters in a title of another script ("Футболка Reebok GS VECTOR TEE"), or, leading the title,
+    the maker's style code ("Balenciaga Women's Glasses PINK BB0095S003", "The North Face Inferno
+    NF0A52DL1U5 Sleeping Bag"): how shops and retail catalogs list genuine stock. A bare "Original"
+    beside the code ("Seiko 5 Sports SRPD55K1 Automatic Original") is how copies are titled too."""
+    if ev.label_name:
+        return True
+    return ev.style_code and ev.leads_title and not ev.claims_original
 
 
 def _named_first(ev) -> bool:
