@@ -435,9 +435,10 @@ def logo_product(span, entry, ev):
     keychain"): whatever the mark's classes, the logo itself is what sells, so it is the maker's
     merchandise where the catalog names no brand. A review where the maker leads with its part
     number in a catalog with no brand column (a genuine replacement emblem); where the brand column
-    names a company, the later steps decide as for any product."""
+    names a company, the later steps decide as for any product. A fashion house's logo on its own
+    kind of goods ("MUSTANG LOGO Tee") is a product of its range, decided as its other goods are."""
     if not ev.logo or ev.frame not in LOGO_FRAMES or ev.reading is Reading.TYPO or not ev.in_title \
-            or not ev.seller.unnamed:
+            or not ev.seller.unnamed or ev.goods.fashion_house and ev.class_overlap:
         return None
     if ev.leads_title and ev.part_number and ev.seller is SellerBrand.UNKNOWN and not ev.goods.copied:
         return Outcome("TM001", "warn", f"sells the {ev.logo} of {entry.term}{_owner(entry)} with a part number: "
