@@ -230,7 +230,29 @@ def _say_columns(layout) -> None:
                    "--map brand=COLUMN, or list your brands with --authorized)", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+INTERNAL_ERROR = 3
+
+
+class _Listguard(click.Group):
+    """The command group: a fault in listguard itself (not in the seller's files, which get a
+    one-line usage or input error) ends with one line naming it and exit code 3, never a
+    traceback; LISTGUARD_DEBUG=1 shows the traceback for a bug report."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("LISTGUARD_DEBUG"):
+                raise
+            click.echo(f"listguard: internal error ({type(exc).__name__}: {exc}): a fault in listguard, not in "
+                       f"your files; no report was written in place of an earlier one. Run again with "
+                       f"LISTGUARD_DEBUG=1 to see where, and report it", err=True)
+            sys.exit(INTERNAL_ERROR)
+
+
+@click.group(cls=_Listguard, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="listguard")
 def main():
     """Check product listings for trademark, counterfeit, patent and marketplace-rule

@@ -56,6 +56,25 @@ def test_usage_errors_exit_2_with_one_line(args, words):
     assert len(result.output.strip().splitlines()) == 1
 
 
+def test_a_fault_in_listguard_is_one_line_and_exit_3(tmp_path, monkeypatch):
+    from compliance.check import Checker
+
+    def broken(self, batch):
+        raise RuntimeError("boom")
+
+    report = tmp_path / "report.json"
+    report.write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(Checker, "check_batch", broken)
+    result = CliRunner().invoke(main, ["check", SMALL, "--no-default-blocklists", "--no-store", "-o", str(report)])
+    assert result.exit_code == 3
+    assert "internal error (RuntimeError: boom)" in result.stderr and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) <= 3  # the columns read, the format, the fault
+    assert report.read_text(encoding="utf-8") == "{}"  # the earlier report stays
+    monkeypatch.setenv("LISTGUARD_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        CliRunner().invoke(main, ["check", SMALL, "--no-default-blocklists", "--no-store"], catch_exceptions=False)
+
+
 def test_bad_as_of_date_exits_2():
     result = run("check", SMALL, "--no-default-blocklists", "--as-of", "yesterday")
     assert result.exit_code == 2 and "--as-of yesterday: not an ISO date" in result.output
