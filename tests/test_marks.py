@@ -148,6 +148,20 @@ def test_a_title_written_without_its_article_after_of_is_still_the_name(text, ma
     assert matched in [text[s:e] for s, e, _, how, _ in matcher.find_in_text(text) if how == "exact"]
 
 
+@pytest.mark.parametrize("text, matched", [
+    ("Tas Charles and Keith Mirror", "Charles and Keith"),
+    ("Tas Wanita Charles n Keith Import", "Charles n Keith"),
+    ("Sepatu Charles dan Keith Wanita", "Charles dan Keith"),
+    ("Bolso Charles & Keith mujer", "Charles & Keith"),
+])
+def test_an_ampersand_spelt_out_is_still_the_name(text, matched):
+    from compliance.blocklist import Entry
+
+    matcher = MarkMatcher([Entry("Charles & Keith", "trademark", owner="Charles & Keith (Singapore) Pte. Ltd.",
+                                 classes=frozenset({18, 25}), goods="fashion")], cache=False)
+    assert matched in [text[s:e] for s, e, _, how, _ in matcher.find_in_text(text) if how == "exact"]
+
+
 def _titles_matcher():
     from compliance.blocklist import Entry
 

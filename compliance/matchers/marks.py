@@ -313,6 +313,9 @@ def _latin(word: str) -> bool:
     return all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in word)
 
 
+# How sellers spell a mark's ampersand out: English, the short form, Indonesian and Malay, Spanish
+# and Portuguese, Russian.
+AMPERSAND_WORDS = ("and", "n", "dan", "y", "e", "и")
 _APOSTROPHES = re.compile(r"(?<=\w)['’ʼ`](?=\w)")
 
 
@@ -454,6 +457,10 @@ class MarkMatcher:
                 unquoted = words(_APOSTROPHES.sub("", name))
                 if unquoted != ws:
                     variants.append((" ".join(unquoted), "name"))
+                # An ampersand spelt out ("Charles and Keith", "Dolce n Gabbana", "Johnson dan Johnson").
+                if "&" in name:
+                    for joiner in AMPERSAND_WORDS:
+                        variants.append((" ".join(words(name.replace("&", f" {joiner} "))), "name"))
                 # And a title's article after "of" ("Pirates of Caribbean", "Lord of Rings").
                 if " of the " in f" {' '.join(ws)} ":
                     variants.append((f" {' '.join(ws)} ".replace(" of the ", " of ").strip(), "name"))
