@@ -50,6 +50,8 @@ def ids(cues, text):
     ("Striping Vario 125 design copy ori", "copy_ori"),
     ("GaoGao Freedom Gundam 1/100 model kit", "bootleg_maker"),
     ("Daban MG Strike Freedom 8802", "bootleg_maker"),
+    ("Headset Bluetooth Beats Studio 3 Copy", "copy_named"),
+    ("Airpods Pro TWS Clone", "copy_named"),
 ])
 def test_cue_fires(cues, text, cue):
     assert cue in ids(cues, text)
@@ -83,6 +85,9 @@ def test_cue_fires(cues, text, cue):
     "Kopi ori Aceh 250 gram",               # coffee, not a copy
     "Copy original receipt book",
     "Pantalones casuales hombre Tencel imitación denim pierna ancha",   # a fabric imitating another
+    "Printer HP DeskJet 2336 All in One Print Scan Copy",  # what the machine does
+    "Canon imageCLASS mono laser printer with scan and copy",
+    "hammermill everyday copy and print paper",
 ])
 def test_honest_uses_do_not_fire(cues, text):
     assert ids(cues, text) == []
