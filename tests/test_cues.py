@@ -52,6 +52,8 @@ def ids(cues, text):
     ("Daban MG Strike Freedom 8802", "bootleg_maker"),
     ("Headset Bluetooth Beats Studio 3 Copy", "copy_named"),
     ("Airpods Pro TWS Clone", "copy_named"),
+    ("Sepatu Nike Air Jordan 1 KW", "kw_after_number"),     # the grade after a model's number
+    ("Speaker JBL Charge 3 KW", "kw_after_number"),
 ])
 def test_cue_fires(cues, text, cue):
     assert cue in ids(cues, text)
@@ -85,6 +87,8 @@ def test_cue_fires(cues, text, cue):
     "Kopi ori Aceh 250 gram",               # coffee, not a copy
     "Copy original receipt book",
     "Pantalones casuales hombre Tencel imitación denim pierna ancha",   # a fabric imitating another
+    "Genset Honda 5 KW silent portable generator",          # kilowatts
+    "Pompa Air Shimizu 0.25 kW otomatis",
     "Printer HP DeskJet 2336 All in One Print Scan Copy",  # what the machine does
     "Canon imageCLASS mono laser printer with scan and copy",
     "hammermill everyday copy and print paper",
