@@ -153,6 +153,27 @@ def test_a_known_licensee_opening_the_title_makes_a_review_not_a_block(checker_w
     assert "block" in severities(check(without, brand=None), mark)  # the same goods with no licensee named
 
 
+@pytest.mark.parametrize("title, mark", [
+    ("Набор детской посуды Stor. Disney / Marvel. Человек-паук", "человек-паук"),  # the maker after the product
+    ("Воздушный шар Принцесса Белль, Красавица и Чудовище 109 см Anagram", "красавица и чудовище"),
+])
+def test_a_known_licensee_named_after_the_product_makes_a_review_not_a_block(checker_with, title, mark):
+    from .rule_harness import severities
+
+    check = checker_with()
+    assert severities(check(title, brand=None), mark) == {"warn"}
+    without = title.replace("Stor. ", "").replace(" Anagram", "")
+    assert "block" in severities(check(without, brand=None), mark)
+
+
+def test_a_licensees_name_that_is_an_everyday_word_names_it_only_opening_the_title(checker_with):
+    from .rule_harness import severities
+
+    # "foco" is Spanish for focus (FOCO is a league licensee): mid-title it is the word
+    assert "block" in severities(checker_with()("Gorra New York Yankees Foco Brillante", brand=None),
+                                 "new york yankees")
+
+
 def test_a_known_licensee_opening_the_title_covers_only_its_licensed_marks(checker_with):
     from .rule_harness import severities
 

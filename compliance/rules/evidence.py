@@ -1550,16 +1550,32 @@ def _licensee_leads(listing, entry) -> str:
 
 
 def _licensee_first(listing) -> str:
-    """The known licensee whose name, in one to three words, opens the title, though no list of
-    marks holds it ("FOCO Detroit Red Wings beanie", "Skinit skin fits iPad ... New York Yankees");
-    found once per listing."""
+    """The known licensee whose name, in one to three words, the title names as its maker, though
+    no list of marks holds it: opening the title ("FOCO Detroit Red Wings beanie", "Skinit skin fits
+    iPad ... New York Yankees"), or, written as a name, anywhere in it, as marketplaces' titles name
+    the maker after the product ("Набор детской посуды Stor. Disney / Marvel", "Воздушный шар
+    Красавица и Чудовище 109 см Anagram"); found once per listing."""
     from ..licensees import known_licences
 
     def first() -> str:
-        opening = listing.fields["title"].raw.split()[:3] if "title" in listing.fields else []
-        return next((" ".join(opening[:n]) for n in (3, 2, 1)
-                     if len(opening) >= n and compact(" ".join(opening[:n])) in known_licences()), "")
+        title = listing.fields["title"].raw.split() if "title" in listing.fields else []
+        for start in range(len(title)):
+            for n in (3, 2, 1):
+                name = " ".join(title[start:start + n]).strip(".,;:()[]/|\"'«»")
+                if start + n <= len(title) and compact(name) in known_licences() \
+                        and (start == 0 or _written_as_a_name(name, listing.title)):
+                    return name
+        return ""
     return listing.once("licensee_first", first)
+
+
+def _written_as_a_name(name: str, title: str) -> bool:
+    """Capitalised and, one word, no everyday word of the seed's languages ("Foco" is Spanish for
+    focus), unless the title is written in another script, where Latin letters are a name: how a
+    title names a company after its opening."""
+    from ..matchers.marks import any_language_word
+
+    return name[:1].isupper() and (" " in name or not any_language_word(name.lower()) or _mostly_another_script(title))
 
 
 def _model_after_another_maker(listing, span, entry) -> str:
