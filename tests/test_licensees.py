@@ -166,10 +166,11 @@ def test_a_known_licensee_named_after_the_product_makes_a_review_not_a_block(che
     assert "block" in severities(check(without, brand=None), mark)
 
 
-def test_a_licensees_name_that_is_an_everyday_word_names_it_only_opening_the_title(checker_with):
+def test_in_a_title_of_latin_letters_a_licensee_counts_only_opening_it(checker_with):
     from .rule_harness import severities
 
-    # "foco" is Spanish for focus (FOCO is a league licensee): mid-title it is the word
+    # "Foco" is also Spanish for focus (FOCO is a league licensee); later in such a title a licensee's
+    # name may be a copy's keyword ("figure by Bandai")
     assert "block" in severities(checker_with()("Gorra New York Yankees Foco Brillante", brand=None),
                                  "new york yankees")
 

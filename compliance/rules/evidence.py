@@ -625,7 +625,7 @@ class MarkEvidence:
     other_maker_leads: str  # another maker's mark leads the title (no brand column): the product is its, or ""
     coined_leader: str      # no brand column: a coined word, no mark and no everyday word, opens the title, or ""
     device_maker_leads: str  # another maker of devices leads the title by its own name (no brand column), or ""
-    licensee_leads: str     # the property's own maker or a known licensee leads the title (no brand column), or ""
+    licensee_leads: str     # the property's own maker or a known licensee leads or makes it (no brand column), or ""
     edition_named: bool     # the title names the property as the product's edition ("League of Legends Edition")
     owner_named: str        # the property's own maker named in the title, not as what it fits (no brand column)
     makes_property: str     # a property the title names, which this maker owns or is licensed for (no brand column)
@@ -1535,7 +1535,8 @@ def _makers_line(listing, span, leader: str) -> str:
 
 def _licensee_leads(listing, entry) -> str:
     """Where the catalog has no brand column, the property's own family or a known licensee of it
-    (compliance.licensees) first in the title: "LEGO Star Wars 75192", "Bandai MG 1/100 Gundam"."""
+    (compliance.licensees) first in the title ("LEGO Star Wars 75192", "Bandai MG 1/100 Gundam"), or a
+    known licensee the title names as its maker after the product (:func:`_licensee_in_title`)."""
     from ..licensees import licence_for
 
     if listing.brand_column:
@@ -1545,37 +1546,31 @@ def _licensee_leads(listing, entry) -> str:
                    and (same_family(compact(found.term), entry) or licence_for(compact(found.term), entry))), "")
     if leader:
         return leader
-    licensee = _licensee_first(listing)
+    licensee = _licensee_in_title(listing)
     return licensee if licensee and licence_for(compact(licensee), entry) else ""
 
 
-def _licensee_first(listing) -> str:
+def _licensee_in_title(listing) -> str:
     """The known licensee whose name, in one to three words, the title names as its maker, though
     no list of marks holds it: opening the title ("FOCO Detroit Red Wings beanie", "Skinit skin fits
-    iPad ... New York Yankees"), or, written as a name, anywhere in it, as marketplaces' titles name
-    the maker after the product ("Набор детской посуды Stor. Disney / Marvel", "Воздушный шар
-    Красавица и Чудовище 109 см Anagram"); found once per listing."""
+    iPad ... New York Yankees"), or, in a title written in another script, in Latin capitals anywhere
+    in it, as those marketplaces' titles name the maker after the product ("Набор детской посуды
+    Stor. Disney / Marvel", "Воздушный шар Красавица и Чудовище 109 см Anagram"). In a title of
+    Latin letters a licensee named later ("figure by Bandai") may be a copy's keyword. Found once
+    per listing."""
     from ..licensees import known_licences
 
-    def first() -> str:
+    def found() -> str:
         title = listing.fields["title"].raw.split() if "title" in listing.fields else []
-        for start in range(len(title)):
+        anywhere = _mostly_another_script(listing.title)
+        for start in range(len(title) if anywhere else 1):
             for n in (3, 2, 1):
                 name = " ".join(title[start:start + n]).strip(".,;:()[]/|\"'«»")
                 if start + n <= len(title) and compact(name) in known_licences() \
-                        and (start == 0 or _written_as_a_name(name, listing.title)):
+                        and (start == 0 or name[:1].isupper()):
                     return name
         return ""
-    return listing.once("licensee_first", first)
-
-
-def _written_as_a_name(name: str, title: str) -> bool:
-    """Capitalised and, one word, no everyday word of the seed's languages ("Foco" is Spanish for
-    focus), unless the title is written in another script, where Latin letters are a name: how a
-    title names a company after its opening."""
-    from ..matchers.marks import any_language_word
-
-    return name[:1].isupper() and (" " in name or not any_language_word(name.lower()) or _mostly_another_script(title))
+    return listing.once("licensee_in_title", found)
 
 
 def _model_after_another_maker(listing, span, entry) -> str:

@@ -903,7 +903,7 @@ def _as_on_its_label(ev) -> bool:
     beside the code ("Seiko 5 Sports SRPD55K1 Automatic Original") is how copies are titled too."""
     if ev.label_name:
         return True
-    return ev.style_code and ev.leads_title and not ev.claims_original
+    return ev.goods.fashion_house and ev.style_code and ev.leads_title and not ev.claims_original
 
 
 def _named_first(ev) -> bool:
