@@ -2,6 +2,7 @@
 
     python eval/score.py                 # every figure (what `make eval` runs)
     python eval/score.py --errors dev    # also list the dev rows listguard gets wrong
+    python eval/score.py --judge         # also the figures of the round that judges a session
 
 Figures:
 * real dev set (``eval/labels-dev.csv``), titles set (``eval/labels-titles.csv``: other rows of
@@ -157,7 +158,7 @@ def _ratio(a: int, b: int, pct: bool = False) -> str:
     return f"{100 * a / b:.2f} %" if pct else f"{a / b:.2f}"
 
 
-def score_set(name: str, sources, errors: bool) -> None:
+def score_set(name: str, sources, errors: bool, judge: bool = False) -> None:
     from compliance.normalize import compact
 
     labels = read_labels(name)
@@ -194,12 +195,21 @@ def score_set(name: str, sources, errors: bool) -> None:
     _print_table(headers, table)
     if name == "titles":
         print(f"\nBy round (rounds after {OPEN_ROUNDS} not yet opened for rule work):\n")
-        _print_table(["round"] + headers[1:], [rounds[n].row(str(n)) for n in sorted(rounds)])
+        _print_table(["round"] + headers[1:], [_round_row(n, rounds[n], judge) for n in sorted(rounds)])
     if errors:
         for outcome, source, view, label, blocks in sorted(wrong, key=lambda w: (w[0], w[1])):
             shown = "; ".join(f"{f.rule} {f.entry} '{f.text}'" for f in blocks)
             print(f"- {outcome} [{source}:{view.id}] {view.title[:110]!r} brand={view.brand!r} "
                   f"label={label['mark']}/{label['use']} ({label['reason']}) {shown}")
+
+
+def _round_row(number: int, tally: Tally, judge: bool) -> list[str]:
+    """A round's figures; a round not yet opened shows only its size, so that a session's work is
+    not steered by the figures of the rows that judge it. ``--judge`` shows the first closed round,
+    the one that judges the session, for its closing note."""
+    if number <= OPEN_ROUNDS or judge and number == OPEN_ROUNDS + 1:
+        return tally.row(str(number))
+    return [str(number), str(tally.n), "closed", "", "", "", "", ""]
 
 
 def score_marketplaces() -> None:
@@ -291,6 +301,9 @@ def main() -> int:
                         help="list the rows of a labelled set (or the genuine tables) listguard gets wrong")
     parser.add_argument("--only", choices=["dev", "titles", "heldout", "marketplaces", "genuine", "classes",
                                            "generated"], action="append")
+    parser.add_argument("--judge", action="store_true",
+                        help="also show the figures of the first closed round of titles, the one that judges a "
+                             "session (for its closing note, not while rules are built)")
     args = parser.parse_args()
     if not available():
         print(f"no shared data at {SHARED_DATA}: the real sets cannot be scored here (set LISTGUARD_SHARED_DATA)")
@@ -301,7 +314,7 @@ def main() -> int:
     if "dev" in only:
         score_set("dev", DEV_SOURCES, args.errors == "dev")
     if "titles" in only and (HERE / "labels-titles.csv").exists():
-        score_set("titles", TITLE_SOURCES, args.errors == "titles")
+        score_set("titles", TITLE_SOURCES, args.errors == "titles", args.judge)
     if "heldout" in only and (HERE / "labels-heldout.csv").exists():
         score_set("heldout", HELDOUT_SOURCES, False)
     if "marketplaces" in only:
