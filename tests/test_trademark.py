@@ -326,6 +326,8 @@ def test_a_brand_before_a_colour_word_is_the_brand_in_that_colour(checker_with, 
     ("Блок питания AC DC 12В", ""),
     ("jwin mega bass pro headphones", "electronics"),
     ("Parfum unisex 30 ml: Vanilla Cake, Strawberry Shortcake, Melon Milk", ""),   # a scent
+    ("simplism leather collection flip leather case for tablets snow white", "cases"),  # a colour
+    ("verbatim pink matters benefiting susan g. komen for the cure optical mini travel mouse", "mice"),
 ])
 def test_a_phrase_in_its_everyday_technical_sense_is_no_mark(checker_with, title, category):
     result = checker_with()(title, category=category)
@@ -335,6 +337,7 @@ def test_a_phrase_in_its_everyday_technical_sense_is_no_mark(checker_with, title
 @pytest.mark.parametrize("title, mark", [
     ("AC DC Back in Black t-shirt men", "AC/DC"), ("acdc highway to hell poster", "AC/DC"),
     ("Strawberry Shortcake doll 15 cm", "Strawberry Shortcake"),
+    ("Snow White costume dress for girls", "Snow White"), ("The Cure band t-shirt Disintegration", "The Cure"),
 ])
 def test_the_same_phrase_on_merchandise_is_the_mark(checker_with, title, mark):
     result = checker_with()(title)
