@@ -328,6 +328,7 @@ def test_a_brand_before_a_colour_word_is_the_brand_in_that_colour(checker_with, 
     ("Parfum unisex 30 ml: Vanilla Cake, Strawberry Shortcake, Melon Milk", ""),   # a scent
     ("simplism leather collection flip leather case for tablets snow white", "cases"),  # a colour
     ("verbatim pink matters benefiting susan g. komen for the cure optical mini travel mouse", "mice"),
+    ("monsterhigh speed mini usb 700 - 3 ft. usb a to mini-b cable", "cables"),  # the cable maker's line
 ])
 def test_a_phrase_in_its_everyday_technical_sense_is_no_mark(checker_with, title, category):
     result = checker_with()(title, category=category)
@@ -338,6 +339,7 @@ def test_a_phrase_in_its_everyday_technical_sense_is_no_mark(checker_with, title
     ("AC DC Back in Black t-shirt men", "AC/DC"), ("acdc highway to hell poster", "AC/DC"),
     ("Strawberry Shortcake doll 15 cm", "Strawberry Shortcake"),
     ("Snow White costume dress for girls", "Snow White"), ("The Cure band t-shirt Disintegration", "The Cure"),
+    ("Monster High doll Draculaura", "Mattel"),
 ])
 def test_the_same_phrase_on_merchandise_is_the_mark(checker_with, title, mark):
     result = checker_with()(title)
