@@ -130,10 +130,16 @@ def test_a_name_written_without_its_apostrophe_is_still_the_name(text, matched):
     from compliance.blocklist import Entry
 
     merch = frozenset({9, 16, 21, 25, 28})
-    matcher = MarkMatcher([Entry("Don't Starve", "trademark", owner="Klei Entertainment", classes=merch, goods="media"),
-                           Entry("Five Nights at Freddy's", "trademark", owner="its owner", classes=merch,
-                                 goods="character")], cache=False)
-    assert matched in [text[s:e] for s, e, _, how, _ in matcher.find_in_text(text) if how == "exact"]
+    assert matched in _exact_names([Entry("Don't Starve", "trademark", owner="Klei Entertainment", classes=merch,
+                                          goods="media"),
+                                    Entry("Five Nights at Freddy's", "trademark", owner="its owner", classes=merch,
+                                          goods="character")], text)
+
+
+def _exact_names(entries, text: str) -> list[str]:
+    """The text of every span a matcher of ``entries`` finds in ``text`` by a name written as it is."""
+    matcher = MarkMatcher(entries, cache=False)
+    return [text[s:e] for s, e, _, how, _ in matcher.find_in_text(text) if how == "exact"]
 
 
 @pytest.mark.parametrize("text, matched", [
@@ -143,9 +149,8 @@ def test_a_name_written_without_its_apostrophe_is_still_the_name(text, matched):
 def test_a_title_written_without_its_article_after_of_is_still_the_name(text, matched):
     from compliance.blocklist import Entry
 
-    matcher = MarkMatcher([Entry("Pirates of the Caribbean", "trademark", owner="Disney",
-                                 classes=frozenset({9, 28}), goods="media")], cache=False)
-    assert matched in [text[s:e] for s, e, _, how, _ in matcher.find_in_text(text) if how == "exact"]
+    assert matched in _exact_names([Entry("Pirates of the Caribbean", "trademark", owner="Disney",
+                                          classes=frozenset({9, 28}), goods="media")], text)
 
 
 @pytest.mark.parametrize("text, matched", [
@@ -157,9 +162,8 @@ def test_a_title_written_without_its_article_after_of_is_still_the_name(text, ma
 def test_an_ampersand_spelt_out_is_still_the_name(text, matched):
     from compliance.blocklist import Entry
 
-    matcher = MarkMatcher([Entry("Charles & Keith", "trademark", owner="Charles & Keith (Singapore) Pte. Ltd.",
-                                 classes=frozenset({18, 25}), goods="fashion")], cache=False)
-    assert matched in [text[s:e] for s, e, _, how, _ in matcher.find_in_text(text) if how == "exact"]
+    assert matched in _exact_names([Entry("Charles & Keith", "trademark", owner="Charles & Keith (Singapore) Pte. Ltd.",
+                                          classes=frozenset({18, 25}), goods="fashion")], text)
 
 
 def _titles_matcher():

@@ -47,10 +47,10 @@ LIST_WORDS = frozenset("and or & / , + the your all most select selected latest 
                        "умных часов смарт смарт-часов наушников "
                        # what the product does for the device: "cable for charging iPhone", "для зарядки iPhone",
                        # "Набор для чистки AirPods"
-                       "charging connecting зарядки подключения cargar carregar recharger laden "
+                       "charging connecting зарядки подключения cargar carregar carregamento recharger laden "
                        "cleaning чистки limpieza limpeza "
-                       "fast quick быстрой быстрого безопасной data sync syncing transfer передачи данных "
-                       "синхронизации carregamento "
+                       "fast quick быстрой быстрого безопасной data sync syncing transfer "
+                       "передачи данных синхронизации "
                        # the systems a product works with, listed beside the devices ("para ios iphone android")
                        "ios android windows macos "
                        # the word that joins "works" or "compatible" to the list ("works with Xbox Series X, Xbox One")

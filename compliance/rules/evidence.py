@@ -24,7 +24,15 @@ from rapidfuzz.distance import Levenshtein
 from ..blocklist import PROPERTY_GOODS
 from ..classes import classes_for_title, classes_of, title_products
 from ..matchers.context import FASHION_CLASSES, TITLE_PREFIX, device_brand
-from ..matchers.marks import GLUED, language_counts, language_words, languages_of, own_script, own_word
+from ..matchers.marks import (
+    GLUED,
+    any_language_word,
+    language_counts,
+    language_words,
+    languages_of,
+    own_script,
+    own_word,
+)
 from ..normalize import STROKED, compact, fold, words
 
 
@@ -335,8 +343,6 @@ def _style_code(part_number: str) -> bool:
     "size35-40", "primavera2024nueva": a shop's tags run together, not a maker's code)."""
     if sum(c.isdigit() for c in part_number) < 3:
         return False
-    from ..matchers.marks import any_language_word
-
     return not any(len(run) >= 3 and any_language_word(run) for run in re.findall(r"[a-z]+", part_number))
 
 
@@ -1014,7 +1020,7 @@ def _label_name(listing, span) -> str:
     if span.field != "title" or not goods_of(span.data["entry"]).fashion_house:
         return ""
     title = listing.title
-    run = next((m for m in LATIN_RUN.finditer(title) if m.start() <= span.start < m.end()), None)
+    run = _latin_run(title, span)
     if run is None:
         return ""
     name = title[span.end:run.end()].split()
@@ -1037,12 +1043,17 @@ def _end_in_latin(title: str, span) -> int:
     """Where the name ends if it is the whole run of Latin words it stands in ("Call Me by Your
     Name" is a film, not the anime Your Name), or -1. A size or edition word after it is the
     design's ('"Among Us Mini" 800'), not part of another phrase: the name ends after it."""
-    run = next((m for m in LATIN_RUN.finditer(title) if m.start() <= span.start < m.end()), None)
+    run = _latin_run(title, span)
     if run is None or run.start() != span.start:
         return -1
     if not all(word.lower() in EDITION_WORDS for word in title[span.end:run.end()].split()):
         return -1
     return run.end()
+
+
+def _latin_run(title: str, span) -> re.Match | None:
+    """The run of Latin words the span stands in, if any."""
+    return next((m for m in LATIN_RUN.finditer(title) if m.start() <= span.start < m.end()), None)
 
 
 # Size and edition words a design's name may carry in a title of another script.
