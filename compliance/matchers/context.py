@@ -319,6 +319,9 @@ class ContextAnnotator:
                 return doc[ts.start:j + 1].text
             if t.lower_ in accessory:
                 return doc[ts.start:j + 1].text
+            if _in_of_a_count(doc, j):
+                j += 1
+                continue  # "iphone and ipod 3-in-one charging kit": the kit's count, not "in" a place
             if t.lower_ in STOP_WORDS or t.ent_type_ == "MARK" or t.is_punct and t.text not in "-/":
                 break
             if t.lower_ in DEVICE_NOUNS and not (j + 1 < len(doc) and doc[j + 1].lower_ in accessory):
@@ -329,6 +332,17 @@ class ContextAnnotator:
                     break
             j += 1
         return ""
+
+
+def _in_of_a_count(doc, j: int) -> bool:
+    """The "in" of a count of functions ("3-in-1", "3 in 1", "2-in-one"): a number on each side,
+    hyphens aside."""
+    if doc[j].lower_ != "in":
+        return False
+    before = next((t for t in reversed(doc[:j]) if t.text != "-"), None)
+    after = next((t for t in doc[j + 1:] if t.text != "-"), None)
+    return before is not None and after is not None and before.like_num and \
+        (after.like_num or after.lower_ == "one")
 
 
 # The device itself named as the product ("... Smartphone 7.5 inch HD Screen"): an accessory noun
