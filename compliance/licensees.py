@@ -81,6 +81,12 @@ def _named_after(licence: Licence, term: str, owner: str) -> bool:
     return bool(owner) and any(len(m) >= 4 and m in term and owners.get(m) == owner for m in licence.marks)
 
 
+def owner_of_name(name_key: str) -> str:
+    """The compacted owner of the curated trademark that the compacted ``name_key`` names (its term
+    or one of its aliases), or ""."""
+    return _curated().owners.get(name_key, "")
+
+
 @dataclass(frozen=True)
 class _Curated:
     owners: dict[str, str]               # compacted name (term or alias) -> its mark's compacted owner

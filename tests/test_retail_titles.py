@@ -173,6 +173,34 @@ def test_a_property_beside_its_owners_house_mark_is_the_owners_product(checker_w
     assert reviewed(result, mark, f"the title says {owner}, its owner, makes")
 
 
+@pytest.mark.parametrize("title, mark", [
+    ("disney toy story alarm clock radio", "toy story"),
+    ("disney princess mini boombox", "disney princess"),     # the owner's word opens the property's name
+    ("disney pixar toy story and beyond", "disney pixar"),   # an owner written "Disney ... / Pixar"
+])
+def test_a_studios_name_opening_the_title_with_its_property_is_the_studios_product(checker_with, title, mark):
+    """Where the catalog has no brand column, a retail catalog titles a studio's own goods with the
+    studio's name first: genuine stock, a review."""
+    result = checker_with()(title, brand=None)
+    assert reviewed(result, mark, "the title opens with its owner's name ('disney')")
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("boston red sox pink iphone 4 hard case", "boston red sox"),   # a club is its owner's only name
+    ("oregon ducks silicone iphone 3g cover case", "oregon ducks"),  # "oregon" is no mark of the university
+    ("marvel superhero candy bags 12 pack", "marvel"),              # the studio alone, no property of its
+    ("Disney Mickey Mouse imprimé été T-shirt pour femmes", "mickey mouse"),  # clothing: how copies are titled
+    ("hello kitty mouse pad", "hello kitty"),                       # a character leading names no owner
+])
+def test_no_studios_product_without_the_studio_and_a_property_of_its_own(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
+def test_a_studios_name_opening_the_title_is_no_evidence_beside_a_brand_column(checker_with):
+    # The column says the product has no brand: the title's leader does not make it the studio's.
+    assert "block" in severities(checker_with()("disney toy story alarm clock radio", brand=""), "toy story")
+
+
 @pytest.mark.parametrize("title, maker", [
     ("Hg Bandai Strike Freedom Gundam 1/144", "bandai"),             # its licensee, after a grade code
     ("Doll Dreamhouse Barbie with accessories by Mattel", "mattel"),  # its owner, signing the title

@@ -634,6 +634,7 @@ class MarkEvidence:
     licensee_leads: str     # the property's own maker or a known licensee leads or makes it (no brand column), or ""
     edition_named: bool     # the title names the property as the product's edition ("League of Legends Edition")
     owner_named: str        # the property's own maker named in the title, not as what it fits (no brand column)
+    owner_heads: str        # the property's owner by name opens the title ("disney toy story ..."; no brand column)
     makes_property: str     # a property the title names, which this maker owns or is licensed for (no brand column)
     device_in_wording: bool  # the compatibility wording names a device or vehicle too ("for nike ipod")
     replacement: str        # the title sells a replacement part ("Roda Koper Pengganti ... untuk Samsonite"), or ""
@@ -741,6 +742,7 @@ class MarkEvidence:
                  "a maker of devices leads the title": self.device_maker_leads,
                  "named as the product's edition": self.edition_named,
                  "its owner named as maker": self.owner_named,
+                 "its owner opens the title": self.owner_heads,
                  "a licence the title claims": self.licence_claimed,
                  "the maker of a property the title names": self.makes_property,
                  "the compatibility wording names a device too": self.device_in_wording,
@@ -807,6 +809,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "licensee_leads": lambda ev: _licensee_leads(ev._listing, ev._entry),
     "edition_named": lambda ev: _edition_named(ev._listing, ev._span),
     "owner_named": lambda ev: _owner_named(ev._listing, ev._span, ev._entry),
+    "owner_heads": lambda ev: _owner_heads_title(ev._listing, ev._span, ev._entry),
     "makes_property": lambda ev: _property_it_makes(ev._listing, ev._span, ev._entry),
     "device_in_wording": lambda ev: _device_in_wording(ev._listing, ev._span, ev._ctx),
     "replacement": lambda ev: _first(ev._title_words, REPLACEMENT_WORDS),
@@ -1640,6 +1643,50 @@ def _owner_named(listing, span, entry) -> str:
         return ""
     return next((s.data["entry"].term for s in listing.spans.get("marks", ())
                  if s.field == "title" and _owners_house_mark(s, entry)), "")
+
+
+# A studio's characters and works, whose own goods its name heads (not a club's, an app's or a game
+# played as a sport, which are their owner's only name).
+STUDIO_GOODS = (Goods.CHARACTER, Goods.MEDIA)
+
+
+def _owner_heads_title(listing, span, entry) -> str:
+    """Where the catalog has no brand column, the mark leading the title opens with the owner's
+    name, and the title names one of the owner's properties by a name of its own ("disney toy story
+    alarm clock radio", "disney princess mini boombox"): how a retail catalog titles a studio's own
+    goods. A mark that is its owner's only name (a club, an app, a band: "boston red sox iphone
+    case", "STRAVA jersey") says nothing of who made the product, nor does a character's name
+    leading ("hello kitty ..."). The owner's word, as written, or ""."""
+    if listing.brand_column or span.field != "title" or goods_of(entry) not in STUDIO_GOODS:
+        return ""
+    spans = [s for s in listing.spans.get("marks", ()) if s.field == "title" and s.data.get("how") in (None, "exact")]
+    leader = _house_word_leading(spans, entry)
+    return leader if leader and any(_a_property_by_its_own_name(s, entry) for s in spans) else ""
+
+
+def _house_word_leading(spans, entry) -> str:
+    """The first word of the mark in the brand position, where it is the owner's house mark."""
+    for span in spans:
+        first = words(span.text)[:1]
+        if first and (span.data.get("context") or {}).get("brand_position") and _house_mark(compact(first[0]), entry):
+            return first[0]
+    return ""
+
+
+def _a_property_by_its_own_name(span, entry) -> bool:
+    """A character or work of the entry's owner, named otherwise than the owner is."""
+    found = span.data["entry"]
+    return found.owner == entry.owner and goods_of(found) in STUDIO_GOODS \
+        and not _is_the_owner(compact(span.data["name"]), entry)
+
+
+def _house_mark(key: str, entry) -> bool:
+    """The owner's own name that is a listed mark of that owner (Disney of Disney Enterprises), not
+    a word an owner's name happens to hold ("oregon" of the University of Oregon)."""
+    from ..licensees import owner_of_name
+
+    owners = (compact(entry.owner), compact(entry.owner.split("/")[0]))  # "Disney Enterprises, Inc. / Pixar"
+    return _is_the_owner(key, entry) and owner_of_name(key) in owners
 
 
 # The words with which a seller says its goods are made under the owner's licence: "Officially

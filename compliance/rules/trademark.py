@@ -558,13 +558,20 @@ def merchandise(span, entry, ev):
     if ev.licence_claimed and not ev.copy_words:
         return _licence_to_check(span, entry, ev, product)
     if maker and not ev.copy_words:
-        who = f"the title says {maker}, its owner, makes" if maker == ev.owner_named \
-            else f"{maker}, its maker or licensee, leads"
-        return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product} that "
-                       f"{who}: fine for {maker}'s own product",
-                       f"If this is {maker}'s product, name it in the brand column; otherwise remove "
-                       f"'{span.text}'")
+        return _maker_leads_outcome(span, entry, ev, product, maker)
     return _by_another_company(span, entry, ev, product)
+
+
+def _maker_leads_outcome(span, entry, ev, product: str, maker: str) -> Outcome:
+    if maker == ev.owner_named:
+        who = f"the title says {maker}, its owner, makes"
+    elif maker == ev.owner_heads:
+        who, maker = f"the title opens with its owner's name ('{maker}')", entry.owner or maker
+    else:
+        who = f"{maker}, its maker or licensee, leads"
+    return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on {product} that "
+                   f"{who}: fine for {maker}'s own product",
+                   f"If this is {maker}'s product, name it in the brand column; otherwise remove '{span.text}'")
 
 
 def _licence_to_check(span, entry, ev, product: str) -> Outcome:
@@ -614,7 +621,16 @@ def _unknown_company(span, ev) -> str:
 
 
 def _maker_or_licensee_leads(ev) -> str:
-    return ev.licensee_leads or ev.owner_named or _licensed_edition(ev)
+    return ev.licensee_leads or ev.owner_named or _owner_heads(ev) or _licensed_edition(ev)
+
+
+CLOTHING_CLASS = 25  # Nice class 25: clothing, footwear, headgear
+
+
+def _owner_heads(ev) -> str:
+    """The owner's name opening the title ("disney toy story cd boom box"), unless the product is
+    clothing: copies of character clothing are titled so ("Disney Mickey Mouse imprimé T-shirt")."""
+    return "" if ev.merchandise in GARMENTS or CLOTHING_CLASS in ev.listing_classes else ev.owner_heads
 
 
 def _licensed_edition(ev) -> str:
