@@ -126,6 +126,7 @@ def test_department_word_only_when_nothing_specific() -> None:
         ("hp envy 17-2090nr notebook - silver", {9, 16}),      # a laptop as computer shops title it, or paper
         ("Festplatte Seagate BarraCuda 2TB", {9}),              # German and French computer goods
         ("Disque dur externe 1 To", {9}),
+        ("sony clear protective jacket for bloggie camera", {9}),  # protective clothing or a device's case
     ],
 )
 def test_title_nouns(title: str, expected: set[int]) -> None:
