@@ -1057,3 +1057,13 @@ def test_a_place_of_a_franchise_that_names_everyday_goods_counts_only_beside_the
 def test_the_kind_of_device_or_what_the_product_does_for_it_stands_between_for_and_the_mark(checker_with, title):
     result = checker_with()(title, brand=None)
     assert "TM003" in rules(result) and "TM001" not in rules(result), result.findings
+
+
+@pytest.mark.parametrize("title, blocked", [
+    ("Adobe Photoshop CS2 for Windows", False),                  # Adobe's Creative Suite 2
+    ("adobe creative suites premium 2.3 upgrade from cs2 old version", False),
+    ("Брелок CS2 нож Counter-Strike", True),                      # the game, beside its name
+    ("CS2 knife skin case opener keychain", True),                # or beside its knives and cases
+])
+def test_cs2_names_the_game_only_beside_it(checker_with, title, blocked):
+    assert ("block" in severities(checker_with()(title, brand=None), "cs2")) is blocked
