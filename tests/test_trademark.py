@@ -331,6 +331,7 @@ def test_a_brand_before_a_colour_word_is_the_brand_in_that_colour(checker_with, 
     ("simplism leather collection flip leather case for tablets snow white", "cases"),  # a colour
     ("verbatim pink matters benefiting susan g. komen for the cure optical mini travel mouse", "mice"),
     ("monsterhigh speed mini usb 700 - 3 ft. usb a to mini-b cable", "cables"),  # the cable maker's line
+    ("30pcs Mixed Color Resin Cute Mini Cartoon Cat Claw Nail Art Rhinestone Stickers", ""),  # a drawn cat
 ])
 def test_a_phrase_in_its_everyday_technical_sense_is_no_mark(checker_with, title, category):
     result = checker_with()(title, category=category)
@@ -342,6 +343,7 @@ def test_a_phrase_in_its_everyday_technical_sense_is_no_mark(checker_with, title
     ("Strawberry Shortcake doll 15 cm", "Strawberry Shortcake"),
     ("Snow White costume dress for girls", "Snow White"), ("The Cure band t-shirt Disintegration", "The Cure"),
     ("Monster High doll Draculaura", "Mattel"),
+    ("Cartoon Cat plush horror toy", "Cartoon Cat"),
 ])
 def test_the_same_phrase_on_merchandise_is_the_mark(checker_with, title, mark):
     result = checker_with()(title)
