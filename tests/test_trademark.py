@@ -322,6 +322,24 @@ def test_a_brand_before_a_colour_word_is_the_brand_in_that_colour(checker_with, 
     assert mark in {f.entry for f in result.findings if f.severity == "block"}, result.findings
 
 
+@pytest.mark.parametrize("title, mark", [
+    ("Sepatu Converse All Star Hitam", "Converse"),   # Indonesian: the product, then its maker
+    ("Kaos Guess Pria Original", "Guess"),
+])
+def test_an_everyday_word_written_as_a_name_after_the_product_is_the_brand(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert mark in {f.entry for f in result.findings if f.severity == "block"}, result.findings
+
+
+@pytest.mark.parametrize("title", [
+    "Juice Apple Fresh 1L",          # the fruit: a mark for other goods, in its everyday word
+    "Kaos guess pria",               # not written as a name
+])
+def test_an_everyday_word_after_the_product_stays_a_word_unless_it_reads_as_the_maker(checker_with, title):
+    result = checker_with()(title, brand=None)
+    assert not [f for f in result.findings if f.kind == "trademark" and f.severity == "block"], result.findings
+
+
 @pytest.mark.parametrize("title, category", [
     ("powerline ac dc dual port usb power adapter with usb power cord tips", "power inverters"),
     ("AC/DC 12V 2A power supply adapter", "power supplies"),

@@ -1954,6 +1954,8 @@ def _brand_use(listing, span, ctx, names_its_product: bool, latin_title: str) ->
         reasons.append("right before the product, as its maker")
     if latin_title:  # the evidence's answer, which the confirmation of a work's title reads too
         reasons.append("a title in Latin letters among another script's words")
+    if span.text[:1].isupper() and _after_product(listing, span):
+        reasons.append("written as a name right after the product the title opens with")  # "Sepatu Converse"
     return tuple(reasons)
 
 
