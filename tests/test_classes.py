@@ -127,6 +127,8 @@ def test_department_word_only_when_nothing_specific() -> None:
         ("Festplatte Seagate BarraCuda 2TB", {9}),              # German and French computer goods
         ("Disque dur externe 1 To", {9}),
         ("sony clear protective jacket for bloggie camera", {9}),  # protective clothing or a device's case
+        ("Diseño Personalizado Para Petronas Malasia 3d Nombre Polo", {25}),  # a polo shirt
+        ("polo mallet wooden", {8}),                                # a noun after it is the product
     ],
 )
 def test_title_nouns(title: str, expected: set[int]) -> None:
