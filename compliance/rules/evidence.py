@@ -785,7 +785,9 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "_category_words": lambda ev: _device_category_words(ev._listing, ev.goods),
     "_title_fitting": lambda ev: _first_fitting(ev._title_words),
     "_generic_use": lambda ev: (
-        _generic_use(ev._listing, ev._span, ev._ctx, ev.names_its_product, ev.latin_title) if ev.generic_word
+        _generic_use(ev._listing, ev._span, ev._ctx, (ev.names_its_product, ev.latin_title,
+                                                      ev._span.text[:1].isupper() and ev.after_product))
+        if ev.generic_word
         else ((), "")),
     "goods": lambda ev: goods_of(ev._entry),
     "reading": lambda ev: Reading(ev._span.data.get("how") or "exact"),
@@ -1123,10 +1125,11 @@ def _device_category_words(listing, goods: Goods) -> list[str]:
     return _words(listing.category) if goods is Goods.DEVICE else []
 
 
-def _generic_use(listing, span, ctx, names_its_product: bool, latin_title: str) -> tuple[tuple[str, ...], str]:
-    """For a generic mark's word: why it reads as the brand, and its everyday use in the listing."""
-    return _brand_use(listing, span, ctx, names_its_product, latin_title), _everyday_use(listing, span,
-                                                                                        span.data["entry"])
+def _generic_use(listing, span, ctx, answers: tuple[bool, str, bool]) -> tuple[tuple[str, ...], str]:
+    """For a generic mark's word: why it reads as the brand, and its everyday use in the listing.
+    ``answers`` are the evidence's own (names its product, a Latin title, after the product), which
+    other steps read too."""
+    return _brand_use(listing, span, ctx, answers), _everyday_use(listing, span, span.data["entry"])
 
 
 def _licensee(key: str, entry) -> str:
@@ -1935,8 +1938,9 @@ def _joined_noun(word: str, nouns: frozenset[str]) -> str:
     return word
 
 
-def _brand_use(listing, span, ctx, names_its_product: bool, latin_title: str) -> tuple[str, ...]:
+def _brand_use(listing, span, ctx, answers: tuple[bool, str, bool]) -> tuple[str, ...]:
     """Why a generic word (Apple, Coach) reads as the brand here."""
+    names_its_product, latin_title, after_product = answers
     reasons = []
     if in_brand_position(listing, span):
         reasons.append("in the brand position of the title")
@@ -1954,8 +1958,8 @@ def _brand_use(listing, span, ctx, names_its_product: bool, latin_title: str) ->
         reasons.append("right before the product, as its maker")
     if latin_title:  # the evidence's answer, which the confirmation of a work's title reads too
         reasons.append("a title in Latin letters among another script's words")
-    if span.text[:1].isupper() and _after_product(listing, span):
-        reasons.append("written as a name right after the product the title opens with")  # "Sepatu Converse"
+    if after_product:  # written as a name ("Sepatu Converse"; the evidence asks only then)
+        reasons.append("written as a name right after the product the title opens with")
     return tuple(reasons)
 
 

@@ -563,6 +563,7 @@ def merchandise(span, entry, ev):
 
 
 def _maker_leads_outcome(span, entry, ev, product: str, maker: str) -> Outcome:
+    """A review: the property's owner, its maker or a licensee makes the product, as the title says."""
     if maker == ev.owner_named:
         who = f"the title says {maker}, its owner, makes"
     elif maker == ev.owner_heads:
