@@ -246,3 +246,13 @@ def test_a_name_written_in_cyrillic_is_matched_in_cyrillic_and_not_by_latin_lett
     assert found(matcher, "Игра для Сега Mega Drive") == [("Сега", "Sega", "exact")]
     assert found(matcher, "Картридж Сега") == [("Сега", "Sega", "exact")]
 
+
+
+def test_a_product_line_in_camel_case_is_found_in_the_plural_under_an_everyday_word_mark():
+    from compliance.blocklist import Entry
+
+    apple = Entry("Apple", "trademark", owner="Apple Inc.", aliases=("iPod", "iPhone"), classes=frozenset({9}),
+                  generic=True, goods="device")
+    assert _exact_names([apple], "Проводные наушники IPods Lightning") == ["IPods"]
+    assert _exact_names([apple], "cases for iPhones") == ["iPhones"]
+    assert _exact_names([apple], "a basket of fresh apples") == []  # the everyday word keeps its own plural

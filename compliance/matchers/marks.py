@@ -467,8 +467,8 @@ class MarkMatcher:
                 if own_script(name):
                     own = own_script_words(name)
                     variants += [(" ".join(own), "name"), ("".join(own), "name")]
-                if entry.kind == "prohibited" or (entry.kind == "trademark" and not entry.generic and len(ws) == 1
-                                                  and len(ws[0]) >= 4):
+                if entry.kind == "prohibited" or (entry.kind == "trademark" and len(ws) == 1 and len(ws[0]) >= 4
+                                                  and _plural_sold(entry, name)):
                     last = ws[-1]
                     for suffix in ("s", "es") if entry.kind == "prohibited" else ("s",):
                         if not last.endswith("s"):
@@ -789,6 +789,13 @@ def _inside_a_number(text: str, end: int) -> bool:
 
 
 DECIMAL_GOES_ON = re.compile(r"[.,]\d")
+
+
+def _plural_sold(entry, name: str) -> bool:
+    """Whether a one-word name is also looked for with an "s" ("IPods", "macbooks"): a mark that
+    is no everyday word, or a product line written in camel case under one that is (Apple's "iPod"
+    and "MacBook"), a coined name whatever the word lists say, while "apples" is the fruit."""
+    return not entry.generic or any(c.isupper() for c in name[1:]) and any(c.islower() for c in name)
 
 
 def _keep_longest(results):
