@@ -689,6 +689,10 @@ def test_a_fashion_house_beside_an_established_makers_own_name_is_a_review(check
     # makers the lists do not know and device words inside a long list
     "12ft ac power cord for samsung toshiba lg sharp sony scepter rca panasonic philips vizio mitsubishi proscan "
     "magnavox auria viore tv lcd dlp led acer asus hp viewsonic dell compaq monitor screen",
+    # the maker's short name, an everyday word, before its line and the models it fits
+    "wall charger ac power adapter cord cable for fuji finepix j38 j37 z37 z35 camera",
+    # the kinds of device the list names besides the line ("smart phones", "mobile phones")
+    "usb lyte charger for tablets mobile phones ipod and other devices",
 ])
 def test_long_lists_of_devices_after_for_are_compatibility(checker_with, title):
     result = checker_with()(title, brand="Volta")

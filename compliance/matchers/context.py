@@ -35,6 +35,7 @@ PRIORITY = {"COMPARE": 3, "DISCLAIM": 3, "BRAND": 2, "COMPAT": 1}
 LIST_WORDS = frozenset("and or & / , + the your all most select selected latest new original models model "
                        "series gen generation up to - – : ; ( ) y e et und и phone phones smartphone smartphones "
                        "cellphone cellphones tablet tablets laptop laptops notebook notebooks netbook netbooks "
+                       "mobile cell smart "  # "for tablets, smart phones, mobile phones and iPod"
                        "device devices player players camera cameras ereader ereaders e-readers reader readers "
                        "gps pc pcs computer computers console consoles radio radios "
                        # model words that follow a model number in lists of phones ("iPhone 12 11 Pro Max Xiaomi")
@@ -435,7 +436,8 @@ def _list_after_compat_word(doc, ts, device: bool = False) -> str:
     mixed = any(t.is_upper or t.is_title for t in doc) and any(t.is_lower for t in doc)
     shouting = all(t.is_upper for t in doc if t.is_alpha)
     names = [t for t in lead if _a_name(t, mixed, shouting)]
-    if (len(names) < len(lead) or len(lead) > 4) and not (device and marks and len(lead) <= 2):
+    if (len(names) < len(lead) or len(lead) > 4) and not (device and marks and len(lead) <= 2) \
+            and not (device and _maker_before_line(doc, ts, lead, first)):
         return ""
     gap = 0
     for t in doc[first:ts.start]:
@@ -450,6 +452,12 @@ def _list_after_compat_word(doc, ts, device: bool = False) -> str:
             if gap > 3:
                 return ""
     return doc[c:ts.end].text
+
+
+def _maker_before_line(doc, ts, lead, first: int) -> bool:
+    """One word right before a device line that a model follows ("for fuji finepix j38 j37", "for
+    sony cybershot dsc-w55"): the maker's short name, however everyday a word it is elsewhere."""
+    return len(lead) == 1 and lead[0].i == first - 1 and ts.end < len(doc) and _model_like(doc[ts.end])
 
 
 def _a_name(token, mixed: bool, shouting: bool = False) -> bool:
