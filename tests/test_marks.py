@@ -248,6 +248,41 @@ def test_a_name_written_in_cyrillic_is_matched_in_cyrillic_and_not_by_latin_lett
 
 
 
+def _declined_matcher():
+    from compliance.blocklist import Entry
+
+    merch = frozenset({9, 16, 25, 28})
+    return MarkMatcher([Entry("Harry Potter", "trademark", owner="Warner Bros.", aliases=("Гарри Поттер",),
+                              classes=merch, goods="character"),
+                        Entry("Spider-Man", "trademark", owner="Marvel", aliases=("Человек-паук",),
+                              classes=merch, goods="character"),
+                        Entry("Hermione", "trademark", owner="Warner Bros.", aliases=("Гермиона Грейнджер",),
+                              classes=merch, goods="character"),
+                        Entry("Cars", "trademark", owner="Disney", aliases=("Тачки",), classes=merch,
+                              goods="media"),
+                        Entry("Samsung", "trademark", owner="Samsung", aliases=("Самсунг",),
+                              classes=frozenset({9}), goods="device")], cache=False)
+
+
+@pytest.mark.parametrize("text, matched, term", [
+    ("Воздушный шарик Сова Гарри Поттера 97 см.", "Гарри Поттера", "Harry Potter"),
+    ("Чехол с Гарри Поттером", "Гарри Поттером", "Harry Potter"),
+    ("Костюм Человека-паука детский", "Человека-паука", "Spider-Man"),
+    ("Кружка Гермионы Грейнджер", "Гермионы Грейнджер", "Hermione"),
+])
+def test_a_russian_title_declines_a_characters_name(text, matched, term):
+    matcher = _declined_matcher()
+    assert (matched, term, "exact") in found(matcher, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Купить садовую тачку с колесом",   # "Тачки" (Cars) is also barrows: its case forms are that word's
+    "Чехол для Самсунга",                # a maker's name is written as listed ("для Самсунг"), not declined
+])
+def test_only_properties_names_that_are_no_everyday_word_are_declined(text):
+    assert found(_declined_matcher(), text) == []
+
+
 def test_a_product_line_in_camel_case_is_found_in_the_plural_under_an_everyday_word_mark():
     from compliance.blocklist import Entry
 

@@ -24,12 +24,15 @@ from rapidfuzz.distance import DamerauLevenshtein
 from .. import normalize
 from ..blocklist import Entry
 from ..normalize import Reading, disguised, evasion_reading, fold, own_script_words, plain_reading, words
-from . import Span
+from . import Span, declension
 
 FUZZY_MIN = 5
 # A lower-case letter pair, then a capital starting a lower-case word: where glued words meet.
 GLUED = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 UNMISSPELT = frozenset({"character", "media", "sports", "toy", "food", "vehicle"})
+# Goods whose names Russian titles decline as they would a person's or a team's ("Сова Гарри Поттера",
+# "Шарф Спартака"); makers' and products' names are written as listed ("для Сяоми").
+DECLINED = frozenset({"character", "media", "sports"})
 COMMON_ZIPF = 3.0
 COMMON_ZIPF_OTHER = 3.6
 # The seed's languages and the marketplaces' (Russian, Italian, Dutch, Indonesian, Malay, Vietnamese):
@@ -333,7 +336,7 @@ def max_typos(length: int) -> int:
 class _Name(NamedTuple):
     entry: int
     name: str  # the wording as the blocklist writes it
-    form: str  # "name" or "plural"
+    form: str  # "name", "plural" or "declined"
 
 
 def _deletes(s: str) -> set[str]:
@@ -427,7 +430,7 @@ class MarkMatcher:
             # Entries read from files carry the files' hash; others are hashed here.
             content = getattr(entries, "fingerprint", None) or \
                 [(e.kind, e.generic, e.goods, tuple(e.names)) for e in self.entries]
-            key = fingerprint(content, sources=(__file__, normalize.__file__))
+            key = fingerprint(content, sources=(__file__, normalize.__file__, declension.__file__))
             state = load_or_build("marks", key, lambda: self._build(self.entries))
         else:
             state = self._build(self.entries)
@@ -447,6 +450,9 @@ class MarkMatcher:
         words_of: dict[str, list[str]] = {}
         titles: set[str] = set()  # names (squashed) of properties only: see title_first
         others: set[str] = set()
+        # Russian titles decline a property's name ("Сова Гарри Поттера"): its case forms too.
+        declined = declension.declined_names(
+            name for entry in entries if entry.kind == "trademark" and entry.goods in DECLINED for name in entry.names)
         for i, entry in enumerate(entries):
             for name in entry.names:
                 ws = words(name)
@@ -467,6 +473,8 @@ class MarkMatcher:
                 if own_script(name):
                     own = own_script_words(name)
                     variants += [(" ".join(own), "name"), ("".join(own), "name")]
+                for form in declined.get(name, ()):
+                    variants += [(" ".join(words(form)), "declined"), (" ".join(own_script_words(form)), "declined")]
                 if entry.kind == "prohibited" or (entry.kind == "trademark" and len(ws) == 1 and len(ws[0]) >= 4
                                                   and _plural_sold(entry, name)):
                     last = ws[-1]

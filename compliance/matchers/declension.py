@@ -1,0 +1,78 @@
+"""The case forms of Russian names, as Ozon's and Wildberries' titles write them.
+
+A Russian title declines a character's or a team's name: "Сова Гарри Поттера" (Harry Potter's
+owl), "Костюм Человека-паука", "Кружка с Микки Маусом", "Шарф Спартака". The lists give each name
+once, in the nominative; this module gives the other case forms, in the name's own number, from
+pymorphy3's Russian dictionary and its guesser for words it does not know (most names), so the
+marks matcher can look for them too. Words the dictionary marks indeclinable ("Гарри", "Барби")
+keep their form. The analyzer is loaded only while an index of marks is built (the built index is
+kept in the disk cache), and let go afterwards.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+# Genitive, dative, accusative, instrumental, prepositional: the nominative is the name as listed.
+CASES = ("gent", "datv", "accs", "ablt", "loct")
+DECLINED_POS = ("NOUN", "ADJF")
+
+
+def cyrillic(text: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in text)
+
+
+def declined_names(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each Cyrillic name's other case forms, lower case, without the name itself."""
+    todo = sorted({n for n in names if cyrillic(n)})
+    if not todo:
+        return {}
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer()
+    return {name: _forms(morph, name) for name in todo}
+
+
+def _forms(morph, name: str) -> tuple[str, ...]:
+    words = name.lower().split()
+    parses = [_nominative(morph, w) for w in words]
+    if not any(parses) or len(words) == 1 and _everyday_noun(parses[0]):
+        return ()  # "Тачки" (Cars) is also barrows: "тачку" is that word, not the film
+    forms: set[str] = set()
+    for case in CASES:
+        declined = [_declined(p, w, case) for w, p in zip(words, parses)]
+        forms.add(" ".join(declined))
+        # A name whose last word does not decline though the guesser declines it (a woman's
+        # surname: "Гермионы Грейнджер"): its first word declined alone.
+        if len(words) > 1 and parses[0] is not None:
+            forms.add(" ".join([declined[0]] + words[1:]))
+    forms.discard(name.lower())
+    return tuple(sorted(forms))
+
+
+def _nominative(morph, word: str):
+    """The reading of ``word`` as a nominative noun or adjective, or None (a conjunction, a Latin
+    word, a word the dictionary knows only in another case, or an indeclinable one)."""
+    if not cyrillic(word):
+        return None
+    for parse in morph.parse(word):
+        if parse.tag.POS in DECLINED_POS and parse.tag.case == "nomn":
+            return None if "Fixd" in parse.tag else parse
+    return None
+
+
+# Grammemes of proper names: a word the dictionary knows only as one ("Эльза") declines as a name.
+PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def _everyday_noun(parse) -> bool:
+    """A word the dictionary knows as an everyday noun or adjective (not guessed, not a proper
+    name): its case forms are that word's, as often as the name's."""
+    return parse is not None and parse.is_known and not (PROPER & set(parse.tag.grammemes))
+
+
+def _declined(parse, word: str, case: str) -> str:
+    if parse is None:
+        return word
+    grammemes = {case, parse.tag.number} if parse.tag.number else {case}
+    form = parse.inflect(grammemes)
+    return form.word if form is not None else word
