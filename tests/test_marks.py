@@ -291,3 +291,17 @@ def test_a_product_line_in_camel_case_is_found_in_the_plural_under_an_everyday_w
     assert _exact_names([apple], "Проводные наушники IPods Lightning") == ["IPods"]
     assert _exact_names([apple], "cases for iPhones") == ["iPhones"]
     assert _exact_names([apple], "a basket of fresh apples") == []  # the everyday word keeps its own plural
+
+
+@pytest.mark.parametrize("text, written, how", [
+    ("Sam-sung Galaxy phone", "Sam-sung", "evasion"),           # a coined name cut where it has no word
+    ("Зарядка GAR-MIN для часов", "GAR-MIN", "evasion"),
+    ("A-Data flash drive 32GB", "A-Data", "exact"),              # one letter before the rest: the maker's way
+    ("markers ultra-fine point", "ultra-fine", "exact"),         # cut at the name's own words (UltraFine)
+])
+def test_a_coined_name_cut_by_a_hyphen_where_it_has_no_word_break_is_a_disguise(text, written, how):
+    from compliance.blocklist import Entry
+
+    matcher = MarkMatcher([Entry(term, "trademark", owner=term, classes=frozenset({9}), goods="device")
+                           for term in ("Samsung", "Garmin", "ADATA", "UltraFine")], cache=False)
+    assert [(w, h) for w, _, h in found(matcher, text)] == [(written, how)]

@@ -698,7 +698,10 @@ class MarkMatcher:
                     continue
                 if _model_code(text[vs:ve], self.entries[n.entry]):
                     continue
-                results.append((vs, ve, n, "exact" if compound_name(text[vs:ve]) else "evasion", 1.0))
+                how = "exact" if compound_name(text[vs:ve]) and not _coined_name_split(text[vs:ve], n.name,
+                                                                                    self.entries[n.entry]) \
+                    else "evasion"
+                results.append((vs, ve, n, how, 1.0))
         for s, e, n, _, score in self._typos(evasive, taken_ev, text):
             vs, ve = evasive.src_span(s, e)
             if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
@@ -797,6 +800,26 @@ def _inside_a_number(text: str, end: int) -> bool:
 
 
 DECIMAL_GOES_ON = re.compile(r"[.,]\d")
+
+
+def _coined_name_split(source: str, name: str, entry) -> bool:
+    """A coined name of one word split in two by a hyphen into everyday words where it has no word
+    break ("GAR-MIN", "Sam-sung"): no compound a seller writes, but a disguise. One letter before the
+    rest ("A-Data", "V-Tech") is how makers write their own names, words joined by a short word
+    ("Kill-A-Watt") are a phrase, and a name cut at its own words ("Ultra-Fine") is those words."""
+    parts = source.split("-")
+    return not entry.generic and len(words(name)) == 1 and len(parts) == 2 and len(parts[0]) > 1 \
+        and not cut_at_its_words(source, name)
+
+
+def cut_at_its_words(source: str, name: str) -> bool:
+    """Whether ``source``, a one-word name written apart ("ultra-fine", "power core"), is cut where
+    the name's own capitals start its words ("UltraFine", "PowerCore"): those words, not a coined
+    word cut anywhere ("GAR-MIN" of "Garmin")."""
+    letters = [c for c in name if c.isalnum()]
+    cuts = list(accumulate(len(p) for p in words(source)))[:-1]
+    return bool(cuts) and all(0 < cut < len(letters) and letters[cut].isupper() and letters[cut - 1].islower()
+                              for cut in cuts)
 
 
 def _plural_sold(entry, name: str) -> bool:

@@ -27,6 +27,7 @@ from ..matchers.context import FASHION_CLASSES, TITLE_PREFIX, device_brand
 from ..matchers.marks import (
     GLUED,
     any_language_word,
+    cut_at_its_words,
     language_counts,
     language_words,
     languages_of,
@@ -2229,14 +2230,18 @@ def _code_may_hold(span) -> bool:
 
 def _words_apart(span) -> str:
     """A mark written as one word (UltraFine, PowerCore) met as everyday words written apart
-    ("ultra-fine point", "power core"): the words, not the coined name."""
+    ("ultra-fine point", "power core") where its own words start: the words, not the coined name."""
     name = span.data["name"]
     parts = words(span.text)
     # Read joined (the evasion reading drops the hyphen), but each part a whole everyday word,
     # unlike the letters of "G.U.C.C.I".
     if len(parts) < 2 or len(words(name)) != 1 or any(len(p) < 3 for p in parts):
         return ""
-    return f"the words '{span.text}'" if all(_common(p) for p in parts) else ""
+    if not all(_common(p) for p in parts):
+        return ""
+    # Cut where the name's capitals start its words ("UltraFine"), or a name that is everyday words
+    # itself; a coined word cut elsewhere ("GAR-MIN" of "Garmin") is the name disguised.
+    return f"the words '{span.text}'" if span.data["entry"].generic or cut_at_its_words(span.text, name) else ""
 
 
 def _word_after(listing, span) -> str:
