@@ -112,6 +112,15 @@ def test_a_keyword_in_the_listings_language_confirms_an_everyday_word_mark(check
     assert "specialized" in {text for _, _, text in found}
 
 
+@pytest.mark.parametrize("title", [
+    "Y20s 8GB RAM + 256GB ROM 6.51 Inches 13MP LTE Original Smart Phones",   # "phone" written as the plural
+    "Y20s 8GB RAM 256GB ROM 6.51 Inches New Mobile Phones Cheap",
+])
+def test_a_keyword_written_as_sellers_write_it_confirms_a_model_code(checker_with, title):
+    found = tm_findings(checker_with()(title, brand=None))
+    assert "y20s" in {text for _, _, text in found}
+
+
 def test_without_the_keyword_in_any_language_the_everyday_word_is_spared(checker_with):
     found = tm_findings(checker_with()("Specialized Casco Ultraligero Hombre", brand=""))
     assert "specialized" not in {text for _, _, text in found}
