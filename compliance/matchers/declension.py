@@ -1,7 +1,7 @@
 """The case forms of Russian names, as Ozon's and Wildberries' titles write them.
 
 A Russian title declines a character's or a team's name: "Сова Гарри Поттера" (Harry Potter's
-owl), "Костюм Человека-паука", "Кружка с Микки Маусом", "Шарф Спартака". The lists give each name
+owl), "Костюм Человека-паука", "Кружка с Микки Маусом", "Флаг ФК Спартака". The lists give each name
 once, in the nominative; this module gives the other case forms, in the name's own number, from
 pymorphy3's Russian dictionary and its guesser for words it does not know (most names), so the
 marks matcher can look for them too. Words the dictionary marks indeclinable ("Гарри", "Барби")

@@ -30,8 +30,8 @@ FUZZY_MIN = 5
 # A lower-case letter pair, then a capital starting a lower-case word: where glued words meet.
 GLUED = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 UNMISSPELT = frozenset({"character", "media", "sports", "toy", "food", "vehicle"})
-# Goods whose names Russian titles decline as they would a person's or a team's ("Сова Гарри Поттера",
-# "Шарф Спартака"); makers' and products' names are written as listed ("для Сяоми").
+# Goods whose names Russian titles decline as they would a person's ("Сова Гарри Поттера", "Кружка с
+# Микки Маусом"); makers' and products' names are written as listed ("для Сяоми").
 DECLINED = frozenset({"character", "media", "sports"})
 COMMON_ZIPF = 3.0
 COMMON_ZIPF_OTHER = 3.6
