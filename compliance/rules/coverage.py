@@ -100,18 +100,23 @@ def _phrase_regex(phrase: str) -> str:
         else:
             plural = "(?:s|es)?"
     body = r"[\s\-]*".join(re.escape(w) for w in words)
-    # Not inside a hyphenated model number: "MBR-1500-TOY" names no toy.
-    start = r"(?<![^\W_])(?<![^\W_]-)"
     if stem:
-        return rf"{start}{body}[^\W\d_]*"
-    return rf"{start}{body}{plural}(?![^\W_])"
+        return rf"{body}[^\W\d_]*"
+    return rf"{body}{plural}(?![^\W_])"
+
+
+# Not inside a word, nor a hyphenated model number ("MBR-1500-TOY" names no toy). Written once in
+# front of the alternation, not in each phrase: the regex engine then tests it once per position,
+# not once per phrase (four times faster over a title).
+_PHRASE_START = r"(?<![^\W_])(?<![^\W_]-)"
 
 
 def _alternation(phrases) -> re.Pattern | None:
     phrases = sorted({p for p in phrases if p.strip()}, key=len, reverse=True)
     if not phrases:
         return None
-    return re.compile("|".join(f"(?:{_phrase_regex(p)})" for p in phrases), re.IGNORECASE)
+    return re.compile(_PHRASE_START + "(?:" + "|".join(f"(?:{_phrase_regex(p)})" for p in phrases) + ")",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -259,6 +264,7 @@ class ProductScope:
         another product ("envelope feeder" under "Printers") is about that product."""
         field = listing.fields.get("title")
         title = field.text if field is not None else ""
+        head = ""
         if field is not None:
             head = self.head(title)
             found = self._match(head, title)
@@ -266,18 +272,17 @@ class ProductScope:
                 group, m = found
                 start, end = field.raw_span(m.start(), m.end())
                 return Covered("title", start, end, field.raw[start:end], group, m.group(0).lower())
-            if _products(head):
-                return None
         parts = segments(listing.category or "")
-        if parts:
-            leaf = parts[-1]
-            found = self._match(leaf, f"{title} {leaf}")
-            if found is not None:
-                group, m = found
-                offset = listing.category.rfind(leaf)
-                return Covered("category", offset + m.start(), offset + m.end(), m.group(0), group,
-                               m.group(0).lower())
-        return None
+        if not parts:
+            return None
+        leaf = parts[-1]
+        found = self._match(leaf, f"{title} {leaf}")
+        # The product-noun table is asked last: most listings are out of scope before it is needed.
+        if found is None or field is not None and _products(head):
+            return None
+        group, m = found
+        offset = listing.category.rfind(leaf)
+        return Covered("category", offset + m.start(), offset + m.end(), m.group(0), group, m.group(0).lower())
 
 
 def first_match(patterns, listing, fields):
