@@ -105,6 +105,25 @@ def test_ls002_names_the_special_character():
     assert "trade mark sign" in hit.message
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("Чехол™ для телефона", ["™"]),  # a symbol among letters of another script
+    ("Чехол для телефона, 10 × 12 см", []),
+    ("เคสโทรศัพท์ ♥ สีดำ", ["♥"]),
+    ("เคสโทรศัพท์ สีดำ", []),
+])
+def test_ls002_symbols_among_other_scripts(title, expected):
+    assert entries("LS002", EBAY_SYMBOLS, {"title": title}) == expected
+
+
+def test_rules_derive_from_each_configuration_its_own_pattern():
+    # Two configurations of one rule in the same run: each is read from its own params.
+    assert entries("LS003", {"phrases": ("free gift",)}, {"title": "Free Gift, Free Shipping"}) == ["free gift"]
+    assert entries("LS003", {"phrases": ("free shipping",)}, {"title": "Free Gift, Free Shipping"}) \
+        == ["free shipping"]
+    assert entries("LS002", {"chars": "!"}, {"title": "Wow! $5"}) == ["!"]
+    assert entries("LS002", {"chars": "$"}, {"title": "Wow! $5"}) == ["$"]
+
+
 @pytest.mark.parametrize("title, params, expected", [
     ("Earbuds FREE SHIPPING", AMAZON_PROMO, ["free shipping"]),
     ("Free-Shipping Earbuds", AMAZON_PROMO, ["free shipping"]),
@@ -147,6 +166,10 @@ def test_ls003_checks_the_fields_it_is_given():
     ("SAMSUNG Galaxy S23 Case", "Samsung", False),
     ("Wireless Earbuds with Charging Case", "", False),
     ("WH-1000XM5 Sony Headphones", "", False),
+    ("ЧЕХОЛ ДЛЯ ТЕЛЕФОНА СИЛИКОНОВЫЙ", "", True),
+    ("Чехол для телефона силиконовый", "", False),
+    ("T-SHIRT O'NEILL SURF CLUB", "", True),  # words with punctuation count their letters
+    ("T-Shirt O'Neill Surf Club Tee", "", False),
 ])
 def test_ls004_all_caps(title, brand, fires):
     found = hits("LS004", {}, {"title": title, "brand": brand})
@@ -163,6 +186,10 @@ def test_ls004_all_caps(title, brand, fires):
     ("Case Cover Case", []),
     ("10 x 20 x 30 x 40 cm Box", []),  # single letters are not words
     ("2 Pack 2 Colors 2 Sizes", []),  # numbers are not words
+    ("Don’t Panic Don't Panic don’t stop", ["don't"]),  # either apostrophe, one word
+    ("ΟΔΟΣ οδός ΟΔΟΣ ΚΑΙ ΟΔΟΣ", ["οδος"]),  # Greek capitals, the final sigma as written
+    ("İstanbul Mug İstanbul Tea İstanbul", ["i̇stanbul"]),
+    ("Кружка Москва кружка МОСКВА кружка", ["кружка"]),
 ])
 def test_ls005_repeated_words(title, expected):
     assert entries("LS005", REPEATS, {"title": title}) == expected

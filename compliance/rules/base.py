@@ -8,7 +8,9 @@ already scanned.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, ClassVar, Iterable, Iterator
+from typing import Callable, ClassVar, Iterable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 
 class Explanation:
@@ -121,6 +123,21 @@ def field_label(name: str) -> str:
     if name.startswith("bullet_point"):
         return f"bullet point {name[len('bullet_point'):]}"
     return name.replace("_", " ")
+
+
+_PREPARED: dict[tuple[int, Callable], tuple[dict, object]] = {}
+
+
+def prepared(params: dict, make: Callable[[dict], T]) -> T:
+    """What ``make`` derives from a pack's ``params`` (a phrase list's pattern, a set of characters),
+    derived once per configuration: a rule runs for every listing, and deriving it each time cost
+    more than using it. A run's params are built once and never changed; each is kept with what was
+    derived from it, so no other dict can take its identity."""
+    key = (id(params), make)
+    found = _PREPARED.get(key)
+    if found is None or found[0] is not params:
+        found = _PREPARED[key] = (params, make(params))
+    return found[1]  # type: ignore[return-value]  # make(params) for this very params
 
 
 def with_caveat(message: str, params: dict) -> str:

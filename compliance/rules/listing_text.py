@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from .base import Hit, ListingRule, RuleDoc, checked_fields, field_label, register, with_caveat
+from .base import Hit, ListingRule, RuleDoc, checked_fields, field_label, prepared, register, with_caveat
 
 
 def _trimmed(text: str) -> tuple[int, int]:
@@ -89,8 +89,10 @@ _UNIT_SYMBOLS = frozenset("°")
 _JOINERS = frozenset("\u200d\ufe0e\ufe0f")
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_special_symbol(ch: str) -> bool:
-    """Trademark signs, hearts, emoji, superscripts, subscripts and fractions."""
+    """Trademark signs, hearts, emoji, superscripts, subscripts and fractions (asked once per
+    character: a catalog is written in a few hundred)."""
     if ch in _UNIT_SYMBOLS or ch.isascii():
         return False
     category = unicodedata.category(ch)
@@ -98,6 +100,12 @@ def _is_special_symbol(ch: str) -> bool:
         return True
     name = unicodedata.name(ch, "")
     return "SUPERSCRIPT" in name or "SUBSCRIPT" in name or "FRACTION" in name
+
+
+def _has_special_symbol(text: str) -> bool:
+    """Whether any character of ``text`` is a special symbol: each distinct character asked once,
+    so a title in Cyrillic or Thai letters is not read letter by letter when it has none."""
+    return not text.isascii() and any(_is_special_symbol(ch) for ch in set(text))
 
 
 def _allowed_in_context(text: str, i: int) -> bool:
@@ -169,7 +177,7 @@ class ForbiddenCharacters(ListingRule):
     )
 
     def check(self, listing, params, fields):
-        chars = frozenset(str(params.get("chars", "") or ""))
+        chars = prepared(params, _forbidden_chars)
         contexts = bool(params.get("allow_contexts", False))
         symbols = bool(params.get("symbols", False))
         brand = listing.brand if params.get("allow_in_brand", False) else ""
@@ -177,7 +185,7 @@ class ForbiddenCharacters(ListingRule):
             return
         for field in checked_fields(listing, fields):
             text = field.text
-            if chars.isdisjoint(text) and not (symbols and not text.isascii()):
+            if chars.isdisjoint(text) and not (symbols and _has_special_symbol(text)):
                 continue
             for run in _offending_runs(text, chars, contexts, symbols, brand):
                 yield self._hit(field, text, run, contexts, params)
@@ -199,6 +207,10 @@ class ForbiddenCharacters(ListingRule):
         return Hit(field.name, start, end, field.raw[start:end], found, with_caveat(message, params), fix)
 
 
+def _forbidden_chars(params: dict) -> frozenset:
+    return frozenset(str(params.get("chars", "") or ""))
+
+
 def phrase_key(text: str) -> str:
     return re.sub(r"[\s\-]+", " ", text.strip().lower())
 
@@ -212,6 +224,10 @@ def phrase_pattern(phrases: tuple[str, ...]) -> tuple[re.Pattern | None, dict[st
     parts = sorted(canonical, key=len, reverse=True)
     body = "|".join(r"[\s\-]+".join(re.escape(w) for w in p.split(" ")) for p in parts)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), canonical
+
+
+def _promotional_pattern(params: dict) -> tuple[re.Pattern | None, dict[str, str]]:
+    return phrase_pattern(tuple(str(p) for p in params.get("phrases", ()) or ()))
 
 
 @register
@@ -236,7 +252,7 @@ class PromotionalPhrases(ListingRule):
     )
 
     def check(self, listing, params, fields):
-        pattern, canonical = phrase_pattern(tuple(str(p) for p in params.get("phrases", ()) or ()))
+        pattern, canonical = prepared(params, _promotional_pattern)
         if pattern is None:
             return
         brand = listing.brand if params.get("allow_in_brand", False) else ""
@@ -299,18 +315,27 @@ def _capital_letters(text: str, acronym: int, brand_words: set[str]) -> tuple[in
     """(upper-case letters, letters) of the words that count: not model numbers ("1080P"), short
     acronyms ("USB") or the listing's own brand styled in capitals ("SAMSUNG")."""
     upper = letters = 0
-    for m in _TOKEN.finditer(text):
-        token = m.group(0)
-        if any(c.isdigit() for c in token):
-            continue
-        chars = [c for c in token if c.isalpha()]
-        if not chars or len(chars) <= acronym and all(c.isupper() for c in chars):
-            continue
-        if token.strip(".,;:!?()[]\"'").lower() in brand_words:
-            continue
-        letters += len(chars)
-        upper += sum(1 for c in chars if c.isupper())
+    for token in _TOKEN.findall(text):
+        counted = _counted_letters(token, acronym, brand_words)
+        if counted is not None:
+            upper += counted[0]
+            letters += counted[1]
     return upper, letters
+
+
+def _counted_letters(token: str, acronym: int, brand_words: set[str]) -> tuple[int, int] | None:
+    """(upper-case letters, letters) of one word, or None for a word that does not count."""
+    if token.isalpha():
+        chars = token  # most words are letters only: counted with string methods, no list made
+    elif any(c.isdigit() for c in token):
+        return None
+    else:
+        chars = "".join(c for c in token if c.isalpha())
+    if not chars or len(chars) <= acronym and all(map(str.isupper, chars)):
+        return None
+    if brand_words and token.strip(".,;:!?()[]\"'").lower() in brand_words:
+        return None
+    return sum(map(str.isupper, chars)), len(chars)
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -336,9 +361,11 @@ class RepeatedWords(ListingRule):
 
     def check(self, listing, params, fields):
         limit = int(params.get("max_repeats", 2))
-        ignore = {str(w).lower() for w in params.get("ignore", ()) or ()}
         for field in checked_fields(listing, fields):
             text = field.text
+            if not _some_word_repeats(text, limit):
+                continue
+            ignore = prepared(params, _may_repeat)
             counts: Counter[str] = Counter()
             excess: dict[str, re.Match] = {}
             for m in _WORD.finditer(text):
@@ -355,6 +382,22 @@ class RepeatedWords(ListingRule):
                           with_caveat(f"'{m.group(0)}' appears {counts[word]} times in the {label}; use a word "
                                       f"at most {limit} times.", params),
                           f"Say '{m.group(0)}' once or twice and use the space for other product details.")
+
+
+def _may_repeat(params: dict) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in params.get("ignore", ()) or ())
+
+
+def _some_word_repeats(text: str, limit: int) -> bool:
+    """Whether some word of ``text`` appears more than ``limit`` times, the text lower-cased whole
+    and its words counted in one pass: most titles repeat none, and are done with that. Lower-casing
+    the text whole may split a word the rule lower-cases alone ("İ" becomes "i" and a combining
+    dot), which only counts its pieces as often; a Greek capital sigma lower-cases by what follows
+    it, so such a text is left to the rule's own count."""
+    if "Σ" in text:
+        return True
+    counts = Counter(_WORD.findall(text.lower().replace("’", "'")))
+    return bool(counts) and max(counts.values()) > limit
 
 
 _QUESTION_KEYWORD = re.compile(r"(?<![\w'’-])([^\W_][\w'’&-]*)\?+")

@@ -10,12 +10,21 @@ from __future__ import annotations
 
 import re
 
-from .base import Hit, ListingRule, RuleDoc, checked_fields, field_label, register, with_caveat
+from .base import Hit, ListingRule, RuleDoc, checked_fields, field_label, prepared, register, with_caveat
 from .coverage import ScopedRule, covered_hit, first_match
 from .listing_text import brand_positions, phrase_key, phrase_pattern
 
 _TEXT = ("title", "description", "bullet_point1", "bullet_point2", "bullet_point3", "bullet_point4",
          "bullet_point5")
+
+
+def _channel_pattern(params: dict) -> tuple[re.Pattern | None, dict[str, str]]:
+    return phrase_pattern(tuple(str(p) for p in (params.get("names") or ()))
+                          + tuple(str(p) for p in (params.get("phrases") or ())))
+
+
+def _condition_pattern(params: dict) -> tuple[re.Pattern | None, dict[str, str]]:
+    return phrase_pattern(tuple(str(p) for p in (params.get("words") or ())))
 
 
 @register
@@ -38,9 +47,7 @@ class OtherMarketplaceName(ListingRule):
     )
 
     def check(self, listing, params, fields):
-        words = (tuple(str(p) for p in (params.get("names") or ()))
-                 + tuple(str(p) for p in (params.get("phrases") or ())))
-        pattern, canonical = phrase_pattern(words)
+        pattern, canonical = prepared(params, _channel_pattern)
         if pattern is None:
             return
         brand = listing.brand.strip()
@@ -75,7 +82,7 @@ class ConditionInTitle(ListingRule):
     )
 
     def check(self, listing, params, fields):
-        pattern, canonical = phrase_pattern(tuple(str(p) for p in (params.get("words") or ())))
+        pattern, canonical = prepared(params, _condition_pattern)
         if pattern is None:
             return
         for field in checked_fields(listing, fields):
