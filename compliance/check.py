@@ -120,6 +120,10 @@ class Checker:
 
     def check_batch(self, batch: list[Listing]) -> list[ListingResult]:
         readable = [listing for listing in batch if listing.error is None and not listing.unchanged]
+        for matcher in self.matchers:
+            prepare = getattr(matcher, "prepare", None)
+            if prepare is not None:
+                prepare(readable)
         for listing in readable:
             for matcher in self.matchers:
                 listing.spans[matcher.name] = matcher.find(listing)

@@ -305,3 +305,39 @@ def test_a_coined_name_cut_by_a_hyphen_where_it_has_no_word_break_is_a_disguise(
     matcher = MarkMatcher([Entry(term, "trademark", owner=term, classes=frozenset({9}), goods="device")
                            for term in ("Samsung", "Garmin", "ADATA", "UltraFine")], cache=False)
     assert [(w, h) for w, _, h in found(matcher, text)] == [(written, how)]
+
+
+BATCH = ["Guccci wallet, Samsnug charger", "Louis Vuiitton tote", "Chinsaw Man hoodie", "Leather couch cover",
+         "4 channel amplifier", "Nіkе Women's", "Гарри Поттер мантия", "Boho Beach maxi dress",
+         "Samsung Galaxy S23 case", "Hello Kity backpack", "ruffled blouse, ruffle hem"]
+
+
+def test_a_batch_looked_up_together_finds_what_each_listing_alone_finds(curated):
+    """The check looks a batch's new words up together before matching it (``prepare``): the same
+    spans as a matcher asked listing by listing, whose caches start empty."""
+    from compliance.blocklist import load_blocklists
+    from compliance.listing import Listing
+
+    listings = [Listing.from_values(str(i), i, {"title": t}) for i, t in enumerate(BATCH)]
+    alone = MarkMatcher(load_blocklists([]))
+    together = MarkMatcher(load_blocklists([]))
+    together.prepare(listings)
+    for listing in listings:
+        expected = [(s.text, s.label, s.data["how"]) for s in alone.find(listing)]
+        assert [(s.text, s.label, s.data["how"]) for s in together.find(listing)] == expected
+    assert ("Guccci", "Gucci", "typo") in [(s.text, s.label, s.data["how"]) for s in alone.find(listings[0])]
+
+
+def test_words_looked_up_together_get_the_answers_of_one_by_one():
+    from compliance.matchers.marks import DeletionIndex, WordSet, _probe_keys
+
+    index = DeletionIndex(sorted(["gucci", "samsung", "nikon", "chanel"]))
+    words = ["guccci", "samsnug", "channel", "table", "gcci"]
+    one_by_one = [index.near(w) for w in words]
+    index.prefetch(words, {w: _probe_keys(w) for w in words})
+    assert [index.near(w) for w in words] == one_by_one
+    assert one_by_one[0] == {"gucci"} and one_by_one[3] == set()
+    vocabulary = WordSet(["table", "chair", "lamp"])
+    vocabulary.prefetch(["table", "tables", "lamp"])
+    assert ["table" in vocabulary, "tables" in vocabulary, "lamp" in vocabulary, "sofa" in vocabulary] == \
+        [True, False, True, False]

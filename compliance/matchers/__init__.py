@@ -1,7 +1,9 @@
 """Matchers find spans in listing text; they never decide policy (that is ``compliance.rules``).
 
 Each matcher is built once per run and exposes ``name`` and ``find(listing) -> list[Span]``.
-The check stores the result in ``listing.spans[name]`` for the rules to read.
+The check stores the result in ``listing.spans[name]`` for the rules to read. A matcher may also
+have ``prepare(listings)``, which the check calls once per batch before ``find``: work done for
+the whole batch at once (the mark matcher looks the batch's new words up together).
 """
 from __future__ import annotations
 

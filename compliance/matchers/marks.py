@@ -289,15 +289,32 @@ class WordSet:
         joined._keys = np.unique(np.concatenate([s._keys for s in sets] or [joined._keys]))
         return joined
 
+    _ready: dict[str, bool] = {}  # a batch's words, looked up together (see prefetch)
+
     def __len__(self) -> int:
         return len(self._keys)
 
     def __contains__(self, word: str) -> bool:
         import numpy as np
 
+        known = self._ready.get(word)
+        if known is not None:
+            return known
         k = np.uint64(_key(word))
         i = int(np.searchsorted(self._keys, k))
         return i < len(self._keys) and self._keys[i] == k
+
+    def prefetch(self, words: list[str]) -> None:
+        """Look ``words`` up together, in one search of the sorted keys, for the lookups that follow:
+        a search per word costs more in the call than in the search. Replaces the last batch's."""
+        import numpy as np
+
+        if not words or not len(self._keys):
+            self._ready = {}
+            return
+        keys = np.array([_key(w) for w in words], dtype=np.uint64)
+        at = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
+        self._ready = dict(zip(words, (self._keys[at] == keys).tolist()))
 
 
 def _build_common_words() -> WordSet:
@@ -387,10 +404,15 @@ class DeletionIndex:
     def __bool__(self) -> bool:
         return len(self.names) > 0
 
+    _ready: dict[str, set[str]] = {}  # a batch's words, looked up together (see prefetch)
+
     def near(self, word: str) -> set[str]:
         """Names that share a deletion key with ``word`` (to be verified by edit distance)."""
         import numpy as np
 
+        ready = self._ready.get(word)
+        if ready is not None:
+            return ready
         probes = _probe_keys(word)
         lo = np.searchsorted(self._keys, probes, "left")
         hi = np.searchsorted(self._keys, probes, "right")
@@ -399,6 +421,24 @@ class DeletionIndex:
             if a < b:
                 found.update(self._ids[a:b].tolist())
         return {self.names[i] for i in found}
+
+    def prefetch(self, words: list[str], probes: dict) -> None:
+        """:meth:`near` of every word of ``words`` at once, kept for the lookups that follow: two
+        searches of the sorted keys for a whole batch, not two per word. ``probes`` holds each
+        word's keys (:func:`_probe_keys`), made once for every index. Replaces the last batch's."""
+        import numpy as np
+
+        if not words or not len(self._keys):
+            self._ready = {}
+            return
+        flat = np.concatenate([probes[w] for w in words])
+        lo = np.searchsorted(self._keys, flat, "left")
+        hi = np.searchsorted(self._keys, flat, "right")
+        owner = np.repeat(np.arange(len(words)), [len(probes[w]) for w in words])
+        ids: list[set[int]] = [set() for _ in words]
+        for k in np.nonzero(hi > lo)[0].tolist():
+            ids[owner[k]].update(self._ids[lo[k]:hi[k]].tolist())
+        self._ready = {w: {self.names[i] for i in found} for w, found in zip(words, ids)}
 
 
 class MarkMatcher:
@@ -602,6 +642,31 @@ class MarkMatcher:
             return []
         return [self.title_first[first] for first in self.title_first_index.near(word)
                 if DamerauLevenshtein.distance(word, first, score_cutoff=1) <= 1]
+
+    def prepare(self, listings) -> None:
+        """Before a batch is matched: the words of its listings that no listing before asked about,
+        looked up in the misspelling indexes and the word lists together (see ``prefetch``). The
+        same answers as word by word; a catalog brings a few new words a listing."""
+        if not self.fuzzy:
+            return
+        seen = self._word_cache
+        clean = self._clean
+        fresh: set[str] = set()
+        for listing in listings:
+            for field in listing.text_fields():
+                fresh.update(w for w in field.evasive.text.split() if w not in clean and w not in seen)
+        top = self.longest + max_typos(99)
+        plain = sorted(w for w in fresh if FUZZY_MIN - 1 <= len(w) <= top and w.isalpha())
+        probes = {w: _probe_keys.__wrapped__(w) for w in plain}
+        self.fuzzy.prefetch([w for w in plain if w not in self._fuzzy_cache], probes)
+        if self.multi_first_index:
+            self.multi_first_index.prefetch(plain, probes)
+        latin = [w for w in plain if w.isascii()]
+        if self.title_first:
+            self.title_first_index.prefetch(latin, probes)
+        lowered = sorted({w.lower() for w in latin})
+        common_words().prefetch(lowered)
+        dictionary_words().prefetch(lowered)
 
     def _typos(self, reading: Reading, taken: list[tuple[int, int]], source: str | None = None):
         """Misspelt marks among the reading's words, alone or joined with the next ones."""
