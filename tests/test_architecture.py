@@ -63,3 +63,41 @@ def test_a_pack_can_name_a_detection_rule_and_set_its_severity_there():
     listing = Listing.from_values("1", 1, {"title": "Nike Air Max 90 Sneakers", "brand": "Zonsan"})
     result = checker.check_batch([listing])[0]
     assert result.verdicts == {"ebay:US": "fail", "etsy:US": "warn"}
+
+
+def _run_without(code: str, blanked: tuple[str, ...]) -> list:
+    """Rule ``code`` on its own failing example under the first pack that configures it (else with
+    no params), every matcher's spans found except those of ``blanked``."""
+    import datetime as dt
+
+    from compliance.blocklist import load_blocklists
+    from compliance.check import Checker
+    from compliance.listing import Listing
+    from compliance.platforms import load_platforms, parse_targets
+
+    rule = REGISTRY[code]
+    packs = load_platforms()
+    checker = Checker(parse_targets(["ebay:US"], packs), load_blocklists([]), as_of=dt.date(2026, 1, 1))
+    text = rule.doc.fails
+    listing = Listing.from_values("1", 1, {**{name: text for name in rule.default_fields}, "title": text})
+    for matcher in checker.matchers:
+        listing.spans[matcher.name] = [] if matcher.name in blanked else matcher.find(listing)
+    configs = [cfg for pack in packs.values() for cfg in pack.rules if cfg.code == code]
+    params = {**(configs[0].param_dict if configs else {}),
+              "_as_of": dt.date(2026, 1, 1), "_authorized": (), "_regions": ("US",)}
+    return list(rule.check(listing, params, configs[0].fields if configs else rule.default_fields))
+
+
+@pytest.mark.parametrize("code", sorted(c for c, r in REGISTRY.items() if r.reads))
+def test_a_rule_that_decides_from_spans_finds_nothing_without_them(code):
+    """The check does not ask a rule about a listing with none of the spans it reads (``reads``):
+    the rule must then find nothing there, whatever the text says. Its own failing example, with
+    every other matcher's spans and none of its own, gives no hit."""
+    assert _run_without(code, REGISTRY[code].reads) == []
+
+
+def test_the_test_of_what_a_rule_reads_can_fail():
+    """A rule that reads the text itself finds its failing example with any matcher's spans
+    blanked: the test above would catch it if it claimed to read spans only."""
+    assert _run_without("LS003", ("cues",)) != []
+    assert _run_without("TM001", ()) != [] and _run_without("CT003", ()) != []

@@ -91,6 +91,10 @@ class ListingRule:
     # that names one runs it for its own targets with its own severity and fields instead.
     everywhere: ClassVar[bool] = False
     needs: ClassVar[str] = ""  # the check option an everywhere rule needs ("--register"); empty: the blocklists
+    # The matchers whose spans the rule decides from (keys of ``listing.spans``); empty for a rule
+    # that reads the text itself. A listing with none of those spans gets nothing from such a rule,
+    # so the check does not ask it: most listings name no mark, contact detail or HTML tag.
+    reads: ClassVar[tuple[str, ...]] = ()
     doc: ClassVar[RuleDoc]
 
     def check(self, listing, params: dict, fields: tuple[str, ...]) -> Iterable[Hit]:

@@ -23,6 +23,7 @@ def _spans(listing, kind: str, fields):
 @register
 class EmailAddress(ListingRule):
     code = "CT001"
+    reads = ("contact",)
     name = "email-address"
     default_severity = "block"
     default_fields = TEXT_FIELDS
@@ -47,6 +48,7 @@ class EmailAddress(ListingRule):
 @register
 class PhoneNumber(ListingRule):
     code = "CT002"
+    reads = ("contact",)
     name = "phone-number"
     default_severity = "block"
     default_fields = TEXT_FIELDS
@@ -111,6 +113,7 @@ def _names_the_brand(span, brand_letters: str) -> bool:
 @register
 class OffPlatformLink(ListingRule):
     code = "CT003"
+    reads = ("contact",)
     name = "off-platform-link"
     default_severity = "block"
     default_fields = TEXT_FIELDS
@@ -162,6 +165,7 @@ _NETWORK_NAMES = {"whatsapp": "WhatsApp", "wechat": "WeChat", "telegram": "Teleg
 @register
 class MessengerHandle(ListingRule):
     code = "CT004"
+    reads = ("contact",)
     name = "messenger-handle"
     default_severity = "block"
     default_fields = TEXT_FIELDS

@@ -12,6 +12,7 @@ from .trademark import mark_decisions
 @register
 class CounterfeitCue(ListingRule):
     code = "CF001"
+    reads = ("cues",)
     name = "counterfeit-indicator"
     kind = "counterfeit"
     everywhere = True
@@ -43,6 +44,7 @@ class CounterfeitCue(ListingRule):
 @register
 class CounterfeitTerm(ListingRule):
     code = "CF002"
+    reads = ("marks",)
     name = "counterfeit-term"
     kind = "counterfeit"
     everywhere = True

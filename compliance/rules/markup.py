@@ -16,6 +16,7 @@ def _tag_name(label: str) -> str:
 @register
 class ActiveContent(ListingRule):
     code = "HT001"
+    reads = ("markup",)
     name = "active-content"
     default_severity = "block"
     default_fields = TEXT_FIELDS
@@ -47,6 +48,7 @@ class ActiveContent(ListingRule):
 @register
 class TagNotAllowed(ListingRule):
     code = "HT002"
+    reads = ("markup",)
     name = "html-tag-not-allowed"
     default_severity = "block"
     default_fields = tuple(f for f in TEXT_FIELDS if f != "title")

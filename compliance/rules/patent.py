@@ -8,6 +8,7 @@ from .base import Hit, ListingRule, RuleDoc, register
 @register
 class PatentedProduct(ListingRule):
     code = "PT001"
+    reads = ("patents",)
     name = "patented-product"
     kind = "patent"
     everywhere = True

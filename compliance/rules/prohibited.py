@@ -13,6 +13,7 @@ DETECTOR = re.compile(r"^\W*(?:detectors?|detection|detecting|testers?|checkers?
 @register
 class ProhibitedItem(ListingRule):
     code = "PR001"
+    reads = ("marks",)
     name = "prohibited-item"
     kind = "prohibited"
     everywhere = True

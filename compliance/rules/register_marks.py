@@ -128,6 +128,7 @@ class RegisteredMark(ListingRule):
     default_fields = ("title",)
     everywhere = True
     needs = "--register"
+    reads = ("register",)
     doc = RuleDoc(
         what="With --register: a name in the title (in brand position, or written with capitals) is a live mark "
              "of the official register, registered for goods in the listing's Nice classes, and is not the "

@@ -70,6 +70,7 @@ class MarkRule(ListingRule):
     kind = "trademark"
     everywhere = True
     default_fields = TEXT_FIELDS
+    reads = ("marks",)
 
     def check(self, listing, params, fields):
         return mark_hits(listing, params, fields, self.code)
@@ -154,6 +155,7 @@ class CompatibleFashionBrand(ListingRule):
     code = "TM006"
     name = "compatible-fashion-brand"
     kind = "trademark"
+    reads = ("marks",)
     default_fields = ("title", "description")
     doc = RuleDoc(
         what="'fits', 'for' or 'compatible with' before the brand of jewelry, clothing or accessories: a mark "
