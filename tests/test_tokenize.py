@@ -133,3 +133,14 @@ def test_a_check_does_not_load_spacy(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert (tmp_path / "r.json").exists()
     assert done.stderr.strip().endswith("NO SPACY")
+
+
+def test_a_token_pattern_with_a_key_the_matcher_does_not_read_is_refused():
+    """The compiled matcher reads LOWER, ORTH, ENT_TYPE and OP; a pattern naming another attribute
+    (spaCy's POS, say) would otherwise be matched as if the key were not there."""
+    import pytest
+
+    from compliance.matchers.tokenize import Matcher
+
+    with pytest.raises(ValueError, match="POS"):
+        Matcher().add("X:pos", [[{"LOWER": "for"}, {"POS": "PROPN"}]])

@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 RULES_FILE = "tokenizer_en.json"
 
@@ -401,6 +401,7 @@ class Matcher:
 
     def __init__(self):
         self.patterns: list[tuple[str, list[dict]]] = []
+        self._compiled: list[tuple[Spec, ...]] = []  # per pattern, its specs as Spec tuples
         self._by_lower: dict[str, list[int]] = {}
         self._by_orth: dict[str, list[int]] = {}
         self._by_ent: dict[str, list[int]] = {}
@@ -409,6 +410,7 @@ class Matcher:
         for p in patterns:
             index = len(self.patterns)
             self.patterns.append((label, p))
+            self._compiled.append(tuple(_compile(spec) for spec in p))
             for spec in _first_specs(p):
                 self._index(spec, index)
 
@@ -424,12 +426,14 @@ class Matcher:
         found: list[tuple[str, int, int]] = []
         seen: set[tuple[str, int, int]] = set()
         tokens = doc.tokens
+        by_lower, by_orth, by_ent = self._by_lower, self._by_orth, self._by_ent
         for start, token in enumerate(tokens):
-            candidates = set(self._by_lower.get(token.lower_, ())) | set(self._by_orth.get(token.text, ())) \
-                | set(self._by_ent.get(token.ent_type_, ()))
-            for index in sorted(candidates):
-                label, pattern = self.patterns[index]
-                for end in sorted(_ends(pattern, 0, tokens, start)):
+            lower, orth, ent = by_lower.get(token.lower_), by_orth.get(token.text), by_ent.get(token.ent_type_)
+            if not (lower or orth or ent):
+                continue  # most tokens start no pattern
+            for index in sorted(set(lower or ()) | set(orth or ()) | set(ent or ())):
+                label = self.patterns[index][0]
+                for end in sorted(_ends(self._compiled[index], 0, tokens, start)):
                     if end > start and (label, start, end) not in seen:
                         seen.add((label, start, end))
                         found.append((label, start, end))
@@ -446,12 +450,38 @@ def _first_specs(pattern: list[dict]) -> list[dict]:
     return out
 
 
-def _ends(pattern: list[dict], k: int, tokens: list[Token], i: int) -> set[int]:
+class Spec(NamedTuple):
+    """One token spec, compiled: its operator and, per attribute it names, the values it accepts."""
+
+    op: str
+    lower: frozenset[str] | None
+    orth: frozenset[str] | None
+    ent: frozenset[str] | None
+
+
+SPEC_KEYS = frozenset({"LOWER", "ORTH", "ENT_TYPE", "OP"})
+
+
+def _compile(spec: dict) -> Spec:
+    unknown = set(spec) - SPEC_KEYS
+    if unknown:
+        raise ValueError(f"token pattern key {sorted(unknown)} is not one this matcher reads: {sorted(SPEC_KEYS)}")
+
+    def accepted(key: str) -> frozenset[str] | None:
+        want = spec.get(key)
+        if want is None:
+            return None
+        return frozenset(want["IN"]) if isinstance(want, dict) else frozenset((want,))
+
+    return Spec(spec.get("OP", ""), accepted("LOWER"), accepted("ORTH"), accepted("ENT_TYPE"))
+
+
+def _ends(pattern: tuple[Spec, ...], k: int, tokens: list[Token], i: int) -> set[int]:
     """Where pattern ``pattern[k:]`` can end when matched from token ``i``."""
     if k == len(pattern):
         return {i}
     spec = pattern[k]
-    op = spec.get("OP", "")
+    op = spec.op
     out: set[int] = set()
     if op == "?":
         out |= _ends(pattern, k + 1, tokens, i)
@@ -465,17 +495,9 @@ def _ends(pattern: list[dict], k: int, tokens: list[Token], i: int) -> set[int]:
     return out
 
 
-def _fits(spec: dict, token: Token) -> bool:
-    for key, want in spec.items():
-        if key == "OP":
-            continue
-        value = token.lower_ if key == "LOWER" else token.text if key == "ORTH" else token.ent_type_
-        if isinstance(want, dict):
-            if value not in want["IN"]:
-                return False
-        elif value != want:
-            return False
-    return True
+def _fits(spec: Spec, token: Token) -> bool:
+    return (spec.lower is None or token.lower_ in spec.lower) and (spec.orth is None or token.text in spec.orth) \
+        and (spec.ent is None or token.ent_type_ in spec.ent)
 
 
 def export_rules() -> dict:
