@@ -88,6 +88,8 @@ def instrument(checker, stages: Stages) -> None:
 
     for matcher in checker.matchers:
         matcher.find = stages.timed(f"match: {matcher.name}", matcher.find)
+        if hasattr(matcher, "prepare"):  # the work a matcher does once per batch, before finding
+            matcher.prepare = stages.timed(f"match: {matcher.name}, per batch", matcher.prepare)
     context = checker.context  # built here, so loading its rules is not counted as checking
     context.annotate = stages.timed("context", context.annotate)
     decisions = stages.timed("trademark decisions (evidence, steps)", trademark.mark_decisions)
