@@ -245,3 +245,11 @@ def test_au001_reads_the_visible_text_of_html():
     [hit] = hits("AU001", {}, {"title": "Bag", "description": raw})
     assert hit.entry == "cannot guarantee authenticity"
     assert raw[hit.start:hit.end] == "Cannot</b> guarantee authenticity"
+
+
+def test_ls004_reads_its_thresholds_from_the_pack():
+    """A pack's lower ratio and letter count make a title with few capitals fire: the count of a
+    title's capitals that lets most titles pass at once is taken against the pack's thresholds."""
+    params = {"ratio": 0.3, "min_letters": 4, "acronym_letters": 0}
+    assert [h.entry for h in hits("LS004", params, {"title": "ABCd efgh"})] == ["all caps"]
+    assert hits("LS004", {}, {"title": "ABCd efgh"}) == []

@@ -298,6 +298,8 @@ class AllCapsTitle(ListingRule):
         brand_words = {w.lower() for w in listing.brand.split()} if listing.brand else set()
         for field in checked_fields(listing, fields):
             text = field.text
+            if sum(map(str.isupper, text)) < ratio * min_letters:
+                continue  # too few capitals in the whole title for the words that count to be capitals
             upper, letters = _capital_letters(text, acronym, brand_words)
             if letters < min_letters or upper < ratio * letters:
                 continue
