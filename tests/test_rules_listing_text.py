@@ -253,3 +253,12 @@ def test_ls004_reads_its_thresholds_from_the_pack():
     params = {"ratio": 0.3, "min_letters": 4, "acronym_letters": 0}
     assert [h.entry for h in hits("LS004", params, {"title": "ABCd efgh"})] == ["all caps"]
     assert hits("LS004", {}, {"title": "ABCd efgh"}) == []
+
+
+def test_what_rules_derive_from_their_configurations_is_kept_within_bounds():
+    """A process that builds checker after checker does not keep every configuration it had."""
+    from compliance.rules import base
+
+    for _ in range(base.PREPARED_MAX + 10):
+        assert entries("LS003", {"phrases": ("free gift",)}, {"title": "Free Gift"}) == ["free gift"]
+    assert len(base._PREPARED) <= base.PREPARED_MAX

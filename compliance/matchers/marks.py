@@ -657,6 +657,7 @@ class MarkMatcher:
                 fresh.update(w for w in field.evasive.text.split() if w not in clean and w not in seen)
         top = self.longest + max_typos(99)
         plain = sorted(w for w in fresh if FUZZY_MIN - 1 <= len(w) <= top and w.isalpha())
+        # Made here for the batch, past the word-by-word cache (64 words: the batch would only churn it).
         probes = {w: _probe_keys.__wrapped__(w) for w in plain}
         self.fuzzy.prefetch([w for w in plain if w not in self._fuzzy_cache], probes)
         if self.multi_first_index:

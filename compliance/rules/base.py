@@ -130,6 +130,9 @@ def field_label(name: str) -> str:
 
 
 _PREPARED: dict[tuple[int, Callable], tuple[dict, object]] = {}
+# A run has a few dozen configurations; a process that builds checker after checker (a library
+# user's loop) starts over past this many rather than keep every one it ever had.
+PREPARED_MAX = 4096
 
 
 def prepared(params: dict, make: Callable[[dict], T]) -> T:
@@ -140,6 +143,8 @@ def prepared(params: dict, make: Callable[[dict], T]) -> T:
     key = (id(params), make)
     found = _PREPARED.get(key)
     if found is None or found[0] is not params:
+        if len(_PREPARED) >= PREPARED_MAX:
+            _PREPARED.clear()
         found = _PREPARED[key] = (params, make(params))
     return found[1]  # type: ignore[return-value]  # make(params) for this very params
 
