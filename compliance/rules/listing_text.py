@@ -506,6 +506,10 @@ def letter_script(ch: str) -> str:
 _SCRIPT_NAMES = {"CJK": "Chinese/Japanese (CJK)", "HANGUL": "Korean (Hangul)"}
 
 
+def _allowed_scripts(params: dict) -> frozenset[str]:
+    return frozenset(str(s).upper() for s in params.get("allowed_scripts", ("LATIN",)) or ("LATIN",))
+
+
 @register
 class ScriptNotAllowed(ListingRule):
     code = "LS007"
@@ -528,7 +532,7 @@ class ScriptNotAllowed(ListingRule):
     )
 
     def check(self, listing, params, fields):
-        allowed = {str(s).upper() for s in params.get("allowed_scripts", ("LATIN",)) or ("LATIN",)}
+        allowed = prepared(params, _allowed_scripts)
         min_letters = int(params.get("min_letters", 2))
         for field in checked_fields(listing, fields):
             text = field.text
