@@ -460,3 +460,22 @@ def test_a_property_on_goods_the_title_says_are_licensed_is_a_review_of_the_lice
 ])
 def test_without_the_claim_or_beside_copy_words_the_property_still_fails(checker_with, title, mark):
     assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
+@pytest.mark.parametrize("title, mark", [
+    # "wireless" opening a Russian title, in an inflection the frequency lists hardly know
+    ("Беспроводные наушники AirDots с микрофоном и блютуз", "airdots"),
+])
+def test_a_word_of_the_titles_own_script_opening_it_is_no_coined_maker(checker_with, title, mark):
+    # titles written in another script name their maker in Latin letters: the opening word is
+    # what the product is, so the mark after it is not what another maker's product works with
+    result = checker_with()(title, brand=None)
+    assert not any("fine for what it works with" in f.message for f in result.findings)
+    assert "block" in severities(result, mark)
+
+
+def test_a_cover_named_in_russian_is_a_part_made_for_the_device(checker_with):
+    result = checker_with()("Задняя крышка батарейного отсека геймпада Xbox One", brand=None)
+    assert "block" not in severities(result, "xbox one")
+    assert any(rule == "TM003" for rule, _, text in tm_findings(result) if text == "xbox one")
+

@@ -1467,6 +1467,11 @@ def _first_coined_word(listing) -> str:
     word = opening.group().lower()
     if len(word) < 4 or not word.isalpha() or word in NO_BRAND or title_products(word):
         return ""
+    if own_script(word):
+        # Titles in another script name their maker in Latin letters ("Набор посуды Stor"); a word of
+        # the title's own script opening it is what the product is ("Беспроводные наушники ..."),
+        # however rare the frequency lists find its inflected form.
+        return ""
     if _common(word) and not (_logo_in_another_language(listing, opening.group())
                               or _part_number_follows(title, opening.end())):
         return ""
