@@ -479,3 +479,15 @@ def test_a_cover_named_in_russian_is_a_part_made_for_the_device(checker_with):
     assert "block" not in severities(result, "xbox one")
     assert any(rule == "TM003" for rule, _, text in tm_findings(result) if text == "xbox one")
 
+
+@pytest.mark.parametrize("title, fires", [
+    ("Беспроводные наушники in Pods. Блютуз наушники с анимацией", True),
+    ("TWS Pods earbuds wireless, touch control", True),
+    # the house named only as what they connect to does not make them its product
+    ("Беспроводные наушники Pods с анимацией. Bluetooth наушники для Apple и андроид", True),
+    ("Laundry detergent pods 60 count", False),      # pods of another kind of goods
+    ("Coffee pods for the office, 100 pack", False),
+])
+def test_pods_is_apples_mark_only_in_a_listing_of_headphones(checker_with, title, fires):
+    # the name AirPods clones are sold under; an everyday word anywhere else
+    assert ("block" in severities(checker_with()(title, brand=None), "pods")) is fires

@@ -1782,8 +1782,19 @@ def _maker_named(listing, span, entry, product_line: bool) -> bool:
     """The maker is named: the mark is no product line, its house mark is in the title, the line's
     own name opens with the house's first word ("Blue Yeti" of Blue Microphones), or the mark is
     itself a brand retailers list as a maker (LaCie of Seagate, Pentax of Ricoh)."""
-    return not product_line or compact(entry.line_of or entry.term) in compact(listing.title) \
+    return not product_line or _house_named(listing, entry.line_of or entry.term) \
         or _opens_with_its_house(span.data["name"], entry.line_of) or compact(span.data["name"]) in established_brands()
+
+
+def _house_named(listing, house: str) -> bool:
+    """The house is named in the title, and not only as what the product fits: "Наушники Pods ...
+    для Apple" names Apple as the phone the earbuds connect to, not as their maker."""
+    key = compact(house)
+    if key not in compact(listing.title):
+        return False
+    named = [s for s in listing.spans.get("marks", ()) if s.field == "title" and compact(s.text) == key]
+    return not named or any(Frame((s.data.get("context") or {}).get("context")) is not Frame.COMPATIBLE
+                            for s in named)
 
 
 def _opens_with_its_house(name: str, house: str) -> bool:
