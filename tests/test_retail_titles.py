@@ -485,6 +485,8 @@ def test_a_cover_named_in_russian_is_a_part_made_for_the_device(checker_with):
     ("TWS Pods earbuds wireless, touch control", True),
     # the house named only as what they connect to does not make them its product
     ("Беспроводные наушники Pods с анимацией. Bluetooth наушники для Apple и андроид", True),
+    # an everyday word before a slash says what they are, not who made them
+    ("Беспроводные наушники Pro / Pods Pro / A3 Pro с микрофоном", True),
     ("Laundry detergent pods 60 count", False),      # pods of another kind of goods
     ("Coffee pods for the office, 100 pack", False),
 ])

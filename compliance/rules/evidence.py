@@ -550,11 +550,17 @@ def _title_maker(listing) -> tuple[str, bool]:
         # so only as "Hori / Сменные накладки": otherwise its first word may be the maker or the mark.
         slash = _maker_before_slash(title)
         return (slash, True) if slash else (_maker_before_model(listing), False)
+    return _latin_maker_before_marks(listing, title)
+
+
+def _latin_maker_before_marks(listing, title: str) -> tuple[str, bool]:
+    """In a title of another script, the name in Latin letters before its first mark that a slash
+    follows ("ND Play / Рюкзак") or that the mark follows ("Миска Stor Disney Cars")."""
     marks = sorted(s.start for s in listing.spans.get("marks", []) if s.field == "title" and s.kind == "mark")
     first_mark = marks[0] if marks else len(title)
     for run in _LATIN_RUN.finditer(title[:first_mark]):
         name = run.group().strip()
-        if sum(c.isalpha() for c in name) < 3:
+        if sum(c.isalpha() for c in name) < 3 or _everyday_latin_word(name):
             continue
         if title[run.end():].lstrip().startswith("/"):
             return compact(name), True
@@ -563,6 +569,12 @@ def _title_maker(listing) -> tuple[str, bool]:
         if marks and not title[run.end():first_mark].strip() and not name.endswith("."):
             return compact(name), True
     return "", False
+
+
+def _everyday_latin_word(name: str) -> bool:
+    """One everyday word in Latin letters in a title of another script says what the product is
+    ("Наушники Pro / Pods Pro"), unless it is a company the project knows ("Stor", a licensee)."""
+    return " " not in name and _common(name) and not _known_company(compact(name))
 
 
 _MAKER_SLASH = re.compile(r"^\s*([A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*){0,2})\s*/\s*([^\W\d_]+)")
