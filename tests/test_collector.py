@@ -47,7 +47,7 @@ def test_freeze_moves_what_was_built_out_of_reach():
 
 def test_after_the_freeze_young_objects_are_collected_seldom():
     # a listing's short-lived objects are freed by reference counting: the collector's young
-    # passes over what is alive between listings find nothing to free
+    # passes over what is alive between listings find little to free
     gc.set_threshold(700, 10, 10)
     with paused_collector(freeze=True):
         pass

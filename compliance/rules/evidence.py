@@ -1748,7 +1748,7 @@ def _owners_house_mark(span, entry) -> bool:
         return False
     found = span.data["entry"]
     return not found.generic and not goods_of(found).property_for_merchandise \
-        and Frame((span.data.get("context") or {}).get("context")) is not Frame.COMPATIBLE \
+        and not _in_compatibility_wording(span) \
         and _is_the_owner(compact(found.term), entry)
 
 
@@ -1805,8 +1805,12 @@ def _house_named(listing, house: str) -> bool:
     if key not in compact(listing.title):
         return False
     named = [s for s in listing.spans.get("marks", ()) if s.field == "title" and compact(s.text) == key]
-    return not named or any(Frame((s.data.get("context") or {}).get("context")) is not Frame.COMPATIBLE
-                            for s in named)
+    return not named or not all(_in_compatibility_wording(s) for s in named)
+
+
+def _in_compatibility_wording(span) -> bool:
+    """The context step read the span as what the product fits ("для Apple", "for iPhone")."""
+    return Frame((span.data.get("context") or {}).get("context")) is Frame.COMPATIBLE
 
 
 def _opens_with_its_house(name: str, house: str) -> bool:
