@@ -228,6 +228,18 @@ def test_character_merchandise_by_a_known_licensee_named_in_the_title_is_license
     assert _blocks(checker, {"title": "Миска детская Disney Cars (Тачки), 500 мл"}) == {"Disney Cars"}
 
 
+@pytest.mark.parametrize("values, blocked", [
+    ({"title": "Shrek / Кружка подарочная с рисунком"}, {"Shrek"}),     # the property where the seller goes
+    ({"title": "Manchester City / Шарф болельщика"}, {"Manchester City"}),
+    ({"title": "Кружка Shrek", "brand": "Shrek"}, set()),                 # the catalog's own brand column says
+    ({"title": "Hori / Сменные накладки для геймпада"}, set()),          # a maker in that place stays a maker
+])
+def test_a_property_named_where_the_title_names_its_maker_is_no_maker(checker, values, blocked):
+    # no brand column: a character or team in the seller's place of an Ozon title is what the goods are
+    # sold on; a licensee names itself there
+    assert _blocks(checker, values) == blocked
+
+
 def test_character_merchandise_by_an_established_maker_named_in_the_title_is_a_licence_review(checker):
     # HORI is a real company that makes licensed accessories: whether this licence is among them is a review
     values = {"title": "HORI / Сменные накладки для геймпада Тачки"}

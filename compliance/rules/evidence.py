@@ -1767,9 +1767,16 @@ def _seller_and_title_maker(listing) -> tuple[str, str]:
 
 
 def _own_brand(listing, key: str, entry) -> bool:
-    if not listing.brand_column and _the_mark_itself(key, entry):
+    if not listing.brand_column and (_the_mark_itself(key, entry) or _property_as_maker(key, entry)):
         return False
     return same_family(key, entry) or _sister_brand(listing, entry)
+
+
+def _property_as_maker(key: str, entry) -> bool:
+    """A character, franchise, team or show named where the title names its maker, with no brand
+    column to say who sells it ("American Horror Story / ... фандомный бокс"): the property is what
+    the goods are sold on, not a maker; its own licensee would name itself there ("Stor / ...")."""
+    return len(key) >= 3 and goods_of(entry).property_for_merchandise and key in {compact(n) for n in entry.names}
 
 
 def _the_mark_itself(key: str, entry) -> bool:
