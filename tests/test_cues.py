@@ -50,6 +50,9 @@ def ids(cues, text):
     ("Striping Vario 125 design copy ori", "copy_ori"),
     ("GaoGao Freedom Gundam 1/100 model kit", "bootleg_maker"),
     ("Daban MG Strike Freedom 8802", "bootleg_maker"),
+    ("Игра для MDP: Superman", "clone_console"),           # a clone console: its games are pirate copies
+    ("Картридж для Денди Super Mario Bros", "clone_console"),
+    ("Cartridge for Dendy Contra", "clone_console"),
     ("Headset Bluetooth Beats Studio 3 Copy", "copy_named"),
     ("Airpods Pro TWS Clone", "copy_named"),
     ("Sepatu Nike Air Jordan 1 KW", "kw_after_number"),     # the grade after a model's number
@@ -92,6 +95,8 @@ def test_cue_fires(cues, text, cue):
     "Printer HP DeskJet 2336 All in One Print Scan Copy",  # what the machine does
     "Canon imageCLASS mono laser printer with scan and copy",
     "hammermill everyday copy and print paper",
+    "Джойстик для Dendy 8 bit",              # an accessory of the clone, no game
+    "Игра для Sega: Sonic the Hedgehog",     # the maker's own console: maybe a genuine cartridge
 ])
 def test_honest_uses_do_not_fire(cues, text):
     assert ids(cues, text) == []
