@@ -441,6 +441,92 @@ class DeletionIndex:
         self._ready = {w: {self.names[i] for i in found} for w, found in zip(words, ids)}
 
 
+def _name_variants(entry: Entry, name: str, ws: list[str],
+                   declined: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    """The wordings a blocklist name is matched exactly in, each with its form: its words spaced and
+    joined, as sellers respell it, in its own script, declined and in the plural."""
+    variants = [(" ".join(ws), "name"), ("".join(ws), "name")]
+    # Sellers drop a name's apostrophe ("dont starve", "freddys"): its words joined across it.
+    unquoted = words(_APOSTROPHES.sub("", name))
+    if unquoted != ws:
+        variants.append((" ".join(unquoted), "name"))
+    # An ampersand spelt out ("Charles and Keith", "Dolce n Gabbana", "Johnson dan Johnson").
+    if "&" in name:
+        for joiner in AMPERSAND_WORDS:
+            variants.append((" ".join(words(name.replace("&", f" {joiner} "))), "name"))
+    # And a title's article after "of" ("Pirates of Caribbean", "Lord of Rings").
+    if " of the " in f" {' '.join(ws)} ":
+        variants.append((f" {' '.join(ws)} ".replace(" of the ", " of ").strip(), "name"))
+    if own_script(name):
+        own = own_script_words(name)
+        variants += [(" ".join(own), "name"), ("".join(own), "name")]
+    for form in declined.get(name, ()):
+        variants += [(" ".join(words(form)), "declined"), (" ".join(own_script_words(form)), "declined")]
+    variants += _plural_variants(entry, name, ws)
+    return variants
+
+
+def _plural_variants(entry: Entry, name: str, ws: list[str]) -> list[tuple[str, str]]:
+    """A name's plurals, for prohibited items ("s" and "es") and for one-word marks sold by that
+    name (see :func:`_plural_sold`); none where its last word ends in "s" already."""
+    plurals: list[tuple[str, str]] = []
+    if entry.kind == "prohibited" or (entry.kind == "trademark" and len(ws) == 1 and len(ws[0]) >= 4
+                                      and _plural_sold(entry, name)):
+        last = ws[-1]
+        for suffix in ("s", "es") if entry.kind == "prohibited" else ("s",):
+            if not last.endswith("s"):
+                plurals.append((" ".join(ws[:-1] + [last + suffix]), "plural"))
+    return plurals
+
+
+def _misspelt_sought(entry: Entry, ws: list[str], squashed: str) -> bool:
+    """Whether a name (``ws``, ``squashed`` its words joined) is looked for misspelt too.
+
+    Only Latin-script names get misspelling matches: Cyrillic and other spellings are
+    transliterations that already vary by seller ("Фламенго" is one letter from "фламинго",
+    flamingo), so one letter off is another word far more often than a disguise. Names of
+    characters, titles, teams, toys, food and car models are written right by the sellers who use
+    them (buyers search for them), while one letter off such a name ("Rufflet", "Type R") is a word
+    more often ("ruffle", "type c"). A title of several words is the exception: one letter off it in
+    a word that is no word ("Chinsaw Man", "Bungou Stray Dogs") is the title, misspelt or disguised,
+    on its merchandise.
+    """
+    return entry.kind == "trademark" and (entry.goods not in UNMISSPELT or _long_title(ws)) \
+        and len(squashed) >= FUZZY_MIN and squashed.isalpha() and _latin(squashed)
+
+
+def _first_words(fuzzy_names: dict[str, list[_Name]], words_of: dict[str, list[str]], titles: set[str],
+                 others: set[str]) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]]:
+    """The first words of the misspellable names of several words, each with the shortest and longest
+    such name it begins (squashed): those of marks, and those of properties' titles only."""
+    # A misspelt name of several words ("Louis Vuiton") is looked for where a text word is, or is
+    # one letter off, the first word of such a name: the words are then joined and looked up.
+    multi = [n for n in fuzzy_names if len(words_of.get(n, ())) > 1]
+    # First word -> the shortest and longest such name it begins (squashed): a joined candidate
+    # more than two letters off either cannot be one of them.
+    first_words: dict[str, tuple[int, int]] = {}
+    # A property's title is looked for misspelt only from a text word that is no everyday word
+    # ("Chinsaw Man", "Bungou Stray Dogs"): not after every "the", "free" or "women" of a catalog.
+    title_first: dict[str, tuple[int, int]] = {}
+    for n in multi:
+        firsts = title_first if n in titles and n not in others else first_words
+        lo, hi = firsts.get(words_of[n][0], (len(n), len(n)))
+        firsts[words_of[n][0]] = (min(lo, len(n)), max(hi, len(n)))
+    return first_words, title_first
+
+
+def _automaton(keys: dict[str, list[_Name]]) -> tuple[ahocorasick.Automaton, list[tuple[str, tuple[_Name, ...]]]]:
+    """The exact keys' automaton and the table it points into: the automaton stores an index into
+    this table, an int per key, not a Python tuple."""
+    automaton = ahocorasick.Automaton()
+    table = [(key, tuple(names)) for key, names in keys.items()]
+    for index, (key, _) in enumerate(table):
+        automaton.add_word(key, index)
+    if keys:
+        automaton.make_automaton()
+    return automaton, table
+
+
 class MarkMatcher:
     """Spans of kind ``mark`` (trademark), ``prohibited`` and ``counterfeit`` for blocklist entries."""
 
@@ -483,7 +569,6 @@ class MarkMatcher:
     @staticmethod
     def _build(entries: list[Entry]) -> dict:
         """The automaton, the misspelling index and their tables (what the disk cache saves)."""
-        automaton = ahocorasick.Automaton()
         keys: dict[str, list[_Name]] = {}
         fuzzy_names: dict[str, list[_Name]] = {}
         max_words = 1
@@ -498,67 +583,18 @@ class MarkMatcher:
                 ws = words(name)
                 if not ws:
                     continue
-                variants = [(" ".join(ws), "name"), ("".join(ws), "name")]
-                # Sellers drop a name's apostrophe ("dont starve", "freddys"): its words joined across it.
-                unquoted = words(_APOSTROPHES.sub("", name))
-                if unquoted != ws:
-                    variants.append((" ".join(unquoted), "name"))
-                # An ampersand spelt out ("Charles and Keith", "Dolce n Gabbana", "Johnson dan Johnson").
-                if "&" in name:
-                    for joiner in AMPERSAND_WORDS:
-                        variants.append((" ".join(words(name.replace("&", f" {joiner} "))), "name"))
-                # And a title's article after "of" ("Pirates of Caribbean", "Lord of Rings").
-                if " of the " in f" {' '.join(ws)} ":
-                    variants.append((f" {' '.join(ws)} ".replace(" of the ", " of ").strip(), "name"))
-                if own_script(name):
-                    own = own_script_words(name)
-                    variants += [(" ".join(own), "name"), ("".join(own), "name")]
-                for form in declined.get(name, ()):
-                    variants += [(" ".join(words(form)), "declined"), (" ".join(own_script_words(form)), "declined")]
-                if entry.kind == "prohibited" or (entry.kind == "trademark" and len(ws) == 1 and len(ws[0]) >= 4
-                                                  and _plural_sold(entry, name)):
-                    last = ws[-1]
-                    for suffix in ("s", "es") if entry.kind == "prohibited" else ("s",):
-                        if not last.endswith("s"):
-                            variants.append((" ".join(ws[:-1] + [last + suffix]), "plural"))
-                for key, form in variants:
+                for key, form in _name_variants(entry, name, ws, declined):
                     bucket = keys.setdefault(f" {key} ", [])
                     if not any(n.entry == i for n in bucket):
                         bucket.append(_Name(i, name, form))
                 squashed = "".join(ws)
-                # Only Latin-script names get misspelling matches: Cyrillic and other spellings are
-                # transliterations that already vary by seller ("Фламенго" is one letter from
-                # "фламинго", flamingo), so one letter off is another word far more often than a disguise.
-                # Names of characters, titles, teams, toys, food and car models are written right by the
-                # sellers who use them (buyers search for them), while one letter off such a name
-                # ("Rufflet", "Type R") is a word more often ("ruffle", "type c"). A title of several
-                # words is the exception: one letter off it in a word that is no word ("Chinsaw Man",
-                # "Bungou Stray Dogs") is the title, misspelt or disguised, on its merchandise.
-                if entry.kind == "trademark" and (entry.goods not in UNMISSPELT or _long_title(ws)) \
-                        and len(squashed) >= FUZZY_MIN and squashed.isalpha() and _latin(squashed):
+                if _misspelt_sought(entry, ws, squashed):
                     fuzzy_names.setdefault(squashed, []).append(_Name(i, name, "typo"))
                     words_of[squashed] = ws
                     max_words = max(max_words, len(ws))
                     (titles if entry.goods in UNMISSPELT else others).add(squashed)
-        # A misspelt name of several words ("Louis Vuiton") is looked for where a text word is, or is
-        # one letter off, the first word of such a name: the words are then joined and looked up.
-        multi = [n for n in fuzzy_names if len(words_of.get(n, ())) > 1]
-        # First word -> the shortest and longest such name it begins (squashed): a joined candidate
-        # more than two letters off either cannot be one of them.
-        first_words: dict[str, tuple[int, int]] = {}
-        # A property's title is looked for misspelt only from a text word that is no everyday word
-        # ("Chinsaw Man", "Bungou Stray Dogs"): not after every "the", "free" or "women" of a catalog.
-        title_first: dict[str, tuple[int, int]] = {}
-        for n in multi:
-            firsts = title_first if n in titles and n not in others else first_words
-            lo, hi = firsts.get(words_of[n][0], (len(n), len(n)))
-            firsts[words_of[n][0]] = (min(lo, len(n)), max(hi, len(n)))
-        # The automaton stores an index into this table: an int per key, not a Python tuple.
-        table = [(key, tuple(names)) for key, names in keys.items()]
-        for index, (key, _) in enumerate(table):
-            automaton.add_word(key, index)
-        if keys:
-            automaton.make_automaton()
+        first_words, title_first = _first_words(fuzzy_names, words_of, titles, others)
+        automaton, table = _automaton(keys)
         return {"automaton": automaton, "_keys": table, "_has_keys": bool(keys), "fuzzy_names": fuzzy_names,
                 "longest": max(map(len, fuzzy_names), default=0),
                 "fuzzy": DeletionIndex(list(fuzzy_names)), "max_words": max_words,
@@ -615,17 +651,7 @@ class MarkMatcher:
             hits = self._lookup(word)
             if hits and (is_common_word(word) or is_dictionary_word(word) or word in other_brand_words()):
                 hits = ()
-        firsts = [word] if word in self.multi_first else []
-        if plain_word and self.multi_first_index:
-            firsts += [first for first in self.multi_first_index.near(word)
-                       if first != word and DamerauLevenshtein.distance(word, first, score_cutoff=1) <= 1]
-        lengths = [self.multi_first[f] for f in firsts]
-        if plain_word and word.isascii() and not (is_common_word(word) or is_dictionary_word(word)):
-            lengths += self._title_lengths(word)  # the titles are in Latin letters
-        multi = None
-        if lengths:
-            slack = max_typos(99)
-            multi = (min(lo for lo, _ in lengths) - slack, max(hi for _, hi in lengths) + slack)
+        multi = self._joined_lengths(word, plain_word)
         info = (hits, multi)
         if len(self._word_cache) >= self.CACHE_SIZE:
             self._word_cache.clear()
@@ -634,6 +660,22 @@ class MarkMatcher:
         if not hits and not multi:
             self._clean.add(word)
         return info
+
+    def _joined_lengths(self, word: str, plain_word: bool) -> tuple[int, int] | None:
+        """When ``word`` may start a misspelt name of several words (it is, or is one letter off, the
+        first word of one), the lengths such a name may have once joined, give or take its typos;
+        else None. ``plain_word``: the word is letters only, of a length a name may be misspelt to."""
+        firsts = [word] if word in self.multi_first else []
+        if plain_word and self.multi_first_index:
+            firsts += [first for first in self.multi_first_index.near(word)
+                       if first != word and DamerauLevenshtein.distance(word, first, score_cutoff=1) <= 1]
+        lengths = [self.multi_first[f] for f in firsts]
+        if plain_word and word.isascii() and not (is_common_word(word) or is_dictionary_word(word)):
+            lengths += self._title_lengths(word)  # the titles are in Latin letters
+        if not lengths:
+            return None
+        slack = max_typos(99)
+        return (min(lo for lo, _ in lengths) - slack, max(hi for _, hi in lengths) + slack)
 
     def _title_lengths(self, word: str) -> list[tuple[int, int]]:
         """The lengths (squashed) of the properties' titles ``word`` is, or is one letter off, the
@@ -649,12 +691,7 @@ class MarkMatcher:
         same answers as word by word; a catalog brings a few new words a listing."""
         if not self.fuzzy:
             return
-        seen = self._word_cache
-        clean = self._clean
-        fresh: set[str] = set()
-        for listing in listings:
-            for field in listing.text_fields():
-                fresh.update(w for w in field.evasive.text.split() if w not in clean and w not in seen)
+        fresh = self._unseen_words(listings)
         top = self.longest + max_typos(99)
         plain = sorted(w for w in fresh if FUZZY_MIN - 1 <= len(w) <= top and w.isalpha())
         # Made here for the batch, past the word-by-word cache (64 words: the batch would only churn it).
@@ -669,6 +706,17 @@ class MarkMatcher:
         common_words().prefetch(lowered)
         dictionary_words().prefetch(lowered)
 
+    def _unseen_words(self, listings) -> set[str]:
+        """The words of the listings' fields (as the misspelling search reads them) that no listing
+        before asked about."""
+        seen = self._word_cache
+        clean = self._clean
+        fresh: set[str] = set()
+        for listing in listings:
+            for field in listing.text_fields():
+                fresh.update(w for w in field.evasive.text.split() if w not in clean and w not in seen)
+        return fresh
+
     def _typos(self, reading: Reading, taken: list[tuple[int, int]], source: str | None = None):
         """Misspelt marks among the reading's words, alone or joined with the next ones."""
         if not self.fuzzy:
@@ -681,13 +729,8 @@ class MarkMatcher:
             return
         # The reading is " word word ... ": word k starts after k spaces and the words before it.
         starts = [k + c for k, c in enumerate(accumulate(map(len, words), initial=1))]
-        covered = [False] * len(words)
-        for s, e in taken:  # words already matched exactly
-            for k in range(bisect_right(starts, s) - 1, len(words)):
-                if k < 0 or starts[k] >= e:
-                    break
-                covered[k] = True
-        word_info, cache = self._word, self._word_cache
+        covered = _covered_words(starts, taken, len(words))
+        word_info, cache, joined_typos = self._word, self._word_cache, self._joined_typos
         for i in todo:
             if covered[i]:
                 continue
@@ -698,33 +741,46 @@ class MarkMatcher:
                 continue
             candidates = [(hits, i + 1)] if hits else []
             if multi:
-                shortest, longest = multi
-                joined = w
-                for j in range(i + 1, min(len(words), i + self.max_words)):
-                    if covered[j]:
-                        break
-                    joined += words[j]
-                    if len(joined) > longest:
-                        break
-                    if len(joined) >= shortest and joined.isalpha():
-                        found = self._lookup(joined)
-                        if found and not all(is_common_word(p) for p in words[i:j + 1]):
-                            candidates.append((found, j + 1))
+                candidates += joined_typos(words, covered, i, multi)
             for found, stop_word in candidates:
-                candidate = "".join(words[i:stop_word])
                 start, stop = starts[i], starts[stop_word - 1] + len(words[stop_word - 1])
-                if source is not None:
-                    s0, e0 = reading.src_span(start, stop)
-                    if any(ch.isdigit() for ch in source[s0:e0]):
-                        continue  # a model number read as leetspeak ("S3100") is no misspelling
-                phrase = stop_word - i > 1 and all(is_dictionary_word(p) or is_common_word(p)
-                                                   for p in words[i:stop_word])
-                for target, dist in found:
-                    for name in self.fuzzy_names[target]:
-                        if phrase and self.entries[name.entry].goods in UNMISSPELT:
-                            continue  # "Boho Beach" is a style and a place, not Boom Beach misspelt
-                        score = 1 - dist / max(len(target), len(candidate))
-                        yield start, stop, name, dist, score
+                yield from self._typo_names(reading, source, words[i:stop_word], start, stop, found)
+
+    def _joined_typos(self, words: list[str], covered: list[bool], i: int,
+                      multi: tuple[int, int]) -> list[tuple[tuple, int]]:
+        """Misspelt names of several words that word ``i`` joined with the next ones may be, each with
+        the word after the last one it takes; ``multi``, the lengths such a name may have joined."""
+        shortest, longest = multi
+        joined = words[i]
+        candidates = []
+        for j in range(i + 1, min(len(words), i + self.max_words)):
+            if covered[j]:
+                break
+            joined += words[j]
+            if len(joined) > longest:
+                break
+            if len(joined) >= shortest and joined.isalpha():
+                found = self._lookup(joined)
+                if found and not all(is_common_word(p) for p in words[i:j + 1]):
+                    candidates.append((found, j + 1))
+        return candidates
+
+    def _typo_names(self, reading: Reading, source: str | None, parts: list[str], start: int, stop: int,
+                    found: tuple):
+        """The names a candidate (the words ``parts``, at ``start:stop`` of the reading) is misspelt from,
+        of those ``found`` near it, with the distance and the score of each."""
+        candidate = "".join(parts)
+        if source is not None:
+            s0, e0 = reading.src_span(start, stop)
+            if any(ch.isdigit() for ch in source[s0:e0]):
+                return  # a model number read as leetspeak ("S3100") is no misspelling
+        phrase = len(parts) > 1 and all(is_dictionary_word(p) or is_common_word(p) for p in parts)
+        for target, dist in found:
+            for name in self.fuzzy_names[target]:
+                if phrase and self.entries[name.entry].goods in UNMISSPELT:
+                    continue  # "Boho Beach" is a style and a place, not Boom Beach misspelt
+                score = 1 - dist / max(len(target), len(candidate))
+                yield start, stop, name, dist, score
 
     # -- spans -------------------------------------------------------------------------
     def find_in_text(self, text: str, readings=None):
@@ -736,8 +792,26 @@ class MarkMatcher:
             folded = fold(text)
             readings = (plain_reading(folded), lambda: evasion_reading(folded))
         plain, evasive_reading = readings
-        results = []
-        plain_spans: list[tuple[int, int]] = []  # in the plain reading
+        results: list[tuple] = []
+        plain_spans = self._exact_in_plain(text, plain, results)  # in the plain reading
+        evasive = evasive_reading()
+        if evasive.text == plain.text:
+            # Nothing was undone (most titles): the same words at the same places, already matched.
+            evasive, taken_ev = plain, plain_spans
+        else:
+            taken_ev = self._exact_in_evasion(text, evasive, results)
+        self._typos_in(text, evasive, taken_ev, results)
+        for vs, ve, n in self._glued(text):
+            # Not across a name the text has already ("iPad, AirPods" holds no "iPad Air").
+            if not any(r[0] < ve and vs < r[1] and not (vs <= r[0] and r[1] <= ve) for r in results):
+                results.append((vs, ve, n, "exact", 1.0))
+        return _keep_longest([r for r in results if not _inside_a_number(text, r[1])])
+
+    def _exact_in_plain(self, text: str, plain: Reading, results: list[tuple]) -> list[tuple[int, int]]:
+        """The names written out in the plain reading of ``text``, added to ``results`` (written in
+        look-alike letters or with accents a mark never carries: "disguised"); returns their spans
+        in the reading."""
+        plain_spans: list[tuple[int, int]] = []
         for s, e, n, _ in self._exact(plain, False):
             vs, ve = plain.src_span(s, e)
             source = text[vs:ve]
@@ -751,33 +825,34 @@ class MarkMatcher:
             how = "disguised" if (disguised(source) or accented) and not own_script(n.name) else "exact"
             results.append((vs, ve, n, how, 1.0))
             plain_spans.append((s, e))
-        evasive = evasive_reading()
-        if evasive.text == plain.text:
-            # Nothing was undone (most titles): the same words at the same places, already matched.
-            evasive, taken_ev = plain, plain_spans
-        else:
-            taken_ev = []
-            for s, e, n, _ in self._exact(evasive, True):
-                vs, ve = evasive.src_span(s, e)
-                taken_ev.append((s, e))
-                if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
-                    continue
-                if _model_code(text[vs:ve], self.entries[n.entry]):
-                    continue
-                how = "exact" if compound_name(text[vs:ve]) and not _coined_name_split(text[vs:ve], n.name,
-                                                                                    self.entries[n.entry]) \
-                    else "evasion"
-                results.append((vs, ve, n, how, 1.0))
+        return plain_spans
+
+    def _exact_in_evasion(self, text: str, evasive: Reading, results: list[tuple]) -> list[tuple[int, int]]:
+        """The names the evasion reading of ``text`` finds that ``results`` has not at that place,
+        added to it (a name spaced, split or in leetspeak: "evasion"; a product's compound name
+        written with hyphens: "exact"); returns the spans of all it finds, in the reading."""
+        taken_ev = []
+        for s, e, n, _ in self._exact(evasive, True):
+            vs, ve = evasive.src_span(s, e)
+            taken_ev.append((s, e))
+            if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
+                continue
+            if _model_code(text[vs:ve], self.entries[n.entry]):
+                continue
+            how = "exact" if compound_name(text[vs:ve]) and not _coined_name_split(text[vs:ve], n.name,
+                                                                                self.entries[n.entry]) \
+                else "evasion"
+            results.append((vs, ve, n, how, 1.0))
+        return taken_ev
+
+    def _typos_in(self, text: str, evasive: Reading, taken_ev: list[tuple[int, int]], results: list[tuple]) -> None:
+        """The misspelt names in the evasion reading of ``text`` (outside the exact matches
+        ``taken_ev``), added to ``results`` where it has no match of their entry at that place."""
         for s, e, n, _, score in self._typos(evasive, taken_ev, text):
             vs, ve = evasive.src_span(s, e)
             if any(r[2].entry == n.entry and r[0] < ve and vs < r[1] for r in results):
                 continue
             results.append((vs, ve, n, "typo", score))
-        for vs, ve, n in self._glued(text):
-            # Not across a name the text has already ("iPad, AirPods" holds no "iPad Air").
-            if not any(r[0] < ve and vs < r[1] and not (vs <= r[0] and r[1] <= ve) for r in results):
-                results.append((vs, ve, n, "exact", 1.0))
-        return _keep_longest([r for r in results if not _inside_a_number(text, r[1])])
 
     def _glued(self, text: str) -> Iterator[tuple[int, int, _Name]]:
         """Names in words glued at a capital ("ShrekTumbler", "Manchester CityTumbler"): the name
@@ -893,6 +968,18 @@ def _plural_sold(entry, name: str) -> bool:
     is no everyday word, or a product line written in camel case under one that is (Apple's "iPod"
     and "MacBook"), a coined name whatever the word lists say, while "apples" is the fruit."""
     return not entry.generic or any(c.isupper() for c in name[1:]) and any(c.islower() for c in name)
+
+
+def _covered_words(starts: list[int], taken: list[tuple[int, int]], count: int) -> list[bool]:
+    """Which of a reading's ``count`` words (word k starting at ``starts[k]``) the exact matches
+    ``taken`` already cover: no misspelling is looked for in them."""
+    covered = [False] * count
+    for s, e in taken:
+        for k in range(bisect_right(starts, s) - 1, count):
+            if k < 0 or starts[k] >= e:
+                break
+            covered[k] = True
+    return covered
 
 
 def _keep_longest(results):
