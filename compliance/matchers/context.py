@@ -197,43 +197,18 @@ class ContextAnnotator:
         self.engine: CompiledEngine | SpacyEngine = ENGINES[engine]()
 
     def annotate(self, listings) -> None:
-        jobs = []  # (listing, field, spans)
-        for listing in listings:
-            marks = listing.spans.get("marks", [])
-            by_field: dict[str, list[Span]] = {}
-            for s in marks:
-                if s.kind == "mark":
-                    by_field.setdefault(s.field, []).append(s)
-            for name, spans in by_field.items():
-                field = listing.fields[name]
-                for start, end, window_spans in _windows(field.text, spans):
-                    jobs.append((field, start, end, window_spans))
+        jobs = _mark_windows(listings)
         if not jobs:
             return
         docs = self.engine.pipe(field.text[start:end] for field, start, end, _ in jobs)
         for (field, start, _, spans), doc in zip(jobs, docs):
             self._annotate_doc(doc, field, spans, start)
-        for listing in listings:
-            for name in {s.field for s in listing.spans.get("marks", []) if s.kind == "mark"}:
-                _inherit_compatibility([s for s in listing.spans["marks"] if s.kind == "mark" and s.field == name])
+        _inherit_compatibility_by_field(listings)
         self.engine.refresh()
 
     def _annotate_doc(self, doc, field, spans, offset=0) -> None:
-        token_spans = {}
-        for s in spans:
-            vs, ve = s.data["visible"]
-            ts = doc.char_span(vs - offset, ve - offset, alignment_mode="expand")
-            if ts is not None:
-                token_spans[id(s)] = ts
-        ents = self.engine.filter_spans([doc.char_span(ts.start_char, ts.end_char, label="MARK")
-                                         for ts in token_spans.values()])
-        doc.ents = ents
-        found = []
-        for label_id, start, end in self.engine.matches(doc):
-            found.append((label_id.split(":")[0], label_id.split(":")[1], start, end))
-        # Of the wordings that frame a mark, the longest is quoted ("compatible for iPhone", not
-        # "for iPhone"): an order of its own, not the order an engine happens to find them in.
-        found.sort(key=lambda m: (m[2] - m[3], m[2], pattern_order()[m[1]]))
+        token_spans = self._mark_entities(doc, spans, offset)
+        found = self._framings(doc)
         mostly_title_case = _mostly_title_case(doc)
         words = {t.lower_ for t in doc}
         referenced = field.name == "title" and bool(words & REFERENCE_MARKERS)
@@ -245,59 +220,58 @@ class ContextAnnotator:
             ctx: dict[str, Any] = {"context": None, "pattern": "", "wording": "", "brand_position": False,
                    "proper_noun": False, "near_alias": False, "part": ""}
             if ts is not None:
-                best = 0
-                for label, pid, start, end in found:
-                    if start <= ts.start and ts.end <= end or (start < ts.end and ts.start < end):
-                        if PRIORITY[label] > best:
-                            best = PRIORITY[label]
-                            ctx["context"], ctx["pattern"] = label, pid
-                            ctx["wording"] = doc[start:end].text
-                entry = s.data["entry"]
-                if ctx["context"] == "COMPARE" and _connector_after(doc, ts):
-                    # "Samsung Type-C", "Lenovo Type C": the device's connector, not a comparison.
-                    ctx["context"], ctx["pattern"] = "COMPAT", "connector"
-                    ctx["wording"] = doc[ts.start:min(len(doc), ts.end + 3)].text
-                if ctx["context"] == "COMPARE" and ctx["wording"].lower().startswith(EQUIVALENCE) \
-                        and device_brand(entry):
-                    # "Duracell equivalent of Sony DSC-W80 battery": a replacement names what it replaces.
-                    ctx["context"], ctx["pattern"] = "COMPAT", "equivalent"
-                if ctx["context"] == "COMPARE" and _type_number_after(doc, ts):
-                    # "Hello Kitty Type 202 beauty case": the model's type number, not a likeness.
-                    ctx["context"], ctx["pattern"], ctx["wording"] = None, "", ""
-                if ctx["context"] == "COMPARE" and _compound_style_before(doc, ts):
-                    # "headphone-style walkman": the style word qualifies the product the mark names.
-                    ctx["context"], ctx["pattern"], ctx["wording"] = None, "", ""
-                if ctx["context"] is None:
-                    wording = self._referential(doc, ts, s)
-                    if wording:
-                        ctx["context"], ctx["pattern"], ctx["wording"] = "COMPAT", "referential", wording
-                if ctx["context"] == "COMPAT" and ts.end < len(doc) and doc[ts.end].lower_ in FAN_WORDS:
-                    # "for Cartier lovers" names the brand to draw its fans, not what the item fits:
-                    # a comparison with the brand's world.
-                    ctx["context"], ctx["pattern"] = "COMPARE", "fans"
-                    ctx["wording"] = doc[max(ts.start - 1, 0):ts.end + 1].text
-                if ctx["context"] is None:
-                    ctx["part"] = _part_after(doc, ts) if device_brand(entry) else ""
+                self._context_around(doc, ts, s, found, ctx)
                 if field.name == "title":
-                    before = _outside_leading_tags([t for t in doc[: ts.start] if not t.is_space])
-                    ctx["brand_position"] = all(t.lower_ in TITLE_PREFIX or t.is_punct or t.like_num for t in before)
+                    ctx["brand_position"] = _in_brand_position(doc, ts)
                 else:
-                    first = ts[0]
-                    prev = next((t for t in reversed(doc[: ts.start]) if not t.is_space), None)
-                    sentence_start = prev is None or prev.text in SENTENCE_END or prev.text[-1:] in SENTENCE_END
-                    ctx["proper_noun"] = (first.is_title or (first.is_upper and len(first) > 1)) and \
-                        not sentence_start and not mostly_title_case
-                for other in spans:
-                    if other is s or other.data["entry"] != s.data["entry"] or other.data["name"] == s.data["name"]:
-                        continue
-                    o = token_spans.get(id(other))
-                    if o is not None and (abs(o.start - ts.end) <= 2 or abs(ts.start - o.end) <= 2):
-                        ctx["near_alias"] = True
+                    ctx["proper_noun"] = _written_as_proper_noun(doc, ts, mostly_title_case)
+                ctx["near_alias"] = _near_alias(s, ts, spans, token_spans)
             if ctx["context"] is None and device_brand(s.data["entry"]) and (refilled or referenced):
-                ctx["context"], ctx["pattern"] = "COMPAT", "refill" if refilled else "marked"
-                markers = REFILL_MARKERS if refilled else REFERENCE_MARKERS
-                ctx["wording"] = next(t.text for t in doc if t.lower_ in markers)
+                _title_marker_compat(doc, ctx, refilled)
             s.data["context"] = ctx
+
+    def _mark_entities(self, doc, spans, offset: int) -> dict[int, Any]:
+        """The token span of each mark (by the span's id), set on the doc as ``MARK`` entities for
+        the patterns to see; a mark no token span covers is left out."""
+        token_spans = {}
+        for s in spans:
+            vs, ve = s.data["visible"]
+            ts = doc.char_span(vs - offset, ve - offset, alignment_mode="expand")
+            if ts is not None:
+                token_spans[id(s)] = ts
+        ents = self.engine.filter_spans([doc.char_span(ts.start_char, ts.end_char, label="MARK")
+                                         for ts in token_spans.values()])
+        doc.ents = ents
+        return token_spans
+
+    def _framings(self, doc) -> list[tuple[str, str, int, int]]:
+        """The wordings the patterns find in the doc, as (label, pattern id, start, end)."""
+        found = []
+        for label_id, start, end in self.engine.matches(doc):
+            found.append((label_id.split(":")[0], label_id.split(":")[1], start, end))
+        # Of the wordings that frame a mark, the longest is quoted ("compatible for iPhone", not
+        # "for iPhone"): an order of its own, not the order an engine happens to find them in.
+        found.sort(key=lambda m: (m[2] - m[3], m[2], pattern_order()[m[1]]))
+        return found
+
+    def _context_around(self, doc, ts, span, found, ctx: dict[str, Any]) -> None:
+        """The mark's context from the wording around it: the strongest pattern that frames it,
+        less the comparisons that name something else, then the compatibility the patterns cannot
+        reach, a brand named to draw its fans, and the part a device brand's name may go with."""
+        _strongest_framing(doc, ts, found, ctx)
+        entry = span.data["entry"]
+        _revise_comparison(doc, ts, entry, ctx)
+        if ctx["context"] is None:
+            wording = self._referential(doc, ts, span)
+            if wording:
+                ctx["context"], ctx["pattern"], ctx["wording"] = "COMPAT", "referential", wording
+        if ctx["context"] == "COMPAT" and ts.end < len(doc) and doc[ts.end].lower_ in FAN_WORDS:
+            # "for Cartier lovers" names the brand to draw its fans, not what the item fits:
+            # a comparison with the brand's world.
+            ctx["context"], ctx["pattern"] = "COMPARE", "fans"
+            ctx["wording"] = doc[max(ts.start - 1, 0):ts.end + 1].text
+        if ctx["context"] is None:
+            ctx["part"] = _part_after(doc, ts) if device_brand(entry) else ""
 
     @staticmethod
     def _referential(doc, ts, span) -> str:
@@ -312,27 +286,131 @@ class ContextAnnotator:
         accessory = accessory_nouns() if product_line and device_brand(entry) else frozenset()
         if accessory and ts.start > 0 and doc[ts.start - 1].lower_ in accessory:
             return doc[ts.start - 1:ts.end].text  # "Case iPhone 15", "Capa iPhone"
-        j = ts.end
-        words = 0  # words that are not model numbers, between the brand and the noun
-        while j < len(doc) and j - ts.end < 7:
-            t = doc[j]
-            if t.lower_ in COMPAT_AFTER and words == 0:
-                return doc[ts.start:j + 1].text
-            if t.lower_ in accessory:
-                return doc[ts.start:j + 1].text
-            if _in_of_a_count(doc, j):
-                j += 1
-                continue  # "iphone and ipod 3-in-one charging kit": the kit's count, not "in" a place
-            if t.lower_ in STOP_WORDS or t.ent_type_ == "MARK" or t.is_punct and t.text not in "-/":
+        return _compat_or_accessory_after(doc, ts, accessory)
+
+
+def _mark_windows(listings) -> list[tuple[Any, int, int, list[Span]]]:
+    """What the tokenizer reads: for each field with marks, the stretches around them, as
+    (field, start, end, the mark spans in that stretch)."""
+    jobs = []
+    for listing in listings:
+        marks = listing.spans.get("marks", [])
+        by_field: dict[str, list[Span]] = {}
+        for s in marks:
+            if s.kind == "mark":
+                by_field.setdefault(s.field, []).append(s)
+        for name, spans in by_field.items():
+            field = listing.fields[name]
+            for start, end, window_spans in _windows(field.text, spans):
+                jobs.append((field, start, end, window_spans))
+    return jobs
+
+
+def _inherit_compatibility_by_field(listings) -> None:
+    """A referential use carries over to the other mark spans of the same field (each field
+    on its own)."""
+    for listing in listings:
+        for name in {s.field for s in listing.spans.get("marks", []) if s.kind == "mark"}:
+            _inherit_compatibility([s for s in listing.spans["marks"] if s.kind == "mark" and s.field == name])
+
+
+def _strongest_framing(doc, ts, found, ctx: dict[str, Any]) -> None:
+    """Of the wordings that cover or overlap the mark, the one of the highest priority (the
+    first of them in ``found``'s order) labels it."""
+    best = 0
+    for label, pid, start, end in found:
+        if start <= ts.start and ts.end <= end or (start < ts.end and ts.start < end):
+            if PRIORITY[label] > best:
+                best = PRIORITY[label]
+                ctx["context"], ctx["pattern"] = label, pid
+                ctx["wording"] = doc[start:end].text
+
+
+def _revise_comparison(doc, ts, entry, ctx: dict[str, Any]) -> None:
+    """A comparison pattern that matched wording which names something else: a connector or a
+    replacement (compatibility), a type number or a style word that qualifies the product (no
+    context)."""
+    if ctx["context"] != "COMPARE":
+        return
+    if _connector_after(doc, ts):
+        # "Samsung Type-C", "Lenovo Type C": the device's connector, not a comparison.
+        ctx["context"], ctx["pattern"] = "COMPAT", "connector"
+        ctx["wording"] = doc[ts.start:min(len(doc), ts.end + 3)].text
+    elif ctx["wording"].lower().startswith(EQUIVALENCE) and device_brand(entry):
+        # "Duracell equivalent of Sony DSC-W80 battery": a replacement names what it replaces.
+        ctx["context"], ctx["pattern"] = "COMPAT", "equivalent"
+    elif _type_number_after(doc, ts):
+        # "Hello Kitty Type 202 beauty case": the model's type number, not a likeness.
+        ctx["context"], ctx["pattern"], ctx["wording"] = None, "", ""
+    elif _compound_style_before(doc, ts):
+        # "headphone-style walkman": the style word qualifies the product the mark names.
+        ctx["context"], ctx["pattern"], ctx["wording"] = None, "", ""
+
+
+def _in_brand_position(doc, ts) -> bool:
+    """Only words such as "New" or "Genuine", punctuation and numbers stand before the mark in
+    the title, past the bracketed tags it opens with."""
+    before = _outside_leading_tags([t for t in doc[: ts.start] if not t.is_space])
+    return all(t.lower_ in TITLE_PREFIX or t.is_punct or t.like_num for t in before)
+
+
+def _written_as_proper_noun(doc, ts, mostly_title_case: bool) -> bool:
+    """The mark is capitalised in running text, not at a sentence's start nor in text that
+    capitalises most words anyway."""
+    first = ts[0]
+    prev = next((t for t in reversed(doc[: ts.start]) if not t.is_space), None)
+    sentence_start = prev is None or prev.text in SENTENCE_END or prev.text[-1:] in SENTENCE_END
+    return (first.is_title or (first.is_upper and len(first) > 1)) and \
+        not sentence_start and not mostly_title_case
+
+
+def _near_alias(span, ts, spans, token_spans) -> bool:
+    """Another name of the same mark stands within two tokens of this one."""
+    for other in spans:
+        if other is span or other.data["entry"] != span.data["entry"] or other.data["name"] == span.data["name"]:
+            continue
+        o = token_spans.get(id(other))
+        if o is not None and (abs(o.start - ts.end) <= 2 or abs(ts.start - o.end) <= 2):
+            return True
+    return False
+
+
+def _title_marker_compat(doc, ctx: dict[str, Any], refilled: bool) -> None:
+    """A device brand in a title that says the item is a refill of, or made to fit, another
+    maker's product: compatibility, quoted by the title's first such word."""
+    ctx["context"], ctx["pattern"] = "COMPAT", "refill" if refilled else "marked"
+    markers = REFILL_MARKERS if refilled else REFERENCE_MARKERS
+    ctx["wording"] = next(t.text for t in doc if t.lower_ in markers)
+
+
+def _compat_or_accessory_after(doc, ts, accessory: frozenset[str]) -> str:
+    """"compatible"/"replacement" right after the brand and its models, or an accessory noun a
+    few words on ("iPad 2 case"), before the phrase ends at a stop word, another mark or the
+    device itself named as the product."""
+    words = 0  # words that are not model numbers, between the brand and the noun
+    for j in range(ts.end, min(len(doc), ts.end + 7)):
+        t = doc[j]
+        if t.lower_ in COMPAT_AFTER and words == 0:
+            return doc[ts.start:j + 1].text
+        if t.lower_ in accessory:
+            return doc[ts.start:j + 1].text
+        if _in_of_a_count(doc, j):
+            continue  # "iphone and ipod 3-in-one charging kit": the kit's count, not "in" a place
+        if t.lower_ in STOP_WORDS or t.ent_type_ == "MARK" or t.is_punct and t.text not in "-/":
+            break
+        if t.lower_ in DEVICE_NOUNS and _device_itself(doc, j, accessory):
+            break  # "Note 40 Pro Smartphone 7.5 inch HD Screen": the device itself, its screen a feature
+        if not (t.is_punct or _model_like(t)):
+            words += 1
+            if words > 3:
                 break
-            if t.lower_ in DEVICE_NOUNS and not (j + 1 < len(doc) and doc[j + 1].lower_ in accessory):
-                break  # "Note 40 Pro Smartphone 7.5 inch HD Screen": the device itself, its screen a feature
-            if not (t.is_punct or _model_like(t)):
-                words += 1
-                if words > 3:
-                    break
-            j += 1
-        return ""
+    return ""
+
+
+def _device_itself(doc, j: int, accessory: frozenset[str]) -> bool:
+    """The device noun at ``j`` names the product itself: no accessory noun follows it at once
+    ("phone case")."""
+    return not (j + 1 < len(doc) and doc[j + 1].lower_ in accessory)
 
 
 def _in_of_a_count(doc, j: int) -> bool:
@@ -423,35 +501,69 @@ def _list_after_compat_word(doc, ts, device: bool = False) -> str:
     and names the blocklist does not know may stand ("for men Nike" is no list); for a device
     brand that is at least the second of the list, any two words ("for amazon kindle barnes
     noble nook sony": "amazon" is also an everyday word)."""
-    start = max(0, ts.start - 60)  # lists of models run long: "for samsung toshiba lg ... xbox 360"
-    c = next((i for i in range(ts.start - 1, start - 1, -1)
-              if doc[i].lower_ in COMPAT_WORDS or doc[i].text in CLAUSE_END), None)
-    if c is None or doc[c].lower_ not in COMPAT_WORDS:
+    c = _compat_word_before(doc, ts)
+    if c is None:
         return ""
     marks = [i for i in range(c + 1, ts.start) if doc[i].ent_type_ == "MARK"]
     first = marks[0] if marks else ts.start
     lead = [t for t in doc[c + 1:first] if not (t.lower_ in LIST_WORDS or t.is_punct or _model_like(t))]
     # Names the blocklist does not know may open the list: capitalised in mixed-case text
     # ("for HTC, Motorola"), or rare words where the text is all lower case ("for htc").
+    mixed, shouting = _letter_case(doc)
+    if not _list_may_open_with(doc, ts, lead, first, bool(marks), device, mixed, shouting):
+        return ""
+    if not _list_runs_on(doc[first:ts.start], mixed, shouting):
+        return ""
+    return doc[c:ts.end].text
+
+
+def _letter_case(doc) -> tuple[bool, bool]:
+    """Whether the text mixes capitals and lower case, and whether it is all in capitals."""
     mixed = any(t.is_upper or t.is_title for t in doc) and any(t.is_lower for t in doc)
     shouting = all(t.is_upper for t in doc if t.is_alpha)
+    return mixed, shouting
+
+
+def _compat_word_before(doc, ts) -> int | None:
+    """The index of the compatibility word the brand's clause has before it, within the 60
+    tokens a list of models may run ("for samsung toshiba lg ... xbox 360")."""
+    start = max(0, ts.start - 60)
+    c = next((i for i in range(ts.start - 1, start - 1, -1)
+              if doc[i].lower_ in COMPAT_WORDS or doc[i].text in CLAUSE_END), None)
+    if c is None or doc[c].lower_ not in COMPAT_WORDS:
+        return None
+    return c
+
+
+def _list_may_open_with(doc, ts, lead, first: int, not_first: bool, device: bool, mixed: bool,
+                        shouting: bool) -> bool:
+    """The words before the list's first brand (``lead``) may open a list: a few names the
+    blocklist does not know, any two words before a device brand that is not the list's first,
+    or a device maker's short name before its line."""
     names = [t for t in lead if _a_name(t, mixed, shouting)]
-    if (len(names) < len(lead) or len(lead) > 4) and not (device and marks and len(lead) <= 2) \
-            and not (device and _maker_before_line(doc, ts, lead, first)):
-        return ""
+    if not (len(names) < len(lead) or len(lead) > 4):
+        return True
+    if device and not_first and len(lead) <= 2:
+        return True
+    return device and _maker_before_line(doc, ts, lead, first)
+
+
+def _list_runs_on(tokens, mixed: bool, shouting: bool) -> bool:
+    """From the list's first brand to this one, no stop word and never more than three other
+    words in a row."""
     gap = 0
-    for t in doc[first:ts.start]:
+    for t in tokens:
         if t.ent_type_ == "MARK":
             gap = 0
         elif t.lower_ in STOP_WORDS - {"and"}:
-            return ""
+            return False
         elif _model_like(t) or t.lower_ in LIST_WORDS or t.is_punct or _a_name(t, mixed, shouting):
             continue  # "for iPhone 12 11 Pro Max, Xiaomi": model numbers, words and other makers do not break a list
         else:
             gap += 1
             if gap > 3:
-                return ""
-    return doc[c:ts.end].text
+                return False
+    return True
 
 
 def _maker_before_line(doc, ts, lead, first: int) -> bool:
