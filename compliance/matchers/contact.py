@@ -158,6 +158,44 @@ def _bare_host_is_link(host: str, tld: str, path: str | None) -> bool:
     return False
 
 
+def _plainly_no_phone(body: str, before: str) -> bool:
+    """A run of digits no phone word vouches for that is plainly something else: one unbroken
+    number, a list of years, or a product code after "model", "SKU" or "#"."""
+    return bool(body.isdigit() or _YEARS_ONLY.match(body) or _PRODUCT_ID_CONTEXT.search(before[-20:]))
+
+
+def _international_without_plus(body: str):
+    """"WhatsApp 8613800138000": an international number written without "+"; None when the
+    digits make no valid number that way."""
+    digits = re.sub(r"\D", "", body)
+    if len(digits) < 11:
+        return None
+    try:
+        number = phonenumbers.parse("+" + digits, None)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def _part_of_longer_code(text: str, start: int, end: int) -> bool:
+    """The digits run on into letters, a model code or a longer number."""
+    prev = text[start - 1] if start else ""
+    nxt = text[end] if end < len(text) else ""
+    if prev.isalnum() or nxt.isalnum():
+        return True  # glued to letters: "SM-G9910123456X", "A1234567"
+    if prev in "-_/." and start >= 2 and text[start - 2].isalnum():
+        return True  # "WH-1000-2233445", "v1.2345678"
+    # a decimal or thousands group continues
+    return nxt in ".," and end + 1 < len(text) and text[end + 1].isdigit()
+
+
+def _date_price_or_size(text: str, start: int, end: int, stripped: str) -> bool:
+    """The digits are years, a date, a price or a measurement."""
+    if _YEARS_ONLY.match(stripped) or _DATE.match(stripped):
+        return True
+    return bool(_CURRENCY_BEFORE.search(text[max(0, start - 2):start]) or _UNIT_AFTER.match(text[end:end + 8]))
+
+
 class ContactMatcher:
     """Finds e-mail addresses, phone numbers, links and messenger handles in every text field.
 
@@ -246,30 +284,9 @@ class ContactMatcher:
         for run in _DIGIT_RUN.finditer(text):
             before = text[max(0, run.start() - 30):run.start()]
             context = bool(_PHONE_CONTEXT.search(before))
-            body = run.group(0)
-            if not context and (body.isdigit() or _YEARS_ONLY.match(body)
-                                or _PRODUCT_ID_CONTEXT.search(before[-20:])):
+            if not context and _plainly_no_phone(run.group(0), before):
                 continue  # nothing in it could pass _looks_like_phone: skip the costly parse
-            # Widen a little so phonenumbers sees a leading "+" or bracket.
-            lo, hi = max(0, run.start() - 1), min(len(text), run.end() + 1)
-            leniency = Leniency.POSSIBLE if context else Leniency.VALID
-            hits = []
-            parsed_in = None
-            for region in self.regions:
-                hits = [(lo + s, lo + e, number) for s, e, number in _parsed_numbers(text[lo:hi], region, leniency)]
-                if hits:
-                    parsed_in = region
-                    break
-            if not hits and context:
-                digits = re.sub(r"\D", "", body)
-                if len(digits) >= 11:
-                    # "WhatsApp 8613800138000": an international number written without "+".
-                    try:
-                        number = phonenumbers.parse("+" + digits, None)
-                    except phonenumbers.NumberParseException:
-                        number = None
-                    if number is not None and phonenumbers.is_valid_number(number):
-                        hits = [(run.start(), run.end(), number)]
+            hits, parsed_in = self._numbers_in_run(text, run, context)
             for start, end, number in hits:
                 if self._looks_like_phone(text, start, end, context):
                     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
@@ -278,21 +295,29 @@ class ContactMatcher:
                     local = parsed_in if not text[start:end].lstrip().startswith("+") else None
                     add("phone", start, end, e164, {"context": context, "region": local})
 
+    def _numbers_in_run(self, text: str, run: re.Match[str], context: bool) -> tuple[list, str | None]:
+        """The numbers phonenumbers reads in a run of digits, and the region it read them for:
+        the first of ``regions`` that reads any (None for a number only a phone word vouches for)."""
+        # Widen a little so phonenumbers sees a leading "+" or bracket.
+        lo, hi = max(0, run.start() - 1), min(len(text), run.end() + 1)
+        leniency = Leniency.POSSIBLE if context else Leniency.VALID
+        for region in self.regions:
+            hits = [(lo + s, lo + e, number) for s, e, number in _parsed_numbers(text[lo:hi], region, leniency)]
+            if hits:
+                return hits, region
+        if context:
+            number = _international_without_plus(run.group(0))
+            if number is not None:
+                return [(run.start(), run.end(), number)], None
+        return [], None
+
     @staticmethod
     def _looks_like_phone(text: str, start: int, end: int, context: bool) -> bool:
         """Reject model numbers, dates, years, prices, sizes and bare product codes."""
         candidate = text[start:end]
-        prev = text[start - 1] if start else ""
-        nxt = text[end] if end < len(text) else ""
-        if prev.isalnum() or nxt.isalnum():
-            return False  # glued to letters: "SM-G9910123456X", "A1234567"
-        if prev in "-_/." and start >= 2 and text[start - 2].isalnum():
-            return False  # "WH-1000-2233445", "v1.2345678"
-        if nxt in ".," and end + 1 < len(text) and text[end + 1].isdigit():
-            return False  # a decimal or thousands group continues
-        if _YEARS_ONLY.match(candidate.strip()) or _DATE.match(candidate.strip()):
+        if _part_of_longer_code(text, start, end):
             return False
-        if _CURRENCY_BEFORE.search(text[max(0, start - 2):start]) or _UNIT_AFTER.match(text[end:end + 8]):
+        if _date_price_or_size(text, start, end, candidate.strip()):
             return False
         if context:
             return True
@@ -306,6 +331,15 @@ class ContactMatcher:
         # Handles may overlap a phone number ("WhatsApp +86 ..." is both) but not each other.
         # ``plain`` is the field's plain reading: whole words, so "me" in "measures" is no hint.
         handles: list[tuple[int, int]] = []
+        ContactMatcher._network_handles(text, lower, plain, add, handles)
+        if "@" in text:
+            ContactMatcher._at_handles(text, add, taken, handles)
+        if " me " in plain or " us " in plain:
+            ContactMatcher._dm_requests(text, add, handles)
+
+    @staticmethod
+    def _network_handles(text: str, lower: str, plain: str, add, handles: list[tuple[int, int]]) -> None:
+        """An ID given with a messenger or network's name: "WhatsApp: +86 ...", "Line ID shop"."""
         matches: list[re.Match[str]] = []
         if any(hint in lower for hint in _STRONG_HINTS):
             matches.extend(_HANDLE_NETWORK.finditer(text))
@@ -320,7 +354,11 @@ class ContactMatcher:
                 continue
             add("handle", m.start(), m.end(), label, {"id": ident.strip()}, exclusive=False)
             handles.append((m.start(), m.end()))
-        for m in _AT_HANDLE.finditer(text) if "@" in text else ():
+
+    @staticmethod
+    def _at_handles(text: str, add, taken: list[tuple[int, int]], handles: list[tuple[int, int]]) -> None:
+        """A bare "@handle" that is not part of an address or link found before."""
+        for m in _AT_HANDLE.finditer(text):
             handle = m.group(1)
             if len(handle) < 2 or not any(c.isalpha() for c in handle):
                 continue
@@ -328,7 +366,11 @@ class ContactMatcher:
                 continue
             add("handle", m.start(), m.end(), "@", {"id": "@" + handle}, exclusive=False)
             handles.append((m.start(), m.end()))
-        for m in _DM.finditer(text) if (" me " in plain or " us " in plain) else ():
+
+    @staticmethod
+    def _dm_requests(text: str, add, handles: list[tuple[int, int]]) -> None:
+        """"DM me", "message us on ...": a request to talk off the platform."""
+        for m in _DM.finditer(text):
             # "follow us on Instagram @shop": the handle right after already says it.
             if _overlaps(m.start(), m.end() + 12, handles):
                 continue
@@ -347,24 +389,34 @@ class ContactMatcher:
                 value = value.strip()
                 at = raw.find(value, tag.start, tag.end)
                 start, end = (at, at + len(value)) if at >= 0 else (tag.start, tag.end)
-                low = value.lower()
-                if low.startswith("mailto:"):
-                    address = value[7:].split("?", 1)[0]
-                    domain = address.rsplit("@", 1)[-1].lower() if "@" in address else ""
-                    spans.append(Span("email", field.name, start, end, address, domain, 1.0, {"in": "href"}))
-                elif low.startswith("tel:"):
-                    number = value[4:]
-                    region = self.regions[0] if self.regions else None
-                    try:
-                        label = phonenumbers.format_number(phonenumbers.parse(number, region),
-                                                           phonenumbers.PhoneNumberFormat.E164)
-                    except phonenumbers.NumberParseException:
-                        label = re.sub(r"[^\d+]", "", number)
-                    spans.append(Span("phone", field.name, start, end, number, label, 1.0, {"in": "href"}))
-                elif low.startswith(("http://", "https://", "//", "www.")):
-                    host = link_host(value)
-                    if host:
-                        scheme = low.split("://", 1)[0] if "://" in low else ""
-                        data = {"url": value, "scheme": scheme, "shortener": host in SHORTENERS, "in": "href"}
-                        spans.append(Span("url", field.name, start, end, value, host, 1.0, data))
+                span = self._href_span(field.name, start, end, value)
+                if span is not None:
+                    spans.append(span)
         return spans
+
+    def _href_span(self, field_name: str, start: int, end: int, value: str) -> Span | None:
+        """The address, number or web link an ``href`` leads to; None for any other target."""
+        low = value.lower()
+        if low.startswith("mailto:"):
+            address = value[7:].split("?", 1)[0]
+            domain = address.rsplit("@", 1)[-1].lower() if "@" in address else ""
+            return Span("email", field_name, start, end, address, domain, 1.0, {"in": "href"})
+        if low.startswith("tel:"):
+            number = value[4:]
+            return Span("phone", field_name, start, end, number, self._tel_label(number), 1.0, {"in": "href"})
+        if low.startswith(("http://", "https://", "//", "www.")):
+            host = link_host(value)
+            if host:
+                scheme = low.split("://", 1)[0] if "://" in low else ""
+                data = {"url": value, "scheme": scheme, "shortener": host in SHORTENERS, "in": "href"}
+                return Span("url", field_name, start, end, value, host, 1.0, data)
+        return None
+
+    def _tel_label(self, number: str) -> str:
+        """A ``tel:`` number in E.164, read in the first region; its digits as written when unreadable."""
+        region = self.regions[0] if self.regions else None
+        try:
+            return phonenumbers.format_number(phonenumbers.parse(number, region),
+                                              phonenumbers.PhoneNumberFormat.E164)
+        except phonenumbers.NumberParseException:
+            return re.sub(r"[^\d+]", "", number)

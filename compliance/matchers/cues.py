@@ -77,34 +77,54 @@ def _extend(heads, items):
             break
         if op is _sre.AT:
             continue  # \b, ^: zero width
-        if op is _sre.LITERAL:
-            chars = [chr(av)]
-        elif op is _sre.IN:
-            chars = _chars(av)
-        elif op is _sre.BRANCH:
-            grown = set()
-            for branch in av[1]:
-                grown |= _extend(heads, branch)
+        grown = _extend_group(heads, op, av)
+        if grown is not None:
             heads = grown
             continue
-        elif op is _sre.SUBPATTERN:
-            heads = _extend(heads, av[-1])
-            continue
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
-            heads = heads | _extend(heads, av[2])  # optional: with it and without it
-            continue
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
-            for _ in range(min(av[0], PREFIX_LEN)):
-                heads = _extend(heads, av[2])
-            if av[1] != av[0]:
-                heads = {(h, False) for h, _ in heads}
-            continue
-        else:
-            chars = None
+        chars = _literal_chars(op, av)
         if chars is None:
             return {(h, False) for h, _ in heads}
         heads = {(h + c, True) if open_ and len(h) < PREFIX_LEN else (h, open_) for h, open_ in heads for c in chars}
     return heads
+
+
+def _literal_chars(op, av):
+    """The characters one pattern item matches: a literal or a short character class; None for
+    anything else."""
+    if op is _sre.LITERAL:
+        return [chr(av)]
+    if op is _sre.IN:
+        return _chars(av)
+    return None
+
+
+def _extend_group(heads, op, av):
+    """The heads grown through an item that holds other items: alternatives, a group, or a
+    repeat; None when the item is none of those (or a repeat that may match nothing)."""
+    if op is _sre.BRANCH:
+        grown = set()
+        for branch in av[1]:
+            grown |= _extend(heads, branch)
+        return grown
+    if op is _sre.SUBPATTERN:
+        return _extend(heads, av[-1])
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        return _extend_repeat(heads, av)
+    return None
+
+
+def _extend_repeat(heads, av):
+    """An optional item grows the heads with it and without it; one repeated at least once grows
+    them through its required copies, and closes them when more may follow."""
+    if av[0] == 0 and av[1] == 1:
+        return heads | _extend(heads, av[2])  # optional: with it and without it
+    if av[0] >= 1:
+        for _ in range(min(av[0], PREFIX_LEN)):
+            heads = _extend(heads, av[2])
+        if av[1] != av[0]:
+            heads = {(h, False) for h, _ in heads}
+        return heads
+    return None
 
 
 def literal_prefixes(pattern: re.Pattern) -> set[str] | None:
@@ -114,6 +134,16 @@ def literal_prefixes(pattern: re.Pattern) -> set[str] | None:
     if any(not h for h, _ in heads):
         return None
     return {h.casefold() for h, _ in heads}
+
+
+def _honest_use(cue: Cue, low: str, m: re.Match[str]) -> bool:
+    """The cue's match is one of its honest uses: by the words after it, before it, or anywhere
+    in the text."""
+    if cue.honest_after and cue.honest_after.search(low[m.end():m.end() + 40]):
+        return True
+    if cue.honest_before and cue.honest_before.search(low[max(0, m.start() - 40):m.start()]):
+        return True
+    return bool(cue.honest_near and cue.honest_near.search(low))
 
 
 class CueMatcher:
@@ -148,29 +178,29 @@ class CueMatcher:
         folded = folded if folded is not None else fold(text)
         low = folded.text
         found: list[tuple[int, int, Cue]] = []
-        run = set(self.always)
-        if self._has_starts:
-            for _, ids in self.starts.iter(low):
-                run |= ids
+        run = self._cues_begun(low)
         if not run:
             return found
         for i, cue in enumerate(self.cues):
             if i not in run:
                 continue
             for m in cue.pattern.finditer(low):
-                if cue.honest_after and cue.honest_after.search(low[m.end():m.end() + 40]):
-                    continue
-                if cue.honest_before and cue.honest_before.search(low[max(0, m.start() - 40):m.start()]):
-                    continue
-                if cue.honest_near and cue.honest_near.search(low):
-                    continue
-                if m.end() <= m.start():
+                if _honest_use(cue, low, m) or m.end() <= m.start():
                     continue
                 vs, ve = folded.src_span(m.start(), m.end())
                 if any(s < ve and vs < e for s, e, _ in found):
                     continue
                 found.append((vs, ve, cue))
         return found
+
+    def _cues_begun(self, low: str) -> set[int]:
+        """The cues to run on folded text ``low``: those whose literal beginning occurs in it, and
+        those with none."""
+        run = set(self.always)
+        if self._has_starts:
+            for _, ids in self.starts.iter(low):
+                run |= ids
+        return run
 
     def find(self, listing) -> list[Span]:
         spans = []

@@ -31,25 +31,39 @@ def active_reasons(name: str, attrs) -> list[str]:
     reasons = []
     if name in ACTIVE_TAGS:
         reasons.append(name)
-    values = {k.lower(): (v or "") for k, v in attrs}
-    if name == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
-        reasons.append("meta refresh")
-    if name == "link" and "import" in values.get("rel", "").lower().split():
-        reasons.append("link import")
+    elif name == "meta" or name == "link":
+        reasons.extend(_refresh_or_import(name, attrs))
     for key, value in attrs:
         key = key.lower()
         if key.startswith("on") and len(key) > 2:
             reasons.append(key)
         elif key in _URL_ATTRS and value:
-            squeezed = _SCHEME_NOISE.sub("", value).lower()
-            for scheme in _ACTIVE_SCHEMES:
-                if squeezed.startswith(scheme):
-                    reasons.append(scheme)
-        elif key == "style" and value:
-            squeezed = _SCHEME_NOISE.sub("", value).lower()
-            if "expression(" in squeezed or "javascript:" in squeezed:
-                reasons.append("style script")
+            reasons.extend(_script_schemes(value))
+        elif key == "style" and value and _style_script(value):
+            reasons.append("style script")
     return reasons
+
+
+def _refresh_or_import(name: str, attrs) -> list[str]:
+    """A ``<meta>`` that refreshes the page elsewhere, or a ``<link>`` that imports a document."""
+    values = {k.lower(): (v or "") for k, v in attrs}
+    if name == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
+        return ["meta refresh"]
+    if name == "link" and "import" in values.get("rel", "").lower().split():
+        return ["link import"]
+    return []
+
+
+def _script_schemes(value: str) -> list[str]:
+    """The active schemes a link target starts with, read as a browser does (noise dropped)."""
+    squeezed = _SCHEME_NOISE.sub("", value).lower()
+    return [scheme for scheme in _ACTIVE_SCHEMES if squeezed.startswith(scheme)]
+
+
+def _style_script(value: str) -> bool:
+    """A style that runs script: an IE ``expression(...)`` or a ``javascript:`` URL."""
+    squeezed = _SCHEME_NOISE.sub("", value).lower()
+    return "expression(" in squeezed or "javascript:" in squeezed
 
 
 class MarkupMatcher:

@@ -236,17 +236,28 @@ def writing(words: list[Word], i: int, j: int, case: TitleCase, raw: str, first:
     if raw[words[j - 1].end:].lstrip().startswith(TRADEMARK_SIGNS):
         return Writing.NAME
     phrase = words[i:j]
-    if any(w.raw[:1].islower() and w.text not in JOINING for w in phrase) and case is not TitleCase.ONE_CASE:
+    if _has_lower_case_word(phrase) and case is not TitleCase.ONE_CASE:
         return Writing.WORD
     if case is TitleCase.ONE_CASE:
         return Writing.UNMARKED
-    caps = sum(_all_caps(w.raw) for w in words)
-    if all(_all_caps(w.raw) or w.text in JOINING for w in phrase) and caps * 2 < len(words) \
-            and not _caps_for_emphasis(words, j) and not _acronym(phrase):
+    if _capitals_amid_mixed_case(words, phrase, j):
         return Writing.NAME  # "COMFORT insoles"
     if case is TitleCase.SENTENCE and (i > first or j - i > 1):
         return Writing.NAME  # "memory foam Comfort insoles", "Best Friends dog bed": not a sentence's capital
     return Writing.UNMARKED
+
+
+def _has_lower_case_word(phrase: list[Word]) -> bool:
+    """A word of the phrase starts in lower case (a joining word may: "Bed of Roses")."""
+    return any(w.raw[:1].islower() and w.text not in JOINING for w in phrase)
+
+
+def _capitals_amid_mixed_case(words: list[Word], phrase: list[Word], j: int) -> bool:
+    """The phrase is in capitals where most of the title is not, and they neither run on past
+    it for emphasis nor make an abbreviation."""
+    caps = sum(_all_caps(w.raw) for w in words)
+    return all(_all_caps(w.raw) or w.text in JOINING for w in phrase) and caps * 2 < len(words) \
+        and not _caps_for_emphasis(words, j) and not _acronym(phrase)
 
 
 def vocabulary() -> WordSet:
@@ -335,6 +346,12 @@ class RegisterMatcher:
         masks = self.index.lookup([phrase_key(key) for _, _, key in candidates])
         if not any(masks):
             return []
+        return self._spans(listing, words, case, raw, candidates, masks)
+
+    def _spans(self, listing, words: list[Word], case: TitleCase, raw: str,
+               candidates: list[tuple[int, int, str]], masks: list[int]) -> list[Span]:
+        """Spans of the candidate phrases that are live marks in the listing's classes (in any
+        class when the listing's classes are unknown)."""
         classes = classes_of(listing)
         wanted = class_mask(classes)
         spans = []
