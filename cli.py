@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import sys
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -321,11 +321,7 @@ def check(catalog, platforms, blocklists, no_default_blocklists, no_store, mappi
     from compliance.output import check_output_path
 
     reports = _report_targets(fmt, output, output_dir)
-    size = os.path.getsize(catalog) if os.path.isfile(catalog) else 0
-    bar = None
-    if sys.stderr.isatty() and size > 1_000_000:
-        bar = click.progressbar(length=size, label="checking", file=sys.stderr)
-    progress = (lambda n: bar.update(n - bar.pos)) if bar is not None else None
+    bar, progress = _progress_bar(catalog)
     for _, path in reports:
         if path:
             check_output_path(path, [catalog, *blocklists, authorized, baseline, changed_only])
@@ -335,25 +331,49 @@ def check(catalog, platforms, blocklists, no_default_blocklists, no_store, mappi
                                            authorized, progress, no_store, use_register)
         jobs = _cap_jobs(jobs)
         recording = None if no_store else _recording(catalog, checker)
-        try:
-            with _open_reports(reports) as outputs:
-                worst, statuses = _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate,
-                                                recording)
-            _say_written(reports, statuses)
-        except BaseException:
-            if recording is not None:
-                recording.abandon()  # no report, no history: the run never happened for the seller
-            raise
+        worst = _write_reports_or_abandon(reports, checker, layout, listings, jobs, fail_on, bar, gate, recording)
         code = 0 if exit_zero else worst
         if recording is not None:
             recording.finish(code)
             _say(filter(None, [recording.notice()]))
     except (KeyboardInterrupt, Stopped) as stop:
-        kept = "; the previous report is unchanged" if output or output_dir else ""
-        click.echo(f"listguard: {'stopped' if isinstance(stop, Stopped) else 'interrupted'}; no report "
-                   f"written{kept}", err=True)
-        sys.exit(getattr(stop, "exit_code", 130))
+        _exit_stopped(stop, output, output_dir)
     sys.exit(code)
+
+
+def _progress_bar(catalog):
+    """A progress bar on standard error for a catalog over a megabyte when it is a terminal, and
+    the callback that moves it to a byte position (both None otherwise)."""
+    size = os.path.getsize(catalog) if os.path.isfile(catalog) else 0
+    bar = None
+    if sys.stderr.isatty() and size > 1_000_000:
+        bar = click.progressbar(length=size, label="checking", file=sys.stderr)
+    progress = (lambda n: bar.update(n - bar.pos)) if bar is not None else None
+    return bar, progress
+
+
+def _write_reports_or_abandon(reports, checker, layout, listings, jobs, fail_on, bar, gate, recording) -> int:
+    """Check and write every report, then say where they went; the exit code the results give.
+    A run that stops before its reports are in place is dropped from the history."""
+    try:
+        with _open_reports(reports) as outputs:
+            worst, statuses = _write_report(outputs, checker, layout, listings, jobs, fail_on, bar, gate,
+                                            recording)
+        _say_written(reports, statuses)
+    except BaseException:
+        if recording is not None:
+            recording.abandon()  # no report, no history: the run never happened for the seller
+        raise
+    return worst
+
+
+def _exit_stopped(stop, output, output_dir) -> NoReturn:
+    """A stopped or interrupted check writes no report: say so, and that a report file from
+    before is left as it was."""
+    kept = "; the previous report is unchanged" if output or output_dir else ""
+    click.echo(f"listguard: {'stopped' if isinstance(stop, Stopped) else 'interrupted'}; no report "
+               f"written{kept}", err=True)
+    sys.exit(getattr(stop, "exit_code", 130))
 
 
 def _report_targets(formats, output, output_dir) -> list[tuple[str, str | None]]:
@@ -750,8 +770,18 @@ def _listing_name(listing: str, row: int) -> str:
 
 
 def _diff_lines(diff) -> list[str]:
-    from compliance.formats.table import printable
+    lines = _diff_heading(diff)
+    lines += _changed_listing_lines(diff.changed)
+    for title, items in (("added", diff.added), ("removed", diff.removed)):
+        if items:
+            lines.append(title)
+        lines += [f"  {_listing_name(i.listing, i.row)}  " + ", ".join(f"{p} {v}" for p, v in i.verdicts.items())
+                  for i in items]
+    return lines
 
+
+def _diff_heading(diff) -> list[str]:
+    """The two runs compared, the counts of what changed, and the platforms only one run checked."""
     lines = [f"run {r.id}  {_when(r.started_at)}  {r.catalog}  listguard {r.listguard}  lists {r.lists}"
              for r in (diff.before, diff.after)]
     shown = ", ".join(diff.compared) or "no platform both runs checked"
@@ -761,18 +791,20 @@ def _diff_lines(diff) -> list[str]:
             for p in r.platforms if p not in other.platforms]
     if only:
         lines.append("not compared: " + ", ".join(only))
-    if diff.changed:
-        lines.append("changed")
-    for c in diff.changed:
+    return lines
+
+
+def _changed_listing_lines(changed) -> list[str]:
+    """Each listing whose verdict changed, with its old and new verdicts and the findings that
+    appeared (+) and went away (-)."""
+    from compliance.formats.table import printable
+
+    lines = ["changed"] if changed else []
+    for c in changed:
         verdicts = ", ".join(f"{p} {old} -> {new}" for p, (old, new) in c.changed.items())
         lines.append(f"  {_listing_name(c.after.listing, c.after.row)}  {verdicts}")
         lines += [f"    + {f.code} '{printable(f.matched)}'" for f in c.appeared]
         lines += [f"    - {f.code} '{printable(f.matched)}'" for f in c.went_away]
-    for title, items in (("added", diff.added), ("removed", diff.removed)):
-        if items:
-            lines.append(title)
-        lines += [f"  {_listing_name(i.listing, i.row)}  " + ", ".join(f"{p} {v}" for p, v in i.verdicts.items())
-                  for i in items]
     return lines
 
 

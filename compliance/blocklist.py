@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
-from typing import Collection, Mapping, NoReturn, Protocol
+from typing import Collection, Iterator, Mapping, NoReturn, Protocol
 
 from .errors import InputError
 from .regions import parse_region
@@ -86,39 +86,49 @@ def load_blocklist(path, platform_names=None) -> list[Entry]:
         handle = open(path, encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise InputError(f"cannot open blocklist ({exc.strerror}); check the path", path) from None
-    entries: list[Entry] = []
     with handle:
         reader = csv.reader(handle)
+        index = _column_index(reader, path)
+        return [_entry(row, index, path, line, platform_names) for row, line in _filled_rows(reader, path)]
+
+
+def _column_index(reader, path: Path) -> dict[str, int]:
+    """The header line's columns by name, read from ``reader``: it must name term and kind, and
+    only columns a blocklist has."""
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError("the blocklist is empty; it needs a header line with at least term,kind",
+                         path, 1) from None
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text; save the blocklist as UTF-8 CSV", path, 1) from None
+    names = [h.strip().lower() for h in header]
+    for required in ("term", "kind"):
+        if required not in names:
+            raise InputError(f"the header has no '{required}' column (found: {', '.join(names) or 'nothing'}); "
+                             f"columns are {','.join(COLUMNS)}", path, 1)
+    unknown = [n for n in names if n and n not in COLUMNS]
+    if unknown:
+        col = names.index(unknown[0]) + 1
+        raise InputError(f"unknown column '{unknown[0]}'; columns are {','.join(COLUMNS)}", path, 1, col)
+    return {n: i for i, n in enumerate(names)}
+
+
+def _filled_rows(reader, path: Path) -> Iterator[tuple[list[str], int]]:
+    """The lines after the header that hold something, each with its line number; blank lines are
+    skipped, and text that is not UTF-8 or not CSV is an error naming its line."""
+    while True:
         try:
-            header = next(reader)
+            row = next(reader)
         except StopIteration:
-            raise InputError("the blocklist is empty; it needs a header line with at least term,kind",
-                             path, 1) from None
+            break
         except UnicodeDecodeError:
-            raise InputError("not UTF-8 text; save the blocklist as UTF-8 CSV", path, 1) from None
-        names = [h.strip().lower() for h in header]
-        for required in ("term", "kind"):
-            if required not in names:
-                raise InputError(f"the header has no '{required}' column (found: {', '.join(names) or 'nothing'}); "
-                                 f"columns are {','.join(COLUMNS)}", path, 1)
-        unknown = [n for n in names if n and n not in COLUMNS]
-        if unknown:
-            col = names.index(unknown[0]) + 1
-            raise InputError(f"unknown column '{unknown[0]}'; columns are {','.join(COLUMNS)}", path, 1, col)
-        index = {n: i for i, n in enumerate(names)}
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            except UnicodeDecodeError:
-                raise InputError("not UTF-8 text; save the blocklist as UTF-8 CSV", path, reader.line_num + 1) from None
-            except csv.Error as exc:
-                raise InputError(f"unreadable CSV ({exc}); check the quoting", path, reader.line_num) from None
-            if not any(cell.strip() for cell in row):
-                continue
-            entries.append(_entry(row, index, path, reader.line_num, platform_names))
-    return entries
+            raise InputError("not UTF-8 text; save the blocklist as UTF-8 CSV", path, reader.line_num + 1) from None
+        except csv.Error as exc:
+            raise InputError(f"unreadable CSV ({exc}); check the quoting", path, reader.line_num) from None
+        if not any(cell.strip() for cell in row):
+            continue
+        yield row, reader.line_num
 
 
 def entry_from_cells(cells: Mapping[str, str], platform_names: Collection[str] | None = None,
@@ -323,6 +333,21 @@ def link_lines(entries: list[Entry]) -> list[Entry]:
     the owner's mark whose name the owner's own name holds ("Nintendo" of "Nintendo Co., Ltd.")."""
     from .normalize import compact
 
+    house = _house_marks(entries)
+    marks = {compact(e.term): e for e in entries if e.kind == "trademark"}
+    out = []
+    for e in entries:
+        maker = _house_in_keywords(e, marks) or (house.get(compact(e.owner)) if e.kind == "trademark" and e.owner
+                                                 else None)
+        out.append(replace(e, line_of=maker) if maker and maker != e.term else e)
+    return out
+
+
+def _house_marks(entries: list[Entry]) -> dict[str, str]:
+    """Each owner's house mark, by the owner's compact name: among an owner's several trademarks,
+    one whose name the owner's name holds."""
+    from .normalize import compact
+
     by_owner: dict[str, list[Entry]] = {}
     for e in entries:
         if e.kind == "trademark" and e.owner:
@@ -333,13 +358,7 @@ def link_lines(entries: list[Entry]) -> list[Entry]:
         if len(group) > 1 and named:
             # The name the owner's name starts with ("Jaguar" of "Jaguar Land Rover Limited"), else the shortest.
             house[owner] = min(named, key=lambda e: (not owner.startswith(compact(e.term)), len(e.term))).term
-    marks = {compact(e.term): e for e in entries if e.kind == "trademark"}
-    out = []
-    for e in entries:
-        maker = _house_in_keywords(e, marks) or (house.get(compact(e.owner)) if e.kind == "trademark" and e.owner
-                                                 else None)
-        out.append(replace(e, line_of=maker) if maker and maker != e.term else e)
-    return out
+    return house
 
 
 def _house_in_keywords(entry: Entry, marks: dict[str, Entry]) -> str:

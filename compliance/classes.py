@@ -225,6 +225,14 @@ class _Matcher:
         tokens, breaks = tokens_and_breaks(text)
         found = [hit for hit in self.hits(tokens) if hit[3]]
         modifier = [False] * len(found)
+        if len(found) > 1:  # a lone product modifies nothing
+            self._mark_kind_groups(found, tokens, breaks, modifier)
+            self._mark_head_only_modifiers(found, tokens, breaks, modifier)
+        return [(hit[2], hit[3]) for hit, dropped in zip(found, modifier) if not dropped]
+
+    def _mark_kind_groups(self, found: list[Hit], tokens: tuple[str, ...], breaks: frozenset[int],
+                          modifier: list[bool]) -> None:
+        """Mark in ``modifier`` the nouns after a kind word, up to the end of its noun group."""
         for index in range(len(found) - 1):
             _, end, phrase, _ = found[index]
             kind = phrase in self.kinds or phrase[-1:] in self.kinds  # "kids toy" is a toy too
@@ -234,6 +242,10 @@ class _Matcher:
                     if self._listed(tokens, breaks, found[later - 1][1], found[later][0]):
                         break
                     modifier[later] = True
+
+    def _mark_head_only_modifiers(self, found: list[Hit], tokens: tuple[str, ...], breaks: frozenset[int],
+                                  modifier: list[bool]) -> None:
+        """Mark in ``modifier`` each head-only noun that only modifies the product noun after it."""
         # Right to left, so that in "Desk & Shelf Clocks" the dropped "Shelf" drops "Desk" too.
         for index in range(len(found) - 2, -1, -1):
             _, end, phrase, _ = found[index]
@@ -243,7 +255,6 @@ class _Matcher:
             listed = self._listed(tokens, breaks, end, start)
             # "Motorcycle Protective Jacket" is a jacket; "Car & Jacket" lists two things.
             modifier[index] = not listed or (following in self.head_only and modifier[index + 1])
-        return [(hit[2], hit[3]) for hit, dropped in zip(found, modifier) if not dropped]
 
     def classes(self, text: str) -> frozenset[int]:
         """Union of the classes of the products named in ``text``; department words

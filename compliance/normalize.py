@@ -395,19 +395,15 @@ def _chunk_words(folded: Reading, in_place: bool, m, words: list) -> None:
         core = core.rstrip(_RIGHT_EDGE)
         hi = lo + len(core)
     else:
-        lo, hi = 0, len(raw)
-        while lo < hi and not (raw[lo].isalnum() or raw[lo] in "@$"):
-            lo += 1
-        while hi > lo and not (raw[hi - 1].isalnum() or raw[hi - 1] in "@$!|"):
-            hi -= 1
+        lo, hi = _unicode_core_bounds(raw)
     if lo >= hi:
         words.append(("", 0, None))
         return
     core = raw[lo:hi]
     leeted = _leet(core)
+    base = m.start() + lo
     if leeted is core and GLUE.isdisjoint(core):
         # No leetspeak and nothing glued: the word splits at its punctuation, as in the plain reading.
-        base = m.start() + lo
         for w in _WORD.finditer(core):
             if in_place:
                 words.append((w.group(), base + w.start(), None))
@@ -415,8 +411,25 @@ def _chunk_words(folded: Reading, in_place: bool, m, words: list) -> None:
                 src, offsets = _to_source(folded, base + w.start(), base + w.end())
                 words.append((w.group(), src, offsets))
         return
+    _glued_or_leet_words(folded, in_place, leeted, base, words)
+
+
+def _unicode_core_bounds(raw: str) -> tuple[int, int]:
+    """Where the word inside a non-ASCII chunk starts and ends: punctuation at its edges left
+    out, leet symbols kept (``@``/``$`` at the start, ``@ $ ! |`` at the end)."""
+    lo, hi = 0, len(raw)
+    while lo < hi and not (raw[lo].isalnum() or raw[lo] in "@$"):
+        lo += 1
+    while hi > lo and not (raw[hi - 1].isalnum() or raw[hi - 1] in "@$!|"):
+        hi -= 1
+    return lo, hi
+
+
+def _glued_or_leet_words(folded: Reading, in_place: bool, leeted: str, base: int, words: list) -> None:
+    """The words of a chunk core written in leetspeak or glued with punctuation (``G.U.C.C.I``,
+    ``N1ke``), its leet folded and glue removed, appended to ``words`` with explicit offsets
+    (``base`` is where the core starts in the folded text)."""
     piece, offs = [], []
-    base = m.start() + lo
     for i, c in enumerate(leeted):
         if c.isalnum():
             piece.append(c)

@@ -89,6 +89,19 @@ def _freeze(value):
 def load_pack(path: Path) -> Platform:
     from ..rules import REGISTRY  # registers every rule
 
+    data = _pack_mapping(path)
+    regions = _pack_regions(data["regions"], path)
+    rules = [_rule_config(item, i, REGISTRY, path) for i, item in enumerate(data["rules"] or [], 1)]
+    default = parse_region(str(data["default_region"]))
+    if default is None:
+        raise InputError(f"default_region: '{data['default_region']}' is not an ISO country code", path)
+    return Platform(name=str(data["name"]).lower(), title=str(data["title"]), default_region=default,
+                    regions=tuple(regions), rules=tuple(rules), source=str(data.get("source", "")))
+
+
+def _pack_mapping(path: Path) -> dict:
+    """The pack file read as YAML: a mapping with every key a pack needs, or an error saying where
+    the file goes wrong."""
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -100,35 +113,39 @@ def load_pack(path: Path) -> Platform:
     for key in ("name", "title", "default_region", "regions", "rules"):
         if key not in data:
             raise InputError(f"missing '{key}'", path)
+    return data
+
+
+def _pack_regions(listed, path: Path) -> list[str]:
+    """The pack's regions as ISO country codes, in the order the pack lists them."""
     regions = []
-    for r in data["regions"]:
+    for r in listed:
         code = parse_region(str(r))
         if code is None:
             raise InputError(f"regions: '{r}' is not an ISO country code", path)
         regions.append(code)
-    rules = []
-    for i, item in enumerate(data["rules"] or [], 1):
-        where = f"rules[{i}]"
-        if not isinstance(item, dict) or "code" not in item:
-            raise InputError(f"{where}: each rule needs at least a code", path)
-        code = str(item["code"])
-        if code not in REGISTRY:
-            raise InputError(f"{where}: unknown rule code {code}", path)
-        rule = REGISTRY[code]
-        severity = str(item.get("severity", rule.default_severity))
-        if severity not in SEVERITIES:
-            raise InputError(f"{where} ({code}): severity '{severity}' is not one of {', '.join(SEVERITIES)}", path)
-        fields = tuple(item.get("fields") or rule.default_fields)
-        rule_regions = frozenset(
-            "EU" if str(r).upper() == "EU" else (parse_region(str(r)) or str(r)) for r in item.get("regions") or ())
-        rules.append(RuleConfig(code=code, severity=severity, fields=fields,
-                                params=_freeze(item.get("params") or {}), source=str(item.get("source", "")),
-                                note=str(item.get("note", "")), regions=rule_regions))
-    default = parse_region(str(data["default_region"]))
-    if default is None:
-        raise InputError(f"default_region: '{data['default_region']}' is not an ISO country code", path)
-    return Platform(name=str(data["name"]).lower(), title=str(data["title"]), default_region=default,
-                    regions=tuple(regions), rules=tuple(rules), source=str(data.get("source", "")))
+    return regions
+
+
+def _rule_config(item, i: int, registry, path: Path) -> RuleConfig:
+    """The pack's settings for its ``i``-th rule (counted from 1); what the pack leaves out comes
+    from the rule's own defaults."""
+    where = f"rules[{i}]"
+    if not isinstance(item, dict) or "code" not in item:
+        raise InputError(f"{where}: each rule needs at least a code", path)
+    code = str(item["code"])
+    if code not in registry:
+        raise InputError(f"{where}: unknown rule code {code}", path)
+    rule = registry[code]
+    severity = str(item.get("severity", rule.default_severity))
+    if severity not in SEVERITIES:
+        raise InputError(f"{where} ({code}): severity '{severity}' is not one of {', '.join(SEVERITIES)}", path)
+    fields = tuple(item.get("fields") or rule.default_fields)
+    rule_regions = frozenset(
+        "EU" if str(r).upper() == "EU" else (parse_region(str(r)) or str(r)) for r in item.get("regions") or ())
+    return RuleConfig(code=code, severity=severity, fields=fields,
+                      params=_freeze(item.get("params") or {}), source=str(item.get("source", "")),
+                      note=str(item.get("note", "")), regions=rule_regions)
 
 
 @lru_cache(maxsize=1)
