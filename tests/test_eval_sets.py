@@ -35,3 +35,25 @@ def test_the_titles_rounds_cover_the_titles_set():
     assert 1 <= score.OPEN_ROUNDS <= len(score.TITLE_ROUNDS)
     with pytest.raises(ValueError):
         score.round_of(len(labelled))
+
+
+def test_a_closed_round_counts_only_in_its_own_row(monkeypatch, capsys):
+    """The per-source figures of the titles set leave out the rounds not yet opened for rule work:
+    a closed round shows its size alone, so no total reveals how the session's work fares on it."""
+    spec = importlib.util.spec_from_file_location("eval_score_closed", EVAL / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    labels = {("shop", i): {"label": label, "mark": "Acme", "use": "", "reason": ""}
+              for i, label in (("a", "fail"), ("b", "pass"), ("c", "fail"), ("d", "pass"))}
+    monkeypatch.setattr(score, "TITLE_ROUNDS", (2, 2))
+    monkeypatch.setattr(score, "OPEN_ROUNDS", 1)
+    monkeypatch.setattr(score, "read_labels", lambda name: labels)
+    monkeypatch.setattr(score, "views", lambda sources: {k: score.View(k[0], k[1], f"title {k[1]}") for k in labels})
+    monkeypatch.setattr(score, "covered_marks", lambda: {"acme"})
+    # blocked: "a" (a fail, open round) and "d" (a pass, closed round)
+    monkeypatch.setattr(score, "ip_blocks", lambda source, rows, checker=None: {"a": ["TM001"], "d": ["TM001"]})
+    score.score_set("titles", ["shop"], errors=False)
+    out = capsys.readouterr().out
+    assert "2 listings labelled blind (and 2 in rounds not yet opened" in out
+    assert "| shop | 2 | 1/1/0 | 1 | 1.00 | 1.00 | 1.00 | 0.00 % |" in out   # the closed false block is not counted
+    assert "| 2 | 2 | closed |" in out
