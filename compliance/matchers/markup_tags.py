@@ -31,7 +31,7 @@ def active_reasons(name: str, attrs) -> list[str]:
     reasons = []
     if name in ACTIVE_TAGS:
         reasons.append(name)
-    elif name == "meta" or name == "link":
+    if name in ("meta", "link"):  # only these two carry a refresh or an import; the rest skip the look-up
         reasons.extend(_refresh_or_import(name, attrs))
     for key, value in attrs:
         key = key.lower()
