@@ -1767,28 +1767,25 @@ def _seller_and_title_maker(listing) -> tuple[str, str]:
 
 
 def _own_brand(listing, key: str, entry) -> bool:
-    if not listing.brand_column and (_the_mark_itself(key, entry) or _property_as_maker(key, entry)):
+    if not listing.brand_column and _the_mark_itself(key, entry):
         return False
     return same_family(key, entry) or _sister_brand(listing, entry)
 
 
-def _property_as_maker(key: str, entry) -> bool:
-    """A character, franchise, team or show named where the title names its maker, with no brand
-    column to say who sells it ("American Horror Story / ... фандомный бокс"): the property is what
-    the goods are sold on, not a maker; its own licensee would name itself there ("Stor / ...")."""
-    return len(key) >= 3 and goods_of(entry).property_for_merchandise and key in {compact(n) for n in entry.names}
-
-
 def _the_mark_itself(key: str, entry) -> bool:
-    """A maker read from the title, where the catalog has no brand column, that is the mark's own
-    name with a letter or two added or changed ("IPods Lightning classic" for iPod): the mark
-    written in the title, not the seller's brand. A longer name that extends it ("PUMA Motorsport
-    / Футболка") stays its family."""
+    """A maker read from the title, where the catalog has no brand column, that is the mark written
+    in the title, not the seller's brand: the mark's own name with a letter or two added or changed
+    ("IPods Lightning classic" for iPod), or a character, franchise, team or show by its own name
+    ("American Horror Story / ... фандомный бокс": the property is what the goods are sold on; its
+    licensee would name itself there, "Stor / ..."). A longer name that extends it ("PUMA
+    Motorsport / Футболка"), or a maker's own name, stays its family."""
     if len(key) < 3:
         return False  # no maker read from the title (most listings): nothing to compare
     names = {compact(n) for n in entry.names}
-    return key not in names and (any(key.startswith(n) and len(key) - len(n) <= 2 for n in names if len(n) >= 3)
-                                 or _one_letter_off(key, names))
+    if key in names:
+        return goods_of(entry).property_for_merchandise
+    return any(key.startswith(n) and len(key) - len(n) <= 2 for n in names if len(n) >= 3) \
+        or _one_letter_off(key, names)
 
 
 def _sister_brand(listing, entry) -> bool:
