@@ -197,3 +197,14 @@ def test_a_mark_written_with_a_letter_added_is_no_maker_of_the_listing(checker_w
     iPhone the earphones are for is compatibility, not the seller's own family of marks."""
     result = checker_with()("Проводные наушники IPods classic / Гарнитура для iPhone / Белый", brand=None)
     assert ("TM003", "info") in {(f.rule, f.severity) for f in result.findings if f.text == "iPhone"}
+
+
+def test_a_shops_article_number_set_apart_by_a_dash_is_no_model_of_a_title_in_two_scripts(checker_with):
+    # Ozon's print shops number each design after a dash: "Кружка "kpop TWICE твайс - 2235"".
+    result = checker_with()('Кружка "Avatar Аватар - 1310", 350 мл', brand=None)
+    assert severities(result, "аватар") == {"block"}
+
+
+def test_a_number_right_after_a_name_in_two_scripts_is_still_its_model(checker_with):
+    result = checker_with()("Чехол на ZTE Blade A51 / ЗТЕ Блейд А51 - 2 шт", brand=None)
+    assert not any(f.severity == "block" for f in result.findings if f.kind == "trademark")

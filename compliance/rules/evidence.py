@@ -1006,7 +1006,13 @@ def _other_script_spelling(listing, span, entry) -> str:
     # A model number after either spelling makes it a product's name: "ZTE Blade V30 / ЗТЕ Блейд
     # В30" is the phone, not Marvel's Blade.
     raw = listing.fields[span.field].raw
-    return "" if _model_named(raw, span.end) or _model_named(raw, other.end) else other.text
+    return "" if _names_a_model(raw, span.end) or _names_a_model(raw, other.end) else other.text
+
+
+def _names_a_model(raw: str, end: int) -> bool:
+    """A model designation right after a name, not a shop's article number set apart by a dash
+    ("Кружка "kpop TWICE твайс - 2235"", as the work's title in Latin letters reads it too)."""
+    return _model_named(raw, end) and not SET_APART.match(raw, end)
 
 
 def _latin_title_among_another_script(listing, span) -> str:
