@@ -260,6 +260,8 @@ def _declined_matcher():
                               classes=merch, goods="character"),
                         Entry("Cars", "trademark", owner="Disney", aliases=("Тачки",), classes=merch,
                               goods="media"),
+                        Entry("Sergey Shnurov", "trademark", owner="Sergey Shnurov", aliases=("Сергей Шнуров",),
+                              classes=merch, goods="media"),
                         Entry("Samsung", "trademark", owner="Samsung", aliases=("Самсунг",),
                               classes=frozenset({9}), goods="device")], cache=False)
 
@@ -269,6 +271,9 @@ def _declined_matcher():
     ("Чехол с Гарри Поттером", "Гарри Поттером", "Harry Potter"),
     ("Костюм Человека-паука детский", "Человека-паука", "Spider-Man"),
     ("Кружка Гермионы Грейнджер", "Гермионы Грейнджер", "Hermione"),
+    # a man's surname after his given name, though the dictionary reads "шнуров" only as "of cords"
+    ("Маска Сергея Шнурова, картон", "Сергея Шнурова", "Sergey Shnurov"),
+    ("Кружка с Сергеем Шнуровым", "Сергеем Шнуровым", "Sergey Shnurov"),
 ])
 def test_a_russian_title_declines_a_characters_name(text, matched, term):
     matcher = _declined_matcher()

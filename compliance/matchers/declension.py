@@ -38,8 +38,11 @@ def _forms(morph, name: str) -> tuple[str, ...]:
     if not any(parses) or len(words) == 1 and _everyday_noun(parses[0]):
         return ()  # "Тачки" (Cars) is also barrows: "тачку" is that word, not the film
     forms: set[str] = set()
+    surname = _rule_surname(words, parses)
     for case in CASES:
         declined = [_declined(p, w, case) for w, p in zip(words, parses)]
+        if surname:
+            declined[-1] = words[-1] + SURNAME_CASES[case]
         forms.add(" ".join(declined))
         # A name whose last word does not decline though the guesser declines it (a woman's
         # surname: "Гермионы Грейнджер"): its first word declined alone.
@@ -47,6 +50,19 @@ def _forms(morph, name: str) -> tuple[str, ...]:
             forms.add(" ".join([declined[0]] + words[1:]))
     forms.discard(name.lower())
     return tuple(sorted(forms))
+
+
+# A man's surname in -ов, -ев, -ин or -ын after his given name declines by rule ("Сергей Шнуров":
+# "Сергея Шнурова"), also where the dictionary knows the word only as another word's case form
+# ("шнуров": of cords, "нагиев") and gives no nominative to decline it from.
+SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")
+SURNAME_CASES = {"gent": "а", "datv": "у", "accs": "а", "ablt": "ым", "loct": "е"}
+
+
+def _rule_surname(words: list[str], parses: list) -> bool:
+    first = parses[0]
+    return len(words) == 2 and parses[1] is None and first is not None and "Name" in first.tag \
+        and "masc" in first.tag and words[1].endswith(SURNAME_ENDINGS) and cyrillic(words[1])
 
 
 def _nominative(morph, word: str):
