@@ -440,8 +440,6 @@ def goods_of(entry) -> Goods:
         return Goods(entry.goods)
     if entry.classes and len(entry.classes & FASHION_CLASSES) * 2 > len(entry.classes):
         return Goods.FASHION
-    if "licensed property" in entry.reference:
-        return Goods.CHARACTER
     # Registered for toys with printed matter or clothing, and no devices or vehicles: a property
     # whose name sells merchandise (Disney 16|25|28), not a maker of things others fit.
     if 28 in entry.classes and entry.classes & {16, 25} and not entry.classes & {7, 9, 11, 12}:

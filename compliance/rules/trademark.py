@@ -960,7 +960,7 @@ def another_companys_mark(span, entry, ev):
     severity = "" if not ev.copy_words else "block"
     fix = (f"Remove '{span.text}'. If this is genuine {entry.term} stock, set the brand column to "
            f"{entry.term}; for an accessory, write 'compatible with {entry.term} ...'")
-    if entry.severity == "warn" and "licensed property" in entry.reference and not ev.copy_words:
+    if entry.severity == "warn" and ev.goods.property_for_merchandise and not ev.copy_words:
         message += f" ({entry.term} is licensed to many makers: a review, not a failure)"
         fix = f"List it only if it is genuine or licensed {entry.term} merchandise; otherwise remove '{span.text}'"
     return Outcome("TM001", severity, message, fix)
