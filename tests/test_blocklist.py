@@ -76,3 +76,71 @@ def test_the_lists_readme_gives_each_shipped_list_its_row_count():
     for name, rows in table.items():
         with open(folder / name, encoding="utf-8", newline="") as handle:
             assert sum(1 for _ in csv.DictReader(handle)) == int(rows.replace(",", "")), name
+
+
+
+def _lists_folder():
+    from pathlib import Path
+
+    return Path(default_blocklist_paths()[0]).parent
+
+
+def _shipped_marks(pattern: str) -> list[dict]:
+    import csv
+
+    rows = []
+    for path in sorted(_lists_folder().glob(pattern)):
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows += [row for row in csv.DictReader(handle) if row["kind"] == "trademark"]
+    return rows
+
+
+def _readme_says(pattern: str) -> tuple[int, ...]:
+    import re
+
+    found = re.search(pattern, (_lists_folder() / "README.md").read_text(encoding="utf-8"))
+    assert found, f"blocklists/README.md no longer says {pattern!r}"
+    return tuple(int(group.replace(",", "")) for group in found.groups())
+
+
+def _aliases(row) -> int:
+    return len([a for a in row["aliases"].split("|") if a.strip()])
+
+
+def test_the_lists_readme_states_the_totals_the_lists_hold():
+    # Beyond the table, the README gives totals (marks, aliases, generic marks, goods) that drifted
+    # from the lists while only the table was checked; each is recounted here.
+    import re
+    from collections import Counter
+
+    rows = _shipped_marks("trademarks*.csv")
+    assert _readme_says(r"([\d,]+) marks in all \(with `trademarks.csv`\), ([\d,]+) aliases, ([\d,]+) marked"
+                        r" `generic=true`, ([\d,]+)\s+with keywords") == (
+        len(rows), sum(_aliases(r) for r in rows), sum(r["generic"] == "true" for r in rows),
+        sum(bool(r["keywords"].strip()) for r in rows))
+    by_goods = re.search(r"By goods: ([^.]+)\.", (_lists_folder() / "README.md").read_text(encoding="utf-8"))
+    assert by_goods, "blocklists/README.md no longer gives the marks by goods"
+    stated = {name: int(n.replace(",", "")) for name, n in re.findall(r"(\w+)\s+([\d,]+)", by_goods.group(1))}
+    assert stated == dict(Counter(r["goods"] for r in rows))
+
+
+def test_the_lists_readme_states_what_trademarks_csv_and_the_references_hold():
+    main = _shipped_marks("trademarks.csv")
+    assert _readme_says(r"(\d[\d,]*) marks \(the table groups the first \d+; [^)]*\), ([\d,]+) aliases, "
+                        r"(\d+) marked\s+`generic=true`, (\d+) with severity `warn`") == (
+        len(main), sum(_aliases(r) for r in main), sum(r["generic"] == "true" for r in main),
+        sum(r["severity"] == "warn" for r in main))
+    larger = _shipped_marks("trademarks-*.csv")
+    wikipedia = sum("wikipedia.org" in r["reference"] for r in larger)
+    data_set = sum("character-names-npm" in r["reference"] for r in larger)
+    assert _readme_says(r"publisher \(([\d,]+) rows\)") == (len(larger) - wikipedia - data_set,)
+    assert _readme_says(r"person \(([\d,]+) rows;") == (wikipedia,)
+    assert _readme_says(r"`character-names-npm` \(([\d,]+) rows") == (data_set,)
+
+
+def test_the_lists_readme_states_what_the_gear_list_holds():
+    gear = _shipped_marks("trademarks-gear-audio-bags.csv")
+    assert _readme_says(r"([\d,]+) marks not held by the other lists \([^)]*\), ([\d,]+) aliases, ([\d,]+) marked "
+                        r"`generic=true` with `keywords`") == (
+        len(gear), sum(_aliases(r) for r in gear), sum(r["generic"] == "true" and bool(r["keywords"].strip())
+                                                       for r in gear))
