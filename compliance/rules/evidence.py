@@ -1009,7 +1009,7 @@ def _other_script_spelling(listing, span, entry) -> str:
 
 def _names_a_model(raw: str, end: int) -> bool:
     """A model designation right after a name, not a shop's article number set apart by a dash
-    ("Кружка "kpop TWICE твайс - 2235"", as the work's title in Latin letters reads it too)."""
+    ("Кружка "kpop TWICE твайс - 2235"") or a quote: what makes a work's name a product's."""
     return _model_named(raw, end) and not SET_APART.match(raw, end)
 
 
@@ -1028,7 +1028,7 @@ def _latin_title_among_another_script(listing, span) -> str:
     if any(c.isalpha() and not c.isascii() for c in span.text) or not _mostly_another_script(rest):
         return ""
     end = _end_in_latin(listing.title, span)
-    if end < 0 or _model_named(listing.title, end) and not SET_APART.match(listing.title, end):
+    if end < 0 or _names_a_model(listing.title, end):
         return ""
     return f"'{span.text}' in Latin letters"
 
