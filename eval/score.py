@@ -81,13 +81,11 @@ def checker_for(*targets: str):
     return Checker(parse_targets(list(targets), packs), entries, as_of=AS_OF)
 
 
-def ip_blocks(source: str, rows: list[View], checker=None) -> dict[str, list]:
-    """Run listguard over the rows as a catalog CSV (so the columns are found as a seller's
-    would be) and return the blocking IP findings per listing id (on any of the checker's
-    marketplaces; by default the source's own)."""
+def check_rows(source: str, rows: list[View], checker):
+    """Run listguard over the rows written as a catalog CSV, so the columns are found as a seller's
+    would be: each listing's result."""
     from compliance.catalog import read_catalog
 
-    checker = checker or checker_for(TARGET[source])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{source}.csv"
         with open(path, "w", encoding="utf-8", newline="") as f:
@@ -97,12 +95,17 @@ def ip_blocks(source: str, rows: list[View], checker=None) -> dict[str, list]:
             for v in rows:
                 out.writerow([v.id, v.title, v.description, v.category, v.price] + [v.brand] * with_brand)
         _, listings = read_catalog(path)
-        found = {}
-        for result in checker.check(listings):
-            found[result.listing.id] = [f for f in result.findings
-                                        if f.kind in IP_KINDS and f.severity == "block"]
-            if result.listing.error:
-                UNREADABLE.append(f"{source}:{result.listing.id}: {result.listing.error[:160]}")
+        yield from checker.check(listings)
+
+
+def ip_blocks(source: str, rows: list[View], checker=None) -> dict[str, list]:
+    """The blocking IP findings per listing id (on any of the checker's marketplaces; by default
+    the source's own)."""
+    found = {}
+    for result in check_rows(source, rows, checker or checker_for(TARGET[source])):
+        found[result.listing.id] = [f for f in result.findings if f.kind in IP_KINDS and f.severity == "block"]
+        if result.listing.error:
+            UNREADABLE.append(f"{source}:{result.listing.id}: {result.listing.error[:160]}")
     return found
 
 

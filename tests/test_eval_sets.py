@@ -3,6 +3,7 @@ is one of the three, and the titles set's rounds cover its rows (make eval reads
 the shared data; these files alone are checked here)."""
 import csv
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,34 @@ def test_a_closed_round_counts_only_in_its_own_row(monkeypatch, capsys):
     assert "2 listings labelled blind (and 2 in rounds not yet opened" in out
     assert "| shop | 2 | 1/1/0 | 1 | 1.00 | 1.00 | 1.00 | 0.00 % |" in out   # the closed false block is not counted
     assert "| 2 | 2 | closed |" in out
+
+
+def _differential():
+    spec = importlib.util.spec_from_file_location("eval_differential", EVAL / "differential.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_differential_lists_changed_listings_but_not_those_of_closed_rounds(tmp_path, capsys):
+    differential = _differential()
+    closed_id = next(iter(differential.closed_ids()))
+    open_id = rows("titles-ids.csv")[0]["id"]
+    block = ["TM001", "trademark", "block", "Apple", "title", 0, 5, "Apple", ["amazon:US"]]
+    before = {f"ozon:{open_id}": [], f"ozon-titles:{closed_id}": [], "ozon:unchanged": [block]}
+    after = {f"ozon:{open_id}": [block], f"ozon-titles:{closed_id}": [block], "ozon:unchanged": [block]}
+    for name, found in (("before.json", before), ("after.json", after), ("same.json", before)):
+        (tmp_path / name).write_text(json.dumps(found))
+    assert differential.main(["compare", str(tmp_path / "before.json"), str(tmp_path / "same.json")]) == 0
+    assert "3 listings: identical" in capsys.readouterr().out
+    assert differential.main(["compare", str(tmp_path / "before.json"), str(tmp_path / "after.json")]) == 1
+    out = capsys.readouterr().out
+    assert "2 differ (1 of them in rounds not yet opened, not listed); 2 with other blocked marks" in out
+    assert f"ozon:{open_id}" in out and closed_id not in out and "ozon:unchanged" not in out
+
+
+def test_the_differential_refuses_runs_over_different_listings(tmp_path, capsys):
+    (tmp_path / "a.json").write_text(json.dumps({"ozon:1": []}))
+    (tmp_path / "b.json").write_text(json.dumps({"ozon:2": []}))
+    assert _differential().main(["compare", str(tmp_path / "a.json"), str(tmp_path / "b.json")]) == 1
+    assert "different listings: 2 in one only" in capsys.readouterr().out
