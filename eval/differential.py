@@ -27,30 +27,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from score import OPEN_ROUNDS, TARGET, TITLE_ROUNDS, check_rows, checker_for  # noqa: E402
+from score import OPEN_ROUNDS, TARGET, TITLE_ROUNDS, check_rows, checker_for, use_this_checkouts_lists  # noqa: E402
 from sources import DEV_SOURCES, TITLE_SOURCES, WITH_BRAND, View, available, views  # noqa: E402
 
 Findings = dict[str, list[list]]
-
-
-def use_this_checkouts_lists() -> Path:
-    """Read the lists of this checkout, also where the installed package is another checkout's (a
-    worktree of an earlier commit run for 'before' with the main venv): an editable install maps
-    ``compliance.blocklists`` to its own ``blocklists/`` folder while ``compliance`` comes from the
-    path, which would check the old code against the new lists."""
-    import importlib.util
-
-    import compliance
-
-    folder = HERE.parent / "blocklists"
-    spec = importlib.util.spec_from_file_location("compliance.blocklists", folder / "__init__.py",
-                                                  submodule_search_locations=[str(folder)])
-    if spec is None or spec.loader is None or Path(compliance.__file__).parent != HERE.parent / "compliance":
-        sys.exit(f"eval/differential.py: cannot read the code and lists of {HERE.parent}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["compliance.blocklists"] = module
-    spec.loader.exec_module(module)
-    return folder
 
 
 def findings(source: str, rows: list[View]) -> Findings:

@@ -71,6 +71,26 @@ def read_labels(name: str) -> dict[tuple[str, str], dict]:
         return {tuple(row["id"].split(":", 1)): row for row in csv.DictReader(f)}
 
 
+def use_this_checkouts_lists() -> Path:
+    """Read the lists of this checkout, also where the installed package is another checkout's (a
+    worktree of an earlier commit run for 'before' with the main venv): an editable install maps
+    ``compliance.blocklists`` to its own ``blocklists/`` folder while ``compliance`` comes from the
+    path, which would check the old code against the new lists."""
+    import importlib.util
+
+    import compliance
+
+    folder = HERE.parent / "blocklists"
+    spec = importlib.util.spec_from_file_location("compliance.blocklists", folder / "__init__.py",
+                                                  submodule_search_locations=[str(folder)])
+    if spec is None or spec.loader is None or Path(compliance.__file__).parent != HERE.parent / "compliance":
+        sys.exit(f"eval: cannot read the code and lists of {HERE.parent}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["compliance.blocklists"] = module
+    spec.loader.exec_module(module)
+    return folder
+
+
 def checker_for(*targets: str):
     from compliance.blocklist import load_blocklists
     from compliance.check import Checker
@@ -279,11 +299,16 @@ def score_class_coverage() -> None:
                   ["Walmart/Amazon categories", str(len(rows)), f"{100 * flat:.1f} %", "90 %"]])
 
 
+# The command line of this checkout with this checkout's lists (see use_this_checkouts_lists).
+THIS_CHECKOUTS_CLI = (f"import sys; sys.path[:0] = [{str(ROOT)!r}, {str(HERE)!r}]; import score; "
+                      "score.use_this_checkouts_lists(); import cli; cli.main()")
+
+
 def score_generated() -> None:
     dev = SHARED_DATA.parent / "eval-dev"
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
-        subprocess.run([sys.executable, str(ROOT / "cli.py"), "check", str(dev / "listings.csv"), "--blocklist",
+        subprocess.run([sys.executable, "-c", THIS_CHECKOUTS_CLI, "check", str(dev / "listings.csv"), "--blocklist",
                         str(dev / "blocklist.csv"), "-p", "ebay:US", "-p", "amazon:US", "-p", "ebay:DE",
                         "-p", "amazon:DE", "--as-of", AS_OF.isoformat(), "-f", "json", "-o", str(report),
                         "--no-store"],  # a measurement: neither the store's lists nor a run in its history
@@ -315,6 +340,7 @@ def main() -> int:
     if not available():
         print(f"no shared data at {SHARED_DATA}: the real sets cannot be scored here (set LISTGUARD_SHARED_DATA)")
         return 0
+    use_this_checkouts_lists()
     only = set(args.only or ["dev", "titles", "heldout", "marketplaces", "genuine", "classes", "generated"])
     from sources import DEV_SOURCES, HELDOUT_SOURCES, TITLE_SOURCES
 
