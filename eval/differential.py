@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from score import OPEN_ROUNDS, TARGET, TITLE_ROUNDS, check_rows, checker_for, use_this_checkouts_lists  # noqa: E402
+from score import OPEN_ROUNDS, TARGET, check_rows, checker_for, round_of, use_this_checkouts_lists  # noqa: E402
 from sources import DEV_SOURCES, TITLE_SOURCES, WITH_BRAND, View, available, views  # noqa: E402
 
 Findings = dict[str, list[list]]
@@ -56,8 +56,7 @@ def run(out: Path) -> None:
 def closed_ids() -> set[str]:
     """The ids of the titles rounds not yet opened for rule work."""
     with open(HERE / "titles-ids.csv", encoding="utf-8", newline="") as handle:
-        ids = [row["id"] for row in csv.DictReader(handle)]
-    return set(ids[sum(TITLE_ROUNDS[:OPEN_ROUNDS]):])
+        return {row["id"] for index, row in enumerate(csv.DictReader(handle)) if round_of(index) > OPEN_ROUNDS}
 
 
 def _blocks(found: list[list]) -> set[str]:
@@ -71,7 +70,7 @@ def compare(before: Path, after: Path, show: int) -> int:
         return 1
     closed = closed_ids()
     changed = [key for key in a if a[key] != b[key]]
-    hidden = [key for key in changed if key.split(":", 1)[1] in closed]
+    hidden = {key for key in changed if key.split(":", 1)[1] in closed}
     shown = [key for key in changed if key not in hidden]
     print(f"{len(a):,} listings: {'identical' if not changed else f'{len(changed):,} differ'}"
           f"{f' ({len(hidden)} of them in rounds not yet opened, not listed)' if hidden else ''}; "

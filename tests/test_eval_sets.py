@@ -26,10 +26,16 @@ def test_ids_and_labels_agree_row_for_row(ids, labels):
     assert {r["label"] for r in labelled} <= {"fail", "pass", "review"}
 
 
+def _eval_module(name):
+    """An eval script, loaded from its file (eval/ is no package)."""
+    spec = importlib.util.spec_from_file_location(f"eval_{name}", EVAL / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_the_titles_rounds_cover_the_titles_set():
-    spec = importlib.util.spec_from_file_location("eval_score", EVAL / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
+    score = _eval_module("score")
     labelled = rows("labels-titles.csv")
     assert sum(score.TITLE_ROUNDS) == len(labelled)
     assert score.round_of(0) == 1 and score.round_of(len(labelled) - 1) == len(score.TITLE_ROUNDS)
@@ -41,9 +47,7 @@ def test_the_titles_rounds_cover_the_titles_set():
 def test_a_closed_round_counts_only_in_its_own_row(monkeypatch, capsys):
     """The per-source figures of the titles set leave out the rounds not yet opened for rule work:
     a closed round shows its size alone, so no total reveals how the session's work fares on it."""
-    spec = importlib.util.spec_from_file_location("eval_score_closed", EVAL / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
+    score = _eval_module("score")
     labels = {("shop", i): {"label": label, "mark": "Acme", "use": "", "reason": ""}
               for i, label in (("a", "fail"), ("b", "pass"), ("c", "fail"), ("d", "pass"))}
     monkeypatch.setattr(score, "TITLE_ROUNDS", (2, 2))
@@ -60,15 +64,8 @@ def test_a_closed_round_counts_only_in_its_own_row(monkeypatch, capsys):
     assert "| 2 | 2 | closed |" in out
 
 
-def _differential():
-    spec = importlib.util.spec_from_file_location("eval_differential", EVAL / "differential.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_differential_lists_changed_listings_but_not_those_of_closed_rounds(tmp_path, capsys):
-    differential = _differential()
+    differential = _eval_module("differential")
     closed_id = next(iter(differential.closed_ids()))
     open_id = rows("titles-ids.csv")[0]["id"]
     block = ["TM001", "trademark", "block", "Apple", "title", 0, 5, "Apple", ["amazon:US"]]
@@ -87,5 +84,5 @@ def test_the_differential_lists_changed_listings_but_not_those_of_closed_rounds(
 def test_the_differential_refuses_runs_over_different_listings(tmp_path, capsys):
     (tmp_path / "a.json").write_text(json.dumps({"ozon:1": []}))
     (tmp_path / "b.json").write_text(json.dumps({"ozon:2": []}))
-    assert _differential().main(["compare", str(tmp_path / "a.json"), str(tmp_path / "b.json")]) == 1
+    assert _eval_module("differential").main(["compare", str(tmp_path / "a.json"), str(tmp_path / "b.json")]) == 1
     assert "different listings: 2 in one only" in capsys.readouterr().out
