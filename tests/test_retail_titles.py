@@ -493,3 +493,28 @@ def test_a_cover_named_in_russian_is_a_part_made_for_the_device(checker_with):
 def test_pods_is_apples_mark_only_in_a_listing_of_headphones(checker_with, title, fires):
     # the name AirPods clones are sold under; an everyday word anywhere else
     assert ("block" in severities(checker_with()(title, brand=None), "pods")) is fires
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("hello kitty 11409-hk earbuds", "hello kitty"),
+    ("spectra hello kitty kt7002 - digital camera - compact", "hello kitty"),
+    ("memorex disney princess dp3501-prn - dvd player - portable", "disney princess"),
+    ("Наушники Hello Kitty HK-20351 проводные", "hello kitty"),
+])
+def test_a_device_listed_with_its_makers_part_number_is_a_licensed_makers_stock_a_review(checker_with, title, mark):
+    """How retail catalogs list licensed electronics: the device and its maker's part number."""
+    assert reviewed(checker_with()(title, brand=None), mark, "listed with its maker's part number")
+
+
+@pytest.mark.parametrize("title, brand, mark", [
+    ("Hello Kitty Bluetooth Earphones TWS Wireless Earbuds Cute Cartoon", None, "hello kitty"),  # no part number
+    ("hello kitty 11409-hk earbuds", "Generic", "hello kitty"),               # the brand cell says nobody's
+    ("Stitch plush toy ab12345 with speaker", None, "stitch"),                 # the character itself
+    ("Hello Kitty covers for WH-1000XM5 headphones", None, "hello kitty"),    # the device's code, not its own
+    ("hello kitty 11409-hk earbuds replica", None, "hello kitty"),            # copy words
+    ("hello kitty 11409-hk mug", None, "hello kitty"),                        # no device
+])
+def test_no_licensed_device_without_its_own_part_number_or_with_signs_of_a_copy(checker_with, title, brand, mark):
+    result = checker_with()(title, brand=brand)
+    assert "block" in severities(result, mark)
+    assert not reviewed(result, mark, "listed with its maker's part number")

@@ -406,6 +406,12 @@ def character_nouns() -> frozenset[str]:
     return _nouns("character_nouns.txt")
 
 
+def device_nouns() -> frozenset[str]:
+    """Electronic devices licensed makers sell under a character or team (camera, earbuds, player),
+    in the seed's languages."""
+    return _nouns("device_nouns.txt")
+
+
 def creature_nouns() -> frozenset[str]:
     """Creatures a figure, a plush or a costume depicts (penguin, skeleton, angel), in the seed's
     languages: a character named so is no character on those products by its name alone."""
@@ -707,6 +713,8 @@ class MarkEvidence:
     maker_as_seller: bool   # the title names its maker the way Ozon's titles name the seller ("Stor / ...")
     part_number: str        # a manufacturer part number in the title ("du-sd1008g-c"): a catalog's SKU
     style_code: bool        # that part number is a maker's style code ("bb0095s003"), no word or year glued in it
+    catalog_device: str     # no brand column: an electronic device the title sells with its maker's part number
+                            # ("hello kitty 11409-hk earbuds"), as retail catalogs list licensed makers' stock, or ""
     confirmed_by: str       # for a mark that is an everyday word with keywords (Ditto, Civic): the keyword,
                             # or another mark of the same franchise or maker, the listing names; or ""
 
@@ -782,7 +790,8 @@ class MarkEvidence:
                  "the platform of a game the title names": self.game_platform,
                  "the maker's name given to the product": self.names_its_product,
                  "a name in Latin letters among another script's words": self.latin_title,
-                 "a creature's name": self.names_a_creature}
+                 "a creature's name": self.names_a_creature,
+                 "a device with its maker's part number": self.catalog_device}
         items += [(k, v) for k, v in flags.items() if v not in (None, "", False)]
         items.append(("classes overlap", self.class_overlap))
         return tuple(items)
@@ -884,6 +893,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "maker_as_seller": lambda ev: maker_as_seller(ev._listing),
     "part_number": lambda ev: _part_number(ev._listing.title),
     "style_code": lambda ev: _style_code(ev.part_number),
+    "catalog_device": lambda ev: _catalog_device(ev),
     "confirmed_by": lambda ev: _confirmed_by(ev._listing, ev._span, ev._entry, ev.latin_title) if ev.generic_word
     else "",
 }
@@ -893,6 +903,19 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
     """The evidence for one mark span of ``listing`` (its spaCy context already added), each answer
     found when the decision first asks for it."""
     return MarkEvidence(listing, span, authorized)
+
+
+def _catalog_device(ev: MarkEvidence) -> str:
+    """The electronic device a title sells with its maker's part number, where the catalog has no
+    brand column: "spectra hello kitty kt7002 - digital camera", "memorex disney princess dp3501-prn
+    - dvd player". A brand cell naming no brand ("Generic") says the goods are nobody's, and a figure
+    or a plush is the character itself, whatever code a shop gives it; and a cover or a case for a
+    device carries the device's model code ("covers para WH 1000XM5 auriculares"), not its own."""
+    if ev.seller is not SellerBrand.UNKNOWN or not ev.style_code or ev.character_product:
+        return ""
+    if ev._title_fitting and ev._title_fitting not in device_nouns():
+        return ""
+    return _first(ev._title_words, device_nouns())
 
 
 def _impossible_spec(listing, goods: Goods) -> str:

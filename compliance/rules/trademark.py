@@ -557,11 +557,22 @@ def merchandise(span, entry, ev):
     if ev.reading is Reading.TYPO and not (ev.class_overlap and ev.merchandise):
         return None  # one letter from a character's name ("Deppa" earphones) is merchandise only on merchandise
     product = f"a {ev.merchandise}" if ev.merchandise else "a product"
-    if ev.licence_claimed and not ev.copy_words:
+    if ev.copy_words:
+        return _by_another_company(span, entry, ev, product)
+    said = _licence_said(span, entry, ev, product)
+    if said or not maker:
+        return said or _by_another_company(span, entry, ev, product)
+    return _maker_leads_outcome(span, entry, ev, product, maker)
+
+
+def _licence_said(span, entry, ev, product: str) -> Outcome | None:
+    """The listing says, in words or in the way retail catalogs list it, that the goods are made
+    under a licence: a review of the licence."""
+    if ev.licence_claimed:
         return _licence_to_check(span, entry, ev, product)
-    if maker and not ev.copy_words:
-        return _maker_leads_outcome(span, entry, ev, product, maker)
-    return _by_another_company(span, entry, ev, product)
+    if ev.catalog_device:
+        return _licensed_device(span, entry, ev)
+    return None
 
 
 def _maker_leads_outcome(span, entry, ev, product: str, maker: str) -> Outcome:
@@ -585,6 +596,17 @@ def _licence_to_check(span, entry, ev, product: str) -> Outcome:
                    f"the title says is licensed ('{ev.licence_claimed}'): fine if the licence is real",
                    f"Keep it only if you hold or resell goods under a licence from {entry.owner or entry.term}; "
                    f"list the licence with --authorized so the check knows")
+
+
+def _licensed_device(span, entry, ev) -> Outcome:
+    """"hello kitty 11409-hk earbuds", "memorex disney princess dp3501-prn - dvd player": a device
+    with its maker's part number is how retail catalogs list a licensed maker's stock; copies of
+    the property's goods seldom carry one. A review of the licence, not a failure."""
+    return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on a {ev.catalog_device} "
+                   f"listed with its maker's part number ('{ev.part_number}'), as licensed makers' stock is: fine "
+                   f"if its maker holds the licence",
+                   f"Keep it only if the maker is licensed by {entry.owner or entry.term}; name the maker in the "
+                   f"brand column or list the licence with --authorized")
 
 
 def _by_another_company(span, entry, ev, product: str) -> Outcome:
