@@ -71,3 +71,26 @@ def _listings(*ids):
     from compliance.listing import Listing
 
     return [Listing.from_values(i, n, {"title": "Mug"}) for n, i in enumerate(ids, start=1)]
+
+
+def test_ids_seen_before_are_found_before_and_after_the_newest_move_into_the_sorted_array(monkeypatch):
+    from compliance.ledger import SeenIds
+
+    monkeypatch.setattr(SeenIds, "MERGE_AT", 4)
+    seen = SeenIds()
+    keys = [hash(f"SKU-{i}") for i in range(10)]
+    assert seen.add(keys[:3]) == [False] * 3
+    assert seen.add(keys[3:7] + [keys[4]]) == [False] * 4 + [True]     # a repeat within one batch
+    assert seen.add(keys[7:]) == [False] * 3                           # after the first merge
+    assert seen.add(keys) == [True] * 10                               # each found again, merged or recent
+    assert seen.add([hash("SKU-10"), min(keys) - 1, max(keys) + 1]) == [False] * 3  # beyond either end
+
+
+def test_a_repeat_far_apart_is_reported_with_its_row(monkeypatch):
+    from compliance.ledger import SeenIds
+
+    monkeypatch.setattr(SeenIds, "MERGE_AT", 3)
+    monkeypatch.setattr(Ledger, "BATCH", 2)
+    ledger = Ledger()
+    list(ledger.watch(_listings("A", "B", "C", "D", "E", "F", "G", "B")))
+    assert ledger.repeated == [("B", 8)]
