@@ -39,3 +39,13 @@ def test_a_toys_name_leading_its_title_is_maybe_genuine_stock(checker_with):
 def test_the_words_a_game_is_named_with_are_no_mark_alone(checker_with, title, word):
     result = checker_with()(title, brand=None)
     assert severities(result, word) == set()
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Набор переводных татуировок Барби / Переводная временная татуировка", "барби"),
+    ("Barbie temporary tattoos for girls 10 sheets", "barbie"),
+])
+def test_a_character_whose_name_is_an_everyday_word_on_temporary_tattoos_is_merchandise(checker_with, title, mark):
+    # Temporary tattoos are printed with the character, as stickers are: the name is what sells them.
+    assert severities(checker_with()(title, brand=None), mark) == {"block"}
+
