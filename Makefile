@@ -33,6 +33,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+	$(PY) bench/run.py --vocabulary real --marks 50000
 	$(PY) bench/stages.py
 
 clean:

@@ -7,9 +7,14 @@ of the process tree and the time to the first output line. In the same run it re
 same file with the csv module and filters it with one regular expression of every mark
 name, so the ratios compare like with like on whatever machine runs them.
 
+The generated catalog has a closed vocabulary, which flatters every cache; ``--vocabulary real``
+checks rows drawn (seeded, with replacement) from the real listing sets in ``../shared/data``
+instead, as ``bench/stages.py`` draws them, against the same generated blocklists.
+
     python bench/run.py                                  # 100k rows; 1k, 10k, 50k marks; jobs 1 and 2
     python bench/run.py --quick                          # a smoke run of a few seconds
     python bench/run.py --rows 100000,1000000 --output bench/results.json
+    python bench/run.py --vocabulary real --marks 50000  # real listings' rows (needs ../shared/data)
 """
 from __future__ import annotations
 
@@ -320,7 +325,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="time budget of the regex baseline per blocklist (it runs over a sample). Default 10")
     parser.add_argument("--workdir", type=Path, help="keep generated files here (reused when present)")
     parser.add_argument("--output", type=Path, help="write every measurement as JSON")
+    parser.add_argument("--vocabulary", choices=("generated", "real"), default="generated",
+                        help="generated: the catalog of bench/catalog.py (the default); real: rows drawn (seeded) "
+                             "from the real listing sets in ../shared/data, as bench/stages.py draws them")
     args = parser.parse_args(argv)
+    if args.vocabulary == "real" and not real_rows_available():
+        say("no ../shared/data beside the checkout (or LISTGUARD_SHARED_DATA): the real-vocabulary run needs it; "
+            "skipped")
+        return 0
     args.rows = args.rows or ("2000" if args.quick else "100000")
     args.marks = args.marks or ("1000" if args.quick else "1000,10000,50000")
     args.regex_seconds = args.regex_seconds or (2.0 if args.quick else 10.0)
@@ -337,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         "started": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "seed": args.seed, "targets": list(TARGETS), "code": code_version(), "runs": [], "baselines": [],
+        "vocabulary": args.vocabulary,
         "startup": {},
     }
 
@@ -361,12 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     results["startup"] = startup(listguard, workdir, blocklists, args.seed)
 
     for rows in rows_list:
-        catalog = workdir / f"catalog-{rows}-{tag}.csv"
-        if not catalog.exists():
-            say(f"writing a catalog of {rows:,} rows")
-            start = time.perf_counter()
-            kinds = write_catalog(catalog, rows, args.seed, progress=lambda n: say(f"  {n:,} rows written"))
-            say(f"  done in {time.perf_counter() - start:.1f}s: {kinds}")
+        catalog = write_rows(workdir, rows, args.seed, args.vocabulary, tag)
         size_mb = catalog.stat().st_size / 2**20
         csv_rate, _ = csv_read_rate(catalog)
         say(f"{rows:,} rows ({size_mb:,.1f} MB): csv module reads {csv_rate:,.0f} listings/s")
@@ -433,6 +441,33 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if any("error" in r for r in results["runs"]) else 0
 
 
+def real_rows_available() -> bool:
+    from stages import available_data
+
+    return available_data()
+
+
+def write_rows(workdir: Path, rows: int, seed: int, vocabulary: str, tag: str) -> Path:
+    """The catalog of ``rows`` rows to check, written once per seed and generator and kept in ``workdir``."""
+    if vocabulary == "real":
+        from stages import real_rows
+        from stages import write_catalog as write_real_catalog
+
+        catalog = workdir / f"catalog-real-{rows}-s{seed}.csv"
+        if not catalog.exists():
+            say(f"drawing {rows:,} rows from the real listing sets")
+            per_source = write_real_catalog(catalog, real_rows(rows, seed))
+            say("  " + ", ".join(f"{k} {v:,}" for k, v in sorted(per_source.items())))
+        return catalog
+    catalog = workdir / f"catalog-{rows}-{tag}.csv"
+    if not catalog.exists():
+        say(f"writing a catalog of {rows:,} rows")
+        start = time.perf_counter()
+        kinds = write_catalog(catalog, rows, seed, progress=lambda n: say(f"  {n:,} rows written"))
+        say(f"  done in {time.perf_counter() - start:.1f}s: {kinds}")
+    return catalog
+
+
 def startup(listguard: list[str], workdir: Path, blocklists: dict[int, Path], seed: int) -> dict:
     """``--help`` and a 10-row check: what a seller waits for on every small run."""
     say("timing listguard --help and a 10-row check")
@@ -456,7 +491,8 @@ def table(results: dict) -> str:
     machine = results["machine"]
     code = results.get("code") or {}
     version = f"; code {code['commit']}{' (modified)' if code.get('modified') else ''}" if code.get("commit") else ""
-    lines.append(f"listguard check, targets {', '.join(results['targets'])}, all rules; "
+    rows_from = "rows drawn from real listings" if results.get("vocabulary") == "real" else "generated rows"
+    lines.append(f"listguard check, targets {', '.join(results['targets'])}, all rules, {rows_from}; "
                  f"{machine['cpus']} CPUs, Python {machine['python']}{version}")
     lines.append("")
     lines.append("baselines (same run, same file)        listings/s")
