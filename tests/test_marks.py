@@ -87,6 +87,39 @@ def test_common_word_set_agrees_with_the_frequency_lists():
     assert "apple" in common and "zorvexq" not in common
 
 
+def test_everyday_words_in_other_alphabets_and_with_accents_answer_as_the_frequency_lists():
+    """Cyrillic and accented words, in any case, from the saved set: the same answers as the
+    frequency lookup, which would load eleven lists into every worker process."""
+    import random
+
+    from wordfreq import get_frequency_dict
+
+    from compliance.matchers.marks import _common_by_frequency, is_common_word
+
+    rnd = random.Random(6)
+    sample = []
+    for lang in ("ru", "de", "fr", "es", "pt", "vi"):
+        words = [w for w in get_frequency_dict(lang, "small") if w.isalpha() and not w.isascii()]
+        sample += rnd.sample(words, 200)
+    sample += [w.upper() for w in sample[::7]] + [w.title() for w in sample[::5]]
+    sample += ["".join(rnd.choice("абвгдеёжзиклмнопрстуф") for _ in range(rnd.randint(3, 9))) for _ in range(200)]
+    sample += ["Straße", "STRASSE", "NÓRDICA", "gặp", "Đen", "Чехол", "Патрик"]
+    answers = {w: is_common_word.__wrapped__(w) for w in sample}
+    assert answers == {w: _common_by_frequency(w) for w in sample}
+    assert answers["Straße"] and answers["gặp"] and True in answers.values() and False in answers.values()
+
+
+def test_words_of_latin_or_cyrillic_letters_never_load_the_frequency_lists(monkeypatch):
+    import compliance.matchers.marks as marks
+
+    def loads(word):
+        raise AssertionError(f"the frequency lists were loaded for {word!r}")
+
+    monkeypatch.setattr(marks, "_common_by_frequency", loads)
+    assert [marks.is_common_word.__wrapped__(w) for w in ("Straße", "gặp", "Патрик", "zorvexq")] == [
+        True, True, True, False]
+
+
 def test_the_dictionary_a_misspelling_is_checked_against_holds_rarer_english_words():
     """Words down to Zipf 2.3 in English, so "airbag" and "uplink" are words; misspellings sellers
     make of marks ("addidas", 1.4) are not in it."""

@@ -45,7 +45,16 @@ def is_common_word(word: str) -> bool:
     """Whether ``word`` is an everyday word in one of the seed's languages (so not a typo)."""
     if word.isascii() and word.isalpha():
         return word.lower() in common_words()  # the same answer as the frequency lookup, without loading it
+    if word.isalpha() and _spaced_letters(word):
+        # The word lists hold words as wordfreq reads them in these languages: NFC, case folded.
+        return unicodedata.normalize("NFC", word).casefold() in common_words()
     return _common_by_frequency(word)
+
+
+def _spaced_letters(word: str) -> bool:
+    """Latin or Cyrillic letters: a word that wordfreq reads as one token in every seed language, so
+    its frequency is the word list's own (other scripts may split into several)."""
+    return all(c.isascii() or unicodedata.name(c, "").startswith(("LATIN", "CYRILLIC")) for c in word)
 
 
 # An English word down to this frequency (wordfreq's large list: "airbag", "uplink", "energize",
@@ -260,15 +269,16 @@ def _common_by_frequency(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def common_words() -> "WordSet":
-    """Every Latin-letter word :func:`_common_by_frequency` accepts, kept in the disk cache:
-    loading five frequency lists takes longer than a small check."""
+    """Every word of letters :func:`_common_by_frequency` accepts, kept in the disk cache: loading
+    eleven frequency lists takes longer than a small check, and as Python dictionaries they hold
+    34 MB in every worker process (the first word in another alphabet than English's loaded them)."""
     from ..cache import fingerprint, load_or_build
 
     # The word lists' files identify them (reading the package's version would load its metadata,
     # slower than this whole lookup).
     data = wordfreq_data()
     files = [(p.name, p.stat().st_size) for lang in LANGUAGES for p in sorted(data.glob(f"small_{lang}.*"))]
-    key = fingerprint("common-words-keys", files, COMMON_ZIPF, COMMON_ZIPF_OTHER, LANGUAGES)
+    key = fingerprint("common-words-keys", "all letters", files, COMMON_ZIPF, COMMON_ZIPF_OTHER, LANGUAGES)
     return load_or_build("words", key, _build_common_words)
 
 
@@ -324,7 +334,7 @@ def _build_common_words() -> WordSet:
     for lang in LANGUAGES:
         threshold = COMMON_ZIPF if lang == "en" else COMMON_ZIPF_OTHER
         for word, freq in get_frequency_dict(lang, "small").items():
-            if word.isascii() and word.isalpha() and round(freq_to_zipf(freq), 2) >= threshold:
+            if word.isalpha() and round(freq_to_zipf(freq), 2) >= threshold:
                 found.add(word)
     return WordSet(found)
 
