@@ -60,6 +60,20 @@ class ListingResult:
         return item
 
 
+# Listings that take a check through the steps that load on first use: a device named in
+# compatibility wording (spaCy's context step), a character on a decorative product beside a brand
+# column naming a company (the licensees), and titles in Cyrillic and with accents (each
+# language's word sets). Their results are thrown away.
+WARM_UP = (
+    {"title": "Case compatible with Samsung Galaxy S21, Hello Kitty print", "description": "Fits Samsung phones",
+     "brand": "Acme", "category": "Cell Phone Cases"},
+    {"title": "Чехол для iPhone 13 с Человеком-пауком, силиконовый", "description": "Подходит для Apple",
+     "brand": "", "category": ""},
+    {"title": "Funda nórdica estilo Nike, réplica de Adidas", "description": "", "brand": "Generic",
+     "category": ""},
+)
+
+
 class Checker:
     """Everything expensive (automata, fuzzy index, spaCy, compiled rules) built once per run."""
 
@@ -108,6 +122,12 @@ class Checker:
 
             self._context = ContextAnnotator()
         return self._context
+
+    def warm_up(self) -> None:
+        """Check a few listings of the kinds a catalog holds, for what the check loads on first use
+        (spaCy's pipeline, the word sets of each language, the licensees' owners): before worker
+        processes fork, so that they share one copy instead of loading one each."""
+        self.check_batch([Listing.from_values(f"warm-up-{i}", i, values) for i, values in enumerate(WARM_UP, 1)])
 
     def check(self, listings: Iterable[Listing]) -> Iterator[ListingResult]:
         """Results in input order, one per listing, a batch at a time."""

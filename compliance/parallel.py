@@ -92,6 +92,8 @@ def check_parallel(checker: Checker, listings: Iterable, jobs: int, with_text: b
     batch_size = checker.batch_size
     _worker = checker if forking else None
     if forking:
+        # What the check loads on first use, loaded here once for every worker to share.
+        checker.warm_up()
         # The checker's millions of small objects move out of the collector's reach before the
         # fork: collections in the workers would otherwise write to every one of them and turn
         # the pages they share with the parent into private copies.

@@ -107,3 +107,17 @@ def test_a_sigterm_before_a_worker_is_ready_waits_for_it(fixture_blocklist, monk
         signal.signal(signal.SIGTERM, previous)
     starts = log.read_text().split()
     assert len(starts) > 2 and set(starts) == {"held"}  # replacements included
+
+
+def test_a_warmed_up_checker_gives_the_same_results_as_a_fresh_one(curated_entries):
+    """The warm-up before the workers fork loads what the check loads on first use, and nothing
+    of it shows in the results: the same findings, verdicts and order as a checker never warmed."""
+    targets = parse_targets(["ebay:US", "amazon:US"])
+    as_of = dt.date(2026, 1, 1)
+    listings = [*catalog(), Listing.from_values("R1", 301, {"title": "Чехол для iPhone 13 с Человеком-пауком"}),
+                Listing.from_values("R2", 302, {"title": "Funda nórdica estilo Nike", "brand": "Generic"})]
+    fresh = [r.to_dict() for r in Checker(targets, curated_entries, as_of=as_of).check(listings)]
+    warmed = Checker(targets, curated_entries, as_of=as_of)
+    warmed.warm_up()
+    assert [r.to_dict() for r in warmed.check(listings)] == fresh
+    assert any(item["findings"] for item in fresh[-2:])
