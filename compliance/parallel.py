@@ -23,9 +23,9 @@ _worker: Checker | None = None
 # A forked worker is replaced after this many batches. Over a long run it copies the pages of the
 # shared index it touches (reference counts are writes) and fills its caches; a fresh fork
 # shares them again, so memory stays flat for millions of rows. The cost is a new worker's cold
-# caches. On a million rows of real listings with
-# 50k marks and two jobs, 50 batches (25,600 listings) instead of 100 kept the process tree's peak
-# at 584 MB instead of 610 for 3,901 instead of 4,011 listings/s.
+# caches. On a million rows of real listings with 50k marks and two jobs, 50 batches (25,600
+# listings) instead of 100 kept the process tree's peak at 584 MB instead of 610, for 3,901
+# instead of 4,011 listings/s.
 RECYCLE_BATCHES = 50
 
 
