@@ -442,9 +442,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def real_rows_available() -> bool:
-    from stages import available_data
+    import stages  # noqa: F401  (puts eval/, where the real sets are read, on the path)
+    from sources import available
 
-    return available_data()
+    return available()
 
 
 def write_rows(workdir: Path, rows: int, seed: int, vocabulary: str, tag: str) -> Path:

@@ -61,13 +61,6 @@ class Stages:
         return run
 
 
-def available_data() -> bool:
-    """Whether ``../shared/data`` (or ``LISTGUARD_SHARED_DATA``) is there to draw rows from."""
-    from sources import available
-
-    return available()
-
-
 def real_rows(rows: int, seed: int) -> list:
     """``rows`` listings sampled (with replacement, seeded) from the dev sources' real listings."""
     from sources import DEV_SOURCES, views

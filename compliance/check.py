@@ -61,7 +61,7 @@ class ListingResult:
 
 
 # Listings that take a check through the steps that load on first use: a device named in
-# compatibility wording (spaCy's context step), a character on a decorative product beside a brand
+# compatibility wording (the context step's tokenizer and patterns), a character on a decorative product beside a brand
 # column naming a company (the licensees), and titles in Cyrillic and with accents (each
 # language's word sets). Their results are thrown away.
 WARM_UP = (
@@ -125,7 +125,7 @@ class Checker:
 
     def warm_up(self) -> None:
         """Check a few listings of the kinds a catalog holds, for what the check loads on first use
-        (spaCy's pipeline, the word sets of each language, the licensees' owners): before worker
+        (the context step, the word sets of each language, the licensees' owners): before worker
         processes fork, so that they share one copy instead of loading one each."""
         self.check_batch([Listing.from_values(f"warm-up-{i}", i, values) for i, values in enumerate(WARM_UP, 1)])
 

@@ -43,10 +43,9 @@ LANGUAGES = ("en", "es", "pt", "fr", "de", "ru", "it", "nl", "id", "ms", "vi")
 @lru_cache(maxsize=30_000)
 def is_common_word(word: str) -> bool:
     """Whether ``word`` is an everyday word in one of the seed's languages (so not a typo)."""
-    if word.isascii() and word.isalpha():
-        return word.lower() in common_words()  # the same answer as the frequency lookup, without loading it
     if word.isalpha() and _spaced_letters(word):
-        # The word lists hold words as wordfreq reads them in these languages: NFC, case folded.
+        # The same answer as the frequency lookup, without loading it: the saved set holds words as
+        # wordfreq reads them in these languages, NFC and case folded.
         return unicodedata.normalize("NFC", word).casefold() in common_words()
     return _common_by_frequency(word)
 
