@@ -98,6 +98,8 @@ TITLE_SIZES_TWENTYSIXTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "ali
                            "flipkart-titles": 40}
 TITLE_SIZES_TWENTYSEVENTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
                              "flipkart-titles": 40}
+TITLE_SIZES_TWENTYEIGHTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
+                            "flipkart-titles": 40}
 # The rounds in the order they were drawn: round k is drawn with seed SEED + k - 1, from rows not
 # taken by the dev set or an earlier round; from the second round on, from titles not taken either.
 TITLE_ROUNDS = (TITLE_SIZES, TITLE_SIZES_MORE, TITLE_SIZES_THIRD, TITLE_SIZES_FOURTH, TITLE_SIZES_FIFTH,
@@ -107,7 +109,8 @@ TITLE_ROUNDS = (TITLE_SIZES, TITLE_SIZES_MORE, TITLE_SIZES_THIRD, TITLE_SIZES_FO
                 TITLE_SIZES_SEVENTEENTH, TITLE_SIZES_EIGHTEENTH, TITLE_SIZES_NINETEENTH,
                 TITLE_SIZES_TWENTIETH, TITLE_SIZES_TWENTYFIRST, TITLE_SIZES_TWENTYSECOND,
                 TITLE_SIZES_TWENTYTHIRD, TITLE_SIZES_TWENTYFOURTH,
-                TITLE_SIZES_TWENTYFIFTH, TITLE_SIZES_TWENTYSIXTH, TITLE_SIZES_TWENTYSEVENTH)
+                TITLE_SIZES_TWENTYFIFTH, TITLE_SIZES_TWENTYSIXTH, TITLE_SIZES_TWENTYSEVENTH,
+                TITLE_SIZES_TWENTYEIGHTH)
 SEED = 20261204
 
 
