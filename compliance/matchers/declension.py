@@ -59,6 +59,38 @@ SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")
 SURNAME_CASES = {"gent": "а", "datv": "у", "accs": "а", "ablt": "ым", "loct": "е"}
 
 
+def word_forms(words: Iterable[str]) -> frozenset[str]:
+    """``words`` and every case and number form of the Cyrillic nouns and adjectives among them
+    (an adjective's genders too), lower case: a list that writes "накладка" also finds "накладки
+    на стики", "кружку" and "мягкие игрушки". Forms come from the dictionary only; a word it does
+    not know ("худи", "лонгслив") keeps its one form. Built once and kept in the disk cache."""
+    listed = frozenset(w.lower() for w in words)
+    todo = sorted(w for w in listed if cyrillic(w) and " " not in w)
+    if not todo:
+        return listed
+    from ..cache import fingerprint, load_or_build
+
+    return listed | load_or_build("word-forms", fingerprint(todo, sources=(__file__,)), lambda: _all_forms(todo))
+
+
+def _all_forms(todo: list[str]) -> frozenset[str]:
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer()
+    forms = {form for word in todo for form in _lexeme(morph, word)}
+    # Titles mostly write ё as е ("совенок", "пленку"), which the dictionary spells with ё.
+    return frozenset(forms | {f.replace("ё", "е") for f in forms})
+
+
+def _lexeme(morph, word: str) -> set[str]:
+    """The forms of each dictionary reading of ``word`` as a noun or a full adjective, in that part
+    of speech (not an adjective's short or comparative forms: "мягок", "мягче"). A word that reads
+    as a nominative is taken as one: "кружка" is a mug, not the genitive of "кружок" (a club)."""
+    readings = [p for p in morph.parse(word) if p.is_known and p.tag.POS in DECLINED_POS]
+    nominative = [p for p in readings if p.tag.case == "nomn"]
+    return {f.word for p in nominative or readings for f in p.lexeme if f.tag.POS == p.tag.POS}
+
+
 def _rule_surname(words: list[str], parses: list) -> bool:
     first = parses[0]
     return len(words) == 2 and parses[1] is None and first is not None and "Name" in first.tag \

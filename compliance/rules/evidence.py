@@ -24,6 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from ..blocklist import PROPERTY_GOODS
 from ..classes import classes_for_title, classes_of, title_products
 from ..matchers.context import FASHION_CLASSES, TITLE_PREFIX, device_brand
+from ..matchers.declension import word_forms
 from ..matchers.marks import (
     GLUED,
     any_language_word,
@@ -300,8 +301,12 @@ def after_tag_label(raw: str, start: int) -> bool:
 
 @lru_cache(maxsize=16)
 def _nouns(name: str) -> frozenset[str]:
+    """A noun list, with every case and number form of its Russian words (a Russian title declines
+    the product: "накладки на стики", "кружку с", "набор наклеек"), but a word marked ``!`` as
+    written only."""
     text = resources.files("compliance.matchers").joinpath(f"patterns/{name}").read_text("utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return word_forms(w for w in lines if not w.endswith("!")) | {w[:-1].lower() for w in lines if w.endswith("!")}
 
 
 @lru_cache(maxsize=1)

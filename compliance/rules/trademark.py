@@ -556,7 +556,7 @@ def merchandise(span, entry, ev):
         return None
     if ev.reading is Reading.TYPO and not (ev.class_overlap and ev.merchandise):
         return None  # one letter from a character's name ("Deppa" earphones) is merchandise only on merchandise
-    product = f"a {ev.merchandise}" if ev.merchandise else "a product"
+    product = _product_called(ev.merchandise)
     if ev.copy_words:
         return _by_another_company(span, entry, ev, product)
     said = _licence_said(span, entry, ev, product)
@@ -607,6 +607,14 @@ def _licensed_device(span, entry, ev) -> Outcome:
                    f"if its maker holds the licence",
                    f"Keep it only if the maker is licensed by {entry.owner or entry.term}; name the maker in the "
                    f"brand column or list the licence with --authorized")
+
+
+def _product_called(noun: str) -> str:
+    """The product in the message's English: "a case", or, in another script, "a product the title
+    calls 'чехол'" (not "a чехол")."""
+    if not noun:
+        return "a product"
+    return f"a {noun}" if noun.isascii() else f"a product the title calls '{noun}'"
 
 
 def _by_another_company(span, entry, ev, product: str) -> Outcome:
