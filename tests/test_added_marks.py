@@ -49,3 +49,20 @@ def test_a_character_whose_name_is_an_everyday_word_on_temporary_tattoos_is_merc
     # Temporary tattoos are printed with the character, as stickers are: the name is what sells them.
     assert severities(checker_with()(title, brand=None), mark) == {"block"}
 
+
+
+@pytest.mark.parametrize("title, mark", [
+    # A console maker's game franchises are properties of their own, not the console: on a case
+    # or a sticker they sell the product, and "for iPhone" beside them changes nothing.
+    ("Super Mario phone case for iPhone 12", "super mario"),
+    ("Donkey Kong sticker", "donkey kong"),
+    ("Legend of Zelda poster", "legend of zelda"),
+    ('Подарочный набор кружка "Супер Марио"', "супер марио"),
+])
+def test_a_console_makers_game_franchise_on_merchandise_fails(checker_with, title, mark):
+    assert severities(checker_with()(title, brand=None), mark) == {"block"}
+
+
+def test_the_console_itself_named_for_a_case_is_still_compatibility(checker_with):
+    result = checker_with()("Чехол для Nintendo Switch OLED прозрачный", brand=None)
+    assert severities(result, "nintendo switch") == {"info"}
