@@ -149,6 +149,20 @@ def test_a_makers_name_given_to_a_no_name_shops_device_is_no_compatibility(check
     assert severities(result, "google") == {"block"}
 
 
+@pytest.mark.parametrize("title, line", [
+    ("KIVBO iPad 10.1 inch Tablet PC Android 4GB RAM 64GB", "ipad"),
+    ("ZEXRON MediaPad 10 inch Tablet PC Octa Core", "mediapad"),
+])
+def test_a_makers_line_given_to_a_no_name_shops_device_of_that_kind_fails(checker_with, title, line):
+    result = checker_with()(title, brand=None)
+    assert severities(result, line) == {"block"}
+
+
+def test_a_line_before_a_speaker_is_what_the_speaker_plays(checker_with):
+    result = checker_with()("Altec Lansing iMT320 Compact iPod Speaker System", brand=None)
+    assert "block" not in severities(result, "ipod")
+
+
 @pytest.mark.parametrize("title", [
     "Защитное стекло ZEXRON для смарт-часов Huawei Watch Fit",
     "Tempered glass ZEXRON for Huawei Watch GT 3 smart watch",

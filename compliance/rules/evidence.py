@@ -2042,14 +2042,14 @@ def _system_follows(listing, span) -> bool:
 
 
 def _names_its_product(listing, span) -> bool:
-    """A device maker's own name right before the product the title sells, of the mark's own
-    classes ("FULCOL Google Tablet PC"): the name given to the product, not "Google Android" (its
-    system) nor a product line ("ipod speaker": what the speaker plays)."""
+    """A device maker's own name, or its line's, right before the product the title sells, of the
+    mark's own classes ("FULCOL Google Tablet PC", "CIGE MediaPad 10.1 inch Tablet PC"): the name
+    given to the product, not "Google Android" (its system) nor what another product plays ("ipod
+    speaker": not a speaker's classes)."""
     entry = span.data["entry"]
-    # Written as a name: in a title all in lower case ("your canon dslr camera dvd") it may be the
-    # device a guide is about, or an everyday word.
-    if span.field != "title" or goods_of(entry) is not Goods.DEVICE or span.data["name"] != entry.term \
-            or not span.text[:1].isupper():
+    # Written as a name ("Google", "iPad"): in a title all in lower case ("your canon dslr camera
+    # dvd") it may be the device a guide is about, or an everyday word.
+    if span.field != "title" or goods_of(entry) is not Goods.DEVICE or span.text.islower():
         return False
     between = _words(listing.fields["title"].raw[span.end:span.end + 60])
     while between and _describes_the_product(between[0]):
@@ -2058,8 +2058,15 @@ def _names_its_product(listing, span) -> bool:
     # ones may read as their modifier ("tablet Octa Core 3G 4G FDD LTE 4GB RAM").
     products = title_products(" ".join(between[:2]))
     product = products[0].split() if products else []
+    if span.data["name"] != entry.term and not CLONED_DEVICES.intersection(product):
+        return False  # a line before a speaker or a dock is what it plays ("iMT320 Compact iPod Speaker")
     return bool(product) and between[:len(product)] == product and not fitting_nouns().intersection(product) \
         and bool(classes_for_title(" ".join(product)) & entry.classes)
+
+
+# Devices a no-name shop names after a famous line of the same device ("CIGE MediaPad 10.1 inch
+# Tablet PC", "KIVBO iPad 10 inch tablet"); a line before any other product is what it plays or fits.
+CLONED_DEVICES = frozenset("tablet tablets phone smartphone laptop notebook smartwatch".split())
 
 
 # Words of size, shape and network that stand between a device's name and its noun ("Google 10
