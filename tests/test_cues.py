@@ -53,6 +53,8 @@ def ids(cues, text):
     ("Игра для MDP: Superman", "clone_console"),           # a clone console: its games are pirate copies
     ("Картридж для Денди Super Mario Bros", "clone_console"),
     ("Cartridge for Dendy Contra", "clone_console"),
+    ("Картридж Игра Sega: Gemfire (русская)", "pirate_translation"),   # no such game was published in Russian
+    ("Игра Sega: Tiny Toon Adventures русская версия", "pirate_translation"),
     ("Headset Bluetooth Beats Studio 3 Copy", "copy_named"),
     ("Airpods Pro TWS Clone", "copy_named"),
     ("Sepatu Nike Air Jordan 1 KW", "kw_after_number"),     # the grade after a model's number
@@ -97,6 +99,8 @@ def test_cue_fires(cues, text, cue):
     "hammermill everyday copy and print paper",
     "Джойстик для Dendy 8 bit",              # an accessory of the clone, no game
     "Игра для Sega: Sonic the Hedgehog",     # the maker's own console: maybe a genuine cartridge
+    "Картридж для Sega 16 bit (русская инструкция)",    # a manual in Russian, not the game
+    "Игра для PS4 Horizon Zero Dawn (русская версия)",  # a current console: its games are published in Russian
 ])
 def test_honest_uses_do_not_fire(cues, text):
     assert ids(cues, text) == []
