@@ -331,6 +331,22 @@ def test_an_everyday_word_written_as_a_name_after_the_product_is_the_brand(check
     assert mark in {f.entry for f in result.findings if f.severity == "block"}, result.findings
 
 
+@pytest.mark.parametrize("title, mark", [
+    # Sunglasses are an eyewear house's own goods, as shoes are a sportswear house's, though the
+    # Nice classification files them with electronics (class 9).
+    ("Kacamata Rayban Aviator Pria", "rayban"),
+    ("Sunglasses Oakley Sport Cycling Men", "oakley"),
+    ("Очки солнцезащитные Ray-Ban Wayfarer", "ray-ban"),
+])
+def test_an_eyewear_house_named_on_sunglasses_is_on_its_own_goods(checker_with, title, mark):
+    assert severities(checker_with()(title, brand=None), mark) == {"block"}
+
+
+def test_an_eyewear_house_on_its_own_sunglasses_is_its_own_brand(checker_with):
+    result = checker_with()("Kacamata Rayban Aviator Pria", brand="Ray-Ban")
+    assert "block" not in severities(result, "rayban")
+
+
 @pytest.mark.parametrize("title", [
     "Juice Apple Fresh 1L",          # the fruit: a mark for other goods, in its everyday word
     "Kaos guess pria",               # not written as a name

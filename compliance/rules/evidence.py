@@ -676,6 +676,7 @@ class MarkEvidence:
     class_overlap: bool     # the mark's classes cover the listing's product (or either is unknown)
     listing_classes: tuple[int, ...]
     merchandise: str        # the decorative product the mark is printed on ("mug", "poster"), or ""
+    eyewear: str            # the title sells sunglasses or glasses: a fashion house's own goods, filed in class 9
     sells_merchandise: bool  # the title's first product is that decorative product ("Coca-Cola keychain")
     character_product: str  # the title names a product that is a character itself ("plush", "figure"), or ""
     latin_title: str        # a name of two words or more in Latin letters in a title of another script, or ""
@@ -777,7 +778,8 @@ class MarkEvidence:
                  "own brand": self.own_brand, "authorized": self.authorized, "licensee": self.licensed_to,
                  "brand position": self.brand_position, "brand use": ", ".join(self.brand_use),
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
-                 "merchandise": self.merchandise, "fitting": self.fitting, "logo": self.logo,
+                 "merchandise": self.merchandise, "eyewear": self.eyewear, "fitting": self.fitting,
+                 "logo": self.logo,
                  "display stand": self.display_stand,
                  "sales channel": self.channel,
                  "impossible specification": self.impossible_spec,
@@ -854,6 +856,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "class_overlap": lambda ev: _overlap(ev._entry.classes, ev._classes),
     "listing_classes": lambda ev: tuple(sorted(ev._classes)),
     "merchandise": lambda ev: _merchandise(ev._listing, ev._title_words),
+    "eyewear": lambda ev: _first(ev._title_words, EYEWEAR),
     "sells_merchandise": lambda ev: bool(ev.merchandise) and ev.merchandise in _first_product(ev._listing).split(),
     "character_product": lambda ev: _first(ev._title_words, character_nouns()),
     "latin_title": lambda ev: _latin_title_among_another_script(ev._listing, ev._span),
@@ -1980,6 +1983,14 @@ def _product_modifiers(products: tuple[str, ...]) -> frozenset[str]:
     phrases = [p.split() for p in products]
     english = [p for p in phrases if len(p) > 1 and all(w in known for w in p)]
     return frozenset(w for p in english for w in p[:-1]) - {p[-1] for p in phrases}
+
+
+# Sunglasses and glasses, in the seed's languages and the marketplaces': a fashion or luxury
+# house's own goods (Ray-Ban, Oakley, a couture house's eyewear line), though the Nice
+# classification files them with electronics in class 9. Not "lentes" (also camera lenses) nor
+# "shades" (also lamp shades and colours).
+EYEWEAR: frozenset[str] = frozenset("sunglasses sunglass eyeglasses eyewear spectacles kacamata gafas anteojos "
+                                    "óculos oculos lunettes sonnenbrille brille очки".split())
 
 
 # Words that make the next one a radio's frequency band, not a strap: "dual band router".

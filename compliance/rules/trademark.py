@@ -697,11 +697,13 @@ def typo(span, entry, ev):
 
 def _copied_here(ev) -> bool:
     """The mark is one copies are made of, on goods of the kind copied: a property on anything, a
-    fashion or luxury house on clothing, bags or jewellery (or goods the listing does not say);
-    one letter from a fashion house on a hard drive ("rebit 500 gb drive") is the drive maker's name."""
+    fashion or luxury house on clothing, bags, jewellery or eyewear (or goods the listing does not
+    say); one letter from a fashion house on a hard drive ("rebit 500 gb drive") is the drive
+    maker's name."""
     if ev.goods.property_for_merchandise:
         return True
-    return ev.goods.copied and (not ev.listing_classes or bool(set(ev.listing_classes) & FASHION_CLASSES))
+    return ev.goods.copied and (not ev.listing_classes or bool(set(ev.listing_classes) & FASHION_CLASSES)
+                                or bool(ev.eyewear))
 
 
 def fits_device(span, entry, ev):
