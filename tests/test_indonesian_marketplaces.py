@@ -124,3 +124,21 @@ def test_a_cosmetics_line_named_like_a_date_variety_is_not_on_dates(checker_with
     # "kurma" (dates) gives the title a class of food, where a skincare line's name infringes nothing
     result = checker_with()("Kurma Sukari Al Qassim 1kg Premium Import Saudi", brand=None)
     assert "block" not in severities(result, "sukari")
+
+
+@pytest.mark.parametrize("title, mark", [
+    # Indonesian and Malay names of the decorative goods a character is printed on, as the list
+    # gives them in English and Russian: a pillow, a night lamp, a costume, a bottle.
+    ("Bantal Doraemon Karakter", "doraemon"),
+    ("Lampu Tidur Karakter Doraemon", "doraemon"),
+    ("Kostum Anak Superman Lengkap", "superman"),
+    ("Botol Minum Anak Spiderman 500ml", "spiderman"),
+    # "karakter" before a film's everyday-word title makes it the film's ("Karakter Frozen").
+    ("Tumbler Anak Karakter Frozen", "frozen"),
+])
+def test_a_character_on_goods_named_in_indonesian_fails(checker_with, title, mark):
+    assert severities(checker_with()(title, brand=None), mark) == {"block"}
+
+
+def test_a_films_everyday_word_title_alone_on_a_bottle_is_no_mark(checker_with):
+    assert "block" not in severities(checker_with()("Botol Minum Anak Frozen 500ml", brand=None), "frozen")

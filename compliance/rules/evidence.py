@@ -993,9 +993,9 @@ def _named_beside(listing, span, entry) -> str:
     keywords, even an everyday word ("Frozen Elsa", "Elsa, Frozen": the franchise and its character
     written as one name, which two everyday words far apart are not, nor a keyword that is no mark,
     "Princess castle tent"), the keyword inside the name the list spells ("Elsa Frozen"), or
-    "character" before it ("Karakter Stitch")."""
+    "character" before it ("Karakter Stitch", a film's: "Karakter Frozen")."""
     before = _word_before(listing, span)
-    if goods_of(entry) is Goods.CHARACTER and before in CHARACTER_WORDS:
+    if goods_of(entry) in (Goods.CHARACTER, Goods.MEDIA) and before in CHARACTER_WORDS:
         return f"{before} {span.text}"
     keys = _compact_keys(entry.keywords)
     if any(compact(w) in keys for w in words(span.data["name"])):
