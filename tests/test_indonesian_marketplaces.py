@@ -142,3 +142,10 @@ def test_a_character_on_goods_named_in_indonesian_fails(checker_with, title, mar
 
 def test_a_films_everyday_word_title_alone_on_a_bottle_is_no_mark(checker_with):
     assert "block" not in severities(checker_with()("Botol Minum Anak Frozen 500ml", brand=None), "frozen")
+
+
+def test_lv_confirms_a_louis_vuitton_line_that_is_an_everyday_word(checker_with):
+    # "LV" is too short to be a mark on its own, but beside "Speedy" it says whose bag it is.
+    assert severities(checker_with()("Tas LV Speedy 30 Wanita", brand=None), "speedy") == {"block"}
+    assert "block" not in severities(checker_with()("Tas Wanita Monogram Inisial Nama Custom", brand=None),
+                                     "monogram")
