@@ -68,9 +68,13 @@ def word_forms(words: Iterable[str]) -> frozenset[str]:
     todo = sorted(w for w in listed if cyrillic(w) and " " not in w)
     if not todo:
         return listed
+    from importlib.metadata import version
+
     from ..cache import fingerprint, load_or_build
 
-    return listed | load_or_build("word-forms", fingerprint(todo, sources=(__file__,)), lambda: _all_forms(todo))
+    # The dictionary's version in the key: a newer dictionary may know more forms.
+    key = fingerprint(todo, version("pymorphy3-dicts-ru"), sources=(__file__,))
+    return listed | load_or_build("word-forms", key, lambda: _all_forms(todo))
 
 
 def _all_forms(todo: list[str]) -> frozenset[str]:

@@ -676,7 +676,7 @@ class MarkEvidence:
     class_overlap: bool     # the mark's classes cover the listing's product (or either is unknown)
     listing_classes: tuple[int, ...]
     merchandise: str        # the decorative product the mark is printed on ("mug", "poster"), or ""
-    eyewear: str            # the title sells sunglasses or glasses: a fashion house's own goods, filed in class 9
+    eyewear: str            # the title sells sunglasses or spectacles: a fashion house's own goods, in class 9
     sells_merchandise: bool  # the title's first product is that decorative product ("Coca-Cola keychain")
     character_product: str  # the title names a product that is a character itself ("plush", "figure"), or ""
     latin_title: str        # a name of two words or more in Latin letters in a title of another script, or ""
@@ -1985,10 +1985,10 @@ def _product_modifiers(products: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for p in english for w in p[:-1]) - {p[-1] for p in phrases}
 
 
-# Sunglasses and glasses, in the seed's languages and the marketplaces': a fashion or luxury
+# Sunglasses and spectacles, in the seed's languages and the marketplaces': a fashion or luxury
 # house's own goods (Ray-Ban, Oakley, a couture house's eyewear line), though the Nice
-# classification files them with electronics in class 9. Not "lentes" (also camera lenses) nor
-# "shades" (also lamp shades and colours).
+# classification files them with electronics in class 9. Not "glasses" (also drinking glasses),
+# "lentes" (also camera lenses) nor "shades" (also lamp shades and colours).
 EYEWEAR: frozenset[str] = frozenset("sunglasses sunglass eyeglasses eyewear spectacles kacamata gafas anteojos "
                                     "óculos oculos lunettes sonnenbrille brille очки".split())
 
@@ -2055,8 +2055,8 @@ def _system_follows(listing, span) -> bool:
 def _names_its_product(listing, span) -> bool:
     """A device maker's own name, or its line's, right before the product the title sells, of the
     mark's own classes ("FULCOL Google Tablet PC", "CIGE MediaPad 10.1 inch Tablet PC"): the name
-    given to the product, not "Google Android" (its system) nor what another product plays ("ipod
-    speaker": not a speaker's classes)."""
+    given to the product, not "Google Android" (its system), nor a line before a product of
+    another kind ("iPod Speaker System": what the speaker plays)."""
     entry = span.data["entry"]
     # Written as a name ("Google", "iPad"): in a title all in lower case ("your canon dslr camera
     # dvd") it may be the device a guide is about, or an everyday word.
