@@ -44,73 +44,19 @@ TITLE_SIZES_SEVENTH = {"walmart-amazon-titles": 120, "aliexpress-titles": 80, "o
 # marketplaces with titles left, and SHEIN's, whose titles have been drawn once only.
 TITLE_SIZES_EIGHTH = {"walmart-amazon-titles": 110, "ozon-titles": 80, "aliexpress-titles": 70,
                       "shein-titles": 40}
-# A ninth round, drawn and labelled before a session's rule work: the retailer's titles, the two
-# marketplaces with titles left, and SHEIN's.
-TITLE_SIZES_NINTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                     "shein-titles": 40}
-# A tenth round, drawn and labelled at the end of a session, before the next session's rule work.
-TITLE_SIZES_TENTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                     "shein-titles": 40}
-# An eleventh round, drawn and labelled at the start of a session and kept closed, to judge the next
-# session's rule work.
-TITLE_SIZES_ELEVENTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                        "shein-titles": 40}
-TITLE_SIZES_TWELFTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                       "shein-titles": 40}
-# A thirteenth round, drawn and labelled at the start of a session and kept closed, to judge the
-# next session's rule work.
-TITLE_SIZES_THIRTEENTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
+# From the ninth round on, one round a session, drawn and labelled at its start and kept closed to
+# judge the next session's rule work: the retailer's titles, the two marketplaces with titles left,
+# and SHEIN's; with SHEIN's titles nearly all taken (37 left in neither set), Flipkart's instead
+# from the twenty-fifth. A new round adds one to the count of the last kind.
+TITLE_SIZES_WITH_SHEIN = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
                           "shein-titles": 40}
-# A fourteenth round, drawn and labelled at the start of a session and kept closed, to judge the
-# next session's rule work.
-TITLE_SIZES_FOURTEENTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                          "shein-titles": 40}
-# A fifteenth round, drawn and labelled at the start of a session and kept closed, to judge the
-# next session's rule work.
-TITLE_SIZES_FIFTEENTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                         "shein-titles": 40}
-# A sixteenth round, drawn and labelled at the start of a session and kept closed, to judge the
-# next session's rule work.
-TITLE_SIZES_SIXTEENTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                         "shein-titles": 40}
-# A seventeenth round, drawn and labelled at the start of a session and kept closed, to judge the
-# next session's rule work.
-TITLE_SIZES_SEVENTEENTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                           "shein-titles": 40}
-TITLE_SIZES_EIGHTEENTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                          "shein-titles": 40}
-TITLE_SIZES_NINETEENTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                          "shein-titles": 40}
-TITLE_SIZES_TWENTIETH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                         "shein-titles": 40}
-TITLE_SIZES_TWENTYFIRST = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                           "shein-titles": 40}
-TITLE_SIZES_TWENTYSECOND = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                            "shein-titles": 40}
-TITLE_SIZES_TWENTYTHIRD = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                           "shein-titles": 40}
-TITLE_SIZES_TWENTYFOURTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                            "shein-titles": 40}
-# SHEIN has 37 titles left in neither set, so the twenty-fifth and later rounds take Flipkart's instead
-TITLE_SIZES_TWENTYFIFTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                           "flipkart-titles": 40}
-TITLE_SIZES_TWENTYSIXTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                           "flipkart-titles": 40}
-TITLE_SIZES_TWENTYSEVENTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
+TITLE_SIZES_WITH_FLIPKART = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
                              "flipkart-titles": 40}
-TITLE_SIZES_TWENTYEIGHTH = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
-                            "flipkart-titles": 40}
 # The rounds in the order they were drawn: round k is drawn with seed SEED + k - 1, from rows not
 # taken by the dev set or an earlier round; from the second round on, from titles not taken either.
 TITLE_ROUNDS = (TITLE_SIZES, TITLE_SIZES_MORE, TITLE_SIZES_THIRD, TITLE_SIZES_FOURTH, TITLE_SIZES_FIFTH,
-                TITLE_SIZES_SIXTH, TITLE_SIZES_SEVENTH, TITLE_SIZES_EIGHTH, TITLE_SIZES_NINTH,
-                TITLE_SIZES_TENTH, TITLE_SIZES_ELEVENTH, TITLE_SIZES_TWELFTH, TITLE_SIZES_THIRTEENTH,
-                TITLE_SIZES_FOURTEENTH, TITLE_SIZES_FIFTEENTH, TITLE_SIZES_SIXTEENTH,
-                TITLE_SIZES_SEVENTEENTH, TITLE_SIZES_EIGHTEENTH, TITLE_SIZES_NINETEENTH,
-                TITLE_SIZES_TWENTIETH, TITLE_SIZES_TWENTYFIRST, TITLE_SIZES_TWENTYSECOND,
-                TITLE_SIZES_TWENTYTHIRD, TITLE_SIZES_TWENTYFOURTH,
-                TITLE_SIZES_TWENTYFIFTH, TITLE_SIZES_TWENTYSIXTH, TITLE_SIZES_TWENTYSEVENTH,
-                TITLE_SIZES_TWENTYEIGHTH)
+                TITLE_SIZES_SIXTH, TITLE_SIZES_SEVENTH, TITLE_SIZES_EIGHTH) \
+    + (TITLE_SIZES_WITH_SHEIN,) * 16 + (TITLE_SIZES_WITH_FLIPKART,) * 4
 SEED = 20261204
 
 

@@ -38,6 +38,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+from sample import TITLE_ROUNDS as DRAWN_ROUNDS  # noqa: E402
 from sources import ALL_SOURCES, DEV_SOURCES, SHARED_DATA, WITH_BRAND, View, available, views  # noqa: E402
 
 TARGET = {"ozon": "ozon:RU", "shopee": "shopee:SG", "lazada": "lazada:MY", "shein": "amazon:US",
@@ -48,10 +49,10 @@ TARGET = {"ozon": "ozon:RU", "shopee": "shopee:SG", "lazada": "lazada:MY", "shei
           "flipkart-titles": "flipkart:IN"}
 AS_OF = dt.date(2026, 12, 1)
 IP_KINDS = ("trademark", "counterfeit")
-# The titles set's rounds, rows per round in the labels' order (eval/sample.py draws them). A round
-# is opened for rule work once it has judged a session's work: ``--errors titles`` never lists the
-# rows of a later round, so that they stay unseen until then.
-TITLE_ROUNDS = (600,) + (300,) * 27
+# The titles set's rounds, rows per round in the labels' order, as eval/sample.py draws them. A
+# round is opened for rule work once it has judged a session's work: ``--errors titles`` never
+# lists the rows of a later round, so that they stay unseen until then.
+TITLE_ROUNDS = tuple(sum(sizes.values()) for sizes in DRAWN_ROUNDS)
 OPEN_ROUNDS = 26
 
 
