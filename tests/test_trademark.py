@@ -305,10 +305,21 @@ def test_a_licensee_in_authorized_brands_is_not_blocked(checker_with):
 @pytest.mark.parametrize("title, why", [
     ("Wool Coat Shark Grey Double Breasted", "a colour"),
     ("Quartz Watch with Seiko movement Stainless Steel", "a component"),
+    ("kensington bts back to school - saddlebag bundle k33380", "initials written out"),
 ])
 def test_ordinary_senses_are_spared(checker_with, title, why):
     result = checker_with()(title, category="Apparel & Accessories")
     assert not [f for f in result.findings if f.kind == "trademark" and f.severity == "block"], result.findings
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("LV Louis Vuitton Speedy 30 bag", "Louis Vuitton"),     # the house's own name spelled out
+    ("TNF The North Face Nuptse jacket", "The North Face"),
+    ("Игра для Sega: TMNT Teenage Mutant Ninja Turtle Return", "Teenage Mutant Ninja Turtles"),
+])
+def test_initials_spelled_out_as_the_marks_own_name_are_the_mark(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert mark in {f.entry for f in result.findings if f.severity == "block"}, result.findings
 
 
 @pytest.mark.parametrize("title, mark", [

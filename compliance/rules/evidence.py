@@ -2303,7 +2303,32 @@ def _ordinary_sense(listing, span) -> str:
     before = _words(raw[max(0, span.start - 24):span.start])[-2:]
     adjacent = bool(re.match(r"[ \t]+[^\W\d_]", raw[span.end:span.end + 3]))
     return _colour(span, before, after, adjacent) or _component(span, before, after) or _words_apart(span) \
-        or _everyday_sense(listing, span)
+        or _spelled_out(listing, span) or _everyday_sense(listing, span)
+
+
+def _spelled_out(listing, span) -> str:
+    """An initialism written out beside it ("kensington bts back to school", "UPS (Uninterruptible
+    Power Supply)"): the words it stands for, not the mark of those letters, unless they are the
+    mark's own name or its owner's ("LV Louis Vuitton", "TNF The North Face")."""
+    letters = span.text.strip()
+    if not 2 <= len(letters) <= 5 or not letters.isalpha():
+        return ""
+    raw = listing.fields[span.field].raw
+    after = _words(raw[span.end:span.end + 80])[:len(letters)]
+    before = _words(raw[max(0, span.start - 80):span.start])[-len(letters):]
+    for run in (after, before):
+        if len(run) == len(letters) and "".join(w[0] for w in run) == letters.lower() \
+                and not _names_the_mark(" ".join(run), span.data["entry"]):
+            return f"the initials of '{' '.join(run)}'"
+    return ""
+
+
+def _names_the_mark(text: str, entry) -> bool:
+    """The words are the mark's own name or its owner's, also in another number ("Teenage Mutant
+    Ninja Turtle Return" spells out TMNT as the franchise)."""
+    key = compact(text)
+    return any(name.startswith(key) or key.startswith(name) for name in map(compact, entry.names) if name) \
+        or key in compact(entry.owner or "")
 
 
 def _code_may_hold(span) -> bool:
