@@ -48,6 +48,8 @@ def test_a_style_word_without_the_makers_model_or_after_a_fashion_house_is_a_com
     ("G502 HERO High Performance Gaming Mouse | Logitech G", "logitech"),
     ("Blade 15 - Gaming Laptop - Razer United States", "razer"),
     ("Thunderbolt 3 Express Dock HD by Belkin", "belkin"),
+    ("ibeats headphones with controltalk from monster - in-ear noise isolation - black", "monster"),
+    ("USB-C Travel Dock by Belkin, space grey", "belkin"),   # "by" the maker closing a phrase
 ])
 def test_a_maker_signing_the_page_title_is_a_review(checker_with, title, maker):
     assert severities(checker_with()(title, brand=None), maker) == {"warn"}
@@ -57,6 +59,7 @@ def test_a_maker_signing_the_page_title_is_a_review(checker_with, title, maker):
     ("Oversized Hoodie Men - Nike", "nike"),           # a fashion house tacked on: how copies read
     ("Blade 15 Gaming Laptop - Razer 2024 new hot sale", "razer"),  # more than a store's words after it
     ("G502 HERO Gaming Mouse Logitech G", "logitech"),               # no separator before it
+    ("Oversized Hoodie from Nike - black", "nike"),                  # a fashion house named as maker
 ])
 def test_a_name_tacked_on_a_copy_or_followed_by_more_is_no_signature(checker_with, title, mark):
     assert "block" in severities(checker_with()(title, brand=None), mark)

@@ -1423,21 +1423,32 @@ SIGNATURE_WORDS = frozenset("store shop official online global technology techno
                             "corporation co united states kingdom us usa uk ca au eu de fr es it nl in "
                             "canada australia india germany deutschland france españa italia nederland g com".split())
 SIGNATURE_BREAKS = ("|", "-", "–", "—", ":", " by")
+MAKER_WORDS = (" by", " from")
+CLAUSE_ENDS = tuple("|-–—,(/")
 
 
 def _signs_title(listing, span) -> bool:
     """The mark alone ends the title after a separator or "by", with only store or country words
     after it ("G502 HERO Gaming Mouse | Logitech G", "Blade 15 - Gaming Laptop - Razer United
-    States", "Thunderbolt 3 Express Dock HD by Belkin"): how a maker's or a shop's page titles
-    its product, naming who made it."""
+    States", "Thunderbolt 3 Express Dock HD by Belkin"), or "by" or "from" it closing a phrase
+    (:func:`_named_as_maker`): how a maker's or a shop's page titles its product, naming who made it."""
     if span.field != "title":
         return False
     raw = listing.fields["title"].raw
+    before = raw[:span.start].rstrip().lower()
+    if _named_as_maker(before, raw[span.end:]):
+        return True
     after = _words(raw[span.end:])
     if len(after) > 3 or any(w not in SIGNATURE_WORDS for w in after):
         return False
-    before = raw[:span.start].rstrip().lower()
     return len(before) > 0 and before.endswith(SIGNATURE_BREAKS)
+
+
+def _named_as_maker(before: str, rest: str) -> bool:
+    """"ibeats headphones with controltalk from monster - in-ear", "Dock HD by Belkin, silver": the
+    mark after "by" or "from", closing the title's phrase, names who made the product."""
+    rest = rest.lstrip()
+    return before.endswith(MAKER_WORDS) and (not rest or rest.startswith(CLAUSE_ENDS))
 
 
 def _leads_title(listing, entry) -> bool:

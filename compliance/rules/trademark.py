@@ -860,8 +860,10 @@ def _under_another_label(ev) -> bool:
     """Where the catalog has no brand column, a coined name opens the title and the mark comes
     later, on goods nothing is made to fit ("YOLAN Sea Wubble Burbuja Bola 40-120cm ..."):
     the coined name is the product's maker, and the mark names what its product is sold as. A
-    device named so is what the product works with (decided before)."""
-    return bool(ev.coined_leader) and not ev.leads_title and not ev.goods.fittable and ev.in_title
+    device named so is what the product works with (decided before). Where the title says the mark
+    made it ("ibeats headphones ... from monster - black"), the coined name is its product's."""
+    return bool(ev.coined_leader) and not (ev.leads_title or ev.signs_title) and not ev.goods.fittable \
+        and ev.in_title
 
 
 def _copies_sold_so(ev) -> bool:
