@@ -394,8 +394,8 @@ def _compat_or_accessory_after(doc, ts, accessory: frozenset[str]) -> str:
             return doc[ts.start:j + 1].text
         if t.lower_ in accessory:
             return doc[ts.start:j + 1].text
-        if _in_of_a_count(doc, j):
-            continue  # "iphone and ipod 3-in-one charging kit": the kit's count, not "in" a place
+        if _joins_the_phrase(doc, j):
+            continue
         if t.lower_ in STOP_WORDS or t.ent_type_ == "MARK" or t.is_punct and t.text not in "-/":
             break
         if t.lower_ in DEVICE_NOUNS and _device_itself(doc, j, accessory):
@@ -405,6 +405,20 @@ def _compat_or_accessory_after(doc, ts, accessory: frozenset[str]) -> str:
             if words > 3:
                 break
     return ""
+
+
+def _joins_the_phrase(doc, j: int) -> bool:
+    """A word that a stop word's list would end the phrase at, but that goes on with it: the "in"
+    of a count ("iphone and ipod 3-in-one charging kit"), or "and" before another kind of device."""
+    return _in_of_a_count(doc, j) or _another_device_next(doc, j)
+
+
+def _another_device_next(doc, j: int) -> bool:
+    """"ipad and e-reader jacket", "iPhone or smartphone armband": "and" or "or" joining another
+    kind of device that the accessory fits too."""
+    if doc[j].lower_ not in LIST_JOINS:
+        return False
+    return any("".join(t.lower_ for t in doc[j + 1:j + 1 + n]) in LISTED_DEVICES for n in (1, 2, 3))
 
 
 def _device_itself(doc, j: int, accessory: frozenset[str]) -> bool:
@@ -429,6 +443,13 @@ def _in_of_a_count(doc, j: int) -> bool:
 DEVICE_NOUNS = frozenset("smartphone smartphones phone phones handphone cellphone ponsel celular celulares "
                          "smartwatch tablet tablets laptop laptops notebook смартфон телефон ноутбук планшет "
                          "điện thoại โทรศัพท์".split())
+
+
+# Words joining a device line to another kind of device an accessory fits ("ipad and e-reader
+# jacket"), and those kinds.
+LIST_JOINS = frozenset("and or & /".split())
+LISTED_DEVICES = DEVICE_NOUNS | frozenset("e-reader e-readers ereader ereaders netbook netbooks mp3 smartphones "
+                                          "tablets laptops notebooks".split())
 
 
 WINDOW = 150  # characters of context either side of a mark in long descriptions
