@@ -500,6 +500,7 @@ def test_pods_is_apples_mark_only_in_a_listing_of_headphones(checker_with, title
     ("spectra hello kitty kt7002 - digital camera - compact", "hello kitty"),
     ("memorex disney princess dp3501-prn - dvd player - portable", "disney princess"),
     ("Наушники Hello Kitty HK-20351 проводные", "hello kitty"),
+    ("hello kitty 87009 7.1 megapixel digital camera", "hello kitty"),   # a model number right after it
 ])
 def test_a_device_listed_with_its_makers_part_number_is_a_licensed_makers_stock_a_review(checker_with, title, mark):
     """How retail catalogs list licensed electronics: the device and its maker's part number."""
@@ -513,6 +514,8 @@ def test_a_device_listed_with_its_makers_part_number_is_a_licensed_makers_stock_
     ("Hello Kitty covers for WH-1000XM5 headphones", None, "hello kitty"),    # the device's code, not its own
     ("hello kitty 11409-hk earbuds replica", None, "hello kitty"),            # copy words
     ("hello kitty 11409-hk mug", None, "hello kitty"),                        # no device
+    ("Hello Kitty 2023 digital camera kids", None, "hello kitty"),            # a year, not a model number
+    ("Hello Kitty digital camera 87009", None, "hello kitty"),                # a number not right after it
 ])
 def test_no_licensed_device_without_its_own_part_number_or_with_signs_of_a_copy(checker_with, title, brand, mark):
     result = checker_with()(title, brand=brand)

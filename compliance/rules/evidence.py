@@ -719,6 +719,8 @@ class MarkEvidence:
     maker_as_seller: bool   # the title names its maker the way Ozon's titles name the seller ("Stor / ...")
     part_number: str        # a manufacturer part number in the title ("du-sd1008g-c"): a catalog's SKU
     style_code: bool        # that part number is a maker's style code ("bb0095s003"), no word or year glued in it
+    catalog_code: str       # the maker's code the title lists the product with: its style code, or a model
+                            # number of five digits or more right after the mark ("hello kitty 87009 ..."), or ""
     catalog_device: str     # no brand column: an electronic device the title sells with its maker's part number
                             # ("hello kitty 11409-hk earbuds"), as retail catalogs list licensed makers' stock, or ""
     confirmed_by: str       # for a mark that is an everyday word with keywords (Ditto, Civic): the keyword,
@@ -901,6 +903,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "maker_as_seller": lambda ev: maker_as_seller(ev._listing),
     "part_number": lambda ev: _part_number(ev._listing.title),
     "style_code": lambda ev: _style_code(ev.part_number),
+    "catalog_code": lambda ev: ev.part_number if ev.style_code else _model_number_after(ev._listing, ev._span),
     "catalog_device": lambda ev: _catalog_device(ev),
     "confirmed_by": lambda ev: _confirmed_by(ev._listing, ev._span, ev._entry, ev.latin_title) if ev.generic_word
     else "",
@@ -914,16 +917,30 @@ def gather(listing, span, authorized: tuple[AuthorizedBrand, ...] = ()) -> MarkE
 
 
 def _catalog_device(ev: MarkEvidence) -> str:
-    """The electronic device a title sells with its maker's part number, where the catalog has no
-    brand column: "spectra hello kitty kt7002 - digital camera", "memorex disney princess dp3501-prn
-    - dvd player". A brand cell naming no brand ("Generic") says the goods are nobody's, and a figure
-    or a plush is the character itself, whatever code a shop gives it; and a cover or a case for a
-    device carries the device's model code ("covers para WH 1000XM5 auriculares"), not its own."""
-    if ev.seller is not SellerBrand.UNKNOWN or not ev.style_code or ev.character_product:
+    """The electronic device a title sells with its maker's part number or model number, where the
+    catalog has no brand column: "spectra hello kitty kt7002 - digital camera", "memorex disney
+    princess dp3501-prn - dvd player", "hello kitty 87009 7.1 megapixel digital camera". A brand
+    cell naming no brand ("Generic") says the goods are nobody's, and a figure or a plush is the
+    character itself, whatever code a shop gives it; and a cover or a case for a device carries the
+    device's model code ("covers para WH 1000XM5 auriculares"), not its own."""
+    if ev.seller is not SellerBrand.UNKNOWN or not ev.catalog_code or ev.character_product:
         return ""
     if ev._title_fitting and ev._title_fitting not in device_nouns():
         return ""
     return _first(ev._title_words, device_nouns())
+
+
+MODEL_NUMBER = re.compile(r"[1-9]\d{4,5}")
+
+
+def _model_number_after(listing, span) -> str:
+    """A number of five or six digits right after the mark in the title ("hello kitty 87009 7.1
+    megapixel digital camera", "hello kitty 50009 2gb mp3 player"): the licensed maker's model
+    number, as retail catalogs list it; a size or a count has its unit, a year four digits."""
+    if span.field != "title":
+        return ""
+    after = listing.title[span.end:span.end + 12].split()
+    return after[0] if after and MODEL_NUMBER.fullmatch(after[0]) else ""
 
 
 def _impossible_spec(listing, goods: Goods) -> str:

@@ -603,7 +603,7 @@ def _licensed_device(span, entry, ev) -> Outcome:
     with its maker's part number is how retail catalogs list a licensed maker's stock; copies of
     the property's goods seldom carry one. A review of the licence, not a failure."""
     return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on a {ev.catalog_device} "
-                   f"listed with its maker's part number ('{ev.part_number}'), as licensed makers' stock is: fine "
+                   f"listed with its maker's part number ('{ev.catalog_code}'), as licensed makers' stock is: fine "
                    f"if its maker holds the licence",
                    f"Keep it only if the maker is licensed by {entry.owner or entry.term}; name the maker in the "
                    f"brand column or list the licence with --authorized")
