@@ -501,6 +501,7 @@ def test_maybe_genuine_needs_the_maker_and_a_model(checker_with, title, genuine)
 @pytest.mark.parametrize("title, genuine", [
     ("Сумка спортивная adidas LINEAR GYMSACK", True),      # the name on the maker's label, in Latin letters
     ("Футболка Reebok GS VECTOR TEE", True),
+    ("Сумка спортивная adidas TIRO GS", True),              # the house's line is part of its label's name
     ("Футболка Jack & Jones", False),                       # the house and what it is, in Russian
     ("Футболка Nike мужская хлопок", False),
     ("Nike LINEAR GYMSACK sports bag", False),              # a title in Latin letters says nothing so

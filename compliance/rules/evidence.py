@@ -1086,17 +1086,26 @@ def _label_name(listing, span) -> str:
     product's name, in a title written in another script ("Сумка спортивная adidas LINEAR
     GYMSACK", "Футболка Reebok GS VECTOR TEE"): the name on the maker's label, which a shop of
     genuine stock copies; copies there name the house and what the product is in the title's own
-    language ("Футболка Jack & Jones")."""
+    language ("Футболка Jack & Jones"). A line of the house named in that run ("TIRO" of
+    "Сумка спортивная adidas TIRO GS") is part of the name on its label."""
     if span.field != "title" or not goods_of(span.data["entry"]).fashion_house:
         return ""
     title = listing.title
     run = _latin_run(title, span)
     if run is None:
         return ""
-    name = title[span.end:run.end()].split()
+    house = _house_earlier_in_run(listing, span, run)
+    name = title[(house or span).end:run.end()].split()
     if len(name) < 2 or not _mostly_another_script(title[:run.start()] + title[run.end():]):
         return ""
     return " ".join(name)
+
+
+def _house_earlier_in_run(listing, span, run: re.Match):
+    """The first mark of the span's own maker earlier in the same run of Latin words, or None."""
+    entry = span.data["entry"]
+    return next((other for other in _title_marks(listing)
+                 if run.start() <= other.start < span.start and same_maker(other.data["entry"], entry)), None)
 
 
 # A dash between spaces after a name, or the quote that closes it: what follows is apart from it
