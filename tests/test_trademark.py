@@ -1120,3 +1120,29 @@ def test_the_kind_of_device_or_what_the_product_does_for_it_stands_between_for_a
 ])
 def test_cs2_names_the_game_only_beside_it(checker_with, title, blocked):
     assert ("block" in severities(checker_with()(title, brand=None), "cs2")) is blocked
+
+
+@pytest.mark.parametrize("title, mark", [
+    ('Подарочный набор посуды детский "Как приручить Дракона" / Набор столовой посуды', "How to Train Your Dragon"),
+    ('Кружка "игры растения против зомби plants vs zombies - 8796", 330 мл', "Plants vs. Zombies"),
+])
+def test_a_comparison_word_in_the_marks_own_name_is_no_comparison(checker_with, title, mark):
+    """"Как" (like) and "vs" open or join a franchise's name: its merchandise, not a comparison."""
+    result = checker_with()(title, brand=None)
+    assert ("TM001", "block") in {(f.rule, f.severity) for f in result.findings if f.entry == mark}
+    assert "TM002" not in rules(result)
+
+
+def test_a_compatibility_word_in_a_marks_name_frames_nothing(checker_with):
+    # "Fit" of Maybelline's Fit Me is no "fits"; "fit" alone still is ("snug fit blackberry playbook").
+    fit_me = checker_with()("Kem Nen Fit Me Tint C Maybelline New York Fit Me", brand=None)
+    assert not [f for f in fit_me.findings if f.rule == "TM003"]
+    fits = checker_with()("playbook accessories kit black snug fit blackberry playbook tablet hard case", brand=None)
+    assert "TM003" in rules(fits, "info")
+
+
+def test_a_line_confirmed_by_the_house_in_the_brand_column_is_the_sellers_own(checker_with):
+    # Fit Me's keywords name Maybelline (the lists give the line to L'Oréal, Maybelline's parent).
+    result = checker_with()("Maybelline Fit Me Matte Poreless Foundation 30ml", brand="Maybelline New York",
+                            description="Fit Me foundation for normal to oily skin")
+    assert not [f for f in result.findings if f.kind == "trademark"], result.findings

@@ -319,11 +319,32 @@ def _strongest_framing(doc, ts, found, ctx: dict[str, Any]) -> None:
     first of them in ``found``'s order) labels it."""
     best = 0
     for label, pid, start, end in found:
+        if _cue_in_a_name(doc, pid, start, ts, end):
+            continue
         if start <= ts.start and ts.end <= end or (start < ts.end and ts.start < end):
             if PRIORITY[label] > best:
                 best = PRIORITY[label]
                 ctx["context"], ctx["pattern"] = label, pid
                 ctx["wording"] = doc[start:end].text
+
+
+def _cue_in_a_name(doc, pid: str, start: int, ts, end: int) -> bool:
+    """The wording's cue is a mark's own word: the whole wording lies in the mark ("Plants vs.
+    Zombies"), or a pattern that opens with its cue opens on a mark's word ("Как приручить
+    дракона" of How to Train Your Dragon, "Fit Me Tint C Maybelline New York Fit Me")."""
+    return ts.start <= start and end <= ts.end or pid in _cue_first_patterns() and _in_a_longer_name(doc, start)
+
+
+def _in_a_longer_name(doc, i: int) -> bool:
+    """The token is a word of a mark's name of several words ("Fit" of "Fit Me"), not a mark of
+    that one word ("fit" may be Honda's model, and is still the word "fit")."""
+    return doc[i].ent_type_ == "MARK" and any(e.start <= i < e.end and e.end - e.start > 1 for e in doc.ents)
+
+
+@lru_cache(maxsize=1)
+def _cue_first_patterns() -> frozenset[str]:
+    """The ids of the patterns whose first word is their cue ("for", "like", "как"), not the mark."""
+    return frozenset(p["id"] for p in load_patterns() if "ENT_TYPE" not in p["pattern"][0])
 
 
 def _revise_comparison(doc, ts, entry, ctx: dict[str, Any]) -> None:
@@ -551,8 +572,8 @@ def _compat_word_before(doc, ts) -> int | None:
     start = max(0, ts.start - 60)
     c = next((i for i in range(ts.start - 1, start - 1, -1)
               if doc[i].lower_ in COMPAT_WORDS or doc[i].text in CLAUSE_END), None)
-    if c is None or doc[c].lower_ not in COMPAT_WORDS:
-        return None
+    if c is None or doc[c].lower_ not in COMPAT_WORDS or _in_a_longer_name(doc, c):
+        return None  # nor a mark's own word ("Fit Me ... Maybelline New York Fit Me")
     return c
 
 

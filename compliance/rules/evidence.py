@@ -1841,7 +1841,19 @@ def _seller_and_title_maker(listing) -> tuple[str, str]:
 def _own_brand(listing, key: str, entry) -> bool:
     if not listing.brand_column and _the_mark_itself(key, entry):
         return False
-    return same_family(key, entry) or _sister_brand(listing, entry)
+    return same_family(key, entry) or _sister_brand(listing, entry) or _house_of_the_line(key, entry)
+
+
+def _house_of_the_line(key: str, entry) -> bool:
+    """The brand column names the house whose name confirms the mark, an everyday-word line of it
+    ("Maybelline New York" for Fit Me, whose keywords name Maybelline): the house's own line, also
+    where the lists give the line to the house's parent company."""
+    from ..licensees import owner_of_name
+
+    if len(key) < 3 or not (entry.generic and entry.keywords):
+        return False
+    houses = {k for k in map(compact, entry.keywords) if owner_of_name(k)}
+    return any(key == h or key.startswith(h) and len(h) >= 4 for h in houses)
 
 
 def _the_mark_itself(key: str, entry) -> bool:
