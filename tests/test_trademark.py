@@ -245,6 +245,16 @@ def test_no_keyword_stuffing(check_one, description):
     assert "TM005" not in rules(check_one("Canvas Sneakers", description))
 
 
+@pytest.mark.parametrize("title, description, brand, named", [
+    ("Кружка Sword Art Online Кирито Асуна Юи аниме, 330 мл", "", None, "Sword Art Online"),  # a franchise, its people
+    ("Rocoren USB C Cable", "huawei pura 70, mate 60, nova 12", "Rocoren", "Huawei"),         # a maker, its lines
+])
+def test_one_owners_names_are_no_keyword_stuffing(checker_with, title, description, brand, named):
+    result = checker_with()(title, description=description, brand=brand)
+    assert "TM005" not in rules(result)
+    assert named in {f.entry for f in result.findings}
+
+
 @pytest.mark.parametrize("title, category", [
     ("Coach Jacket Men's Lightweight Windbreaker",
      "Clothing, Shoes & Accessories > Men > Men's Clothing > Coats & Jackets"),

@@ -1136,7 +1136,7 @@ def stuffing_hits(listing, params, fields) -> Iterator[Hit]:
     device brands in a description (most often what the item fits, or search words) is a review."""
     for name, found in _named_brands_by_field(listing, params, fields).items():
         raw = listing.fields[name].raw
-        entries = {d.span.data["entry"].term for d in found}
+        entries = _one_per_maker(found)
         tagged = [d for d in found if after_tag_label(raw, d.span.start)]
         if len(entries) < STUFFING_MIN and not tagged:
             continue
@@ -1151,6 +1151,24 @@ def stuffing_hits(listing, params, fields) -> Iterator[Hit]:
                   "Remove other brands' names; describe only the item you sell",
                   severity="block" if tagged or copied else "warn",
                   explanation=(("brands", sorted(entries)), ("tagged", [d.span.text for d in tagged])))
+
+
+def _one_per_maker(found: list[MarkDecision]) -> set[str]:
+    """The brands named, one per owner: a franchise and its characters ("Sword Art Online Кирито
+    Асуна"), or a maker and its lines ("iPhone, iPad"), are one owner's brand, not three brands
+    drawing three brands' searches. Owners are told apart as the lists write them, not by a parent
+    company a group of them shares (Marvel's and Lucasfilm's are Disney's)."""
+    kept: list = []
+    for d in sorted(found, key=lambda d: d.span.start):
+        entry = d.span.data["entry"]
+        if not any(_one_brand(other, entry) for other in kept):
+            kept.append(entry)
+    return {entry.term for entry in kept}
+
+
+def _one_brand(a, b) -> bool:
+    return a is b or bool(a.owner) and compact(a.owner) == compact(b.owner) \
+        or compact(a.line_of) == compact(b.term) or compact(b.line_of) == compact(a.term)
 
 
 def _named_brands_by_field(listing, params, fields) -> dict[str, list[MarkDecision]]:
