@@ -114,6 +114,16 @@ def test_prohibited_near_misses(check_one, title):
     assert "PR001" not in rules(check_one(title))
 
 
+@pytest.mark.parametrize("title, prohibited", [
+    ("Glass bong water pipe 30cm", True),
+    ("Glass bоng water pipe 30cm", True),          # a Cyrillic o carries no accent: the item disguised
+    ("Son Bóng Bền Màu Nhẹ Môi Superstay", False),  # Vietnamese: a gloss lipstick
+    ("Lõi lọc sợi bông PP 5 micron", False),        # a cotton filter cartridge
+])
+def test_an_items_name_read_only_with_accents_folded_is_another_word(checker_with, title, prohibited):
+    assert ("PR001" in rules(checker_with()(title, brand=None))) is prohibited
+
+
 @pytest.mark.parametrize("title", ["Charms for Snake Chain Bracelets", "Case compatible with Samsung Galaxy S23",
                                    "Watch Band replacement for Apple Watch 45mm"])
 def test_ebay_compatibility_before_a_non_fashion_brand_is_allowed(check_one, title):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..listing import TEXT_FIELDS
 from .base import Hit, ListingRule, RuleDoc, register
@@ -37,9 +38,23 @@ class ProhibitedItem(ListingRule):
             if DETECTOR.match(after):
                 listing.decisions.append((span, f"'{span.text}' names what the product detects or tests: no finding"))
                 continue
+            if _accented_other_word(span):
+                listing.decisions.append((span, f"'{span.text}' is a word written with accents, not the item "
+                                                f"'{span.data.get('name')}': no finding"))
+                continue
             yield Hit(span.field, span.start, span.end, span.text, entry.term,
                       f"'{span.text}' is a prohibited or restricted item ({entry.term})"
                       + (f"; policy: {entry.reference}" if entry.reference else ""),
                       "Do not list this item on these marketplaces, or check the restricted-item rules and "
                       "approvals first", score=span.score, severity=entry.severity, mark=entry,
                       explanation=(("source", entry.source), ("reference", entry.reference)))
+
+
+def _accented_other_word(span) -> bool:
+    """Vietnamese 'bóng' (gloss, ball) and 'bông' (cotton) are not a bong: the item's name has no
+    accents and the word matched only once its accents were folded away. Look-alike letters of
+    another script ('bоng' with a Cyrillic o) carry no accent and still match."""
+    name = span.data.get("name") or ""
+    if not name.isascii() or span.text.isascii():
+        return False
+    return any(unicodedata.category(c) == "Mn" for c in unicodedata.normalize("NFD", span.text))
