@@ -69,6 +69,8 @@ def test_ct001_in_title_and_offsets_are_raw():
     ("ISBN 978-3-16-148410-0", []),
     ("Samsung SM-S911B/DS 8/256GB 2023-2024", []),
     ("1,234,567 units sold, $12.99", []),
+    ("Talla de pantalón: 30 32 34 36 38", []),  # a size chart's sizes, one step apart
+    ("Call us: 212 555 0199", ["+12125550199"]),
 ])
 def test_ct002_phone(text, expected):
     assert entries("CT002", {}, text) == expected

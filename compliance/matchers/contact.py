@@ -164,6 +164,19 @@ def _plainly_no_phone(body: str, before: str) -> bool:
     return bool(body.isdigit() or _YEARS_ONLY.match(body) or _PRODUCT_ID_CONTEXT.search(before[-20:]))
 
 
+_SIZE_RUN = re.compile(r"^\s*[1-9]\d{1,2}(?:[\s,/-]+[1-9]\d{1,2}){2,}\s*$")
+
+
+def _size_run(body: str) -> bool:
+    """"30 32 34 36 38", "36/37/38/39": three numbers or more of two or three digits, each the one
+    before plus the same small step: a size chart's sizes, not a phone number's groups."""
+    if not _SIZE_RUN.match(body):
+        return False
+    groups = [int(g) for g in re.split(r"[\s,/-]+", body.strip())]
+    steps = {b - a for a, b in zip(groups, groups[1:])}
+    return len(steps) == 1 and 0 < steps.pop() <= 10
+
+
 def _international_without_plus(body: str):
     """"WhatsApp 8613800138000": an international number written without "+"; None when the
     digits make no valid number that way."""
@@ -190,8 +203,8 @@ def _part_of_longer_code(text: str, start: int, end: int) -> bool:
 
 
 def _date_price_or_size(text: str, start: int, end: int, stripped: str) -> bool:
-    """The digits are years, a date, a price or a measurement."""
-    if _YEARS_ONLY.match(stripped) or _DATE.match(stripped):
+    """The digits are years, a date, a price or a measurement, or a run of sizes."""
+    if _YEARS_ONLY.match(stripped) or _DATE.match(stripped) or _size_run(stripped):
         return True
     return bool(_CURRENCY_BEFORE.search(text[max(0, start - 2):start]) or _UNIT_AFTER.match(text[end:end + 8]))
 
