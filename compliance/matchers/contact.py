@@ -313,7 +313,9 @@ class ContactMatcher:
         the first of ``regions`` that reads any (None for a number only a phone word vouches for)."""
         # Widen a little so phonenumbers sees a leading "+" or bracket.
         lo, hi = max(0, run.start() - 1), min(len(text), run.end() + 1)
-        leniency = Leniency.POSSIBLE if context else Leniency.VALID
+        # With no phone word, a valid number grouped as the country writes it ("415-555-2671", not
+        # the part number "2403-820-105", which reads as a Maryland number ungrouped).
+        leniency = Leniency.POSSIBLE if context else Leniency.STRICT_GROUPING
         for region in self.regions:
             hits = [(lo + s, lo + e, number) for s, e, number in _parsed_numbers(text[lo:hi], region, leniency)]
             if hits:
