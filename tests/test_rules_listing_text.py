@@ -94,6 +94,15 @@ def test_ls002_forbidden_characters(title, brand, params, expected):
     assert entries("LS002", params, {"title": title, "brand": brand}) == expected
 
 
+@pytest.mark.parametrize("title, found", [
+    ("Yu-Gi-Oh! Trading Card Game Booster Box", []),        # the '!' is part of a mark's own name
+    ("Yu-Gi-Oh! Trading Card Game Booster Box!", ["!"]),    # the one after it is not
+])
+def test_ls002_spares_a_character_of_a_marks_own_name(checker_with, title, found):
+    result = checker_with()(title, brand="Konami")
+    assert [f.entry for f in result.findings if f.rule == "LS002"] == found
+
+
 def test_ls002_hit_offsets_cover_the_run():
     title = "Wow!!! Earbuds"
     [hit] = hits("LS002", AMAZON_CHARS, {"title": title})

@@ -138,10 +138,11 @@ def brand_positions(text: str, brand: str) -> set[int]:
     return positions
 
 
-def _offending_runs(text: str, chars: frozenset, contexts: bool, symbols: bool, brand: str) -> list[list[int]]:
-    """Runs of adjacent forbidden characters (positions in ``text``), skipping those inside the
-    listing's own brand name and keeping an emoji's joiners with it."""
-    in_brand = brand_positions(text, brand) if brand else frozenset()
+def _offending_runs(text: str, chars: frozenset, contexts: bool, symbols: bool,
+                    brands: tuple[str, ...]) -> list[list[int]]:
+    """Runs of adjacent forbidden characters (positions in ``text``), skipping those inside a
+    brand name and keeping an emoji's joiners with it."""
+    in_brand = set().union(*(brand_positions(text, brand) for brand in brands))
     runs: list[list[int]] = []
     for i, ch in enumerate(text):
         offending = (ch in chars and not (contexts and _allowed_in_context(text, i))) or (
@@ -157,6 +158,14 @@ def _offending_runs(text: str, chars: frozenset, contexts: bool, symbols: bool, 
     return runs
 
 
+def _brand_names(listing, field: str, chars: frozenset) -> tuple[str, ...]:
+    """The names a forbidden character may be part of: the listing's own brand, and the marks the
+    field names whose own name is written with one ("Yu-Gi-Oh!", "FRITZ!Box", "A$AP Rocky")."""
+    marks = (s.data["name"] for s in listing.spans.get("marks", ())
+             if s.field == field and s.kind == "mark" and not chars.isdisjoint(s.data.get("name") or ""))
+    return tuple(dict.fromkeys([listing.brand or "", *marks]))
+
+
 @register
 class ForbiddenCharacters(ListingRule):
     code = "LS002"
@@ -166,7 +175,8 @@ class ForbiddenCharacters(ListingRule):
     doc = RuleDoc(
         what="The title uses characters the marketplace forbids (params: chars; allow_contexts lets "
              "'#' and '<'/'>' stand before numbers; symbols flags ™ ♥ ½, emoji, superscripts and fractions; "
-             "allow_in_brand skips a character inside the listing's own brand name, as in 'Yahoo!').",
+             "allow_in_brand skips a character inside the listing's own brand name, as in 'Yahoo!', or "
+             "inside a mark's name the title gives, as in 'Yu-Gi-Oh!').",
         why="Amazon titles must not use ! $ ? _ { } ^ ¬ ¦ unless part of the brand, and ~ # < > * only in "
             "specific contexts such as 'Style #4301' "
             "(https://sellercentral-europe.amazon.com/help/hub/reference/external/201100890); eBay does not "
@@ -180,14 +190,15 @@ class ForbiddenCharacters(ListingRule):
         chars = prepared(params, _forbidden_chars)
         contexts = bool(params.get("allow_contexts", False))
         symbols = bool(params.get("symbols", False))
-        brand = listing.brand if params.get("allow_in_brand", False) else ""
+        in_brand = bool(params.get("allow_in_brand", False))
         if not chars and not symbols:
             return
         for field in checked_fields(listing, fields):
             text = field.text
             if chars.isdisjoint(text) and not (symbols and _has_special_symbol(text)):
                 continue
-            for run in _offending_runs(text, chars, contexts, symbols, brand):
+            brands = _brand_names(listing, field.name, chars) if in_brand else ()
+            for run in _offending_runs(text, chars, contexts, symbols, brands):
                 yield self._hit(field, text, run, contexts, params)
 
     @staticmethod
