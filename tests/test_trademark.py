@@ -302,6 +302,7 @@ def test_the_brand_columns_family_is_the_sellers_own(checker_with, title, brand)
     "inland pro iphone and ipod 3-in-one charging kit",     # a count of functions before the noun
     "Inland iPhone 3 in 1 charging kit",
     "solo studio collection ipad and e-reader jacket with zipper 9.7 inches",   # another kind of device joined
+    "iphone or smartphone leather holster with belt clip",
 ])
 def test_a_device_named_with_the_accessory_made_for_it_is_compatibility(checker_with, title):
     result = checker_with()(title)

@@ -435,8 +435,8 @@ def _joins_the_phrase(doc, j: int) -> bool:
 
 
 def _another_device_next(doc, j: int) -> bool:
-    """"ipad and e-reader jacket", "iPhone or smartphone armband": "and" or "or" joining another
-    kind of device that the accessory fits too."""
+    """"ipad and e-reader jacket", "iphone or smartphone leather holster": "and" or "or" joining
+    another kind of device that the accessory fits too."""
     if doc[j].lower_ not in LIST_JOINS:
         return False
     return any("".join(t.lower_ for t in doc[j + 1:j + 1 + n]) in LISTED_DEVICES for n in (1, 2, 3))
@@ -444,8 +444,9 @@ def _another_device_next(doc, j: int) -> bool:
 
 def _device_itself(doc, j: int, accessory: frozenset[str]) -> bool:
     """The device noun at ``j`` names the product itself: no accessory noun follows it at once
-    ("phone case")."""
-    return not (j + 1 < len(doc) and doc[j + 1].lower_ in accessory)
+    ("phone case"), and no "and" or "or" joins it to the devices before it ("iphone or smartphone
+    leather holster")."""
+    return not (j + 1 < len(doc) and doc[j + 1].lower_ in accessory or j > 0 and doc[j - 1].lower_ in LIST_JOINS)
 
 
 def _in_of_a_count(doc, j: int) -> bool:
