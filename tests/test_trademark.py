@@ -1167,3 +1167,14 @@ def test_a_line_confirmed_by_the_house_in_the_brand_column_is_the_sellers_own(ch
     result = checker_with()("Maybelline Fit Me Matte Poreless Foundation 30ml", brand="Maybelline New York",
                             description="Fit Me foundation for normal to oily skin")
     assert not [f for f in result.findings if f.kind == "trademark"], result.findings
+
+
+def test_the_name_given_to_the_product_keeps_no_compatibility_carried_from_another_mention(checker_with):
+    # "для iPhone iPad" says what the earphones fit; "IPods" right after them is what they are called.
+    named = checker_with()("Проводные наушники IPods Lightning classic / Гарнитура с микрофоном для iPhone iPad",
+                           brand=None)
+    assert "block" in severities(named, "ipods")
+    # A case named after what it fits stays compatibility in every mention.
+    case = checker_with()("Противоударный чехол samsung s20 с защитой камеры Силиконовый чехол самсунг s20",
+                          brand=None)
+    assert not [f for f in case.findings if f.kind == "trademark" and f.severity != "info"], case.findings

@@ -669,6 +669,10 @@ def _part_after(doc, ts) -> str:
     return ""
 
 
+# The pattern name of a compatibility frame carried over from another mention of the same mark.
+CARRIED_FRAME = "same-brand"
+
+
 def _inherit_compatibility(spans) -> None:
     """A brand used referentially once ("case for Apple iPad 2") is referential in the rest of
     the field too ("... iPad-228", "Apple iPad"), except in the name that opens a title: the
@@ -684,7 +688,7 @@ def _inherit_compatibility(spans) -> None:
         ctx = s.data.get("context")
         wording = referential.get(s.data["entry"])
         if ctx and wording and ctx["context"] is None and s not in opening:
-            ctx["context"], ctx["pattern"], ctx["wording"] = "COMPAT", "same-brand", wording
+            ctx["context"], ctx["pattern"], ctx["wording"] = "COMPAT", CARRIED_FRAME, wording
 
 
 def _opening_name(spans) -> list:

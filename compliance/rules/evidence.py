@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..blocklist import PROPERTY_GOODS
 from ..classes import classes_for_title, classes_of, title_products
-from ..matchers.context import FASHION_CLASSES, TITLE_PREFIX, device_brand
+from ..matchers.context import CARRIED_FRAME, FASHION_CLASSES, TITLE_PREFIX, device_brand
 from ..matchers.declension import word_forms
 from ..matchers.marks import (
     GLUED,
@@ -638,6 +638,7 @@ class MarkEvidence:
     reading: Reading
     frame: Frame
     wording: str            # the frame's words ("compatible with", "inspired by")
+    frame_carried: bool     # the frame is another mention's of the same mark, carried over ("для iPhone" to "IPods")
     seller: SellerBrand
     maker_in_title: str     # no brand column: the maker the title names in Latin letters ("Stor"), or ""
     own_brand: bool         # the brand column names this mark or its family
@@ -763,6 +764,7 @@ class MarkEvidence:
         items: list[tuple[str, object]] = [("goods", self.goods.value), ("reading", self.reading.value),
                                            ("seller brand", self.seller.value)]
         flags = {"frame": self.frame.value and f"{self.frame.value} ({self.wording})",
+                 "frame carried from another mention": self.frame.value and self.frame_carried,
                  "maker named in the title": self.maker_in_title,
                  "another maker leads the title": self.other_maker_leads,
                  "a coined name opens the title": self.coined_leader,
@@ -821,6 +823,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "goods": lambda ev: goods_of(ev._entry),
     "reading": lambda ev: Reading(ev._span.data.get("how") or "exact"),
     "frame": lambda ev: Frame(ev._ctx.get("context")),
+    "frame_carried": lambda ev: ev._ctx.get("pattern") == CARRIED_FRAME,
     "wording": lambda ev: ev._ctx.get("wording") or "",
     "seller": lambda ev: _seller(ev._key, ev._listing.brand_column),
     "maker_in_title": lambda ev: _as_written(ev._listing.title, ev._seller_and_title_maker[1]),

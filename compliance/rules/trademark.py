@@ -345,6 +345,11 @@ def compatibility(span, entry, ev):
 
 def _nothing_made_to_fit(ev) -> bool:
     """What the wording names is no thing another product fits, whatever the wording says."""
+    if ev.frame_carried and ev.after_product and not ev.fitting:
+        # "Проводные наушники IPods ... для iPhone iPad": the name given to the product sold, whatever
+        # another mention of its maker says it fits ("чехол samsung s20 ... чехол самсунг" is a case
+        # made to fit, which the name after it says).
+        return True
     if ev.goods.property_for_merchandise and not ev.display_stand:
         # Nothing is made to fit a character ("Hello Kitty case for iPhone" is merchandise) but a
         # stand for its figures or kits ("display stand for Gundam RG MG").
