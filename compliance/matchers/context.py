@@ -271,7 +271,7 @@ class ContextAnnotator:
             ctx["context"], ctx["pattern"] = "COMPARE", "fans"
             ctx["wording"] = doc[max(ts.start - 1, 0):ts.end + 1].text
         if ctx["context"] is None:
-            ctx["part"] = _part_after(doc, ts) if device_brand(entry) else ""
+            ctx["part"] = (_part_after(doc, ts) or _part_before_its_device(doc, ts)) if device_brand(entry) else ""
 
     @staticmethod
     def _referential(doc, ts, span) -> str:
@@ -667,6 +667,25 @@ def _part_after(doc, ts) -> str:
             if len(p) == 1 or [x.lower_ for x in doc[j:j + len(p)]] == list(p):
                 return doc[ts.start:j + len(p)].text
     return ""
+
+
+def _part_before_its_device(doc, ts) -> str:
+    """A part named a few words before, then the kind of device it goes into right before the
+    brand, as Indonesian and Malay titles put it ("Dioda damper DMV 1500 TV Polytron", "Regulator
+    kulkas Sharp"): the device the part is for."""
+    if ts.start < 2 or doc[ts.start - 1].lower_ not in DEVICE_KINDS:
+        return ""
+    table = _parts_by_first_word()
+    for j in range(ts.start - 2, max(-1, ts.start - 10), -1):
+        if doc[j].is_punct and doc[j].text not in "-/":
+            return ""  # another phrase ("laptop ram 16gb dibawah 10 juta. laptop acer")
+        if doc[j].lower_ in table:
+            return doc[j:ts.end].text
+    return ""
+
+
+# Kinds of device a part goes into, named right before their maker in titles written product first.
+DEVICE_KINDS = frozenset("tv televisi television kulkas ac laptop notebook monitor printer".split())
 
 
 # The pattern name of a compatibility frame carried over from another mention of the same mark.
