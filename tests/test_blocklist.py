@@ -133,7 +133,7 @@ def test_the_lists_readme_states_what_trademarks_csv_and_the_references_hold():
     larger = _shipped_marks("trademarks-*.csv")
     wikipedia = sum("wikipedia.org" in r["reference"] for r in larger)
     data_set = sum("character-names-npm" in r["reference"] for r in larger)
-    assert _readme_says(r"publisher \(([\d,]+) rows\)") == (len(larger) - wikipedia - data_set,)
+    assert _readme_says(r"on the brand \(([\d,]+) rows\)") == (len(larger) - wikipedia - data_set,)
     assert _readme_says(r"person \(([\d,]+) rows;") == (wikipedia,)
     assert _readme_says(r"`character-names-npm` \(([\d,]+) rows") == (data_set,)
 

@@ -149,3 +149,26 @@ def test_lv_confirms_a_louis_vuitton_line_that_is_an_everyday_word(checker_with)
     assert severities(checker_with()("Tas LV Speedy 30 Wanita", brand=None), "speedy") == {"block"}
     assert "block" not in severities(checker_with()("Tas Wanita Monogram Inisial Nama Custom", brand=None),
                                      "monogram")
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Jersey Persib Bandung Home 2024 Grade Ori", "persib bandung"),   # a club's copied jersey
+    ("Kaos Erigo Oversize Pria Hitam KW", "erigo"),                    # a local streetwear label, graded copy
+    ("Sepatu Ventela Public Low Black Mirip Ori", "ventela"),
+])
+def test_the_regions_own_brands_and_clubs_are_marks(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Dioda damper DMV 1500 TV Polytron new original", "polytron"),   # the part, then what it goes into
+    ("Transistor TR D2499 TV Samsung original", "samsung"),
+])
+def test_a_part_named_before_the_device_it_goes_into_is_a_review(checker_with, title, mark):
+    assert severities(checker_with()(title, brand=None), mark) == {"warn"}
+
+
+def test_a_device_named_before_its_maker_without_a_part_is_no_part(checker_with):
+    # "Promo TV Samsung": the television itself, whose maker follows the noun: no part reading.
+    result = checker_with()("Promo TV Samsung 43 inch Smart TV", brand=None)
+    assert not any("part or consumable" in f.message for f in result.findings)
