@@ -89,15 +89,20 @@ DICTIONARY_ZIPF = 2.0
 def _ordinary_word(word: str) -> bool:
     """An everyday word, a product noun of the title table ("Футболка", "Чехол"), or, written in a
     script other than Latin, a word of its language's dictionary (the Latin-script languages' words
-    that rare are brands' names as often: "Rocoren", "Lonwalk")."""
+    that rare are brands' names as often: "Rocoren", "Lonwalk"); a Russian word also where the
+    frequency lists are too thin for it ("Напальчники", "Противоударный")."""
     from wordfreq import zipf_frequency
 
     from .classes import title_products
+    from .matchers.declension import cyrillic, russian_word
     from .matchers.marks import LANGUAGES, is_common_word
 
     if is_common_word(word) or title_products(word):
         return True
-    return not word.isascii() and any(zipf_frequency(word, lang) >= DICTIONARY_ZIPF for lang in LANGUAGES)
+    if word.isascii():
+        return False
+    frequent = any(zipf_frequency(word, lang) >= DICTIONARY_ZIPF for lang in LANGUAGES)
+    return frequent or cyrillic(word) and russian_word(word)
 
 
 def _no_brand() -> frozenset[str]:

@@ -59,5 +59,10 @@ def test_leading_name_is_no_product_noun_or_dictionary_word_of_another_script():
     assert leading_name("Футболка adidas E 3s Tee") == ""
     assert leading_name("Карнавальный костюм пирата") == ""
     assert leading_name("Беспроводные наушники i14 TWS") == ""
+    # Words too rare for the frequency lists are still the dictionary's, or read as its adjectives.
+    assert leading_name("Напальчники для игр PUBG геймерские") == ""
+    assert leading_name("Противоударный силиконовый чехол для Tecno Camon 18") == ""
+    # A maker's name in Cyrillic letters is no dictionary word: a candidate.
+    assert leading_name("АРТЭ Митенки Сетка средние черные") == "АРТЭ"
     # A coined name in Latin letters is still a candidate, however rare.
     assert leading_name("Lonwalk Android Tablet PC") == "Lonwalk"

@@ -10,6 +10,7 @@ kept in the disk cache), and let go afterwards.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 # Genitive, dative, accusative, instrumental, prepositional: the nominative is the name as listed.
@@ -128,3 +129,23 @@ def _declined(parse, word: str, case: str) -> str:
     grammemes = {case, parse.tag.number} if parse.tag.number else {case}
     form = parse.inflect(grammemes)
     return form.word if form is not None else word
+
+
+# Parts of speech a Russian word read by the dictionary's guesser may take and still be an everyday
+# word: the compound adjectives and participles of product titles ("Противоударный", "Ультратонкий").
+EVERYDAY_POS = frozenset({"ADJF", "PRTF"})
+
+
+def russian_word(word: str) -> bool:
+    """A word of the Russian dictionary, or, unknown to it, one read as an adjective or participle:
+    a title's product word ("Напальчники", "Противоударный"), not a maker's name ("АРТЭ", "RUTATU")."""
+    morph = _analyzer()
+    low = word.lower()
+    return morph.word_is_known(low) or morph.parse(low)[0].tag.POS in EVERYDAY_POS
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
