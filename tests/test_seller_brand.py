@@ -517,7 +517,7 @@ def test_a_line_under_warranty_still_needs_to_lead_the_title(checker):
     assert _blocks(checker, {"title": "TWS earbuds AirPods Pro 2 Garansi Resmi"})
 
 
-@pytest.mark.parametrize("brand", ["", "No Brand"])
+@pytest.mark.parametrize("brand", ["", "No Brand", "Tidak Ada Merk", "Không thương hiệu"])
 def test_an_original_makers_charger_from_a_listing_with_no_brand_is_a_copy(checker, brand):
     # even named with the device it is for, which makes it the maker's specific product otherwise
     title = "UK Apple 61W charger MacBook Pro 13 adapter"

@@ -117,7 +117,10 @@ class SellerBrand(Enum):
 
 NO_BRAND = frozenset(compact(w) for w in (
     "generic", "unbranded", "no brand", "nobrand", "no brands", "none", "n/a", "na", "oem", "unknown", "other",
-    "china oem", "without brand", "sin marca", "sem marca", "без бренда", "нет бренда", "无品牌", "tidak ada merek"))
+    "china oem", "without brand", "sin marca", "sem marca", "без бренда", "нет бренда", "无品牌", "tidak ada merek",
+    # Lazada's and Shopee's own "no brand" values in the region's languages, as their exports give them.
+    "tidak ada merk", "tanpa merek", "tanpa merk", "no merk", "không thương hiệu", "ไม่มียี่ห้อ", "sans marque",
+    "ohne marke", "no name", "noname"))
 COPY_SCOPES = ("any",)
 # Words after a mark that say it names a part inside the product, stated as fact
 # ("Seiko movement", "Velcro closure", "Lycra blend", "Intel Core i5 processor").
