@@ -199,6 +199,10 @@ def test_ls004_all_caps(title, brand, fires):
     ("ΟΔΟΣ οδός ΟΔΟΣ ΚΑΙ ΟΔΟΣ", ["οδος"]),  # Greek capitals, the final sigma as written
     ("İstanbul Mug İstanbul Tea İstanbul", ["i̇stanbul"]),
     ("Кружка Москва кружка МОСКВА кружка", ["кружка"]),
+    ("Funda De Silicona De Color De Moda Para Mujer", []),   # the function words of other languages too
+    ("Casing untuk HP untuk Samsung untuk Oppo", []),
+    ("Чехол для iPhone для Samsung для Xiaomi", []),
+    ("Funda Funda De Silicona Funda", ["funda"]),
 ])
 def test_ls005_repeated_words(title, expected):
     assert entries("LS005", REPEATS, {"title": title}) == expected

@@ -362,7 +362,8 @@ class RepeatedWords(ListingRule):
     default_fields = ("title",)
     doc = RuleDoc(
         what="A word appears in the title more often than allowed (params: max_repeats; ignore lists "
-             "articles, prepositions and conjunctions, which may repeat). Single letters and numbers are "
+             "articles, prepositions and conjunctions, which may repeat; those of the marketplaces' other "
+             "languages, such as 'de', 'untuk' and 'для', always may). Single letters and numbers are "
              "not counted.",
         why="A third-party report of Amazon's January 2025 notice says the same word may not appear more "
             "than twice in a title, except prepositions, articles and conjunctions "
@@ -398,7 +399,21 @@ class RepeatedWords(ListingRule):
 
 
 def _may_repeat(params: dict) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in params.get("ignore", ()) or ())
+    return frozenset(str(w).lower() for w in params.get("ignore", ()) or ()) | FUNCTION_WORDS
+
+
+# Articles, prepositions and conjunctions of the marketplaces' other languages: the exception the
+# policy makes is grammatical, and a Spanish or Indonesian title repeats "de" and "untuk" as an English
+# one repeats "for" ("Funda De Silicona De Color De Moda" names three things, not one three times).
+FUNCTION_WORDS = frozenset("""
+    de del la el los las y o e u con sin para por en un una unos unas al
+    do da dos das ou com sem em no na nos nas um uma os as ao
+    du des le les et avec sans pour par au aux à
+    der die das den dem und oder mit ohne für von zu zum zur im auf ein eine einen
+    di della il lo gli
+    dan atau untuk dengan ke dari yang utk dgn
+    и или с со без для в во на по из от до к
+""".split())
 
 
 def _some_word_repeats(text: str, limit: int) -> bool:
