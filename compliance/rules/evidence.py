@@ -1853,13 +1853,16 @@ def _own_brand(listing, key: str, entry) -> bool:
 def _house_of_the_line(key: str, entry) -> bool:
     """The brand column names the house whose name confirms the mark, an everyday-word line of it
     ("Maybelline New York" for Fit Me, whose keywords name Maybelline): the house's own line, also
-    where the lists give the line to the house's parent company."""
-    from ..licensees import owner_of_name
-
+    where the lists give the line to the house's parent company. A keyword that is an everyday word
+    ("training", "pants" of adidas's Tiro) names no house."""
     if len(key) < 3 or not (entry.generic and entry.keywords):
         return False
-    houses = {k for k in map(compact, entry.keywords) if owner_of_name(k)}
-    return any(key == h or key.startswith(h) and len(h) >= 4 for h in houses)
+    return any(len(house) >= 4 and key.startswith(house) for house in _house_keywords(entry.keywords))
+
+
+@lru_cache(maxsize=4096)
+def _house_keywords(keywords: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(compact(k) for k in keywords if " " not in k.strip() and not _common(k.strip().lower()))
 
 
 def _the_mark_itself(key: str, entry) -> bool:
