@@ -1853,8 +1853,8 @@ def _own_brand(listing, key: str, entry) -> bool:
 def _house_of_the_line(key: str, entry) -> bool:
     """The brand column names the house whose name confirms the mark, an everyday-word line of it
     ("Maybelline New York" for Fit Me, whose keywords name Maybelline): the house's own line, also
-    where the lists give the line to the house's parent company. A keyword that is an everyday word
-    ("training", "pants" of adidas's Tiro) names no house."""
+    where the lists give the line to the house's parent company. Keywords the lists write in lower
+    case are everyday words ("training", "pants" of adidas's Tiro) and name no house."""
     if len(key) < 3 or not (entry.generic and entry.keywords):
         return False
     return any(len(house) >= 4 and key.startswith(house) for house in _house_keywords(entry.keywords))
@@ -1862,7 +1862,7 @@ def _house_of_the_line(key: str, entry) -> bool:
 
 @lru_cache(maxsize=4096)
 def _house_keywords(keywords: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(compact(k) for k in keywords if " " not in k.strip() and not _common(k.strip().lower()))
+    return tuple(compact(k) for k in keywords if k.strip()[:1].isupper())
 
 
 def _the_mark_itself(key: str, entry) -> bool:
