@@ -1178,3 +1178,10 @@ def test_the_name_given_to_the_product_keeps_no_compatibility_carried_from_anoth
     case = checker_with()("Противоударный чехол samsung s20 с защитой камеры Силиконовый чехол самсунг s20",
                           brand=None)
     assert not [f for f in case.findings if f.kind == "trademark" and f.severity != "info"], case.findings
+
+
+def test_a_disguised_spelling_takes_no_compatibility_from_a_plain_mention(checker_with):
+    # The charger is named GAR-MIN; "для зарядки часов GARMIN" says plainly what it charges.
+    result = checker_with()("Зарядный конвертер GAR-MIN с разъемом micro USB для зарядки часов GARMIN", brand=None)
+    assert "block" in severities(result, "gar-min")
+    assert "TM003" in rules(result, "info")

@@ -345,6 +345,10 @@ def compatibility(span, entry, ev):
 
 def _nothing_made_to_fit(ev) -> bool:
     """What the wording names is no thing another product fits, whatever the wording says."""
+    if ev.frame_carried and ev.reading.hidden:
+        # "Зарядный конвертер GAR-MIN ... для зарядки часов GARMIN": the wording names the device
+        # plainly once; the mark spelt to hide it names the product sold.
+        return True
     if ev.frame_carried and ev.after_product and not ev.fitting:
         # "Проводные наушники IPods ... для iPhone iPad": the name given to the product sold, whatever
         # another mention of its maker says it fits ("чехол samsung s20 ... чехол самсунг" is a case
