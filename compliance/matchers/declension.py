@@ -6,7 +6,8 @@ once, in the nominative; this module gives the other case forms, in the name's o
 pymorphy3's Russian dictionary and its guesser for words it does not know (most names), so the
 marks matcher can look for them too. Words the dictionary marks indeclinable ("Гарри", "Барби")
 keep their form. The analyzer is loaded only while an index of marks is built (the built index is
-kept in the disk cache), and let go afterwards.
+kept in the disk cache), and let go afterwards; `blocklist suggest` keeps one to tell the Russian
+words that open titles from makers' names (:func:`russian_word`).
 """
 from __future__ import annotations
 

@@ -1145,7 +1145,7 @@ def stuffing_hits(listing, params, fields) -> Iterator[Hit]:
     device brands in a description (most often what the item fits, or search words) is a review."""
     for name, found in _named_brands_by_field(listing, params, fields).items():
         raw = listing.fields[name].raw
-        entries = _one_per_maker(found)
+        entries = _one_per_owner(found)
         tagged = [d for d in found if after_tag_label(raw, d.span.start)]
         if len(entries) < STUFFING_MIN and not tagged:
             continue
@@ -1162,7 +1162,7 @@ def stuffing_hits(listing, params, fields) -> Iterator[Hit]:
                   explanation=(("brands", sorted(entries)), ("tagged", [d.span.text for d in tagged])))
 
 
-def _one_per_maker(found: list[MarkDecision]) -> set[str]:
+def _one_per_owner(found: list[MarkDecision]) -> set[str]:
     """The brands named, one per owner: a franchise and its characters ("Sword Art Online Кирито
     Асуна"), or a maker and its lines ("iPhone, iPad"), are one owner's brand, not three brands
     drawing three brands' searches. Owners are told apart as the lists write them, not by a parent
