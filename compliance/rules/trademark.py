@@ -345,14 +345,7 @@ def compatibility(span, entry, ev):
 
 def _nothing_made_to_fit(ev) -> bool:
     """What the wording names is no thing another product fits, whatever the wording says."""
-    if ev.frame_carried and ev.reading.hidden:
-        # "Зарядный конвертер GAR-MIN ... для зарядки часов GARMIN": the wording names the device
-        # plainly once; the mark spelt to hide it names the product sold.
-        return True
-    if ev.frame_carried and ev.after_product and not ev.fitting:
-        # "Проводные наушники IPods ... для iPhone iPad": the name given to the product sold, whatever
-        # another mention of its maker says it fits ("чехол samsung s20 ... чехол самсунг" is a case
-        # made to fit, which the name after it says).
+    if ev.frame_carried and _names_the_product_sold(ev):
         return True
     if ev.goods.property_for_merchandise and not ev.display_stand:
         # Nothing is made to fit a character ("Hello Kitty case for iPhone" is merchandise) but a
@@ -365,6 +358,15 @@ def _nothing_made_to_fit(ev) -> bool:
     if ev.goods is Goods.FOOD and ev.sells_merchandise:
         return True  # "Чехол для Apple Airpods Pro Киндер": a case fits no chocolate; its look is the brand's
     return bool(ev.logo) and ev.goods is Goods.VEHICLE  # "emblema para Seat": the badge is the product
+
+
+def _names_the_product_sold(ev) -> bool:
+    """A mention that takes its compatibility from another mention of the same mark, and yet names
+    the product sold: spelt to hide the mark ("Зарядный конвертер GAR-MIN ... для зарядки часов
+    GARMIN", the plain mention says what it charges), or the name given to the product right after
+    its noun ("Проводные наушники IPods ... для iPhone iPad"), unless that product is made to fit
+    ("чехол samsung s20 ... чехол самсунг": the name after a case says what it fits)."""
+    return ev.reading.hidden or ev.after_product and not ev.fitting
 
 
 # Words that say outright that a product fits another's ("compatible with Pandora bracelets", "fits
