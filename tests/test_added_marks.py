@@ -55,3 +55,20 @@ def test_the_words_a_game_is_named_with_are_no_mark_alone(checker_with, title, w
 def test_the_console_itself_named_for_a_case_is_still_compatibility(checker_with):
     result = checker_with()("Чехол для Nintendo Switch OLED прозрачный", brand=None)
     assert severities(result, "nintendo switch") == {"info"}
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Термокружка СКА SKA", "ска"),                                   # the club's short name, confirmed
+    ("Шарф болельщика Трактор Челябинск хоккей", "трактор челябинск"),
+    ("Ubuntu Developer Sticker for Programmers Laptop Skin", "ubuntu"),
+])
+def test_khl_clubs_and_apps_printed_on_goods_are_marks(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
+@pytest.mark.parametrize("title, word", [
+    ("Игрушка трактор с прицепом, зелёный", "трактор"),    # a toy tractor: no club without its city or league
+    ("Набор для творчества Адмирал корабль", "адмирал"),
+])
+def test_club_names_that_are_everyday_words_need_their_keywords(checker_with, title, word):
+    assert "block" not in severities(checker_with()(title, brand=None), word)
