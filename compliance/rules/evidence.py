@@ -1262,12 +1262,17 @@ def same_maker(a, b) -> bool:
     """Two marks of one maker: the same owner, a line of the other's house mark, or owners that
     share their distinctive first word ("Corsair Memory" and "Corsair Gaming") or a name
     ("Wite-Out (Société BIC)" is owned by Société BIC)."""
-    if compact(a.line_of) == compact(b.term) or compact(b.line_of) == compact(a.term):
+    if line_of_the_other(a, b):
         return True
     if not a.owner or not b.owner:
         return False
     first_a, first_b = compact(a.owner.split(" ")[0]), compact(b.owner.split(" ")[0])
     return len(first_a) >= 4 and first_a == first_b or bool(_owner_names(a.owner) & _owner_names(b.owner))
+
+
+def line_of_the_other(a, b) -> bool:
+    """One mark is a line of the other's house mark (Switch of Nintendo)."""
+    return compact(a.line_of) == compact(b.term) or compact(b.line_of) == compact(a.term)
 
 
 _IN_BRACKETS = re.compile(r"\(([^()]+)\)")
@@ -2213,7 +2218,7 @@ def _accented_word(span) -> bool:
     # A misspelling read only once accents are folded ("để kiểm" one letter from Deciem) is two
     # steps from the mark: words of another language.
     text = "".join(c for c in span.text if c.isalpha()) if span.data.get("how") == "typo" else span.text
-    if not text.isalpha() or text.isascii() or not name.isascii() or not _latin_accents(text):
+    if not text.isalpha() or text.isascii() or not name.isascii() or not latin_accents(text):
         return False
     # A longer mark: only where the accented word is a word of a seed language's dictionary and the
     # mark's own spelling is no everyday word ("máxima" is not Maxima, "funda nórdica" a duvet cover,
@@ -2231,7 +2236,7 @@ def _accented_dictionary_word(word: str) -> bool:
     return _common(word) or is_accented_dictionary_word(word)
 
 
-def _latin_accents(text: str) -> bool:
+def latin_accents(text: str) -> bool:
     """Accents on Latin letters, not look-alike letters of another script ("Sоny" with a Cyrillic о);
     a stroked letter ("đen", Vietnamese for black) is an accent the decomposition keeps."""
     decomposed = unicodedata.normalize("NFD", text)

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..listing import TEXT_FIELDS
 from .base import Hit, ListingRule, RuleDoc, register
+from .evidence import latin_accents
 
 # "Counterfeit money detector pen", "fake banknote tester": a tool against the item, not the item.
 DETECTOR = re.compile(r"^\W*(?:detectors?|detection|detecting|testers?|checkers?|pens?|scanners?|markers?)\b", re.I)
@@ -55,6 +55,4 @@ def _accented_other_word(span) -> bool:
     accents and the word matched only once its accents were folded away. Look-alike letters of
     another script ('bоng' with a Cyrillic o) carry no accent and still match."""
     name = span.data.get("name") or ""
-    if not name.isascii() or span.text.isascii():
-        return False
-    return any(unicodedata.category(c) == "Mn" for c in unicodedata.normalize("NFD", span.text))
+    return name.isascii() and not span.text.isascii() and latin_accents(span.text)

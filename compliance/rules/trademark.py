@@ -27,6 +27,7 @@ from .evidence import (
     SellerBrand,
     after_tag_label,
     gather,
+    line_of_the_other,
     same_family,
     seller_key,
     written_as_word,
@@ -1178,8 +1179,7 @@ def _one_per_owner(found: list[MarkDecision]) -> set[str]:
 
 
 def _one_brand(a, b) -> bool:
-    return a is b or bool(a.owner) and compact(a.owner) == compact(b.owner) \
-        or compact(a.line_of) == compact(b.term) or compact(b.line_of) == compact(a.term)
+    return a is b or bool(a.owner) and compact(a.owner) == compact(b.owner) or line_of_the_other(a, b)
 
 
 def _named_brands_by_field(listing, params, fields) -> dict[str, list[MarkDecision]]:
