@@ -470,8 +470,7 @@ DEVICE_NOUNS = frozenset("smartphone smartphones phone phones handphone cellphon
 # Words joining a device line to another kind of device an accessory fits ("ipad and e-reader
 # jacket"), and those kinds.
 LIST_JOINS = frozenset("and or & /".split())
-LISTED_DEVICES = DEVICE_NOUNS | frozenset("e-reader e-readers ereader ereaders netbook netbooks mp3 smartphones "
-                                          "tablets laptops notebooks".split())
+LISTED_DEVICES = DEVICE_NOUNS | frozenset("e-reader e-readers ereader ereaders netbook netbooks notebooks mp3".split())
 
 
 WINDOW = 150  # characters of context either side of a mark in long descriptions
