@@ -941,9 +941,26 @@ def test_a_fragrance_line_of_everyday_words_is_named_by_the_perfume_noun_after_i
     "BMW M sticker decal 2 pcs",                     # a sticker of a vehicle maker's name is its logo
     "Pegatina de corte Arai RX7 casco",              # a helmet maker's too
     "Roval Rapide llantas Sticker 4cm de ancho",
+    "Rubik's Cube Laptop Stickers Vinyl 50 pcs",    # a toy's name on stickers: registered for toys, still its logo
 ])
 def test_a_makers_logo_sold_as_the_product_with_no_brand_fails(checker_with, title):
     assert "TM001" in rules(checker_with()(title, brand=""), "block")
+
+
+@pytest.mark.parametrize("title", [
+    "iPhone 12 decal skin matte black",              # a skin made for the phone
+    "Samsung Galaxy S20 vinyl sticker skin wrap",
+])
+def test_a_device_named_beside_a_sticker_names_the_skin_made_for_it(checker_with, title):
+    assert not rules(checker_with()(title, brand=""), "block")
+
+
+def test_with_in_another_language_ends_the_list_of_what_a_case_fits(checker_with):
+    """"с карабином" (with a carabiner) starts another phrase: the car named after it is no device
+    the case fits."""
+    result = checker_with()("Чехол для наушников Apple AirPods Pro, с карабином, рисунок GT-R", brand="")
+    assert {f.rule for f in result.findings if f.entry == "GT-R"} == {"TM001"}
+    assert {f.rule for f in result.findings if f.entry == "Apple"} == {"TM003"}
 
 
 @pytest.mark.parametrize("title, brand", [

@@ -61,7 +61,10 @@ COMPAT_WORDS = frozenset("for fits fit compatible replacement replaces para pour
 # Right after a brand and its model: "Epson T040 compatible cartridge", "Sony LMP-E191 replacement lamp".
 COMPAT_AFTER = frozenset("compatible replacement equivalent compatibles remanufactured aftermarket non-oem".split())
 UNITS = frozenset("inch inches in mm cm ft gb tb mb mah w v hz mhz ghz oz ml g kg lb lbs pc pcs pack".split())
-STOP_WORDS = frozenset("with by from in including plus of and".split())
+# Words that end the phrase a brand is in: a list of what the product fits runs no further ("for
+# iPhone 12 with MagSafe"). "With" in the seed's other languages too: "для AirPods Pro, с
+# карабином, рисунок GT-R" names the case's carabiner and its picture after the devices it fits.
+STOP_WORDS = frozenset("with by from in including plus of and с со con com avec mit dengan".split())
 # Words that may come before the brand at the start of a title.
 TITLE_PREFIX = frozenset(
     "new brand genuine original authentic official oem 100% the a an nwt nwob bnib bnwt nib used vintage "

@@ -2454,17 +2454,22 @@ def _sales_channel(listing, span) -> str:
 LOGO_NOUNS: frozenset[str] = frozenset("logo logos emblem emblems insignia emblema emblemas logotipo logotipos "
                                        "эмблема эмблемы шильдик шильдики лого".split())
 
-# A sticker or decal: with the name of a vehicle maker or a fashion house (helmets and riding gear
-# too) and no compatibility wording ("BMW M sticker decal", "Roval Rapide llantas Sticker", "Rx7x
-# arai pegatina"), it is the maker's logo sold as the product; "sticker for Honda Civic" may be a
-# decal kit made for the car. Characters on stickers are merchandise already.
+# A sticker or decal: with the name of a vehicle maker, a fashion house, a toy, a platform or any
+# mark but a device's (helmets and riding gear too) and no compatibility wording ("BMW M sticker
+# decal", "Roval Rapide llantas Sticker", "Rx7x arai pegatina", "Rubik's Cube Laptop Stickers",
+# "Ask Me About Android Laptop Stickers"), it is the mark's logo sold as the product; "sticker
+# for Honda Civic" may be a decal kit made for the car. A device's, an appliance's or a tool's
+# name beside a sticker names the skin or label made for it ("iPhone 12 decal skin").
+# Characters on stickers are merchandise already.
 DECAL_NOUNS: frozenset[str] = frozenset("sticker stickers decal decals pegatina pegatinas calcomania calcomanias "
                                         "adesivo adesivos autocollant autocollants aufkleber stiker наклейка "
                                         "наклейки".split())
 
+SKIN_GOODS = frozenset({Goods.DEVICE, Goods.APPLIANCE, Goods.TOOL})
+
 
 def _logo_decal(ev) -> str:
-    if not (ev.goods is Goods.VEHICLE or ev.goods.fashion_house) or ev.frame is not Frame.NONE:
+    if ev.goods in SKIN_GOODS or ev.frame is not Frame.NONE:
         return ""
     return _first(ev._title_words, DECAL_NOUNS)
 

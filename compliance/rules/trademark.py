@@ -324,8 +324,9 @@ def _maker_named_in_english(entry, ev) -> bool:
 def component_inside(span, entry, ev):
     """A chip, an operating system, a fabric or a zipper named in another product's listing states
     what the product contains ("Tablet ... Qualcomm Snapdragon", "jacket with Gore-Tex"), and a
-    board maker lists its card by the chip ("GeForce GTX 580 AMP" by Zotac)."""
-    if ev.goods is not Goods.COMPONENT or ev.reading.hidden or ev.copy_words:
+    board maker lists its card by the chip ("GeForce GTX 580 AMP" by Zotac). A sticker holds no
+    platform: its logo on one is the product ("Android Laptop Stickers")."""
+    if ev.goods is not Goods.COMPONENT or ev.reading.hidden or ev.copy_words or ev.logo:
         return None
     if ev.brand_position and ev.seller.unnamed:
         return None  # "Intel Core i7-9700K" with no brand column: maybe the maker's own product
