@@ -102,6 +102,9 @@ def test_a_distinctive_mark_first_still_leaves_the_next_maker_no_leader(checker_
     "ZARA Kemeja Linen Pria Jastip Spanyol",                        # a personal shopper buying there
     "Jastip Uniqlo Jepang Kaos AIRism Pria Original",               # the shopper's word opening the title
     "Nike Air Max 90 Triple White CN8490-100 Original 100% BNIB",   # the maker's style code, boxed
+    "Eiger Tas Ransel 25L Distributor Resmi",                       # its authorised distributor
+    "Sepatu Vans Old Skool Black White Toko Resmi",
+    "Uniqlo AIRism Cotton T-Shirt Pria Authorized Dealer",
 ])
 def test_a_fashion_house_resold_with_where_its_stock_comes_from_is_a_review(checker_with, title):
     # resellers of genuine stock say where it comes from; copies say "original" and no more

@@ -173,10 +173,14 @@ def _second_hand(title: str) -> bool:
 # A maker's or distributor's warranty named in the title ("1 Year Warranty by Samsung Malaysia",
 # "Garansi Resmi", "official warranty"): how official stores title genuine stock, unlike a copy's
 # bare "original".
-# Where a reseller says its stock comes from: the brand's own store, a personal shopper buying
+# Where a reseller says its stock comes from: the brand's own store, its authorised dealer or
+# distributor ("Authorized Dealer", "Distributor Resmi", "Toko Resmi"), a personal shopper buying
 # there ("jastip", jasa titip), brand new in its box, or wholly original.
 GENUINE_STOCK = re.compile(r"(?i)\b(?:original|official)\s+store\b|\bjastip\b|\bbnib\b"
-                           r"|\b100\s*%\s*(?:original|authentic|asli|ori)\b|\b(?:original|authentic|asli)\s*100\s*%")
+                           r"|\b100\s*%\s*(?:original|authentic|asli|ori)\b|\b(?:original|authentic|asli)\s*100\s*%"
+                           r"|\b(?:authori[sz]ed|official|oficial|officiel)\s+(?:dealer|distributor|distribuidor|"
+                           r"distributeur|reseller|retailer|revendedor|revendeur)\b"
+                           r"|\b(?:distributor|dealer|toko|agen)\s+resmi\b")
 WARRANTY = re.compile(
     r"(?i)\b(?:warranty|garansi|garantia|garantía|garantie|гарантия)\W+(?:\w+\W+){0,2}?(?:by|resmi|oficial|official|"
     r"officielle)\b|\b(?:official|oficial|resmi|distributor)\W+(?:\w+\W+){0,2}"
