@@ -2,6 +2,7 @@
 real, and every short or dictionary-like mark that is not flagged generic justified."""
 import csv
 import re
+import unicodedata
 from collections import defaultdict
 
 import pytest
@@ -77,3 +78,33 @@ def test_no_oil_or_car_care_maker_is_listed_as_vehicles_products_fit():
     wrong = [(where, row["term"]) for where, row in ROWS if row["goods"] == "vehicle"
              and {int(c) for c in row["classes"].split("|") if c} <= chemicals]
     assert not wrong, wrong[:20]
+
+
+def _spelled(name: str) -> str:
+    return unicodedata.normalize("NFC", name.strip()).lower()
+
+
+def _everyday(word: str) -> bool:
+    from compliance.matchers.declension import russian_word
+
+    cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+    return is_common_word(word.lower()) or cyrillic and russian_word(word)
+
+
+def test_a_generic_marks_own_name_confirms_it_only_where_the_note_says_why():
+    """A generic mark counts only beside one of its keywords. A keyword that is the mark's own name
+    confirms every mention of it: that is right for a coined name of a generic mark's ('Хоббит'),
+    and wrong for its term ('GANT' made "gant de cuisine" Gant's) or an everyday word
+    ('Головоломка', Russian for a puzzle, made every puzzle Inside Out's). Those say why."""
+    unjustified = []
+    for where, row in ROWS:
+        if row["generic"] != "true" or (row.get("note") or "").strip():
+            continue
+        # As keywords are read: whole words, whatever their case ("O.P.I" is not "opi")
+        names = {_spelled(name) for name in _names(row)}
+        for keyword in filter(None, (k.strip() for k in row["keywords"].split("|"))):
+            if _spelled(keyword) not in names:
+                continue
+            if _spelled(keyword) == _spelled(row["term"]) or " " not in keyword and _everyday(keyword):
+                unjustified.append((where, row["term"], keyword))
+    assert not unjustified, unjustified

@@ -1202,3 +1202,24 @@ def test_a_disguised_spelling_takes_no_compatibility_from_a_plain_mention(checke
     result = checker_with()("Зарядный конвертер GAR-MIN с разъемом micro USB для зарядки часов GARMIN", brand=None)
     assert "block" in severities(result, "gar-min")
     assert "TM003" in rules(result, "info")
+
+
+@pytest.mark.parametrize("title", [
+    "Головоломка деревянная для детей 3D пазл",       # a puzzle, not Pixar's film of that Russian title
+    "Брудер для цыплят с подогревом",                 # a brooder for chicks, not the toy maker
+    "Аромамасло Нирвана для бани",
+    "Vestido Cenicienta para niña fiesta",             # the fairy tale's name
+    "gant de cuisine en silicone",                     # French: an oven glove
+    "Кирби пылесос насадка щетка",                     # the vacuum cleaner's name
+])
+def test_an_everyday_word_that_is_a_generic_marks_name_needs_its_keywords(checker_with, title):
+    assert not rules(checker_with()(title, brand=""), "block")
+
+
+@pytest.mark.parametrize("title", [
+    "Сумка для обуви Nirvana. Нирвана. Курт Кобейн10",  # the band in both scripts; the article number is apart
+    "Плюшевая игрушка Кирби 25 см",                    # the character's plush
+    "Кружка Гарфилд и Оди",
+])
+def test_a_generic_marks_name_with_its_keywords_or_as_the_character_still_fails(checker_with, title):
+    assert "TM001" in rules(checker_with()(title, brand=""), "block")

@@ -1118,10 +1118,11 @@ def _house_earlier_in_run(listing, span, run: re.Match):
                  if run.start() <= other.start < span.start and same_maker(other.data["entry"], entry)), None)
 
 
-# A dash between spaces after a name, or the quote that closes it: what follows is apart from it
-# ('Кружка "CALL OF DUTY - 2353"', 'Рюкзак "Among Us Mini" 800': the design's number in the shop's
-# catalog, not a model of the name).
-SET_APART = re.compile(r"\s+[-–—]\s+|[\"»”]")
+# A dash between spaces after a name, the quote that closes it, or the full stop that ends its
+# phrase: what follows is apart from it ('Кружка "CALL OF DUTY - 2353"', 'Рюкзак "Among Us Mini"
+# 800', "Nirvana. Нирвана. Курт Кобейн10": the design's number in the shop's catalog, not a model
+# of the name).
+SET_APART = re.compile(r"\s+[-–—]\s+|[\"»”]|[.;!?]\s")
 
 
 # Words in Latin letters written one after another: a name, or a longer phrase a name is part of.
