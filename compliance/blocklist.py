@@ -227,13 +227,27 @@ def _platforms(at: _Line, platform_names: Collection[str] | None) -> frozenset[s
 def default_blocklist_paths() -> list[Path]:
     """The curated lists shipped in the package's ``blocklists/`` folder."""
     folder = resources.files("compliance.blocklists")
-    # licensees.csv is the register of known licensees (compliance.licensees) and namesakes.csv
-    # the marks that share a listed mark's name (namesakes()): neither is a blocklist.
+    # licensees.csv is the register of known licensees (compliance.licensees), namesakes.csv the
+    # marks that share a listed mark's name (namesakes()) and everyday_names.csv the names of marks
+    # that are also everyday words (everyday_names()): none is a blocklist.
     return sorted(Path(str(p)) for p in folder.iterdir()
-                  if p.name.endswith(".csv") and p.name not in ("licensees.csv", NAMESAKES_FILE))
+                  if p.name.endswith(".csv") and p.name not in ("licensees.csv", NAMESAKES_FILE, EVERYDAY_NAMES_FILE))
 
 
 NAMESAKES_FILE = "namesakes.csv"
+EVERYDAY_NAMES_FILE = "everyday_names.csv"
+
+
+@lru_cache(maxsize=1)
+def everyday_names() -> frozenset[str]:
+    """The compact forms of the names the lists give marks that are also everyday words of a seed
+    language, word for word ("Трико", Pokémon's Treecko in Russian, is a leotard; "Тачки", Disney's
+    Cars, are wheelbarrows): read as the mark only where the listing confirms it, as a generic
+    mark's word is. Where a mark's every name is an everyday word its row says generic instead."""
+    from .normalize import compact
+
+    text = resources.files("compliance.blocklists").joinpath(EVERYDAY_NAMES_FILE).read_text("utf-8")
+    return frozenset(compact(row["name"]) for row in csv.DictReader(text.splitlines()))
 
 
 @lru_cache(maxsize=1)

@@ -108,3 +108,21 @@ def test_a_generic_marks_own_name_confirms_it_only_where_the_note_says_why():
             if _spelled(keyword) == _spelled(row["term"]) or " " not in keyword and _everyday(keyword):
                 unjustified.append((where, row["term"], keyword))
     assert not unjustified, unjustified
+
+
+def test_every_everyday_name_is_a_listed_marks_name_and_a_word_of_its_language():
+    from importlib import resources
+
+    from compliance.blocklist import everyday_names
+    from compliance.matchers.declension import russian_word
+
+    text = resources.files("compliance.blocklists").joinpath("everyday_names.csv").read_text("utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
+    listed = {compact(name) for _, row in ROWS for name in _names(row)}
+    assert rows and {compact(row["name"]) for row in rows} == everyday_names()
+    for row in rows:
+        assert compact(row["name"]) in listed, row["name"]
+        assert row["sense"].strip(), row["name"]
+        word = row["name"].lower()
+        assert russian_word(word) if row["language"] == "ru" else is_common_word(word), row["name"]
+    assert "everyday_names.csv" not in {p.name for p in default_blocklist_paths()}

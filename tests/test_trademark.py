@@ -1223,3 +1223,26 @@ def test_an_everyday_word_that_is_a_generic_marks_name_needs_its_keywords(checke
 ])
 def test_a_generic_marks_name_with_its_keywords_or_as_the_character_still_fails(checker_with, title):
     assert "TM001" in rules(checker_with()(title, brand=""), "block")
+
+
+@pytest.mark.parametrize("title", [
+    "Трико гимнастическое для девочки черное",         # a leotard, not Pokémon's Treecko
+    "Брага для самогона дрожжи спиртовые",             # home-brew mash, not SC Braga
+    "Краска акриловая ультрамарин 100 мл",              # the pigment, not Warhammer's Ultramarines
+    "Лампа для террария 50 Вт",                         # a terrarium's, not the game Terraria
+    "Фигурка саблезубый тигр 15 см",                    # the extinct cat, not Marvel's Sabretooth
+    "Колбаса Столичная варёная 500 г",
+    "Футболка с волком мужская",                        # 'with a wolf', not Volcom
+])
+def test_a_marks_name_that_is_an_everyday_word_is_the_word_unless_the_listing_confirms_the_mark(checker_with, title):
+    assert not rules(checker_with()(title, brand=""), "block")
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Мягкая игрушка Трико Покемон 20 см", "Treecko"),      # another of its owner's marks
+    ("Фигурка Treecko (Трико) Pokemon", "Treecko"),         # its other spelling
+    ("Футболка Ультрамарины Warhammer 40000", "Ultramarines"),
+])
+def test_an_everyday_name_confirmed_by_the_listing_is_the_mark(checker_with, title, mark):
+    result = checker_with()(title, brand="")
+    assert mark in {f.entry for f in result.findings if f.severity == "block"}

@@ -708,6 +708,8 @@ class MarkEvidence:
     beside_own_brand: bool  # the listing's own brand is in the title too
     own_product_line: bool  # the listing's own brand written, or right after it: its own product line
     generic_word: bool      # the span is the mark's own everyday word (Coach, Apple)
+    everyday_name: bool     # the span's name is one the list gives the mark that is also an everyday word
+                            # ("Трико", Treecko in Russian, is a leotard), as blocklists/everyday_names.csv says
     product_line: bool      # a product line is named (iPhone, or "Stanley ... Quencher")
     after_its_maker: bool   # its maker's own name is right before it ("Western Digital My Book", "Sram E-tap")
     numbered_name: bool     # the name matched carries its model number ("Flip 5", "Galaxy S23")
@@ -893,6 +895,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "own_product_line": lambda ev: (
         _own_name(compact(ev._span.text), ev._key) or _after_own_brand(ev._listing, ev._span, ev._key)),
     "generic_word": lambda ev: _generic_name(ev._span, ev._entry),
+    "everyday_name": lambda ev: _everyday_name_of_mark(ev._span),
     "product_line": lambda ev: _product_line(ev._listing, ev._span, ev._entry, ev._ctx) or ev.after_its_maker,
     "after_its_maker": lambda ev: _maker_precedes(ev._listing, ev._span, ev._entry),
     "numbered_name": lambda ev: any(c.isdigit() for c in ev._span.data["name"]),
@@ -962,9 +965,17 @@ def _impossible_spec(listing, goods: Goods) -> str:
 
 
 def _generic_name(span, entry) -> bool:
-    """The span is the mark's everyday word: its term (Apple, Coach), or any spelling the list gives
-    of a generic name with keywords (Stitch, Civic)."""
-    return entry.generic and (compact(span.data["name"]) == compact(entry.term) or bool(entry.keywords))
+    """The span is the mark's everyday word: its term (Apple, Coach), any spelling the list gives
+    of a generic name with keywords (Stitch, Civic), or a name of the mark's that is an everyday
+    word of its own ("Трико", Treecko in Russian, is a leotard: blocklists/everyday_names.csv)."""
+    return entry.generic and (compact(span.data["name"]) == compact(entry.term) or bool(entry.keywords)) \
+        or _everyday_name_of_mark(span)
+
+
+def _everyday_name_of_mark(span) -> bool:
+    from ..blocklist import everyday_names
+
+    return compact(span.data["name"]) in everyday_names()
 
 
 def _product_line(listing, span, entry, ctx) -> bool:
@@ -990,16 +1001,12 @@ def _confirmed_by(listing, span, entry, latin_title: str) -> str:
     work's title in Latin letters among another script's words (the evidence's ``latin_title``), or a
     distinctive mark of the same owner or keywords (Pikachu beside Ditto). Two everyday words
     do not vouch for each other ("Diaper Genie Angel care" is no Disney character)."""
-    if not entry.keywords:
+    if not (entry.keywords or _everyday_name_of_mark(span)):
         return ""
     noun = _word_after(listing, span) if goods_of(entry) is Goods.COSMETICS else ""
     if noun in FRAGRANCE_NOUNS:
         return noun  # "Far Away perfume": the name of the fragrance sold
-    strict = goods_of(entry) in (Goods.CHARACTER, Goods.MEDIA)
-    said = _named_beside(listing, span, entry) or _keyword_said(listing, entry, strict) \
-        or (_other_script_spelling(listing, span, entry) if strict else "")
-    if not said and goods_of(entry) is Goods.MEDIA:
-        said = latin_title  # a work's title; a character's name in Latin letters may be a brand too
+    said = _said_in_the_listing(listing, span, entry, latin_title)
     if said:
         return said
     keys = _compact_keys(entry.keywords)
@@ -1008,6 +1015,17 @@ def _confirmed_by(listing, span, entry, latin_title: str) -> str:
     kin = (s for s in listing.spans.get("marks", []) if s is not span)
     return next((s.data["entry"].term for s in kin if _same_family_of_marks(s.data.get("entry"), entry, keys)
                  and not _ordinary_sense(listing, s)), "")
+
+
+def _said_in_the_listing(listing, span, entry, latin_title: str) -> str:
+    """A keyword beside the name or anywhere in the listing, or, for a character or a work, its
+    other spelling; for a work, its title in Latin letters among another script's words."""
+    strict = goods_of(entry) in (Goods.CHARACTER, Goods.MEDIA)
+    said = _named_beside(listing, span, entry) or _keyword_said(listing, entry, strict) \
+        or (_other_script_spelling(listing, span, entry) if strict else "")
+    if not said and goods_of(entry) is Goods.MEDIA:
+        said = latin_title  # a work's title; a character's name in Latin letters may be a brand too
+    return said
 
 
 # Words that say the next name is a character's: "Softcase Karakter Stitch", "personaje Stitch".

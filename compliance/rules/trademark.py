@@ -273,8 +273,10 @@ WEAK_COMPARISONS = ("style", "type", "design", "estilo", "стиль")
 
 
 def spare_everyday_word(span, entry, ev):
-    """A generic mark (Apple, Coach) counts only used as a brand, and not beside its everyday use."""
-    if ev.generic_word and entry.keywords:
+    """A generic mark (Apple, Coach) counts only used as a brand, and not beside its everyday use;
+    one with keywords, or a name of a mark's that is an everyday word ("Тачки", Disney's Cars, are
+    wheelbarrows), only where the listing confirms it."""
+    if ev.generic_word and (entry.keywords or ev.everyday_name):
         return _unconfirmed_name(span, entry, ev)  # look-alike readings too: "i5" is no disguised "IS"
     if not ev.generic_word or ev.reading.hidden or ev.copy_words or ev.beside_hidden_marks:
         return None
@@ -304,13 +306,14 @@ def _unconfirmed_name(span, entry, ev):
     decorative product ("Мешок для сменной обуви Among Us") it is the character's merchandise."""
     if ev.confirmed_by or _maker_named_in_english(entry, ev):
         return None
-    if ev.goods is Goods.CHARACTER and ev.character_product and not (ev.everyday_word or ev.names_a_creature):
-        return None
+    if ev.goods is Goods.CHARACTER and ev.character_product \
+            and not (ev.everyday_word or ev.names_a_creature or ev.everyday_name):
+        return None  # "Stitch plush"; not "Фигурка саблезубый тигр", a sabre-toothed tiger's figure
     if ev.goods is Goods.CHARACTER and ev.latin_title and ev.merchandise:
         return None  # "Мешок для сменной обуви Among Us": an English name on a Russian title's bag
-    return Spare(f"'{span.text}' is an everyday word; it names {entry.term} only beside "
-                 f"{' or '.join(entry.keywords[:2])}"
-                 + (" or as a figure or plush" if ev.goods is Goods.CHARACTER else ""))
+    beside = " or ".join(entry.keywords[:2]) or f"another of {entry.term}'s names or marks"
+    return Spare(f"'{span.text}' is an everyday word; it names {entry.term} only beside {beside}"
+                 + (" or as a figure or plush" if ev.goods is Goods.CHARACTER and not ev.everyday_name else ""))
 
 
 def _maker_named_in_english(entry, ev) -> bool:
