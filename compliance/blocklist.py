@@ -239,15 +239,16 @@ EVERYDAY_NAMES_FILE = "everyday_names.csv"
 
 
 @lru_cache(maxsize=1)
-def everyday_names() -> frozenset[str]:
-    """The compact forms of the names the lists give marks that are also everyday words of a seed
-    language, word for word ("Трико", Pokémon's Treecko in Russian, is a leotard; "Тачки", Disney's
-    Cars, are wheelbarrows): read as the mark only where the listing confirms it, as a generic
-    mark's word is. Where a mark's every name is an everyday word its row says generic instead."""
+def everyday_names() -> dict[str, frozenset[str]]:
+    """The names the lists give marks that are also everyday words of a seed language, word for
+    word, by their compact form, with the languages they are words of ("Трико", Pokémon's Treecko
+    in Russian, is a leotard; "kabar", Ka-Bar's letters, is Indonesian for news): read as the mark
+    only where the listing confirms it, as a generic mark's word is (the evidence decides where the
+    word is meant). Where a mark's every name is an everyday word its row says generic instead."""
     from .normalize import compact
 
     text = resources.files("compliance.blocklists").joinpath(EVERYDAY_NAMES_FILE).read_text("utf-8")
-    return frozenset(compact(row["name"]) for row in csv.DictReader(text.splitlines()))
+    return {compact(row["name"]): frozenset(row["language"].split("|")) for row in csv.DictReader(text.splitlines())}
 
 
 @lru_cache(maxsize=1)

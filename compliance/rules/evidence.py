@@ -894,8 +894,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "beside_own_brand": lambda ev: _beside_own_brand(ev._listing, ev._span, ev._key),
     "own_product_line": lambda ev: (
         _own_name(compact(ev._span.text), ev._key) or _after_own_brand(ev._listing, ev._span, ev._key)),
-    "generic_word": lambda ev: _generic_name(ev._span, ev._entry),
-    "everyday_name": lambda ev: _everyday_name_of_mark(ev._span),
+    "generic_word": lambda ev: _generic_name(ev._span, ev._entry) or ev.everyday_name,
+    "everyday_name": lambda ev: _everyday_name_of_mark(ev._listing, ev._span),
     "product_line": lambda ev: _product_line(ev._listing, ev._span, ev._entry, ev._ctx) or ev.after_its_maker,
     "after_its_maker": lambda ev: _maker_precedes(ev._listing, ev._span, ev._entry),
     "numbered_name": lambda ev: any(c.isdigit() for c in ev._span.data["name"]),
@@ -968,14 +968,33 @@ def _generic_name(span, entry) -> bool:
     """The span is the mark's everyday word: its term (Apple, Coach), any spelling the list gives
     of a generic name with keywords (Stitch, Civic), or a name of the mark's that is an everyday
     word of its own ("Трико", Treecko in Russian, is a leotard: blocklists/everyday_names.csv)."""
-    return entry.generic and (compact(span.data["name"]) == compact(entry.term) or bool(entry.keywords)) \
-        or _everyday_name_of_mark(span)
+    return entry.generic and (compact(span.data["name"]) == compact(entry.term) or bool(entry.keywords))
 
 
-def _everyday_name_of_mark(span) -> bool:
+def _everyday_name_of_mark(listing, span) -> bool:
+    """The span's name is one blocklists/everyday_names.csv gives as an everyday word, written as
+    that word: in Cyrillic, any way (a Russian title capitalises its first word, "Трико
+    гимнастическое"); in Latin letters, in a field of the word's language and not as the list
+    spells the mark ("kabar" or "Kabar" for Ka-Bar, "kia" for Kia; "Kia" and "DELL" are the makers)."""
     from ..blocklist import everyday_names
 
-    return compact(span.data["name"]) in everyday_names()
+    name = span.data["name"]
+    languages = everyday_names().get(compact(name))
+    if not languages:
+        return False
+    if own_script(name):
+        return True
+    written_otherwise = span.text.lower() != name.lower() or span.text.islower()
+    return written_otherwise and bool(languages & _field_languages_besides(listing, span))
+
+
+def _field_languages_besides(listing, span) -> frozenset[str]:
+    """The seed languages the span's field is written in, told by its other words, not the span's."""
+    word = fold(span.text).text
+    field_words, counts = _field_language_counts(listing, span.field)
+    sets = language_words()
+    times = field_words.count(word)
+    return languages_of({lang: n - times * (word in sets[lang]) for lang, n in counts.items()})
 
 
 def _product_line(listing, span, entry, ctx) -> bool:
@@ -1001,7 +1020,7 @@ def _confirmed_by(listing, span, entry, latin_title: str) -> str:
     work's title in Latin letters among another script's words (the evidence's ``latin_title``), or a
     distinctive mark of the same owner or keywords (Pikachu beside Ditto). Two everyday words
     do not vouch for each other ("Diaper Genie Angel care" is no Disney character)."""
-    if not (entry.keywords or _everyday_name_of_mark(span)):
+    if not (entry.keywords or _everyday_name_of_mark(listing, span)):
         return ""
     noun = _word_after(listing, span) if goods_of(entry) is Goods.COSMETICS else ""
     if noun in FRAGRANCE_NOUNS:
@@ -2204,12 +2223,8 @@ def _field_language_word(listing, span) -> str:
     word = fold(span.text).text
     if not word.isalpha() or not own_word(word):
         return ""
-    sets = language_words()
-    own = [lang for lang, known in sets.items() if lang != "en" and word in known]
-    field_words, counts = _field_language_counts(listing, span.field)
-    # The field's other words tell its language, not the word itself.
-    times = field_words.count(word)
-    spoken = languages_of({lang: n - times * (word in sets[lang]) for lang, n in counts.items()})
+    own = [lang for lang, known in language_words().items() if lang != "en" and word in known]
+    spoken = _field_languages_besides(listing, span)
     return next((lang for lang in own if lang in spoken), "")
 
 
