@@ -296,7 +296,11 @@ def _declined_matcher():
                         Entry("Sergey Shnurov", "trademark", owner="Sergey Shnurov", aliases=("Сергей Шнуров",),
                               classes=merch, goods="media"),
                         Entry("Samsung", "trademark", owner="Samsung", aliases=("Самсунг",),
-                              classes=frozenset({9}), goods="device")], cache=False)
+                              classes=frozenset({9}), goods="device"),
+                        Entry("Nekoma", "trademark", owner="Shueisha", aliases=("Некома",), classes=merch,
+                              goods="character"),
+                        Entry("Sonic", "trademark", owner="Sega", aliases=("Соник",), classes=merch,
+                              goods="character")], cache=False)
 
 
 @pytest.mark.parametrize("text, matched, term", [
@@ -307,6 +311,9 @@ def _declined_matcher():
     # a man's surname after his given name, though the dictionary reads "шнуров" only as "of cords"
     ("Маска Сергея Шнурова, картон", "Сергея Шнурова", "Sergey Shnurov"),
     ("Кружка с Сергеем Шнуровым", "Сергеем Шнуровым", "Sergey Shnurov"),
+    # a rare word of the dictionary ("соника") is more often the name's case form
+    ("Приключения Соника на Sega", "Соника", "Sonic"),
+    ("Кружка Некомы с котом", "Некомы", "Nekoma"),
 ])
 def test_a_russian_title_declines_a_characters_name(text, matched, term):
     matcher = _declined_matcher()
@@ -316,6 +323,7 @@ def test_a_russian_title_declines_a_characters_name(text, matched, term):
 @pytest.mark.parametrize("text", [
     "Купить садовую тачку с колесом",   # "Тачки" (Cars) is also barrows: its case forms are that word's
     "Чехол для Самсунга",                # a maker's name is written as listed ("для Самсунг"), not declined
+    "Некому подарить? Кружка с котом",   # the pronoun, though it is the case form guessed for "Некома"
 ])
 def test_only_properties_names_that_are_no_everyday_word_are_declined(text):
     assert found(_declined_matcher(), text) == []

@@ -1237,6 +1237,7 @@ def test_a_generic_marks_name_with_its_keywords_or_as_the_character_still_fails(
     "Baju geng motor lelaki kapas hitam",               # Malay 'gang', not the esports club Gen.G
     "Áo thun kia nam cotton",                           # Vietnamese 'that', not the car maker
     "Maglietta dell uomo cotone",                       # Italian 'of the', not the computer maker
+    "Магнит на холодильник Гамбург Германия",           # the city, not the football club
 ])
 def test_a_marks_name_that_is_an_everyday_word_is_the_word_unless_the_listing_confirms_the_mark(checker_with, title):
     assert not rules(checker_with()(title, brand=""), "block")
@@ -1247,6 +1248,7 @@ def test_a_marks_name_that_is_an_everyday_word_is_the_word_unless_the_listing_co
     ("Фигурка Treecko (Трико) Pokemon", "Treecko"),         # its other spelling
     ("Футболка Ультрамарины Warhammer 40000", "Ultramarines"),
     ("Áo thun Kia nam cotton", "Kia"),                      # written as the maker writes it
+    ("Шарф Гамбург HSV футбольный", "Hamburger SV"),        # the club's keywords
 ])
 def test_an_everyday_name_confirmed_by_the_listing_is_the_mark(checker_with, title, mark):
     result = checker_with()(title, brand="")

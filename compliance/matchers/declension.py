@@ -51,7 +51,20 @@ def _forms(morph, name: str) -> tuple[str, ...]:
         if len(words) > 1 and parses[0] is not None:
             forms.add(" ".join([declined[0]] + words[1:]))
     forms.discard(name.lower())
-    return tuple(sorted(forms))
+    lemmas = {p.normal_form for p in parses if p is not None} | set(words)
+    return tuple(sorted(f for f in forms if " " in f or not _another_words_form(morph, f, lemmas)))
+
+
+def _another_words_form(morph, form: str, lemmas: set[str]) -> bool:
+    """A one-word case form that is a common word of the dictionary, and only as another word's:
+    "некому" (no one to) is the accusative the guesser makes of "Некома", Haikyu's school, and a
+    pronoun in every title that writes it. The name's own forms ("Эльзы" of "Эльза") are its
+    dictionary word's; a rare word's ("Соника", Sonic's genitive) is more often the name's."""
+    from .marks import is_common_word
+
+    known = [p for p in morph.parse(form) if p.is_known]
+    return bool(known) and not any(p.normal_form in lemmas or PROPER & set(p.tag.grammemes) for p in known) \
+        and is_common_word(form)
 
 
 # A man's surname in -ов, -ев, -ин or -ын after his given name declines by rule ("Сергей Шнуров":

@@ -339,7 +339,7 @@ def component_inside(span, entry, ev):
 def compatibility(span, entry, ev):
     if ev.frame is not Frame.COMPATIBLE or ev.reading is Reading.TYPO:
         return None
-    if ev.generic_word and entry.keywords and not ev.confirmed_by:
+    if ev.generic_word and (entry.keywords or ev.everyday_name) and not ev.confirmed_by:
         return None  # "lids for hot drink cups": an everyday word, spared below, names nothing it fits
     if _nothing_made_to_fit(ev):
         return None
