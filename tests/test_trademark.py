@@ -1238,6 +1238,8 @@ def test_a_generic_marks_name_with_its_keywords_or_as_the_character_still_fails(
     "Áo thun kia nam cotton",                           # Vietnamese 'that', not the car maker
     "Maglietta dell uomo cotone",                       # Italian 'of the', not the computer maker
     "Магнит на холодильник Гамбург Германия",           # the city, not the football club
+    "Sininho de natal dourado 5 peças",                 # a little bell; the capital is the title's first word's
+    "Bolsa térmica para alimentos fritos 2 litros",     # fried food, not the corn chips
 ])
 def test_a_marks_name_that_is_an_everyday_word_is_the_word_unless_the_listing_confirms_the_mark(checker_with, title):
     assert not rules(checker_with()(title, brand=""), "block")
@@ -1253,3 +1255,17 @@ def test_a_marks_name_that_is_an_everyday_word_is_the_word_unless_the_listing_co
 def test_an_everyday_name_confirmed_by_the_listing_is_the_mark(checker_with, title, mark):
     result = checker_with()(title, brand="")
     assert mark in {f.entry for f in result.findings if f.severity == "block"}
+
+
+@pytest.mark.parametrize("title", [
+    "Kopling tas wanita import",          # Indonesian for a clutch, one letter from Kipling
+    "Praha tas wanita import",            # Prague, one letter from Prada
+    "Bumbu tumis instan 100 gr",          # a stir-fry, not the plural of Tumi
+])
+def test_a_word_of_another_seed_language_is_no_misspelling_or_plural_of_a_mark(checker_with, title):
+    assert not [f for f in checker_with()(title, brand="").findings if f.kind == "trademark"]
+
+
+def test_a_misspelt_mark_that_is_no_word_still_fails(checker_with):
+    assert "Kipling" in {f.entry for f in checker_with()("Kiplng tas wanita import", brand="").findings
+                         if f.severity == "block"}

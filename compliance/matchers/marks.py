@@ -483,9 +483,17 @@ def _plural_variants(entry: Entry, name: str, ws: list[str]) -> list[tuple[str, 
                                       and _plural_sold(entry, name)):
         last = ws[-1]
         for suffix in ("s", "es") if entry.kind == "prohibited" else ("s",):
-            if not last.endswith("s"):
+            if not last.endswith("s") and not _word_of_its_own(last + suffix, last):
                 plurals.append((" ".join(ws[:-1] + [last + suffix]), "plural"))
     return plurals
+
+
+def _word_of_its_own(plural: str, name: str) -> bool:
+    """The plural is an everyday word of another seed language while the name is no word of any
+    ("tumis", Indonesian for a stir-fry, is no plural of Tumi; "corrales" no plural of Dyson's
+    Corrale): a brand that is a word there ("pokemons", "smurfs") keeps its plural."""
+    plural, name = plural.lower(), name.lower()
+    return plural.isalpha() and own_word(plural) and not (own_word(name) or is_common_word(name))
 
 
 def _misspelt_sought(entry: Entry, ws: list[str], squashed: str) -> bool:
@@ -658,7 +666,11 @@ class MarkMatcher:
         plain_word = FUZZY_MIN - 1 <= len(word) <= self.longest + max_typos(99) and word.isalpha()
         if plain_word:
             hits = self._lookup(word)
-            if hits and (is_common_word(word) or is_dictionary_word(word) or word in other_brand_words()):
+            # A word of a seed language is no misspelling: common in any of them, in the English
+            # dictionary, or one of another language's own everyday words ("kopling", Indonesian for
+            # a clutch, is no Kipling; "praha" no Prada), or another brand's name.
+            if hits and (is_common_word(word) or is_dictionary_word(word) or own_word(word)
+                         or word in other_brand_words()):
                 hits = ()
         multi = self._joined_lengths(word, plain_word)
         info = (hits, multi)

@@ -984,8 +984,18 @@ def _everyday_name_of_mark(listing, span) -> bool:
         return False
     if own_script(name):
         return True
-    written_otherwise = span.text.lower() != name.lower() or span.text.islower()
-    return written_otherwise and bool(languages & _field_languages_besides(listing, span))
+    return _written_as_the_word(listing, span, name) and bool(languages & _field_languages_besides(listing, span))
+
+
+def _written_as_the_word(listing, span, name: str) -> bool:
+    """Written otherwise than the list spells the mark: in lower case, without its hyphen or dot
+    ("kabar" for Ka-Bar), or with the capital only the field's first word has ("Sininho de natal":
+    a one-word name in title case says nothing there)."""
+    text = span.text
+    if text.lower() != name.lower() or text.islower():
+        return True
+    first = not listing.fields[span.field].raw[:span.start].strip(" \t\"'([{-–|:*#!")
+    return first and name.istitle() and " " not in name
 
 
 def _field_languages_besides(listing, span) -> frozenset[str]:
