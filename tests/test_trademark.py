@@ -1261,9 +1261,16 @@ def test_an_everyday_name_confirmed_by_the_listing_is_the_mark(checker_with, tit
     "Kopling tas wanita import",          # Indonesian for a clutch, one letter from Kipling
     "Praha tas wanita import",            # Prague, one letter from Prada
     "Bumbu tumis instan 100 gr",          # a stir-fry, not the plural of Tumi
+    "Mamut Lanudo Figura Juguete Dinosaurio",  # a mammoth, one letter from Mammut (a rarer word of Spanish)
 ])
 def test_a_word_of_another_seed_language_is_no_misspelling_or_plural_of_a_mark(checker_with, title):
     assert not [f for f in checker_with()(title, brand="").findings if f.kind == "trademark"]
+
+
+def test_a_rarer_word_of_another_language_beside_a_property_is_no_misspelt_mark(checker_with):
+    # "Erizo" (a hedgehog) of the Sylvanian Families set, one letter from the streetwear label Erigo
+    result = checker_with()("Sylvanian Families Erizo Gemelos (5424)", brand="")
+    assert "Erigo" not in {f.entry for f in result.findings}
 
 
 def test_a_misspelt_mark_that_is_no_word_still_fails(checker_with):

@@ -91,6 +91,39 @@ def accented_words() -> "WordSet":
 ACCENTED_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl")
 
 
+def is_foreign_dictionary_word(word: str) -> bool:
+    """Whether ``word`` is in the dictionary of a seed language other than English that wordfreq
+    has a large list of, down to the frequency :func:`is_dictionary_word` asks of English words,
+    and that language's own ("erizo", a hedgehog, "palta", an avocado, "mamut"): a word sellers
+    write meaning it, no misspelt mark ("Erigo", "Patta", "Mammut")."""
+    return word.isascii() and word.isalpha() and word.lower() in foreign_words()
+
+
+@lru_cache(maxsize=1)
+def foreign_words() -> "WordSet":
+    """The words of letters in the large lists of :data:`ACCENTED_LANGUAGES` down to
+    ``DICTIONARY_ZIPF`` that are their language's own (``OWN_WORD_MARGIN`` more common there than in
+    English: "samsun", a Turkish city in every list, stays a misspelling to look at), kept in the
+    disk cache."""
+    from ..cache import fingerprint, load_or_build
+
+    paths = [p for lang in ACCENTED_LANGUAGES for p in sorted(wordfreq_data().glob(f"large_{lang}.*"))]
+    key = fingerprint("foreign-words", [(p.name, p.stat().st_size) for p in paths], DICTIONARY_ZIPF,
+                      OWN_WORD_MARGIN)
+    return load_or_build("foreign", key, lambda: WordSet(_foreign_words(paths)))
+
+
+def _foreign_words(paths) -> Iterator[str]:
+    from wordfreq import zipf_frequency
+
+    for path in paths:
+        lang = path.name.split("_", 1)[1].split(".", 1)[0]
+        for word in _frequent_words(path, DICTIONARY_ZIPF):
+            if word.isascii() and word.isalpha() and zipf_frequency(word, lang, wordlist="large") >= \
+                    zipf_frequency(word, "en", wordlist="large") + OWN_WORD_MARGIN:
+                yield word
+
+
 def dictionary_words() -> "WordSet":
     """The English words :func:`is_dictionary_word` accepts."""
     return english_words(DICTIONARY_ZIPF)
@@ -667,10 +700,11 @@ class MarkMatcher:
         if plain_word:
             hits = self._lookup(word)
             # A word of a seed language is no misspelling: common in any of them, in the English
-            # dictionary, or one of another language's own everyday words ("kopling", Indonesian for
-            # a clutch, is no Kipling; "praha" no Prada), or another brand's name.
+            # dictionary or another's ("erizo", a hedgehog, is no Erigo), or one of another
+            # language's own everyday words ("kopling", Indonesian for a clutch, is no Kipling;
+            # "praha" no Prada), or another brand's name.
             if hits and (is_common_word(word) or is_dictionary_word(word) or own_word(word)
-                         or word in other_brand_words()):
+                         or is_foreign_dictionary_word(word) or word in other_brand_words()):
                 hits = ()
         multi = self._joined_lengths(word, plain_word)
         info = (hits, multi)
@@ -726,6 +760,7 @@ class MarkMatcher:
         lowered = sorted({w.lower() for w in latin})
         common_words().prefetch(lowered)
         dictionary_words().prefetch(lowered)
+        foreign_words().prefetch(lowered)
 
     def _unseen_words(self, listings) -> set[str]:
         """The words of the listings' fields (as the misspelling search reads them) that no listing
