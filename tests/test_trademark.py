@@ -1240,6 +1240,10 @@ def test_a_generic_marks_name_with_its_keywords_or_as_the_character_still_fails(
     "Магнит на холодильник Гамбург Германия",           # the city, not the football club
     "Sininho de natal dourado 5 peças",                 # a little bell; the capital is the title's first word's
     "Bolsa térmica para alimentos fritos 2 litros",     # fried food, not the corn chips
+    "Espejo De Dos Caras Con Luz LED",                  # a two-sided mirror, not DC's Two-Face
+    "Chaqueta peso pluma para mujer impermeable",       # a featherweight jacket, not the singer
+    "Figura pantera negra de resina 20 cm",             # the animal, not Marvel's Black Panther
+    "Умные часы детские, цвет черная пантера",          # a colour name
 ])
 def test_a_marks_name_that_is_an_everyday_word_is_the_word_unless_the_listing_confirms_the_mark(checker_with, title):
     assert not rules(checker_with()(title, brand=""), "block")
@@ -1251,6 +1255,9 @@ def test_a_marks_name_that_is_an_everyday_word_is_the_word_unless_the_listing_co
     ("Футболка Ультрамарины Warhammer 40000", "Ultramarines"),
     ("Áo thun Kia nam cotton", "Kia"),                      # written as the maker writes it
     ("Шарф Гамбург HSV футбольный", "Hamburger SV"),        # the club's keywords
+    ("Camiseta Pantera Negra Marvel Wakanda", "Black Panther"),  # in a title-case title, beside its keywords
+    ("Футболка Черная пантера Марвел", "Black Panther"),
+    ("Chaqueta Peso Pluma Doble P concierto", "Peso Pluma"),
 ])
 def test_an_everyday_name_confirmed_by_the_listing_is_the_mark(checker_with, title, mark):
     result = checker_with()(title, brand="")

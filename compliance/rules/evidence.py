@@ -989,13 +989,26 @@ def _everyday_name_of_mark(listing, span) -> bool:
 
 def _written_as_the_word(listing, span, name: str) -> bool:
     """Written otherwise than the list spells the mark: in lower case, without its hyphen or dot
-    ("kabar" for Ka-Bar), or with the capital only the field's first word has ("Sininho de natal":
-    a one-word name in title case says nothing there)."""
+    ("kabar" for Ka-Bar), a phrase with its words capitalised otherwise than the title the list
+    gives ("Espejo De Dos Caras" for DC's "Dos Caras"), or with the capital only the field's first
+    word has ("Sininho de natal": a one-word name in title case says nothing there)."""
     text = span.text
     if text.lower() != name.lower() or text.islower():
         return True
-    first = not listing.fields[span.field].raw[:span.start].strip(" \t\"'([{-–|:*#!")
-    return first and name.istitle() and " " not in name
+    raw = listing.fields[span.field].raw
+    if _capitals_say_nothing(raw):
+        return True  # "Espejo De Dos Caras Con Luz LED": every word capitalised, the phrase's too
+    if " " in name:
+        return text != name
+    first = not raw[:span.start].strip(" \t\"'([{-–|:*#!")
+    return first and name.istitle()
+
+
+def _capitals_say_nothing(raw: str) -> bool:
+    """Most of the field's words of three letters or more start with a capital (a title written in
+    title case or in capitals): how a name is capitalised there is no sign it is a name."""
+    long_words = re.findall(r"[^\W\d_]{3,}", raw)
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) * 10 >= len(long_words) * 8
 
 
 def _field_languages_besides(listing, span) -> frozenset[str]:
