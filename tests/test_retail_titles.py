@@ -501,6 +501,7 @@ def test_pods_is_apples_mark_only_in_a_listing_of_headphones(checker_with, title
     ("memorex disney princess dp3501-prn - dvd player - portable", "disney princess"),
     ("Наушники Hello Kitty HK-20351 проводные", "hello kitty"),
     ("hello kitty 87009 7.1 megapixel digital camera", "hello kitty"),   # a model number right after it
+    ("hello kitty 87010 digital camera with carrying case", "hello kitty"),  # the case comes with it
 ])
 def test_a_device_listed_with_its_makers_part_number_is_a_licensed_makers_stock_a_review(checker_with, title, mark):
     """How retail catalogs list licensed electronics: the device and its maker's part number."""
@@ -512,6 +513,7 @@ def test_a_device_listed_with_its_makers_part_number_is_a_licensed_makers_stock_
     ("hello kitty 11409-hk earbuds", "Generic", "hello kitty"),               # the brand cell says nobody's
     ("Stitch plush toy ab12345 with speaker", None, "stitch"),                 # the character itself
     ("Hello Kitty covers for WH-1000XM5 headphones", None, "hello kitty"),    # the device's code, not its own
+    ("hello kitty case 87010 for digital camera", None, "hello kitty"),       # the case named first is what sells
     ("hello kitty 11409-hk earbuds replica", None, "hello kitty"),            # copy words
     ("hello kitty 11409-hk mug", None, "hello kitty"),                        # no device
     ("Hello Kitty 2023 digital camera kids", None, "hello kitty"),            # a year, not a model number

@@ -935,12 +935,20 @@ def _catalog_device(ev: MarkEvidence) -> str:
     princess dp3501-prn - dvd player", "hello kitty 87009 7.1 megapixel digital camera". A brand
     cell naming no brand ("Generic") says the goods are nobody's, and a figure or a plush is the
     character itself, whatever code a shop gives it; and a cover or a case for a device carries the
-    device's model code ("covers para WH 1000XM5 auriculares"), not its own."""
+    device's model code ("covers para WH 1000XM5 auriculares"), not its own, unless the device is
+    named first and the accessory comes with it ("hello kitty 50009 2gb mp3 player and faceplates")."""
     if ev.seller is not SellerBrand.UNKNOWN or not ev.catalog_code or ev.character_product:
         return ""
-    if ev._title_fitting and ev._title_fitting not in device_nouns():
+    device = _first(ev._title_words, device_nouns())
+    fitting = ev._title_fitting
+    if fitting and fitting not in device_nouns() and not _named_before(ev._title_words, device, fitting):
         return ""
-    return _first(ev._title_words, device_nouns())
+    return device
+
+
+def _named_before(words: list[str], first: str, then: str) -> bool:
+    """``first`` is one of the words and comes before ``then``."""
+    return bool(first) and first in words and (then not in words or words.index(first) < words.index(then))
 
 
 MODEL_NUMBER = re.compile(r"[1-9]\d{4,5}")
