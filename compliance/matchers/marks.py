@@ -114,14 +114,13 @@ def foreign_words() -> "WordSet":
 
 
 def _foreign_words(paths) -> Iterator[str]:
-    from wordfreq import zipf_frequency
-
+    # English words down to where a word of another list at DICTIONARY_ZIPF would be its own.
+    english = {w: z for z, ws in _words_by_zipf(wordfreq_data() / "large_en.msgpack.gz",
+                                                 DICTIONARY_ZIPF - OWN_WORD_MARGIN) for w in ws}
     for path in paths:
-        lang = path.name.split("_", 1)[1].split(".", 1)[0]
-        for word in _frequent_words(path, DICTIONARY_ZIPF):
-            if word.isascii() and word.isalpha() and zipf_frequency(word, lang, wordlist="large") >= \
-                    zipf_frequency(word, "en", wordlist="large") + OWN_WORD_MARGIN:
-                yield word
+        for zipf, bucket in _words_by_zipf(path, DICTIONARY_ZIPF):
+            yield from (w for w in bucket if w.isascii() and w.isalpha()
+                        and zipf >= english.get(w, 0.0) + OWN_WORD_MARGIN)
 
 
 def dictionary_words() -> "WordSet":
@@ -154,6 +153,12 @@ def _frequent_words(path, zipf: float) -> Iterator[str]:
     """The words of a wordfreq list down to ``zipf``, read bucket by bucket from its file (gzipped
     msgpack: a header, then one bucket of words per centibel, the most frequent first) and no
     further: the whole list, as wordfreq's readers load and keep it, is 30 MB for English."""
+    for _, bucket in _words_by_zipf(path, zipf):
+        yield from bucket
+
+
+def _words_by_zipf(path, zipf: float) -> Iterator[tuple[float, list[str]]]:
+    """Each bucket of a wordfreq list down to ``zipf``: its Zipf frequency and its words."""
     import gzip
 
     import msgpack  # type: ignore[import-untyped]  # wordfreq's own reader of its lists
@@ -166,9 +171,10 @@ def _frequent_words(path, zipf: float) -> Iterator[str]:
         if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
             raise ValueError(f"{path}: not a wordfreq list (header {header!r})")
         for index in range(buckets):
-            if round(freq_to_zipf(cB_to_freq(-index)), 2) < zipf:
+            bucket_zipf = round(freq_to_zipf(cB_to_freq(-index)), 2)
+            if bucket_zipf < zipf:
                 break
-            yield from unpacker.unpack()
+            yield bucket_zipf, unpacker.unpack()
 
 
 # A word this common in a language is one of its everyday words (wordfreq's small lists hold
