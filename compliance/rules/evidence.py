@@ -973,9 +973,9 @@ def _impossible_spec(listing, goods: Goods) -> str:
 
 
 def _generic_name(span, entry) -> bool:
-    """The span is the mark's everyday word: its term (Apple, Coach), any spelling the list gives
-    of a generic name with keywords (Stitch, Civic), or a name of the mark's that is an everyday
-    word of its own ("Трико", Treecko in Russian, is a leotard: blocklists/everyday_names.csv)."""
+    """The span is a generic mark's everyday word: its term (Apple, Coach), or any spelling the
+    list gives of a generic name with keywords (Stitch, Civic). The evidence's ``generic_word``
+    adds the everyday names of marks not flagged generic (:func:`_everyday_name_of_mark`)."""
     return entry.generic and (compact(span.data["name"]) == compact(entry.term) or bool(entry.keywords))
 
 
@@ -983,7 +983,8 @@ def _everyday_name_of_mark(listing, span) -> bool:
     """The span's name is one blocklists/everyday_names.csv gives as an everyday word, written as
     that word: in Cyrillic, any way (a Russian title capitalises its first word, "Трико
     гимнастическое"); in Latin letters, in a field of the word's language and not as the list
-    spells the mark ("kabar" or "Kabar" for Ka-Bar, "kia" for Kia; "Kia" and "DELL" are the makers)."""
+    spells the mark ("kabar" or "Kabar" for Ka-Bar, "kia" for Kia; "Kia" in a title written in
+    mixed case is the maker)."""
     from ..blocklist import everyday_names
 
     name = span.data["name"]
