@@ -81,7 +81,7 @@ def accented_words() -> "WordSet":
     that have them, down to ``DICTIONARY_ZIPF``, kept in the disk cache."""
     from ..cache import fingerprint, load_or_build
 
-    paths = [p for lang in ACCENTED_LANGUAGES for p in sorted(wordfreq_data().glob(f"large_{lang}.*"))]
+    paths = _large_lists()
     key = fingerprint("accented-words", [(p.name, p.stat().st_size) for p in paths], DICTIONARY_ZIPF)
     return load_or_build("accented", key, lambda: WordSet(
         w for p in paths for w in _frequent_words(p, DICTIONARY_ZIPF) if not w.isascii() and _latin(w) and w.isalpha()))
@@ -89,6 +89,11 @@ def accented_words() -> "WordSet":
 
 # The seed's languages written with accented Latin letters that wordfreq has large lists of.
 ACCENTED_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl")
+
+
+def _large_lists() -> list:
+    """The files of wordfreq's large lists of :data:`ACCENTED_LANGUAGES`."""
+    return [p for lang in ACCENTED_LANGUAGES for p in sorted(wordfreq_data().glob(f"large_{lang}.*"))]
 
 
 def is_foreign_dictionary_word(word: str) -> bool:
@@ -107,7 +112,7 @@ def foreign_words() -> "WordSet":
     disk cache."""
     from ..cache import fingerprint, load_or_build
 
-    paths = [p for lang in ACCENTED_LANGUAGES for p in sorted(wordfreq_data().glob(f"large_{lang}.*"))]
+    paths = _large_lists()
     key = fingerprint("foreign-words", [(p.name, p.stat().st_size) for p in paths], DICTIONARY_ZIPF,
                       OWN_WORD_MARGIN)
     return load_or_build("foreign", key, lambda: WordSet(_foreign_words(paths)))

@@ -918,7 +918,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "style_code": lambda ev: _style_code(ev.part_number),
     "catalog_code": lambda ev: ev.part_number if ev.style_code else _model_number_after(ev._listing, ev._span),
     "catalog_device": lambda ev: _catalog_device(ev),
-    "confirmed_by": lambda ev: _confirmed_by(ev._listing, ev._span, ev._entry, ev.latin_title) if ev.generic_word
+    "confirmed_by": lambda ev: _confirmed_by(ev._listing, ev._span, ev._entry, ev.latin_title, ev.everyday_name)
+    if ev.generic_word
     else "",
 }
 
@@ -1046,13 +1047,14 @@ def _initials_of(name: str, term: str) -> bool:
     return len(named) == 1 and len(spelt) > 1 and named[0] == "".join(w[0] for w in spelt)
 
 
-def _confirmed_by(listing, span, entry, latin_title: str) -> str:
+def _confirmed_by(listing, span, entry, latin_title: str, everyday_name: bool) -> str:
     """What in the listing confirms that an everyday word names this mark: one of the entry's
     keywords ("Pokemon" for Ditto, "Honda" for Civic; for a character or team, no everyday word), a
     work's title in Latin letters among another script's words (the evidence's ``latin_title``), or a
     distinctive mark of the same owner or keywords (Pikachu beside Ditto). Two everyday words
-    do not vouch for each other ("Diaper Genie Angel care" is no Disney character)."""
-    if not (entry.keywords or _everyday_name_of_mark(listing, span)):
+    do not vouch for each other ("Diaper Genie Angel care" is no Disney character). ``everyday_name``:
+    the evidence's answer that the span is one of the mark's everyday names, confirmed the same way."""
+    if not (entry.keywords or everyday_name):
         return ""
     noun = _word_after(listing, span) if goods_of(entry) is Goods.COSMETICS else ""
     if noun in FRAGRANCE_NOUNS:
