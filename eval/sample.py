@@ -54,12 +54,15 @@ TITLE_SIZES_WITH_FLIPKART = {"walmart-amazon-titles": 120, "ozon-titles": 80, "a
                              "flipkart-titles": 40}
 TITLE_SIZES_SHEIN_AND_FLIPKART = {"walmart-amazon-titles": 120, "ozon-titles": 80, "aliexpress-titles": 60,
                                   "shein-titles": 20, "flipkart-titles": 20}
+# From the thirty-first round on, SHEIN's and Flipkart's titles are nearly all taken (17 and 11 left in
+# no set), so a round takes the retailer's titles and the two marketplaces with titles left.
+TITLE_SIZES_THREE_SOURCES = {"walmart-amazon-titles": 140, "ozon-titles": 90, "aliexpress-titles": 70}
 # The rounds in the order they were drawn: round k is drawn with seed SEED + k - 1, from rows not
 # taken by the dev set or an earlier round; from the second round on, from titles not taken either.
 TITLE_ROUNDS = (TITLE_SIZES, TITLE_SIZES_MORE, TITLE_SIZES_THIRD, TITLE_SIZES_FOURTH, TITLE_SIZES_FIFTH,
                 TITLE_SIZES_SIXTH, TITLE_SIZES_SEVENTH, TITLE_SIZES_EIGHTH) \
     + (TITLE_SIZES_WITH_SHEIN,) * 16 + (TITLE_SIZES_WITH_FLIPKART,) * 5 \
-    + (TITLE_SIZES_SHEIN_AND_FLIPKART,) * 1
+    + (TITLE_SIZES_SHEIN_AND_FLIPKART,) * 1 + (TITLE_SIZES_THREE_SOURCES,) * 1
 SEED = 20261204
 
 
