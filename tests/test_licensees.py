@@ -156,13 +156,17 @@ def test_a_known_licensee_opening_the_title_makes_a_review_not_a_block(checker_w
 @pytest.mark.parametrize("title, mark", [
     ("Набор детской посуды Stor. Disney / Marvel. Человек-паук", "человек-паук"),  # the maker after the product
     ("Воздушный шар Принцесса Белль, Красавица и Чудовище 109 см Anagram", "красавица и чудовище"),
+    ("Mochila Loungefly Disney Stitch", "stitch"),        # Spanish word order: the maker after the product
+    ("Paleta De Sombras Colorpop x Disney Villains", "disney villains"),  # a collaboration's "x"
+    ("Sailor Moon x Colorpop eyeshadow palette", "sailor moon"),
 ])
 def test_a_known_licensee_named_after_the_product_makes_a_review_not_a_block(checker_with, title, mark):
     from .rule_harness import severities
 
     check = checker_with()
     assert severities(check(title, brand=None), mark) == {"warn"}
-    without = title.replace("Stor. ", "").replace(" Anagram", "")
+    without = title.replace("Stor. ", "").replace(" Anagram", "").replace(" Loungefly", "") \
+        .replace("Colorpop x ", "").replace(" x Colorpop", "")
     assert "block" in severities(check(without, brand=None), mark)
 
 
@@ -173,6 +177,16 @@ def test_in_a_title_of_latin_letters_a_licensee_counts_only_opening_it(checker_w
     # name may be a copy's keyword ("figure by Bandai")
     assert "block" in severities(checker_with()("Gorra New York Yankees Foco Brillante", brand=None),
                                  "new york yankees")
+
+
+def test_an_everyday_word_after_the_product_is_the_word_not_a_licensee(checker_with):
+    from .rule_harness import severities
+
+    # "Foco" is Spanish for a light bulb: right after the product it is the bulb, not FOCO the licensee
+    assert "block" in severities(checker_with()("Lámpara Foco LED Disney Frozen", brand=None), "frozen")
+    # a licensee named anywhere else in a title of Latin letters is no maker ("figure by Bandai")
+    assert "block" in severities(checker_with()("Mochila Disney Stitch de regalo Loungefly", brand=None),
+                                 "stitch")
 
 
 def test_a_known_licensee_opening_the_title_covers_only_its_licensed_marks(checker_with):

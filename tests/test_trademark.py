@@ -531,6 +531,13 @@ def test_maybe_genuine_needs_the_maker_and_a_model(checker_with, title, genuine)
     ("Seiko 5 Sports SRPD55K1 Automatic Original", False),  # a bare "Original" beside it: how copies read
     ("Valentino women's rockstud sandal size35-40", False),  # a size glued to a word is no style code
     ("Gucci hot2022 bolso de mujer", False),
+    # a US retail catalog's department in capitals and the product's own name after the house
+    ("Fossil Women's Harlow Linear Texture Chain Necklace", True),
+    ("Nike Men's Air Zoom Pegasus 40 Running Shoes", True),
+    ("Nike Men's Shoes running sport", False),               # what the product is, not its name
+    ("Fossil Women's Gold-Tone Necklace", False),            # its colour
+    ("Corteiz Men's And Women's Loose Hoodie", False),       # the departments joined
+    ("Gucci Women's Marmont Original bag", False),           # a bare "Original", as on the style code
 ])
 def test_a_fashion_house_with_its_labels_product_name_may_be_genuine(checker_with, title, genuine):
     result = checker_with()(title, brand=None)

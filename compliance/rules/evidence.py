@@ -23,12 +23,13 @@ from rapidfuzz.distance import Levenshtein
 
 from ..blocklist import PROPERTY_GOODS
 from ..classes import classes_for_title, classes_of, title_products
-from ..matchers.context import CARRIED_FRAME, FASHION_CLASSES, TITLE_PREFIX, device_brand
+from ..matchers.context import CARRIED_FRAME, FASHION_CLASSES, STOP_WORDS, TITLE_PREFIX, device_brand
 from ..matchers.declension import word_forms
 from ..matchers.marks import (
     GLUED,
     any_language_word,
     cut_at_its_words,
+    is_common_word,
     language_counts,
     language_words,
     languages_of,
@@ -357,6 +358,40 @@ def _style_code(part_number: str) -> bool:
     if sum(c.isdigit() for c in part_number) < 3:
         return False
     return not any(len(run) >= 3 and any_language_word(run) for run in re.findall(r"[a-z]+", part_number))
+
+
+# A retail catalog's department, written as US retailers' and brands' own pages title goods: "Nike
+# Women's Flex Experience Run 11", "Asics Men's Gel Kayano 30 Running Shoes".
+DEPARTMENT = re.compile(r"\s+(?:Women's|Men's|Girls'|Boys'|Kids'|Womens|Mens)\s+([A-Z][\w-]*)")
+
+
+def _department_after_maker(listing, span, entry) -> str:
+    """The product's name after a department right after the mark, or after the mark of its maker
+    that leads the title ("Nike Men's Air Zoom Pegasus 40": the Air Zoom line's too)."""
+    if span.field != "title":
+        return ""
+    raw = listing.fields["title"].raw
+    return _department_line(raw, span.end) or next(
+        (_department_line(raw, s.end) for s in _title_leader_spans(listing)
+         if s.start < span.start and same_maker(s.data["entry"], entry)), "")
+
+
+TONE_WORDS = frozenset("tone toned tones colour color coloured colored".split())
+
+
+def _department_line(raw: str, end: int) -> str:
+    """The product's own name right after the mark and a department in capitals ("Fossil Women's
+    Harlow ..."): a name, not what the product is ("Nike Men's Shoes"), its colour ("Women's
+    Gold-Tone") or a word joining departments ("Men's and Women's")."""
+    found = DEPARTMENT.match(raw, end)
+    if not found:
+        return ""
+    name = found.group(1)
+    parts = name.lower().split("-")
+    if title_products(name) or all(p in COLOUR_WORDS or p in TONE_WORDS for p in parts) \
+            or name.lower() in STOP_WORDS | {"or"}:
+        return ""
+    return name
 
 
 def _size_or_standard(word: str) -> bool:
@@ -689,6 +724,8 @@ class MarkEvidence:
     character_product: str  # the title names a product that is a character itself ("plush", "figure"), or ""
     latin_title: str        # a name of two words or more in Latin letters in a title of another script, or ""
     label_name: str         # a fashion house's product name in Latin letters after it, in a title of another script
+    department_line: str    # a retail department and the product's own name right after the mark, as US retail
+                            # catalogs title it ("Fossil Women's Harlow ... Necklace"): that name, or ""
     names_a_creature: bool  # the span is a creature's everyday name ("Penguin", "Skeleton", "Пингвин")
     fitting: str            # the accessory or part the listing sells ("case", "чехол"), or ""
     display_stand: str      # the title sells a stand or display case for a collectible ("soporte"), or ""
@@ -916,6 +953,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "maker_as_seller": lambda ev: maker_as_seller(ev._listing),
     "part_number": lambda ev: _part_number(ev._listing.title),
     "style_code": lambda ev: _style_code(ev.part_number),
+    "department_line": lambda ev: _department_after_maker(ev._listing, ev._span, ev._entry),
     "catalog_code": lambda ev: ev.part_number if ev.style_code else _model_number_after(ev._listing, ev._span),
     "catalog_device": lambda ev: _catalog_device(ev),
     "confirmed_by": lambda ev: _confirmed_by(ev._listing, ev._span, ev._entry, ev.latin_title, ev.everyday_name)
@@ -1747,24 +1785,42 @@ def _licensee_leads(listing, entry) -> str:
 def _licensee_in_title(listing) -> str:
     """The known licensee whose name, in one to three words, the title names as its maker, though
     no list of marks holds it: opening the title ("FOCO Detroit Red Wings beanie", "Skinit skin fits
-    iPad ... New York Yankees"), or, in a title written in another script, in Latin capitals anywhere
-    in it, as those marketplaces' titles name the maker after the product ("Набор детской посуды
-    Stor. Disney / Marvel", "Воздушный шар Красавица и Чудовище 109 см Anagram"). In a title of
-    Latin letters a licensee named later ("figure by Bandai") may be a copy's keyword. Found once
-    per listing."""
+    iPad ... New York Yankees"); right after the one to three words of the product the title opens
+    with, where Spanish, Portuguese and Indonesian titles name the maker ("Mochila Loungefly Disney
+    Stitch"); in a collaboration's "<licensee> x <property>" ("Colorpop x Disney Villains"); or, in
+    a title written in another script, in Latin capitals anywhere in it, as those marketplaces'
+    titles name the maker after the product ("Набор детской посуды Stor. Disney / Marvel",
+    "Воздушный шар Красавица и Чудовище 109 см Anagram"). In a title of Latin letters a licensee
+    named later ("figure by Bandai") may be a copy's keyword. Found once per listing."""
     from ..licensees import known_licences
 
     def found() -> str:
         title = listing.fields["title"].raw.split() if "title" in listing.fields else []
         anywhere = _mostly_another_script(listing.title)
-        for start in range(len(title) if anywhere else 1):
+        for start in range(len(title)):
             for n in (3, 2, 1):
                 name = " ".join(title[start:start + n]).strip(".,;:()[]/|\"'«»")
                 if start + n <= len(title) and compact(name) in known_licences() \
-                        and (start == 0 or name[:1].isupper()):
+                        and (start == 0 or name[:1].isupper() and (anywhere or _maker_slot(title, start, n))):
                     return name
         return ""
     return listing.once("licensee_in_title", found)
+
+
+# The word a collaboration's name joins its two makers with: "Colorpop x Disney", "Vans × Peanuts".
+COLLABORATION = frozenset({"x", "×", "X"})
+
+
+def _maker_slot(title: list[str], start: int, n: int) -> bool:
+    """Where a title of Latin letters names the product's maker: beside a collaboration's "x", or
+    right after the one to three words of the product it opens with ("Mochila Loungefly ..."), where
+    a one-word name that is an everyday word is the word ("Lámpara Foco LED": a light bulb, not
+    FOCO, a league's licensee)."""
+    if start + n < len(title) and title[start + n] in COLLABORATION or start and title[start - 1] in COLLABORATION:
+        return True
+    opening = " ".join(title[:start])
+    return start <= 3 and opening.replace(" ", "").replace("-", "").isalpha() and bool(title_products(opening)) \
+        and not (n == 1 and is_common_word(title[start].lower()))
 
 
 def _model_after_another_maker(listing, span, entry) -> str:

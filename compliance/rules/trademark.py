@@ -968,11 +968,14 @@ def _as_on_its_label(ev) -> bool:
     """A fashion or watch house named with what its own label says: the product's name in Latin
     letters in a title of another script ("Футболка Reebok GS VECTOR TEE"), or, leading the title,
     the maker's style code ("Balenciaga Women's Glasses PINK BB0095S003", "The North Face Inferno
-    NF0A52DL1U5 Sleeping Bag"): how shops and retail catalogs list genuine stock. A bare "Original"
+    NF0A52DL1U5 Sleeping Bag") or, where the catalog has no brand column, a retail department and the
+    product's own name ("Fossil Women's Harlow ... Necklace"): how shops and retail catalogs list
+    genuine stock; a brand column that says "Unbranded" says otherwise. A bare "Original"
     beside the code ("Seiko 5 Sports SRPD55K1 Automatic Original") is how copies are titled too."""
     if ev.label_name:
         return True
-    return ev.goods.fashion_house and ev.style_code and ev.leads_title and not ev.claims_original
+    return ev.goods.fashion_house and ev.leads_title and not ev.claims_original \
+        and (ev.style_code or ev.seller is SellerBrand.UNKNOWN and bool(ev.department_line))
 
 
 def _named_first(ev) -> bool:
