@@ -71,6 +71,8 @@ def test_cue_fires(cues, text, cue):
     "10A Grade Virgin Human Hair Bundles",
     "Imitation leather jacket",
     "Imitation pearl necklace",
+    "Kids Kitchen Imitation Toys Pretend Play Set",  # pretend play, no copy
+    "Juguetes de imitación cocina para niños",
     "Fake plants for home decor",
     "Fake eyelashes 10 pairs",
     "Counterfeit detector pen for bills",
