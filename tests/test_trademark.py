@@ -1255,6 +1255,13 @@ def test_a_generic_marks_name_with_its_keywords_or_as_the_character_still_fails(
     "Tripod For Cameraman Video Shooting",              # the word, not Skibidi Toilet's character
     "Miraculous Healing Crystal Bracelet",              # the word, not the Ladybug cartoon
     "Goosebumps Relief Body Lotion 200ml",
+    "Team Spirit T-Shirt Football Fans Cheer",          # English phrases, not the brands or characters
+    "Life Is Good Wall Art Quote Canvas",
+    "Red Skull Halloween Decoration Prop",
+    "Big Bird Feeder Hanging Outdoor Metal",
+    "Brain Dead Zombie Costume Adult",
+    "Sleeping Beauty Eye Mask Silk Sleep",
+    "Snow White Sneakers Women Casual",
 ])
 def test_a_marks_name_that_is_an_everyday_word_is_the_word_unless_the_listing_confirms_the_mark(checker_with, title):
     assert not rules(checker_with()(title, brand=""), "block")
@@ -1271,6 +1278,10 @@ def test_a_marks_name_that_is_an_everyday_word_is_the_word_unless_the_listing_co
     ("Chaqueta Peso Pluma Doble P concierto", "Peso Pluma"),
     ("Cameraman Skibidi Toilet Figure Toy", "Cameraman"),
     ("Miraculous Ladybug Cat Noir Backpack", "Miraculous"),
+    ("Red Skull Marvel Mask Halloween", "Red Skull"),
+    ("Big Bird Sesame Street Plush Toy", "Big Bird"),
+    ("Team Spirit Dota 2 Jersey", "Team Spirit"),
+    ("Sleeping Beauty Princess Costume Girls Dress", "Sleeping Beauty"),
 ])
 def test_an_everyday_name_confirmed_by_the_listing_is_the_mark(checker_with, title, mark):
     result = checker_with()(title, brand="")
