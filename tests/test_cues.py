@@ -73,6 +73,9 @@ def test_cue_fires(cues, text, cue):
     "Imitation pearl necklace",
     "Kids Kitchen Imitation Toys Pretend Play Set",  # pretend play, no copy
     "Juguetes de imitación cocina para niños",
+    "Sabrent USB 3.0 Dual Bay SATA Docking Station with Offline Clone",  # the disk copying it does
+    "Samsung 860 EVO 500GB SSD with data migration software clone",
+    "Kingston A400 240GB SSD Desktop Bundle Kit Acronis clone",
     "Fake plants for home decor",
     "Fake eyelashes 10 pairs",
     "Counterfeit detector pen for bills",
