@@ -399,6 +399,14 @@ def test_an_everyday_word_after_the_product_stays_a_word_unless_it_reads_as_the_
     ("verbatim pink matters benefiting susan g. komen for the cure optical mini travel mouse", "mice"),
     ("monsterhigh speed mini usb 700 - 3 ft. usb a to mini-b cable", "cables"),  # the cable maker's line
     ("30pcs Mixed Color Resin Cute Mini Cartoon Cat Claw Nail Art Rhinestone Stickers", ""),  # a drawn cat
+    # English phrases of the lists in their everyday sense
+    ("Poison Ivy Relief Scrub Itch Wash 4 oz", ""),
+    ("Anti Static Shock Wrist Strap ESD Grounding Band", ""),
+    ("Large Metal Chicken Run Walk-in Poultry Cage with Waterproof Cover", ""),
+    ("925 Sterling Silver Cross Necklace for Women Men", ""),
+    ("Wild Turkey Box Call Hunting Game Call for Spring Season", ""),
+    ("Large White Claw Hair Clip Matte Nonslip Jaw Clip for Thick Hair", ""),
+    ("Genuine Ice Age Woolly Mammoth Tooth Fossil Specimen", ""),
 ])
 def test_a_phrase_in_its_everyday_technical_sense_is_no_mark(checker_with, title, category):
     result = checker_with()(title, category=category)
@@ -411,10 +419,22 @@ def test_a_phrase_in_its_everyday_technical_sense_is_no_mark(checker_with, title
     ("Snow White costume dress for girls", "Snow White"), ("The Cure band t-shirt Disintegration", "The Cure"),
     ("Monster High doll Draculaura", "Mattel"),
     ("Cartoon Cat plush horror toy", "Cartoon Cat"),
+    ("Chicken Run Ginger Aardman Poster", "Chicken Run"),
 ])
 def test_the_same_phrase_on_merchandise_is_the_mark(checker_with, title, mark):
     result = checker_with()(title)
     assert {f.entry for f in result.findings if f.severity == "block"} == {mark}
+
+
+def test_a_phrases_everyday_sense_needs_its_words(checker_with):
+    # "Poison Ivy" with the franchise's words and none of the plant's is the character
+    result = checker_with()("Poison Ivy Harley Quinn plush")
+    assert "Poison Ivy" in {f.entry for f in result.findings if f.severity == "block"}
+
+
+def test_a_cameras_second_version_is_no_car_model(checker_with):
+    result = checker_with()("Battery Grip for Canon EOS 5D Mark II Camera")
+    assert "Mark II" not in {f.entry for f in result.findings}, result.findings
 
 
 def test_everyday_senses_are_data_with_their_context_words():
