@@ -1282,6 +1282,7 @@ def test_a_generic_marks_name_with_its_keywords_or_as_the_character_still_fails(
     "Brain Dead Zombie Costume Adult",
     "Sleeping Beauty Eye Mask Silk Sleep",
     "Snow White Sneakers Women Casual",
+    "Hiasan dinding kayu tulisan always be happy",      # an English word in lower case in an Indonesian title
 ])
 def test_a_marks_name_that_is_an_everyday_word_is_the_word_unless_the_listing_confirms_the_mark(checker_with, title):
     assert not rules(checker_with()(title, brand=""), "block")

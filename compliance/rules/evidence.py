@@ -713,6 +713,7 @@ class MarkEvidence:
     foreign_word: bool      # a mark matched only by folding the accents of another language's word
     language_word: str      # the span is an everyday word of the language its field is written in ("pt")
     english_in_other_language: bool  # an English word only, in a field written in another language
+    capitalised_as_name: bool  # written with a capital where the field's capitals tell names from words
     logo_capitals: bool     # written in capitals where the rest of its field is not ("POCO X3 case")
     unlike_mark: bool       # written without the capitals or accents the mark has ("Ovo" for OVO, "pele")
     written_apart: bool     # a one-word mark met as everyday words written apart ("ultra-fine")
@@ -901,6 +902,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "foreign_word": lambda ev: _accented_word(ev._span),
     "language_word": lambda ev: _field_language_word(ev._listing, ev._span),
     "english_in_other_language": lambda ev: _english_in_other_language(ev._listing, ev._span),
+    "capitalised_as_name": lambda ev: ev._span.text[:1].isupper()
+    and not _capitals_say_nothing(ev._listing.fields[ev._span.field].raw),
     "logo_capitals": lambda ev: _capitals_in_mixed_case(ev._listing.fields[ev._span.field].text, ev._span.text),
     "unlike_mark": lambda ev: _written_unlike_mark(ev._span.text, ev._span.data["name"]),
     "written_apart": lambda ev: bool(_words_apart(ev._span)),

@@ -317,11 +317,14 @@ def _unconfirmed_name(span, entry, ev):
 
 
 def _maker_named_in_english(entry, ev) -> bool:
-    """A maker's name that is an everyday English word ("Specialized"), in a title written in
-    another language ("Sombreros de hombre ... Specialized Snapback"), is the maker's name: the
-    English word is not what such a title says. Not a product line or a property: "Slim Fit" and
-    "Lightning" are English phrases those titles borrow."""
-    return not entry.line_of and not ev.goods.property_for_merchandise and ev.english_in_other_language
+    """A maker's name that is an everyday English word ("Specialized"), written as a name in a title
+    written in another language ("Sombreros de hombre ... Specialized Snapback"), is the maker's
+    name: the English word is not what such a title says. Not in lower case, nor where every word
+    is capitalised ("Hiasan Dinding journey Kayu", "Kain Felt Flanel": those titles borrow English
+    words too), nor a product line or a property: "Slim Fit" and "Lightning" are English phrases
+    those titles borrow."""
+    return not entry.line_of and not ev.goods.property_for_merchandise and ev.english_in_other_language \
+        and ev.capitalised_as_name
 
 
 def component_inside(span, entry, ev):
