@@ -407,6 +407,10 @@ def test_an_everyday_word_after_the_product_stays_a_word_unless_it_reads_as_the_
     ("Wild Turkey Box Call Hunting Game Call for Spring Season", ""),
     ("Large White Claw Hair Clip Matte Nonslip Jaw Clip for Thick Hair", ""),
     ("Genuine Ice Age Woolly Mammoth Tooth Fossil Specimen", ""),
+    # and Russian ones, whose words are folded as the listing's are ("чай" is read "чаи")
+    ("Ботинки челси женские кожаные демисезонные", ""),           # Chelsea boots, not the club
+    ("Раствор йода спиртовой 5% антисептик 25 мл", ""),           # of iodine, not Yoda
+    ("Чай зеленый Жемчуг дракона жасминовый листовой 100 г", ""),  # a jasmine tea, not Dragon Ball
 ])
 def test_a_phrase_in_its_everyday_technical_sense_is_no_mark(checker_with, title, category):
     result = checker_with()(title, category=category)
@@ -420,6 +424,7 @@ def test_a_phrase_in_its_everyday_technical_sense_is_no_mark(checker_with, title
     ("Monster High doll Draculaura", "Mattel"),
     ("Cartoon Cat plush horror toy", "Cartoon Cat"),
     ("Chicken Run Ginger Aardman Poster", "Chicken Run"),
+    ("Футболка Челси футбольный клуб Лондон", "Chelsea FC"),
 ])
 def test_the_same_phrase_on_merchandise_is_the_mark(checker_with, title, mark):
     result = checker_with()(title)

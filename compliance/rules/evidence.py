@@ -1801,6 +1801,8 @@ def _licensee_in_title(listing) -> str:
         title = listing.fields["title"].raw.split() if "title" in listing.fields else []
         anywhere = _mostly_another_script(listing.title)
         for start in range(len(title)):
+            if not (anywhere or start <= 3 or _beside_collaboration(title, start)):
+                continue  # no maker's place in a title of Latin letters: a cheap test before the names
             for n in (3, 2, 1):
                 name = " ".join(title[start:start + n]).strip(".,;:()[]/|\"'«»")
                 if start + n <= len(title) and compact(name) in known_licences() \
@@ -1812,6 +1814,12 @@ def _licensee_in_title(listing) -> str:
 
 # The word a collaboration's name joins its two makers with: "Colorpop x Disney", "Vans × Peanuts".
 COLLABORATION = frozenset({"x", "×", "X"})
+
+
+def _beside_collaboration(title: list[str], start: int) -> bool:
+    """A collaboration's "x" within three words after ``start`` or right before it."""
+    return bool(start) and title[start - 1] in COLLABORATION \
+        or any(w in COLLABORATION for w in title[start + 1:start + 4])
 
 
 def _maker_slot(title: list[str], start: int, n: int) -> bool:
@@ -2464,8 +2472,11 @@ def everyday_senses() -> dict[str, EverydaySense]:
 
     text = resources.files("compliance").joinpath("data/everyday_senses.csv").read_text("utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
-    return {" ".join(words(row["words"])): EverydaySense(row["sense"], frozenset(row["context"].split("|")))
-            for row in rows}
+    # The context words folded as the listing's words are ("чай" is read "чаи"), so that Cyrillic
+    # words with й or ё are found at all.
+    return {" ".join(words(row["words"])): EverydaySense(row["sense"], frozenset(
+        " ".join(words(word)) for word in row["context"].split("|")))
+        for row in rows}
 
 
 def _everyday_sense(listing, span) -> str:
