@@ -411,6 +411,11 @@ def test_an_everyday_word_after_the_product_stays_a_word_unless_it_reads_as_the_
     ("Ботинки челси женские кожаные демисезонные", ""),           # Chelsea boots, not the club
     ("Раствор йода спиртовой 5% антисептик 25 мл", ""),           # of iodine, not Yoda
     ("Чай зеленый Жемчуг дракона жасминовый листовой 100 г", ""),  # a jasmine tea, not Dragon Ball
+    # and of the other seed languages
+    ("Mainan Diecast Mobil 1:64 Truk Pemadam Kebakaran Anak", ""),  # an Indonesian toy car, not the oil
+    ("Paquete 5 Cuadernos Profesionales Rayados 100 Hojas", ""),    # lined notebooks, not the club
+    ("Coleira para Gato Ajustável com Sininho", ""),                # a little bell, not Tinker Bell
+    ("Marmite Inox 10 L avec Couvercle Tous Feux dont Induction", ""),
 ])
 def test_a_phrase_in_its_everyday_technical_sense_is_no_mark(checker_with, title, category):
     result = checker_with()(title, category=category)
