@@ -200,6 +200,9 @@ def test_a_studios_name_opening_the_title_with_its_property_is_the_studios_produ
     ("marvel superhero candy bags 12 pack", "marvel"),              # the studio alone, no property of its
     ("Disney Mickey Mouse imprimé été T-shirt pour femmes", "mickey mouse"),  # clothing: how copies are titled
     ("hello kitty mouse pad", "hello kitty"),                       # a character leading names no owner
+    # party supplies: how copies are titled, whatever property they name
+    ("Marvel Superhero Candy Bags 12 Pack Avengers Gift Bags For Birthday Parties", "marvel"),
+    ("Disney Frozen Globos de cumpleaños 10 piezas", "disney"),
 ])
 def test_no_studios_product_without_the_studio_and_a_property_of_its_own(checker_with, title, mark):
     assert "block" in severities(checker_with()(title, brand=None), mark)

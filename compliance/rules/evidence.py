@@ -376,6 +376,13 @@ def _department_after_maker(listing, span, entry) -> str:
          if s.start < span.start and same_maker(s.data["entry"], entry)), "")
 
 
+# Words that say a decorative product is party supplies ("Candy Bags ... For Birthday Parties",
+# "Globos de cumpleaños"): the goods a character's copies are sold as most of all.
+PARTY_WORDS = frozenset("party parties birthday favor favors favour favours goodie piñata pinata fiesta fiestas "
+                        "cumpleaños cumpleanos festa aniversário aniversario вечеринка вечеринки праздник "
+                        "праздника".split())
+
+
 TONE_WORDS = frozenset("tone toned tones colour color coloured colored".split())
 
 
@@ -722,6 +729,7 @@ class MarkEvidence:
     merchandise: str        # the decorative product the mark is printed on ("mug", "poster"), or ""
     eyewear: str            # the title sells sunglasses or spectacles: a fashion house's own goods, in class 9
     sells_merchandise: bool  # the title's first product is that decorative product ("Coca-Cola keychain")
+    party_goods: bool       # that decorative product is party supplies ("Candy Bags ... For Birthday Parties")
     character_product: str  # the title names a product that is a character itself ("plush", "figure"), or ""
     latin_title: str        # a name of two words or more in Latin letters in a title of another script, or ""
     label_name: str         # a fashion house's product name in Latin letters after it, in a title of another script
@@ -910,6 +918,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "class_overlap": lambda ev: _overlap(ev._entry.classes, ev._classes),
     "listing_classes": lambda ev: tuple(sorted(ev._classes)),
     "merchandise": lambda ev: _merchandise(ev._listing, ev._title_words),
+    "party_goods": lambda ev: bool(ev.merchandise) and not PARTY_WORDS.isdisjoint(ev._title_words),
     "eyewear": lambda ev: _first(ev._title_words, EYEWEAR),
     "sells_merchandise": lambda ev: bool(ev.merchandise) and ev.merchandise in _first_product(ev._listing).split(),
     "character_product": lambda ev: _first(ev._title_words, character_nouns()),

@@ -681,8 +681,11 @@ CLOTHING_CLASS = 25  # Nice class 25: clothing, footwear, headgear
 
 def _owner_heads(ev) -> str:
     """The owner's name opening the title ("disney toy story cd boom box"), unless the product is
-    clothing: copies of character clothing are titled so ("Disney Mickey Mouse imprimé T-shirt")."""
-    return "" if ev.merchandise in GARMENTS or CLOTHING_CLASS in ev.listing_classes else ev.owner_heads
+    clothing or party goods: copies of character clothing and party supplies are titled so ("Disney
+    Mickey Mouse imprimé T-shirt", "Marvel Superhero Candy Bags ... For Birthday Parties")."""
+    if ev.merchandise in GARMENTS or CLOTHING_CLASS in ev.listing_classes or ev.party_goods:
+        return ""
+    return ev.owner_heads
 
 
 def _licensed_edition(ev) -> str:
