@@ -1293,6 +1293,12 @@ def test_a_generic_marks_name_with_its_keywords_or_as_the_character_still_fails(
     "Sleeping Beauty Eye Mask Silk Sleep",
     "Snow White Sneakers Women Casual",
     "Hiasan dinding kayu tulisan always be happy",      # an English word in lower case in an Indonesian title
+    "Nous avons des bougies parfumées coffret cadeau",  # French 'we have', no plural of Avon
+    "T-shirt Ouais Homme Coton",                        # French 'yeah', no plural of Ouai
+    "Crème suprême hydratante visage 50ml",             # French 'supreme', accented, not the label
+    "Costume loup-garou adulte Halloween",              # the werewolf, not One-Punch Man's Garou
+    "Costume sorcière maléfique femme Halloween",       # French 'evil', not Disney's Maleficent
+    "Leggero e furiosa gonna donna",                    # Italian 'furious'
 ])
 def test_a_marks_name_that_is_an_everyday_word_is_the_word_unless_the_listing_confirms_the_mark(checker_with, title):
     assert not rules(checker_with()(title, brand=""), "block")
@@ -1313,6 +1319,8 @@ def test_a_marks_name_that_is_an_everyday_word_is_the_word_unless_the_listing_co
     ("Big Bird Sesame Street Plush Toy", "Big Bird"),
     ("Team Spirit Dota 2 Jersey", "Team Spirit"),
     ("Sleeping Beauty Princess Costume Girls Dress", "Sleeping Beauty"),
+    ("T-shirt Supreme Box Logo Homme", "Supreme"),
+    ("Déguisement Maléfique Disney enfant", "Maleficent"),
 ])
 def test_an_everyday_name_confirmed_by_the_listing_is_the_mark(checker_with, title, mark):
     result = checker_with()(title, brand="")

@@ -907,7 +907,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "brand_use": lambda ev: ev._generic_use[0],
     "everyday_word": lambda ev: ev._generic_use[1],
     "ordinary_sense": lambda ev: _ordinary_sense(ev._listing, ev._span),
-    "foreign_word": lambda ev: _accented_word(ev._span),
+    "foreign_word": lambda ev: _accented_word(ev._span) or _accented_field_word(ev._listing, ev._span),
     "language_word": lambda ev: _field_language_word(ev._listing, ev._span),
     "english_in_other_language": lambda ev: _english_in_other_language(ev._listing, ev._span),
     "capitalised_as_name": lambda ev: ev._span.text[:1].isupper()
@@ -2319,8 +2319,11 @@ SHORT_MARK = 4  # letters: a mark this short matches words of other languages on
 
 def _written_unlike_mark(text: str, name: str) -> bool:
     """The mark is written in capitals ("OVO", "PEZ") or with accents ("Pelé") that the text
-    does not have ("Ovo", "pele"): a word that happens to be spelt so, as sellers write marks as
-    their owners do."""
+    does not have ("Ovo", "pele"), or the text is another form of the name ("Ouais", "avons": a
+    plural of Ouai, of Avon): a word that happens to be spelt so, as sellers write marks as their
+    owners do."""
+    if text.isalpha() and name.isalpha() and text.lower() != name.lower():
+        return True
     if name.isupper():
         return len(name) >= 2 and not text.isupper()
     return not name.isascii() and text.isascii() and \
@@ -2374,6 +2377,14 @@ def _accented_word(span) -> bool:
     # no word ("Nïke").
     return len(compact(name)) <= SHORT_MARK or span.data.get("how") == "typo" \
         or _accented_dictionary_word(text.lower()) and not _common(name.lower())
+
+
+def _accented_field_word(listing, span) -> bool:
+    """A word with accents the mark does not have that is an everyday word of the language its
+    field is written in ("Crème suprême hydratante": French 'supreme', not the Supreme label)."""
+    text, name = span.text, span.data["name"]
+    return text.isalpha() and not text.isascii() and name.isascii() and bool(latin_accents(text)) \
+        and bool(_field_language_word(listing, span))
 
 
 def _accented_dictionary_word(word: str) -> bool:
@@ -2501,7 +2512,7 @@ def _ordinary_sense(listing, span) -> str:
     """The words around the span give it an ordinary sense: a word of a language written with
     accents ("gặp"), a measure ("3m cable"), a colour ("shark grey", "colour: coral"), or a
     component stated as fact ("Seiko movement", "Velcro closure", "with Lycra")."""
-    if _accented_word(span):
+    if _accented_word(span) or _accented_field_word(listing, span):
         return f"{ACCENTED} ('{span.text}')"
     if MEASURE.match(span.text.strip()) and not _word_before(listing, span) == "by":
         return f"a measure ('{span.text}')"
