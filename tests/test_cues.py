@@ -57,6 +57,7 @@ def ids(cues, text):
     ("Игра Sega: Tiny Toon Adventures русская версия", "pirate_translation"),
     ("Headset Bluetooth Beats Studio 3 Copy", "copy_named"),
     ("Airpods Pro TWS Clone", "copy_named"),
+    ("Zapatillas Nike Air Max copia AAA", "copy_other"),
     ("Sepatu Nike Air Jordan 1 KW", "kw_after_number"),     # the grade after a model's number
     ("Speaker JBL Charge 3 KW", "kw_after_number"),
 ])
@@ -76,6 +77,9 @@ def test_cue_fires(cues, text, cue):
     "Sabrent USB 3.0 Dual Bay SATA Docking Station with Offline Clone",  # the disk copying it does
     "Samsung 860 EVO 500GB SSD with data migration software clone",
     "Kingston A400 240GB SSD Desktop Bundle Kit Acronis clone",
+    "Disco Duro Externo 1TB para copia de seguridad",      # a backup of data
+    "Hard disk esterno 2TB per copia di backup",
+    "Porta copia da scrivania per documenti",              # a copy holder
     "Fake plants for home decor",
     "Fake eyelashes 10 pairs",
     "Counterfeit detector pen for bills",

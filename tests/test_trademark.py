@@ -416,6 +416,7 @@ def test_an_everyday_word_after_the_product_stays_a_word_unless_it_reads_as_the_
     ("Paquete 5 Cuadernos Profesionales Rayados 100 Hojas", ""),    # lined notebooks, not the club
     ("Coleira para Gato Ajustável com Sininho", ""),                # a little bell, not Tinker Bell
     ("Marmite Inox 10 L avec Couvercle Tous Feux dont Induction", ""),
+    ("Santini religiosi Padre Pio 100 pezzi", ""),                  # holy cards, not the cycling kit maker
 ])
 def test_a_phrase_in_its_everyday_technical_sense_is_no_mark(checker_with, title, category):
     result = checker_with()(title, category=category)
