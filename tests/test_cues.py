@@ -58,6 +58,8 @@ def ids(cues, text):
     ("Headset Bluetooth Beats Studio 3 Copy", "copy_named"),
     ("Airpods Pro TWS Clone", "copy_named"),
     ("Zapatillas Nike Air Max copia AAA", "copy_other"),
+    ("Réplica de reloj Rolex Submariner", "replica"),
+    ("Кроссовки Adidas подделка", "forged"),
     ("Sepatu Nike Air Jordan 1 KW", "kw_after_number"),     # the grade after a model's number
     ("Speaker JBL Charge 3 KW", "kw_after_number"),
 ])
@@ -80,6 +82,13 @@ def test_cue_fires(cues, text, cue):
     "Disco Duro Externo 1TB para copia de seguridad",      # a backup of data
     "Hard disk esterno 2TB per copia di backup",
     "Porta copia da scrivania per documenti",              # a copy holder
+    "Голографические наклейки защита от подделки 100 шт",  # goods against fakes
+    "Etiquetas holográficas anti falsificación 500 uds",
+    "Etiquette anti-contrefaçon hologramme",
+    "Stift zur Erkennung von Falschgeld Prüfstift gefälschte Banknoten",
+    "Реплика автомата АК-74 страйкбол",                    # an airsoft gun's, a sword's, a toy's replica
+    "Réplica de espada medieval decorativa",
+    "Pistola de juguete réplica plástico niños",
     "Fake plants for home decor",
     "Fake eyelashes 10 pairs",
     "Counterfeit detector pen for bills",
