@@ -89,6 +89,10 @@ def test_cue_fires(cues, text, cue):
     "Реплика автомата АК-74 страйкбол",                    # an airsoft gun's, a sword's, a toy's replica
     "Réplica de espada medieval decorativa",
     "Pistola de juguete réplica plástico niños",
+    "Bathroom Mirror Quality Glass Cabinet",               # the mirror's glass
+    "Reps Counter Fitness Tracker",                        # training repetitions
+    "Same Factory Price Wholesale Bulk",
+    "Grade AAA Hardwood Flooring Oak",                     # a trade grade of wood
     "Fake plants for home decor",
     "Fake eyelashes 10 pairs",
     "Counterfeit detector pen for bills",
