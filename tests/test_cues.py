@@ -110,6 +110,8 @@ def test_cue_fires(cues, text, cue):
     "Meteran listrik 2 kWh",
     "jvc kw-xr610 4 x 50 watts usb cd receiver",  # a model code
     "Kerusakan akibat menggunakan tinta palsu",   # a warning against fakes
+    "Cincin wanita berlian palsu lapis emas",     # a fake diamond: a rhinestone
+    "Kumis palsu pesta kostum",                   # a false moustache
     "Bulu mata palsu 10 pasang",            # false eyelashes
     "Kopi ori Aceh 250 gram",               # coffee, not a copy
     "Copy original receipt book",
