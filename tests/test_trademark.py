@@ -454,6 +454,22 @@ def test_everyday_senses_are_data_with_their_context_words():
     senses = everyday_senses()
     assert senses["ac dc"].sense == "alternating and direct current"
     assert {"adapter", "charger", "volt"} <= senses["ac dc"].context
+    assert "чаи" in senses["жемчуг дракона"].context  # folded as the listing's words are ("чай")
+
+
+def test_each_everyday_sense_is_one_row_with_context_words():
+    """A phrase written twice would keep only its last row's words, silently."""
+    import csv
+    from collections import Counter
+    from importlib import resources
+
+    from compliance.normalize import words
+
+    text = resources.files("compliance").joinpath("data/everyday_senses.csv").read_text("utf-8")
+    rows = list(csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#")))
+    keys = Counter(" ".join(words(row["words"])) for row in rows)
+    assert not [key for key, n in keys.items() if n > 1]
+    assert all(row["sense"].strip() and len(row["context"].split("|")) >= 3 for row in rows)
 
 
 def test_a_device_mark_only_in_the_description_is_a_review(checker_with):
