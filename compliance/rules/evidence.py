@@ -376,14 +376,8 @@ def _department_after_maker(listing, span, entry) -> str:
          if s.start < span.start and same_maker(s.data["entry"], entry)), "")
 
 
-# Words that say a decorative product is party supplies ("Candy Bags ... For Birthday Parties",
-# "Globos de cumpleaños"): the goods a character's copies are sold as most of all.
-PARTY_WORDS = frozenset("party parties birthday favor favors favour favours goodie piñata pinata fiesta fiestas "
-                        "cumpleaños cumpleanos festa aniversário aniversario вечеринка вечеринки праздник "
-                        "праздника".split())
-
-
 TONE_WORDS = frozenset("tone toned tones colour color coloured colored".split())
+DEPARTMENT_JOINS = STOP_WORDS | {"or"}  # "Men's and Women's", "Men's or Women's"
 
 
 def _department_line(raw: str, end: int) -> str:
@@ -396,7 +390,7 @@ def _department_line(raw: str, end: int) -> str:
     name = found.group(1)
     parts = name.lower().split("-")
     if title_products(name) or all(p in COLOUR_WORDS or p in TONE_WORDS for p in parts) \
-            or name.lower() in STOP_WORDS | {"or"}:
+            or name.lower() in DEPARTMENT_JOINS:
         return ""
     return name
 
@@ -911,7 +905,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "language_word": lambda ev: _field_language_word(ev._listing, ev._span),
     "english_in_other_language": lambda ev: _english_in_other_language(ev._listing, ev._span),
     "capitalised_as_name": lambda ev: ev._span.text[:1].isupper()
-    and not _capitals_say_nothing(ev._listing.fields[ev._span.field].raw),
+    and not _capitals_say_nothing(ev._listing, ev._span.field),
     "logo_capitals": lambda ev: _capitals_in_mixed_case(ev._listing.fields[ev._span.field].text, ev._span.text),
     "unlike_mark": lambda ev: _written_unlike_mark(ev._span.text, ev._span.data["name"]),
     "written_apart": lambda ev: bool(_words_apart(ev._span)),
@@ -1056,7 +1050,7 @@ def _written_as_the_word(listing, span, name: str) -> bool:
     if text.lower() != name.lower() or text.islower():
         return True
     raw = listing.fields[span.field].raw
-    if _capitals_say_nothing(raw):
+    if _capitals_say_nothing(listing, span.field):
         return True  # "Espejo De Dos Caras Con Luz LED": every word capitalised, the phrase's too
     if " " in name:
         return text != name
@@ -1064,11 +1058,14 @@ def _written_as_the_word(listing, span, name: str) -> bool:
     return first and name.istitle()
 
 
-def _capitals_say_nothing(raw: str) -> bool:
+def _capitals_say_nothing(listing, field: str) -> bool:
     """Most of the field's words of three letters or more start with a capital (a title written in
-    title case or in capitals): how a name is capitalised there is no sign it is a name."""
-    long_words = re.findall(r"[^\W\d_]{3,}", raw)
-    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) * 10 >= len(long_words) * 8
+    title case or in capitals): how a name is capitalised there is no sign it is a name. Found once
+    per field, as every span of it asks."""
+    def found() -> bool:
+        long_words = re.findall(r"[^\W\d_]{3,}", listing.fields[field].raw)
+        return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) * 10 >= len(long_words) * 8
+    return listing.once(("title case", field), found)
 
 
 def _field_languages_besides(listing, span) -> frozenset[str]:
@@ -2164,6 +2161,13 @@ def _first(words: list[str], nouns: frozenset[str]) -> str:
     return next((w for w in words if w in nouns), "")
 
 
+# Words that say a decorative product is party supplies ("Candy Bags ... For Birthday Parties",
+# "Globos de cumpleaños"): the goods a character's copies are sold as most of all.
+PARTY_WORDS: frozenset[str] = frozenset(
+    "party parties birthday favor favors favour favours goodie piñata pinata fiesta fiestas cumpleaños cumpleanos "
+    "festa aniversário aniversario вечеринка вечеринки праздник праздника".split())
+
+
 def _merchandise(listing, title_words: list[str]) -> str:
     """The first decorative product the title names, not one that only qualifies another product
     ("Ring Light with Tripod Stand": a lamp, not a ring)."""
@@ -2369,7 +2373,7 @@ def _accented_word(span) -> bool:
     # A misspelling read only once accents are folded ("để kiểm" one letter from Deciem) is two
     # steps from the mark: words of another language.
     text = "".join(c for c in span.text if c.isalpha()) if span.data.get("how") == "typo" else span.text
-    if not text.isalpha() or text.isascii() or not name.isascii() or not latin_accents(text):
+    if not _accents_the_mark_lacks(text, name):
         return False
     # A longer mark: only where the accented word is a word of a seed language's dictionary and the
     # mark's own spelling is no everyday word ("máxima" is not Maxima, "funda nórdica" a duvet cover,
@@ -2382,9 +2386,12 @@ def _accented_word(span) -> bool:
 def _accented_field_word(listing, span) -> bool:
     """A word with accents the mark does not have that is an everyday word of the language its
     field is written in ("Crème suprême hydratante": French 'supreme', not the Supreme label)."""
-    text, name = span.text, span.data["name"]
-    return text.isalpha() and not text.isascii() and name.isascii() and bool(latin_accents(text)) \
-        and bool(_field_language_word(listing, span))
+    return _accents_the_mark_lacks(span.text, span.data["name"]) and bool(_field_language_word(listing, span))
+
+
+def _accents_the_mark_lacks(text: str, name: str) -> bool:
+    """A word of Latin letters with accents, read as a mark that has none."""
+    return text.isalpha() and not text.isascii() and name.isascii() and latin_accents(text)
 
 
 def _accented_dictionary_word(word: str) -> bool:
