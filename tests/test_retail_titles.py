@@ -493,6 +493,8 @@ def test_a_cover_named_in_russian_is_a_part_made_for_the_device(checker_with):
     ("Беспроводные наушники Pods с анимацией. Bluetooth наушники для Apple и андроид", True),
     # an everyday word before a slash says what they are, not who made them
     ("Беспроводные наушники Pro / Pods Pro / A3 Pro с микрофоном", True),
+    # "TWS" says what kind of earbuds they are (true wireless), not who made them
+    ("Беспроводные bluetooth наушники tws pods pro для iphone для Android", True),
     ("Laundry detergent pods 60 count", False),      # pods of another kind of goods
     ("Coffee pods for the office, 100 pack", False),
 ])

@@ -207,6 +207,7 @@ def test_explain_says_which_brand_situation_decided(checker):
     ({"title": "Миска Stor Disney Cars (Тачки), 500 мл"}, "stor"),            # the maker just before the mark
     ({"title": "Сумка детская ND Play / Рюкзак Тачки"}, "ndplay"),            # the maker before a slash
     ({"title": "Наушники Pro / Pods Pro с микрофоном"}, ""),                 # an everyday word: what it is
+    ({"title": "Беспроводные наушники TWS Pods Pro для iPhone"}, ""),        # a technical term: what it is
     ({"title": "Миска детская Тачки, Stor"}, ""),                              # after the mark: no maker
     ({"title": "Hori / Сменные накладки Тачки"}, "hori"),                      # "Maker / product" in Russian
     ({"title": "Hori / Switch grips Тачки"}, ""),                              # a Latin title: nothing tells

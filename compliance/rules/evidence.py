@@ -625,8 +625,21 @@ def _latin_maker_before_marks(listing, title: str) -> tuple[str, bool]:
 
 def _everyday_latin_word(name: str) -> bool:
     """One everyday word in Latin letters in a title of another script says what the product is
-    ("Наушники Pro / Pods Pro"), unless it is a company the project knows ("Stor", a licensee)."""
-    return " " not in name and _common(name) and not _known_company(compact(name))
+    ("Наушники Pro / Pods Pro"), unless it is a company the project knows ("Stor", a licensee); so
+    does a technical term of the product's kind ("Беспроводные наушники TWS Pods Pro")."""
+    return " " not in name and (_common(name) or product_term(name)) and not _known_company(compact(name))
+
+
+# Technical terms titles use for what a product is or has, in every language, which the frequency
+# lists hold as no everyday word: "TWS" earbuds, "ENC" microphones, "HiFi" speakers, an "MTB"
+# helmet, an "FPV" drone, an "OLED" screen, a "TPU" case, an "IP67" watch. None names a maker.
+PRODUCT_TERMS = frozenset("tws enc anc hifi hi-fi mtb bmx fpv oled amoled qled tpu ip65 ip67 ip68 ipx4 ipx5 ipx6 "
+                          "ipx7 ipx8 hd fhd uhd rgb rgbw led lcd".split())
+
+
+def product_term(word: str) -> bool:
+    """A technical term of the product's kind (see :data:`PRODUCT_TERMS`), in any case."""
+    return word.casefold() in PRODUCT_TERMS
 
 
 _MAKER_SLASH = re.compile(r"^\s*([A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*){0,2})\s*/\s*([^\W\d_]+)")
@@ -645,7 +658,8 @@ def _maker_before_model(listing) -> str:
     if any(s.start < m.end(1) for s in listing.spans.get("marks", ()) if s.field == "title" and s.kind == "mark"):
         return ""
     name = compact(m.group(1))
-    if name in NO_BRAND or not (name in established_brands() or not any(_common(w) for w in words(m.group(1)))):
+    if name in NO_BRAND or product_term(name) \
+            or not (name in established_brands() or not any(_common(w) for w in words(m.group(1)))):
         return ""
     return name
 
@@ -1683,7 +1697,7 @@ def _first_coined_word(listing) -> str:
     if opening is None or opening.end() > first_mark:
         return ""  # no word, or the first word is (in) a mark of the lists
     word = opening.group().lower()
-    if len(word) < 4 or not word.isalpha() or word in NO_BRAND or title_products(word):
+    if len(word) < 4 or not word.isalpha() or word in NO_BRAND or title_products(word) or product_term(word):
         return ""
     if own_script(word):
         # Titles in another script name their maker in Latin letters ("Набор посуды Stor"); a word of
