@@ -182,6 +182,13 @@ GENUINE_STOCK = re.compile(r"(?i)\b(?:original|official)\s+store\b|\bjastip\b|\b
                            r"|\b(?:authori[sz]ed|official|oficial|officiel)\s+(?:dealer|distributor|distribuidor|"
                            r"distributeur|reseller|retailer|revendedor|revendeur)\b"
                            r"|\b(?:distributor|dealer|toko|agen)\s+resmi\b")
+# In an Indonesian or Malay title, a reseller of genuine stock says so with a bare "Original", "Ori"
+# or "Asli" ("Sepatu Bata Pria Kulit Original", "Jam Tangan Seiko 5 Automatic Original"): copies
+# there are titled with the trade's own words for their grade ("KW super", "grade ori", "mirip ori",
+# "ori batam"), which are copy words of their own. Elsewhere a bare "ORIGINAL" is how copies are
+# titled too ("Camiseta Deus EX MACHINA proceso ORIGINAL").
+LOCAL_ORIGINAL_WORDS = frozenset({"original", "ori", "asli"})
+LOCAL_ORIGINAL_LANGUAGES = frozenset({"id", "ms"})
 WARRANTY = re.compile(
     r"(?i)\b(?:warranty|garansi|garantia|garantía|garantie|гарантия)\W+(?:\w+\W+){0,2}?(?:by|resmi|oficial|official|"
     r"officielle)\b|\b(?:official|oficial|resmi|distributor)\W+(?:\w+\W+){0,2}"
@@ -755,7 +762,8 @@ class MarkEvidence:
     claims_original: bool   # "original", "genuine" ... in the title
     second_hand: bool       # the title sells the goods second-hand ("preloved", "pre-owned", "มือสอง")
     warranty: bool          # the maker's or distributor's warranty named in the title ("Garansi Resmi")
-    genuine_stock_claim: bool  # where genuine stock comes from ("Original Store", "Jastip", "BNIB", "100% original")
+    genuine_stock_claim: bool  # where genuine stock comes from ("Original Store", "Jastip", "BNIB", "100% original"),
+                               # or an Indonesian or Malay title's bare "Original" ("Sepatu Bata ... Original")
     copy_words: bool        # counterfeit wording anywhere in the listing
     beside_hidden_marks: bool  # other marks in the listing are disguised
     part: str               # "HP 61 ink cartridge": the maker's own part or a refill
@@ -944,7 +952,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "claims_original": lambda ev: bool(set(ev._title_words) & CLAIMS_ORIGINAL) and not ev.warranty,
     "second_hand": lambda ev: _second_hand(ev._listing.title),
     "warranty": lambda ev: bool(WARRANTY.search(ev._listing.title)),
-    "genuine_stock_claim": lambda ev: bool(GENUINE_STOCK.search(ev._listing.title)),
+    "genuine_stock_claim": lambda ev: (bool(GENUINE_STOCK.search(ev._listing.title))
+                                       or _original_in_local_trade(ev._listing)),
     "copy_words": lambda ev: any(c.data.get("scope") in COPY_SCOPES for c in ev._listing.spans.get("cues", [])),
     "beside_hidden_marks": lambda ev: _beside_hidden_marks(ev._listing),
     "part": lambda ev: ev._ctx.get("part") or _first(ev._category_words, CONSUMABLES),
@@ -2363,6 +2372,22 @@ def _field_language_counts(listing, field: str) -> tuple[list[str], dict[str, in
     """A field's folded words and how many are each seed language's own, found once per listing."""
     field_words = listing.once(("folded words", field), lambda: words(listing.fields[field].text))
     return field_words, listing.once(("language counts", field), lambda: language_counts(field_words))
+
+
+def _original_in_local_trade(listing) -> bool:
+    """The title claims the original in Indonesian or Malay (see :data:`LOCAL_ORIGINAL_WORDS`): its
+    words of those languages' own are at least as many as any other language's, English's too.
+    Short titles of brand names and loanwords hold one such word at most ("Hoodie Erigo Sweater
+    Original Warna Maroon"), which is enough where no other language's words outnumber it."""
+    field_words, _ = _field_language_counts(listing, "title")
+    if LOCAL_ORIGINAL_WORDS.isdisjoint(field_words) or listing.spans.get("cues"):
+        return False  # no claim, or beside the trade's word for a copy's grade ("Mirip Ori", "KW Super")
+    # The marks' own words tell no language ("Seiko" is an Indonesian word too, "Gazelle" a French one).
+    named = {w for s in _title_marks(listing) for w in words(s.text)}
+    counts = language_counts([w for w in field_words if w not in named])
+    local = max(counts.get(lang, 0) for lang in LOCAL_ORIGINAL_LANGUAGES)
+    return local >= 1 and all(n < local or lang == "en" and n == local for lang, n in counts.items()
+                              if lang not in LOCAL_ORIGINAL_LANGUAGES)
 
 
 def _english_in_other_language(listing, span) -> bool:

@@ -965,7 +965,8 @@ def _official_fashion_stock(ev) -> bool:
     personal shopper buying in the brand's shop abroad; "100% original", "BNIB"): how resellers of
     genuine stock title it. A bare "ORIGINAL" ("Camiseta Deus EX MACHINA proceso ORIGINAL"), also
     beside the maker's style code ("Seiko 5 Sports SRPD55K1 Automatic Original"), is how copies
-    are titled too."""
+    are titled too, except in Indonesian and Malay titles ("Sepatu Bata Pria Kulit Original"),
+    where copies are titled with the trade's words for their grade instead ("KW Super")."""
     return ev.goods.fashion_house and (_under_warranty(ev) or ev.in_title and ev.genuine_stock_claim
                                        and _named_first(ev))
 
