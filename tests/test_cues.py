@@ -48,6 +48,10 @@ def ids(cues, text):
     ("Giày Nike Air Force 1 hàng nhái", "hang_nhai"),
     ("เสื้อ Nike งานก๊อป", "thai_copy"),
     ("Striping Vario 125 design copy ori", "copy_ori"),
+    ("Tas Wanita Guess Ori Batam Murah", "copy_ori"),                      # the copy grade's name
+    ("Parfum Versace Eros Ori Singapore 100ml", "copy_ori"),
+    ("Tas Hermes Birkin 30 Kulit Sapi Semi Ori", "kw_grade_named"),       # half original
+    ("Sepatu Balenciaga Triple S Premium Original 1:1", "one_to_one"),    # the grade it copies, then 1:1
     ("GaoGao Freedom Gundam 1/100 model kit", "bootleg_maker"),
     ("Daban MG Strike Freedom 8802", "bootleg_maker"),
     ("Игра для MDP: Superman", "clone_console"),           # a clone console: its games are pirate copies
@@ -105,6 +109,8 @@ def test_cue_fires(cues, text, cue):
     "Genset Honda 5 KW silent",             # kilowatts
     "Heater listrik 2,5 kW hemat",          # kilowatts, a decimal comma
     "Sepatu Nike Ori 100% Garansi",         # the genuine claim: wholly original
+    "Tupperware Eco Bottle 500ml Ori Bukan KW",   # original, not a copy
+    "Iron Man helmet model original 1:1 scale",   # a scale
     "Diskon 90% ori sepatu",                # a discount
     "Nike socks, 100% original quality",    # the genuine claim
     "Meteran listrik 2 kWh",
