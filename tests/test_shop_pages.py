@@ -119,6 +119,16 @@ def test_compatibility_in_the_languages_of_european_computer_shops(checker_with,
     ("Scheda video Zotac GAMING GeForce RTX 4070 Twin Edge OC 12GB", "zotac"),   # Italian: graphics card
     ("Etui Spigen Liquid Air do Samsung Galaxy A55 5G czarne", "spigen"),        # the case's maker
     ("Słuchawki Logitech G435 bezprzewodowe", "logitech"),                      # Polish: headphones
+    ("Karta pamięci Kingston 32GB microSDHC Canvas Select Plus", "kingston"),   # Polish: memory card
+    ("Scheda di memoria Lexar 128GB SDXC 633x", "lexar"),                       # Italian: memory card
 ])
 def test_the_maker_after_the_product_a_shop_names_in_its_language_leads(checker_with, title, maker):
     assert severities(checker_with()(title, brand=None), maker) == {"warn"}
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Procesador AMD Ryzen 9 7950X 4.5GHz 16 núcleos AM5", "núcleos"),   # a processor's cores, no Pokémon
+    ("HYTE Y60 Panoramic Glass Mid-Tower Snow White", "snow white"),      # a computer case's colour
+])
+def test_a_word_of_a_computer_shops_title_is_no_character(checker_with, title, name):
+    assert severities(checker_with()(title, brand=None), name) <= {"info"}

@@ -2429,8 +2429,10 @@ def _accented_field_word(listing, span) -> bool:
 
 
 def _accents_the_mark_lacks(text: str, name: str) -> bool:
-    """A word of Latin letters with accents, read as a mark that has none."""
-    return text.isalpha() and not text.isascii() and name.isascii() and latin_accents(text)
+    """A word of Latin letters with accents, read as a mark that has none, or that has others
+    ("núcleos", Spanish 'cores', read as Nucléos, a Pokémon's French name)."""
+    return text.isalpha() and not text.isascii() and latin_accents(text) \
+        and (name.isascii() or text.casefold() != name.casefold())
 
 
 def _accented_dictionary_word(word: str) -> bool:
