@@ -132,3 +132,12 @@ def test_the_maker_after_the_product_a_shop_names_in_its_language_leads(checker_
 ])
 def test_a_word_of_a_computer_shops_title_is_no_character(checker_with, title, name):
     assert severities(checker_with()(title, brand=None), name) <= {"info"}
+
+
+@pytest.mark.parametrize("title, maker", [
+    ("Samsonite Mysight Laptop Backpack 15.6\"", "samsonite"),
+    ("samsonite double gusset leather portfolio computer case", "samsonite"),
+])
+def test_a_luggage_maker_leading_a_shops_title_is_its_stock_a_review(checker_with, title, maker):
+    # a travel-goods maker sold by department stores and computer shops, no fashion house copies carry
+    assert severities(checker_with()(title, brand=None), maker) == {"warn"}

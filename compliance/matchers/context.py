@@ -532,10 +532,13 @@ def _connector_after(doc, ts) -> bool:
 
 def _type_number_after(doc, ts) -> bool:
     """"Type 202", "Typ 3" right after the mark: a model's type number (a year after it, "type
-    2024", may still date a likeness)."""
+    2024", may still date a likeness); or "Type Cover", the name of a tablet's keyboard cover
+    ("Surface Pro Type Cover replacement keyboard")."""
     rest = [t for t in doc[ts.end:ts.end + 3] if t.text != "-"]
     if len(rest) < 2 or rest[0].lower_ not in ("type", "typ", "tipe", "tipo"):
         return False
+    if rest[1].lower_ in ("cover", "covers"):
+        return True
     number = rest[1].text
     return number.isdigit() and not (len(number) == 4 and number[:2] in ("19", "20"))
 
