@@ -176,6 +176,9 @@ def test_lv_confirms_a_louis_vuitton_line_that_is_an_everyday_word(checker_with)
     ("Jersey Persib Bandung Home 2024 Grade Ori", "persib bandung"),   # a club's copied jersey
     ("Kaos Erigo Oversize Pria Hitam KW", "erigo"),                    # a local streetwear label, graded copy
     ("Sepatu Ventela Public Low Black Mirip Ori", "ventela"),
+    ("Kaos Anak Upin Ipin Usia 1-8 Tahun Murah", "upin ipin"),        # Malaysian cartoons on children's goods
+    ("PROMO Topi Anak Karakter Boboiboy Kupluk", "boboiboy"),
+    ("Tas Sekolah Ejen Ali Anak Laki", "ejen ali"),
 ])
 def test_the_regions_own_brands_and_clubs_are_marks(checker_with, title, mark):
     assert "block" in severities(checker_with()(title, brand=None), mark)
