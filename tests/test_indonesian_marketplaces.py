@@ -22,9 +22,16 @@ def test_a_copys_grade_spelt_out_beside_a_mark_blocks(checker_with, title):
     assert _blocked(checker_with()(title, brand=None))
 
 
-def test_mirip_before_a_brand_is_a_comparison(checker_with):
-    result = checker_with()("Sandal Mirip Crocs Bahan Karet Murah Unisex", brand=None)
-    assert ("TM002", "block", "crocs") in tm_findings(result)
+@pytest.mark.parametrize("title, mark", [
+    ("Sandal Mirip Crocs Bahan Karet Murah Unisex", "crocs"),           # looks like
+    ("Sepatu Slip On Kotak Catur Checkerboard Ala Vans", "vans"),       # in the manner of
+    ("Bor Baterai Cordless 12V Ala Makita 2 Baterai", "makita"),
+    ("Bibit Parfum Murni Aroma Bvlgari Aqua 100ml", "bvlgari"),         # a perfume refill's scent of
+    ("Parfum Isi Ulang Wangi Victoria's Secret Bombshell 35ml", "victoria's secret"),
+])
+def test_likeness_words_before_a_brand_are_a_comparison(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert ("TM002", "block", mark) in tm_findings(result)
 
 
 @pytest.mark.parametrize("title, name", [
