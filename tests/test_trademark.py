@@ -837,10 +837,23 @@ def test_parts_named_in_the_marketplaces_languages_say_what_they_fit(checker_wit
     ("Sneakers Nike Type for men", True),                      # "type" with no number still compares
     ("Handbag Chanel Type 2024 New", True),                     # a year after it dates a likeness
     ("Surface Pro Type Cover replacement keyboard", False),    # the keyboard cover's own name
+    ("AirPods Pro 2 clone earbuds", True),                      # a model's number between: still a clone
+    ("Beats Studio 3 copy headphones", True),
 ])
 def test_technical_channels_and_hyphenated_styles_are_no_comparison(checker_with, title, compares):
     result = checker_with()(title, brand="Volta")
     assert ("TM002" in {f.rule for f in result.findings}) is compares, result.findings
+
+
+@pytest.mark.parametrize("title", [
+    "Beats Studio style over-ear Bluetooth headphones foldable",
+    "Beats Studio 3 copy headphones",
+    "AirPods Pro 2 clone earbuds",
+])
+def test_a_likeness_word_after_a_maker_leading_the_title_is_no_models_name(checker_with, title):
+    # "philips vibe 4gb mp3 player" names a model with a style word; "style", "copy" or "clone" never do
+    result = checker_with()(title, brand=None)
+    assert "TM002" in {f.rule for f in result.findings if f.severity == "block"}, result.findings
 
 
 @pytest.mark.parametrize("title, part", [

@@ -8,6 +8,7 @@ and why. Each rule's ``check`` returns its own share of those decisions.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Iterator
@@ -416,9 +417,19 @@ def _model_called_so(span, ev) -> bool:
     model's own name ("philips vibe 4gb mp3 video player", "Microsoft Surface Pro Type Cover
     FMM-00001"): genuine stock so titled compares with nothing. A copy names no model of the brand
     it likens itself to ("Chanel Estilo Japonés edredón"); a fashion house's or a character's
-    style on a copy is the comparison however the title reads ("Rolex style watch Submariner")."""
-    return not ev.goods.copied and not ev.wording.lower().endswith(span.text.lower()) \
+    style on a copy is the comparison however the title reads ("Rolex style watch Submariner"). Nor
+    is a word that says likeness outright ("Beats Studio style", "AirPods Pro 2 clone") a model's name.
+    """
+    wording = ev.wording.lower()
+    return not ev.goods.copied and not wording.endswith(span.text.lower()) \
+        and not LIKENESS_WORDS.intersection(re.findall(r"\w+", wording)[-1:]) \
         and ev.seller is SellerBrand.UNKNOWN and ev.leads_title and _specific_product(ev)
+
+
+# Words after a mark that say the product is like it, never part of a model's name (unlike "vibe",
+# "type" or "look": "philips vibe 4gb mp3 player", "Surface Pro Type Cover").
+LIKENESS_WORDS = frozenset("style styled styles lookalike lookalikes inspired alike esque dupe dupes replica "
+                           "clone clones copy".split())
 
 
 def hidden_mark(span, entry, ev):
