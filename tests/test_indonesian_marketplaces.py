@@ -203,3 +203,29 @@ def test_a_device_named_before_its_maker_without_a_part_is_no_part(checker_with)
     # "Promo TV Samsung": the television itself, whose maker follows the noun: no part reading.
     result = checker_with()("Promo TV Samsung 43 inch Smart TV", brand=None)
     assert not any("part or consumable" in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Kaos Polo Polos Pria Lengan Pendek Bahan Lacoste Pique", "lacoste"),   # piqué knit, as the trade calls it
+    ("Kain Lacoste PE per meter warna hitam", "lacoste"),
+    ("Kaos Off White Polos Oversize Unisex Cotton 24s", "off white"),       # a plain tee in that colour
+    ("Kemeja Pria Warna Off White", "off white"),                          # after the word for colour
+])
+def test_a_cloth_or_a_colour_the_trade_names_after_a_brand_is_no_mark(checker_with, title, mark):
+    assert severities(checker_with()(title, brand=None), mark) <= {"info"}
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Kaos Polo Lacoste Pria Crocodile Logo", "lacoste"),         # the label itself
+    ("Kaos Off White Arrow Hitam", "off white"),                  # its print
+])
+def test_the_same_names_as_the_label_still_block(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Kampas Kopling Yamaha Jupiter Z Vega R Asli YGP", "yamaha"),   # a part named first, then its maker
+    ("Kampas Kopling Honda Beat Original AHM", "honda"),
+])
+def test_a_motorcycle_part_named_in_indonesian_before_its_maker_is_a_review(checker_with, title, mark):
+    assert severities(checker_with()(title, brand=None), mark) == {"warn"}

@@ -138,6 +138,10 @@ CLOTH_NOUNS = frozenset("blend fabric fibre fiber fibers fibres material lining"
 # A bouquet or gift box made of a maker's sweets ("букет из Чупа Чупс", "filled with Kinder"):
 # genuine goods as the material.
 MADE_OF = frozenset("из of from with filled".split())
+# Cloths the Indonesian and Malay garment trade names after a brand, written after the word for the
+# material ("Kaos Polo Polos Bahan Lacoste": plain polo shirts of piqué knit): the cloth, not the label.
+BRAND_NAMED_CLOTHS = frozenset({"lacoste", "lacos"})
+CLOTH_WORDS_BEFORE = frozenset({"bahan", "kain"})
 COLOUR_WORDS = frozenset(
     "white black grey gray blue red green pink purple yellow orange brown beige navy gold silver ivory cream "
     "khaki teal coral mint rose violet burgundy tan nude charcoal olive sand taupe blanco negro gris azul rojo "
@@ -2689,7 +2693,10 @@ def _logo_decal(ev) -> str:
 FRAGRANCE_NOUNS = frozenset("perfume perfumes parfum parfume perfum eau edt edp cologne colonia fragrance "
                             "духи парфюм парфюмерная туалетная".split())
 
-COLOUR_LABELS = frozenset("colour color colours colors cor couleur farbe цвет".split())
+COLOUR_LABELS = frozenset("colour color colours colors cor couleur farbe цвет warna".split())
+# "Plain" after a colour ("Kaos Off White Polos": a plain off-white tee; "camiseta blanca lisa"): a
+# garment of one colour, no print, which is what a shade names, not a label whose print is sold.
+PLAIN_WORDS = frozenset("polos plain liso lisa lisos lisas uni".split())
 # Words that make a colour a shade: before it ("Dark Brown", "light pink") or, in languages that
 # put the adjective after, right after it ("rojo oscuro", "azul claro").
 SHADE_BEFORE = frozenset("dark light deep pale bright dusty pastel neon dunkel hell".split())
@@ -2711,8 +2718,8 @@ def _colour(span, before: list[str], after: list[str], adjacent: bool) -> str:
     # Opening a title, the word is the brand and the colour its colourway ("Puma White sneakers",
     # "Specialized Black shorts"): a shade is named after the product or in its description.
     opens_title = span.field == "title" and not before
-    shade = adjacent and after and after[0] in COLOUR_WORDS - COLOUR_LABELS and span.data["entry"].generic \
-        and not opens_title
+    shade = adjacent and after and after[0] in (COLOUR_WORDS | PLAIN_WORDS) - COLOUR_LABELS \
+        and span.data["entry"].generic and not opens_title
     if shade or before and before[-1] in COLOUR_LABELS:
         phrase = f"{span.text} {after[0]}" if after else span.text
         return f"a colour ('{phrase}')"
@@ -2741,6 +2748,8 @@ def _colour_before_noun(span, after: list[str], adjacent: bool) -> bool:
 def _component(span, before: list[str], after: list[str]) -> str:
     if before and before[-1] in MADE_OF and goods_of(span.data["entry"]) is Goods.FOOD:
         return f"what the product is made of ('{before[-1]} {span.text}')"
+    if before and before[-1] in CLOTH_WORDS_BEFORE and compact(span.text) in BRAND_NAMED_CLOTHS:
+        return f"the cloth the trade names so ('{before[-1]} {span.text}')"
     if not after or after[0] not in COMPONENT_NOUNS:
         return ""
     if after[0] in CLOTH_NOUNS and goods_of(span.data["entry"]).fashion_house:
