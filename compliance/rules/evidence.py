@@ -746,6 +746,9 @@ class MarkEvidence:
     class_overlap: bool     # the mark's classes cover the listing's product (or either is unknown)
     listing_classes: tuple[int, ...]
     merchandise: str        # the decorative product the mark is printed on ("mug", "poster"), or ""
+    publication: str        # the title sells a printed edition of a work: a book, a comic, a novel ("komik"), or ""
+    sells_credit: str       # the title sells a game's or service's own credit: a voucher, a top-up, in-game
+                            # currency ("Diamond Mobile Legends 86 DM Via ID", "Google Play Gift Card"), or ""
     eyewear: str            # the title sells sunglasses or spectacles: a fashion house's own goods, in class 9
     sells_merchandise: bool  # the title's first product is that decorative product ("Coca-Cola keychain")
     party_goods: bool       # that decorative product is party supplies ("Candy Bags ... For Birthday Parties")
@@ -857,7 +860,8 @@ class MarkEvidence:
                  "own brand": self.own_brand, "authorized": self.authorized, "licensee": self.licensed_to,
                  "brand position": self.brand_position, "brand use": ", ".join(self.brand_use),
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
-                 "merchandise": self.merchandise, "eyewear": self.eyewear, "fitting": self.fitting,
+                 "merchandise": self.merchandise, "publication": self.publication, "credit": self.sells_credit,
+                 "eyewear": self.eyewear, "fitting": self.fitting,
                  "logo": self.logo,
                  "display stand": self.display_stand,
                  "sales channel": self.channel,
@@ -938,6 +942,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "class_overlap": lambda ev: _overlap(ev._entry.classes, ev._classes),
     "listing_classes": lambda ev: tuple(sorted(ev._classes)),
     "merchandise": lambda ev: _merchandise(ev._listing, ev._title_words),
+    "publication": lambda ev: _publication(ev._listing, ev._title_words),
+    "sells_credit": lambda ev: _credit_sold(ev._listing.title),
     "party_goods": lambda ev: bool(ev.merchandise) and not PARTY_WORDS.isdisjoint(ev._title_words),
     "eyewear": lambda ev: _first(ev._title_words, EYEWEAR),
     "sells_merchandise": lambda ev: bool(ev.merchandise) and ev.merchandise in _first_product(ev._listing).split(),
@@ -2203,6 +2209,41 @@ def _merchandise(listing, title_words: list[str]) -> str:
         return ""
     modifiers = listing.once("product_modifiers", lambda: _product_modifiers(_title_products(listing)))
     return next((w for w in title_words if w in nouns and w not in modifiers), "")
+
+
+# The printed editions a title may sell of a work ("Komik Doraemon Edisi Spesial", "Harry Potter and the
+# Philosopher's Stone paperback book", "Книга Гарри Поттер и философский камень"): the work itself, not
+# merchandise. Colouring, sticker and activity books are merchandise of their own names in the class table.
+PUBLICATIONS = frozenset({"book", "books", "paperback", "hardcover", "hardback", "novel", "novels", "comic", "comics",
+                          "comic book", "comic books", "manga", "manhwa", "komik", "книга", "книги", "комикс",
+                          "манга"})
+# A digital copy of a work sold on a marketplace is a pirate one ("Ebook Harry Potter PDF lengkap").
+DIGITAL_COPY = frozenset("pdf ebook ebooks epub softfile download".split())
+
+
+def _publication(listing, title_words: list[str]) -> str:
+    """The printed edition the title sells, where every product its first part names (before a slash
+    or a bar, past which marketplace titles list tags: "Повязка ... / Косплей / Аниме / Манга") is
+    one; or ""."""
+    if DIGITAL_COPY.intersection(title_words):
+        return ""
+    products = title_products(re.split(r"[/|]", listing.title, maxsplit=1)[0])
+    return products[0] if products and all(p in PUBLICATIONS for p in products) else ""
+
+
+# A game's or an online service's own credit, as shops sell it: vouchers, gift cards, top-ups (also
+# "via ID", to the player's account), and in-game currency with its amount ("86 DM", "325 UC",
+# "Shell 33"); Russian "пополнение" (top-up) and "донат" (in-game purchase).
+CREDIT = re.compile(
+    r"(?i)\b(?:top[\s-]?up|vouchers?|vocher|voucer|gift\s?cards?|wallet\s?codes?|via\s?id|redeem\s?codes?|"
+    r"kode\s?redeem|пополнени\w*|донат(?:ы|а|ов)?|ваучер\w*|подарочн\w*\s+карт\w*)\b"
+    r"|\b\d[\d.,]*\s?(?:diamonds?|dm|uc|robux|v-?bucks|shells?|gems|cp|koin|coins)\b"
+    r"|\b(?:diamonds?|uc|robux|v-?bucks|shells?)\s?\d")
+
+
+def _credit_sold(title: str) -> str:
+    found = CREDIT.search(title)
+    return found.group().strip() if found else ""
 
 
 def _title_products(listing) -> tuple[str, ...]:

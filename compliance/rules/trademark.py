@@ -562,6 +562,29 @@ def second_hand_resale(span, entry, ev):
                    f"description")
 
 
+def the_work_itself(span, entry, ev):
+    """A printed edition of the work, or of the work its character is from ("Komik Doraemon Edisi
+    Spesial", "Harry Potter and the Philosopher's Stone paperback book", "Книга Гарри Поттер"): the
+    work itself, which its publisher prints and any shop resells, not merchandise. Not a digital copy
+    ("Ebook ... PDF", pirate), nor with copy words, nor a colouring or sticker book (merchandise)."""
+    if not (ev.publication and ev.goods in (Goods.MEDIA, Goods.CHARACTER)) or ev.copy_words \
+            or ev.reading is not Reading.EXACT or not ev.in_title:
+        return None
+    return Spare(f"'{span.text}' names the work this {ev.publication} is an edition of: a publication, not "
+                 f"merchandise")
+
+
+def own_credit_resale(span, entry, ev):
+    """A game's or an online service's own credit sold under its name ("Diamond Mobile Legends 86 DM
+    Via ID", "Google Play Gift Card Rp 100.000", "Voucher Garena Shell 33"): the service's product
+    resold, as shops of vouchers and top-ups sell it, not merchandise. Not with copy words."""
+    if not (ev.sells_credit and ev.goods in (Goods.MEDIA, Goods.CHARACTER, Goods.SERVICE)) or ev.copy_words \
+            or ev.reading is not Reading.EXACT or not ev.in_title:
+        return None
+    return Spare(f"'{span.text}' names the game or service whose own credit the listing sells "
+                 f"('{ev.sells_credit}'): a voucher or top-up resold, not merchandise")
+
+
 def makers_product_line(span, entry, ev):
     """A character's or a show's name right after a device maker leading the title and before a
     model ("asus sabertooth p67 motherboard"): the maker's product line of that name, not the
@@ -1054,7 +1077,7 @@ PASSES_AS_ORIGINAL = frozenset("charger chargers cable cables cord adapter adapt
 
 STEPS = (spare_own_brand, spare_ordinary_sense, spare_language_word, component_inside, compatibility,
          accessory_reference, spare_everyday_word,
-         comparison, hidden_mark, impossible_specification, second_hand_resale,
+         comparison, hidden_mark, impossible_specification, second_hand_resale, the_work_itself, own_credit_resale,
          makers_product_line, service_feature, sales_channel, merchandise, logo_product, other_class, fan_wear,
          typo,
          fitment_list, game_platform, fits_device, works_with_device,
