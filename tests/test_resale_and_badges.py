@@ -101,3 +101,19 @@ def test_a_remanufactured_consumable_is_still_a_refill_of_the_original(checker_w
     result = checker_with()("Remanufactured HP 61 ink cartridge black", brand=None)
     assert ("TM003", "info", "hp") in tm_findings(result)
     assert not any("second-hand" in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Louis Vuitton monogram pattern laptop sleeve 15 inch PU leather", "louis vuitton"),
+    ("Gucci iPhone 13 case snake print", "gucci"),
+    ("Case for iPhone 13 Louis Vuitton", "louis vuitton"),      # the phone is what it fits, the house its print
+])
+def test_a_luxury_houses_name_on_a_device_case_is_its_print_copied(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
+def test_a_luxury_houses_edition_of_a_device_is_still_what_a_replacement_fits(checker_with):
+    # (eBay's pack adds its own rule, TM006, for the houses that may not be named so there)
+    result = checker_with()("Replacement band for Apple Watch Hermes 44mm", brand=None)
+    assert ("TM003", "info", "hermes") in tm_findings(result)
+    assert ("TM001", "block", "hermes") not in tm_findings(result)

@@ -362,11 +362,21 @@ def _nothing_made_to_fit(ev) -> bool:
         return True
     if ev.merchandise in GARMENTS and not ev.goods.fittable:
         return True  # "polo para Petronas": clothing for a company's fans fits nothing it makes
-    if ev.goods.fashion_house and not (ev.device_in_wording or ev.replacement or _says_it_fits(ev.wording)):
+    if ev.goods.fashion_house and not _a_house_fitted(ev):
         return True  # "strap for Rolex", "organizer for Longchamp Le Pliage": a house's name sells them
     if ev.goods is Goods.FOOD and ev.sells_merchandise:
         return True  # "Чехол для Apple Airpods Pro Киндер": a case fits no chocolate; its look is the brand's
     return bool(ev.logo) and ev.goods is Goods.VEHICLE  # "emblema para Seat": the badge is the product
+
+
+def _a_house_fitted(ev) -> bool:
+    """The wording says a fashion house's product is what the product fits: a device named in it too,
+    a replacement, or fitting words ("replacement band for Apple Watch Hermes"); not a luxury house's
+    name on a device's case ("Case for iPhone 13 Louis Vuitton": the phone is what it fits, the house
+    its print)."""
+    if ev.goods is Goods.LUXURY and ev.fitting in DEVICE_CASES:
+        return False
+    return ev.device_in_wording or ev.replacement or _says_it_fits(ev.wording)
 
 
 def _names_the_product_sold(ev) -> bool:
@@ -758,8 +768,16 @@ def _copied_here(ev) -> bool:
     maker's name."""
     if ev.goods.property_for_merchandise:
         return True
+    if ev.goods is Goods.LUXURY and ev.fitting in DEVICE_CASES:
+        return True  # "Louis Vuitton monogram laptop sleeve", "Gucci iPhone case": the house's print on a case
     return ev.goods.copied and (not ev.listing_classes or bool(set(ev.listing_classes) & FASHION_CLASSES)
                                 or bool(ev.eyewear))
+
+
+# The cases, covers and sleeves of phones, tablets and laptops, in the seed's and the marketplaces'
+# languages: a luxury house's print on one is what copies carry, though the goods are of class 9.
+DEVICE_CASES = frozenset("case cases cover covers sleeve sleeves skin skins casing softcase hardcase чехол чехлы "
+                         "funda fundas capa capas capinha coque housse hülle hulle custodia cover etui".split())
 
 
 def fits_device(span, entry, ev):
