@@ -229,3 +229,11 @@ def test_the_same_names_as_the_label_still_block(checker_with, title, mark):
 ])
 def test_a_motorcycle_part_named_in_indonesian_before_its_maker_is_a_review(checker_with, title, mark):
     assert severities(checker_with()(title, brand=None), mark) == {"warn"}
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Bata Ringan Hebel 7,5 cm per m3", "bata"),                 # a brick, not the shoe maker
+    ("Hiasan Miniatur Kapal Api Uap Kayu", "kapal api"),         # a steamship, not the coffee
+])
+def test_an_indonesian_word_that_is_a_mark_is_the_word_beside_its_senses_words(checker_with, title, mark):
+    assert severities(checker_with()(title, brand=None), mark) <= {"info"}
