@@ -237,3 +237,13 @@ def test_a_motorcycle_part_named_in_indonesian_before_its_maker_is_a_review(chec
 ])
 def test_an_indonesian_word_that_is_a_mark_is_the_word_beside_its_senses_words(checker_with, title, mark):
     assert severities(checker_with()(title, brand=None), mark) <= {"info"}
+
+
+@pytest.mark.parametrize("title, maker", [
+    ("Shampo Pantene Anti Lepek 170ml", "pantene"),                  # the product as sellers spell it
+    ("Minyak Zaitun Mustika Ratu 175ml", "mustika ratu"),
+    ("Panci Presto 8 Liter Maspion ORIGINAL", "maspion"),            # the pot's size between
+    ("Rice Cooker 1.8L Miyako", "miyako"),
+])
+def test_the_maker_after_the_product_an_indonesian_title_names_is_its_stock_a_review(checker_with, title, maker):
+    assert severities(checker_with()(title, brand=None), maker) == {"warn"}

@@ -1605,9 +1605,16 @@ def _after_product(listing, span) -> bool:
         return True  # a bundle's next product, led by its maker ("... 4 Cans + Nissin Ramen")
     if any(s.start < span.start and not s.data["entry"].generic for s in _title_marks(listing)):
         return False  # another mark comes first; an everyday word of the product's name may ("Kampas Rem")
+    before = SIZE_AFTER_PRODUCT.sub(" ", before)  # "Panci Presto 8 Liter Maspion": the pot's size between
     opening = before.split()
     return 1 <= len(opening) <= 3 and before.replace(" ", "").replace("-", "").isalpha() \
         and bool(title_products(before))
+
+
+# A size right after the product a title opens with, before its maker ("Panci Presto 8 Liter Maspion",
+# "Kipas Angin 16 Inch Cosmos"): the product's size, not a word of its name.
+SIZE_AFTER_PRODUCT = re.compile(r"(?i)\s\d+(?:[.,]\d+)?\s?(?:liters?|litres?|ltr|l|ml|cm|mm|kg|gr|g|inch|inci|watt|w)"
+                                r"\s*$")
 
 
 # What a shop's or a maker's page title puts after its name: "| Samsung UK", "- Razer United
