@@ -51,6 +51,8 @@ def ids(cues, text):
     ("Tas Wanita Guess Ori Batam Murah", "copy_ori"),                      # the copy grade's name
     ("Parfum Versace Eros Ori Singapore 100ml", "copy_ori"),
     ("Tas Hermes Birkin 30 Kulit Sapi Semi Ori", "kw_grade_named"),       # half original
+    ("Catokan Rambut Philips 2in1 Curly Non Ori", "kw_grade_named"),      # not original
+    ("DVD Game PS2 PES 2019 Kaset Burn", "burned_disc"),                  # a burned copy
     ("Sepatu Balenciaga Triple S Premium Original 1:1", "one_to_one"),    # the grade it copies, then 1:1
     ("GaoGao Freedom Gundam 1/100 model kit", "bootleg_maker"),
     ("Daban MG Strike Freedom 8802", "bootleg_maker"),
@@ -110,6 +112,7 @@ def test_cue_fires(cues, text, cue):
     "Heater listrik 2,5 kW hemat",          # kilowatts, a decimal comma
     "Sepatu Nike Ori 100% Garansi",         # the genuine claim: wholly original
     "Tupperware Eco Bottle 500ml Ori Bukan KW",   # original, not a copy
+    "Nero CD burning software",                   # what the software does
     "Iron Man helmet model original 1:1 scale",   # a scale
     "Diskon 90% ori sepatu",                # a discount
     "Nike socks, 100% original quality",    # the genuine claim

@@ -186,6 +186,7 @@ def test_lv_confirms_a_louis_vuitton_line_that_is_an_everyday_word(checker_with)
     ("Kaos Anak Upin Ipin Usia 1-8 Tahun Murah", "upin ipin"),        # Malaysian cartoons on children's goods
     ("PROMO Topi Anak Karakter Boboiboy Kupluk", "boboiboy"),
     ("Tas Sekolah Ejen Ali Anak Laki", "ejen ali"),
+    ("Sticker Label Nama Karakter Tsum Tsum Anak Sekolah", "tsum tsum"),
 ])
 def test_the_regions_own_brands_and_clubs_are_marks(checker_with, title, mark):
     assert "block" in severities(checker_with()(title, brand=None), mark)
