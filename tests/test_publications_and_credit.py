@@ -38,6 +38,7 @@ def test_a_games_or_services_own_credit_is_its_product_resold(checker_with, titl
 
 @pytest.mark.parametrize("title, mark", [
     ("Kaos Mobile Legends Hero Gusion", "mobile legends"),               # a tee of the game
+    ("Tas Selempang Mobile Legends Diamond 500 Murah", "mobile legends"),  # a bag, whatever it says
     ("Кружка Черепашки-ниндзя Леонардо, Донателло, 350 мл", "донателло"),  # a name, no "донат" (in-game purchase)
 ])
 def test_merchandise_of_a_game_still_blocks(checker_with, title, mark):

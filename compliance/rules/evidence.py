@@ -943,7 +943,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "listing_classes": lambda ev: tuple(sorted(ev._classes)),
     "merchandise": lambda ev: _merchandise(ev._listing, ev._title_words),
     "publication": lambda ev: _publication(ev._listing, ev._title_words),
-    "sells_credit": lambda ev: _credit_sold(ev._listing.title),
+    "sells_credit": lambda ev: _credit_sold(ev._listing),
     "party_goods": lambda ev: bool(ev.merchandise) and not PARTY_WORDS.isdisjoint(ev._title_words),
     "eyewear": lambda ev: _first(ev._title_words, EYEWEAR),
     "sells_merchandise": lambda ev: bool(ev.merchandise) and ev.merchandise in _first_product(ev._listing).split(),
@@ -2248,9 +2248,18 @@ CREDIT = re.compile(
     r"|\b(?:diamonds?|uc|robux|v-?bucks|shells?)\s?\d")
 
 
-def _credit_sold(title: str) -> str:
-    found = CREDIT.search(title)
-    return found.group().strip() if found else ""
+# What the class table reads as a product in such titles, and is the credit itself.
+CREDIT_PRODUCTS = frozenset({"diamond", "diamonds", "gift card", "gift cards", "voucher", "vouchers", "wallet",
+                             "card", "cards", "coin", "coins"})
+
+
+def _credit_sold(listing) -> str:
+    """The credit the title sells, where it names no other product ("Google Play Gift Card Tablet
+    Stand" sells a stand); or ""."""
+    found = CREDIT.search(listing.title)
+    if not found or not CREDIT_PRODUCTS.issuperset(_title_products(listing)):
+        return ""
+    return found.group().strip()
 
 
 def _title_products(listing) -> tuple[str, ...]:
