@@ -128,6 +128,7 @@ def test_a_distinctive_mark_first_still_leaves_the_next_maker_no_leader(checker_
     "ZARA Kemeja Linen Pria Jastip Spanyol",                        # a personal shopper buying there
     "Jastip Uniqlo Jepang Kaos AIRism Pria Original",               # the shopper's word opening the title
     "Nike Air Max 90 Triple White CN8490-100 Original 100% BNIB",   # the maker's style code, boxed
+    "Celana Jeans Levis 501 Original Made in USA BNWT",             # brand new with its tags
     "Eiger Tas Ransel 25L Distributor Resmi",                       # its authorised distributor
     "Sepatu Vans Old Skool Black White Toko Resmi",
     "Uniqlo AIRism Cotton T-Shirt Pria Authorized Dealer",

@@ -10,6 +10,7 @@ from .rule_harness import severities
     ("Novel Harry Potter dan Batu Bertuah Gramedia", "harry potter"),
     ("Harry Potter and the Philosopher's Stone paperback book", "harry potter"),
     ("Книга Гарри Поттер и философский камень Росмэн", "гарри поттер"),
+    ("Buku Harry Potter dan Batu Bertuah Gramedia Original Segel", "harry potter"),   # Indonesian 'book'
 ])
 def test_a_printed_edition_of_the_work_is_the_work(checker_with, title, mark):
     assert severities(checker_with()(title, brand=None), mark) <= {"info"}
@@ -31,6 +32,7 @@ def test_merchandise_or_a_digital_copy_of_the_work_still_blocks(checker_with, ti
     ("TOP UP DIAMOND MOBILE LEGENDS 706 + BONUS TERMURAH", "mobile legends"),
     ("Google Play Gift Card Rp 100.000 Indonesia", "google play"),
     ("UC PUBG Mobile 325 UC Via ID", "pubg mobile"),
+    ("Diamond Mobile Legends 86 DM Via ID Server", "mobile legends"),   # the player's server, no product
 ])
 def test_a_games_or_services_own_credit_is_its_product_resold(checker_with, title, mark):
     assert severities(checker_with()(title, brand=None), mark) <= {"info"}

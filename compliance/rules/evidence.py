@@ -180,8 +180,8 @@ def _second_hand(title: str) -> bool:
 # bare "original".
 # Where a reseller says its stock comes from: the brand's own store, its authorised dealer or
 # distributor ("Authorized Dealer", "Distributor Resmi", "Toko Resmi"), a personal shopper buying
-# there ("jastip", jasa titip), brand new in its box, or wholly original.
-GENUINE_STOCK = re.compile(r"(?i)\b(?:original|official)\s+store\b|\bjastip\b|\bbnib\b"
+# there ("jastip", jasa titip), brand new in its box or with its tags ("BNIB", "BNWT"), or wholly original.
+GENUINE_STOCK = re.compile(r"(?i)\b(?:original|official)\s+store\b|\bjastip\b|\bbni[bt]\b|\bbnwt\b"
                            r"|\b100\s*%\s*(?:original|authentic|asli|ori)\b|\b(?:original|authentic|asli)\s*100\s*%"
                            r"|\b(?:authori[sz]ed|official|oficial|officiel)\s+(?:dealer|distributor|distribuidor|"
                            r"distributeur|reseller|retailer|revendedor|revendeur)\b"
@@ -2222,7 +2222,7 @@ def _merchandise(listing, title_words: list[str]) -> str:
 # Philosopher's Stone paperback book", "Книга Гарри Поттер и философский камень"): the work itself, not
 # merchandise. Colouring, sticker and activity books are merchandise of their own names in the class table.
 PUBLICATIONS = frozenset({"book", "books", "paperback", "hardcover", "hardback", "novel", "novels", "comic", "comics",
-                          "comic book", "comic books", "manga", "manhwa", "komik", "книга", "книги", "комикс",
+                          "comic book", "comic books", "manga", "manhwa", "komik", "buku", "книга", "книги", "комикс",
                           "манга"})
 # A digital copy of a work sold on a marketplace is a pirate one ("Ebook Harry Potter PDF lengkap").
 DIGITAL_COPY = frozenset("pdf ebook ebooks epub softfile download".split())
@@ -2250,7 +2250,7 @@ CREDIT = re.compile(
 
 # What the class table reads as a product in such titles, and is the credit itself.
 CREDIT_PRODUCTS = frozenset({"diamond", "diamonds", "gift card", "gift cards", "voucher", "vouchers", "wallet",
-                             "card", "cards", "coin", "coins"})
+                             "card", "cards", "coin", "coins", "server"})
 
 
 def _credit_sold(listing) -> str:
