@@ -942,8 +942,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "class_overlap": lambda ev: _overlap(ev._entry.classes, ev._classes),
     "listing_classes": lambda ev: tuple(sorted(ev._classes)),
     "merchandise": lambda ev: _merchandise(ev._listing, ev._title_words),
-    "publication": lambda ev: _publication(ev._listing, ev._title_words),
-    "sells_credit": lambda ev: _credit_sold(ev._listing),
+    "publication": lambda ev: ev._listing.once("publication", lambda: _publication(ev._listing, ev._title_words)),
+    "sells_credit": lambda ev: ev._listing.once("credit", lambda: _credit_sold(ev._listing)),
     "party_goods": lambda ev: bool(ev.merchandise) and not PARTY_WORDS.isdisjoint(ev._title_words),
     "eyewear": lambda ev: _first(ev._title_words, EYEWEAR),
     "sells_merchandise": lambda ev: bool(ev.merchandise) and ev.merchandise in _first_product(ev._listing).split(),
@@ -962,8 +962,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "claims_original": lambda ev: bool(set(ev._title_words) & CLAIMS_ORIGINAL) and not ev.warranty,
     "second_hand": lambda ev: _second_hand(ev._listing.title),
     "warranty": lambda ev: bool(WARRANTY.search(ev._listing.title)),
-    "genuine_stock_claim": lambda ev: (bool(GENUINE_STOCK.search(ev._listing.title))
-                                       or _original_in_local_trade(ev._listing)),
+    "genuine_stock_claim": lambda ev: ev._listing.once("genuine stock claim", lambda: (
+        bool(GENUINE_STOCK.search(ev._listing.title)) or _original_in_local_trade(ev._listing))),
     "copy_words": lambda ev: any(c.data.get("scope") in COPY_SCOPES for c in ev._listing.spans.get("cues", [])),
     "beside_hidden_marks": lambda ev: _beside_hidden_marks(ev._listing),
     "part": lambda ev: ev._ctx.get("part") or _first(ev._category_words, CONSUMABLES),
@@ -2754,6 +2754,8 @@ COLOUR_LABELS = frozenset("colour color colours colors cor couleur farbe цве�
 # "Plain" after a colour ("Kaos Off White Polos": a plain off-white tee; "camiseta blanca lisa"): a
 # garment of one colour, no print, which is what a shade names, not a label whose print is sold.
 PLAIN_WORDS = frozenset("polos plain liso lisa lisos lisas uni".split())
+# What may follow a shade's name: a colour word or "plain", not the label "colour" itself.
+SHADE_FOLLOWERS = (COLOUR_WORDS | PLAIN_WORDS) - COLOUR_LABELS
 # Words that make a colour a shade: before it ("Dark Brown", "light pink") or, in languages that
 # put the adjective after, right after it ("rojo oscuro", "azul claro").
 SHADE_BEFORE = frozenset("dark light deep pale bright dusty pastel neon dunkel hell".split())
@@ -2775,8 +2777,7 @@ def _colour(span, before: list[str], after: list[str], adjacent: bool) -> str:
     # Opening a title, the word is the brand and the colour its colourway ("Puma White sneakers",
     # "Specialized Black shorts"): a shade is named after the product or in its description.
     opens_title = span.field == "title" and not before
-    shade = adjacent and after and after[0] in (COLOUR_WORDS | PLAIN_WORDS) - COLOUR_LABELS \
-        and span.data["entry"].generic and not opens_title
+    shade = adjacent and after and after[0] in SHADE_FOLLOWERS and span.data["entry"].generic and not opens_title
     if shade or before and before[-1] in COLOUR_LABELS:
         phrase = f"{span.text} {after[0]}" if after else span.text
         return f"a colour ('{phrase}')"

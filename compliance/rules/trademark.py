@@ -577,7 +577,7 @@ def the_work_itself(span, entry, ev):
     Spesial", "Harry Potter and the Philosopher's Stone paperback book", "Книга Гарри Поттер"): the
     work itself, which its publisher prints and any shop resells, not merchandise. Not a digital copy
     ("Ebook ... PDF", pirate), nor with copy words, nor a colouring or sticker book (merchandise)."""
-    if not (ev.publication and ev.goods in (Goods.MEDIA, Goods.CHARACTER)) or ev.copy_words \
+    if not (ev.goods in (Goods.MEDIA, Goods.CHARACTER) and ev.publication) or ev.copy_words \
             or ev.reading is not Reading.EXACT or not ev.in_title:
         return None
     return Spare(f"'{span.text}' names the work this {ev.publication} is an edition of: a publication, not "
@@ -588,7 +588,7 @@ def own_credit_resale(span, entry, ev):
     """A game's or an online service's own credit sold under its name ("Diamond Mobile Legends 86 DM
     Via ID", "Google Play Gift Card Rp 100.000", "Voucher Garena Shell 33"): the service's product
     resold, as shops of vouchers and top-ups sell it, not merchandise. Not with copy words."""
-    if not (ev.sells_credit and ev.goods in (Goods.MEDIA, Goods.CHARACTER, Goods.SERVICE)) or ev.copy_words \
+    if not (ev.goods in (Goods.MEDIA, Goods.CHARACTER, Goods.SERVICE) and ev.sells_credit) or ev.copy_words \
             or ev.reading is not Reading.EXACT or not ev.in_title:
         return None
     return Spare(f"'{span.text}' names the game or service whose own credit the listing sells "
