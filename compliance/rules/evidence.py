@@ -181,7 +181,7 @@ def _second_hand(title: str) -> bool:
 # Where a reseller says its stock comes from: the brand's own store, its authorised dealer or
 # distributor ("Authorized Dealer", "Distributor Resmi", "Toko Resmi"), a personal shopper buying
 # there ("jastip", jasa titip), brand new in its box or with its tags ("BNIB", "BNWT"), or wholly original.
-GENUINE_STOCK = re.compile(r"(?i)\b(?:original|official)\s+store\b|\bjastip\b|\bbni[bt]\b|\bbnwt\b"
+GENUINE_STOCK = re.compile(r"(?i)\b(?:original|official)\s+store\b|\bjastip\b|\bbnib\b|\bbnwt\b"
                            r"|\b100\s*%\s*(?:original|authentic|asli|ori)\b|\b(?:original|authentic|asli)\s*100\s*%"
                            r"|\b(?:authori[sz]ed|official|oficial|officiel)\s+(?:dealer|distributor|distribuidor|"
                            r"distributeur|reseller|retailer|revendedor|revendeur)\b"
@@ -2437,9 +2437,9 @@ def _field_language_counts(listing, field: str) -> tuple[list[str], dict[str, in
 
 def _original_in_local_trade(listing) -> bool:
     """The title claims the original in Indonesian or Malay (see :data:`LOCAL_ORIGINAL_WORDS`): its
-    words of those languages' own are at least as many as any other language's, English's too.
-    Short titles of brand names and loanwords hold one such word at most ("Hoodie Erigo Sweater
-    Original Warna Maroon"), which is enough where no other language's words outnumber it."""
+    words of those languages' own outnumber any other seed language's and are no fewer than
+    English's. Short titles of brand names and loanwords hold one such word at most ("Hoodie Erigo
+    Sweater Original Warna Maroon"), which is enough where no other language's words match it."""
     field_words, _ = _field_language_counts(listing, "title")
     if LOCAL_ORIGINAL_WORDS.isdisjoint(field_words) or listing.spans.get("cues"):
         return False  # no claim, or beside the trade's word for a copy's grade ("Mirip Ori", "KW Super")

@@ -565,7 +565,7 @@ def second_hand_resale(span, entry, ev):
     """Goods sold second-hand ("Cambridge Satchel ... มือสอง", "preloved Coach bag"): the resale of
     a genuine product, which the mark's owner cannot stop once it sold it; whether it is genuine
     is a reviewer's question. Not with copy words, nor a disguised or misspelt mark."""
-    if not ev.second_hand or ev.copy_words or ev.reading is not Reading.EXACT or not ev.in_title:
+    if not (ev.second_hand and _named_plainly(ev)):
         return None
     return Outcome("TM001", "warn", f"sells {entry.term}{_owner(entry)} goods second-hand: fine for a genuine "
                    f"product's resale", f"Keep it only if this is a genuine {entry.term} product; say so in the "
@@ -577,8 +577,7 @@ def the_work_itself(span, entry, ev):
     Spesial", "Harry Potter and the Philosopher's Stone paperback book", "Книга Гарри Поттер"): the
     work itself, which its publisher prints and any shop resells, not merchandise. Not a digital copy
     ("Ebook ... PDF", pirate), nor with copy words, nor a colouring or sticker book (merchandise)."""
-    if not (ev.goods in (Goods.MEDIA, Goods.CHARACTER) and ev.publication) or ev.copy_words \
-            or ev.reading is not Reading.EXACT or not ev.in_title:
+    if not (ev.goods in (Goods.MEDIA, Goods.CHARACTER) and ev.publication and _named_plainly(ev)):
         return None
     return Spare(f"'{span.text}' names the work this {ev.publication} is an edition of: a publication, not "
                  f"merchandise")
@@ -588,11 +587,16 @@ def own_credit_resale(span, entry, ev):
     """A game's or an online service's own credit sold under its name ("Diamond Mobile Legends 86 DM
     Via ID", "Google Play Gift Card Rp 100.000", "Voucher Garena Shell 33"): the service's product
     resold, as shops of vouchers and top-ups sell it, not merchandise. Not with copy words."""
-    if not (ev.goods in (Goods.MEDIA, Goods.CHARACTER, Goods.SERVICE) and ev.sells_credit) or ev.copy_words \
-            or ev.reading is not Reading.EXACT or not ev.in_title:
+    if not (ev.goods in (Goods.MEDIA, Goods.CHARACTER, Goods.SERVICE) and ev.sells_credit and _named_plainly(ev)):
         return None
     return Spare(f"'{span.text}' names the game or service whose own credit the listing sells "
                  f"('{ev.sells_credit}'): a voucher or top-up resold, not merchandise")
+
+
+def _named_plainly(ev) -> bool:
+    """The mark written as it is, in the title, with no copy words in the listing: what a resale of
+    the genuine product (second-hand, an edition, a voucher) is named with."""
+    return not ev.copy_words and ev.reading is Reading.EXACT and ev.in_title
 
 
 def makers_product_line(span, entry, ev):
@@ -777,7 +781,7 @@ def _copied_here(ev) -> bool:
 # The cases, covers and sleeves of phones, tablets and laptops, in the seed's and the marketplaces'
 # languages: a luxury house's print on one is what copies carry, though the goods are of class 9.
 DEVICE_CASES = frozenset("case cases cover covers sleeve sleeves skin skins casing softcase hardcase чехол чехлы "
-                         "funda fundas capa capas capinha coque housse hülle hulle custodia cover etui".split())
+                         "funda fundas capa capas capinha coque housse hülle hulle custodia etui".split())
 
 
 def fits_device(span, entry, ev):
