@@ -1605,10 +1605,14 @@ def _after_product(listing, span) -> bool:
         return True  # a bundle's next product, led by its maker ("... 4 Cans + Nissin Ramen")
     if any(s.start < span.start and not s.data["entry"].generic for s in _title_marks(listing)):
         return False  # another mark comes first; an everyday word of the product's name may ("Kampas Rem")
-    before = SIZE_AFTER_PRODUCT.sub(" ", before)  # "Panci Presto 8 Liter Maspion": the pot's size between
-    opening = before.split()
-    return 1 <= len(opening) <= 3 and before.replace(" ", "").replace("-", "").isalpha() \
-        and bool(title_products(before))
+    return _names_a_product(SIZE_AFTER_PRODUCT.sub(" ", before))  # "Panci Presto 8 Liter Maspion": its size between
+
+
+def _names_a_product(opening: str) -> bool:
+    """One to three words of letters (hyphens aside) that name a product: the product a title opens
+    with, before its maker's name."""
+    return 1 <= len(opening.split()) <= 3 and opening.replace(" ", "").replace("-", "").isalpha() \
+        and bool(title_products(opening))
 
 
 # A size right after the product a title opens with, before its maker ("Panci Presto 8 Liter Maspion",
@@ -1875,9 +1879,7 @@ def _maker_slot(title: list[str], start: int, n: int) -> bool:
     FOCO, a league's licensee)."""
     if start + n < len(title) and title[start + n] in COLLABORATION or start and title[start - 1] in COLLABORATION:
         return True
-    opening = " ".join(title[:start])
-    return start <= 3 and opening.replace(" ", "").replace("-", "").isalpha() and bool(title_products(opening)) \
-        and not (n == 1 and is_common_word(title[start].lower()))
+    return _names_a_product(" ".join(title[:start])) and not (n == 1 and is_common_word(title[start].lower()))
 
 
 def _model_after_another_maker(listing, span, entry) -> str:
@@ -2234,7 +2236,8 @@ def _publication(listing, title_words: list[str]) -> str:
     one; or ""."""
     if DIGITAL_COPY.intersection(title_words):
         return ""
-    products = title_products(re.split(r"[/|]", listing.title, maxsplit=1)[0])
+    head = re.split(r"[/|]", listing.title, maxsplit=1)[0]
+    products = _title_products(listing) if head == listing.title else title_products(head)
     return products[0] if products and all(p in PUBLICATIONS for p in products) else ""
 
 

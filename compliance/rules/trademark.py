@@ -374,7 +374,7 @@ def _a_house_fitted(ev) -> bool:
     a replacement, or fitting words ("replacement band for Apple Watch Hermes"); not a luxury house's
     name on a device's case ("Case for iPhone 13 Louis Vuitton": the phone is what it fits, the house
     its print)."""
-    if ev.goods is Goods.LUXURY and ev.fitting in DEVICE_CASES:
+    if _luxury_print_on_a_case(ev):
         return False
     return ev.device_in_wording or ev.replacement or _says_it_fits(ev.wording)
 
@@ -772,10 +772,16 @@ def _copied_here(ev) -> bool:
     maker's name."""
     if ev.goods.property_for_merchandise:
         return True
-    if ev.goods is Goods.LUXURY and ev.fitting in DEVICE_CASES:
-        return True  # "Louis Vuitton monogram laptop sleeve", "Gucci iPhone case": the house's print on a case
+    if _luxury_print_on_a_case(ev):
+        return True
     return ev.goods.copied and (not ev.listing_classes or bool(set(ev.listing_classes) & FASHION_CLASSES)
                                 or bool(ev.eyewear))
+
+
+def _luxury_print_on_a_case(ev) -> bool:
+    """A luxury house's name on a device's case, cover or sleeve ("Louis Vuitton monogram laptop
+    sleeve", "Gucci iPhone case"): the house's print, what copies carry."""
+    return ev.goods is Goods.LUXURY and ev.fitting in DEVICE_CASES
 
 
 # The cases, covers and sleeves of phones, tablets and laptops, in the seed's and the marketplaces'
