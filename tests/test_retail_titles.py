@@ -531,3 +531,20 @@ def test_no_licensed_device_without_its_own_part_number_or_with_signs_of_a_copy(
     result = checker_with()(title, brand=brand)
     assert "block" in severities(result, mark)
     assert not reviewed(result, mark, "listed with its maker's part number")
+
+
+@pytest.mark.parametrize("title, makers", [
+    ("car charger for tablets smart phones and gaming devices including apple ipad htc evo motorola droid",
+     ("apple", "htc", "motorola")),
+    ("Travel adapter for phones such as Samsung Galaxy and HTC One", ("samsung", "htc")),
+])
+def test_makers_brought_in_as_examples_of_the_devices_it_is_for_are_what_it_fits(checker_with, title, makers):
+    result = checker_with()(title, brand=None)
+    for maker in makers:
+        assert severities(result, maker) == {"info"}, maker
+
+
+def test_including_after_no_device_word_ends_the_list(checker_with):
+    # "for kids including Disney stickers": the kids are no device, Disney is what the set contains.
+    assert "block" in severities(checker_with()("gift box for kids including disney frozen stickers", brand=None),
+                                 "disney")

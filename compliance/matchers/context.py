@@ -65,6 +65,15 @@ UNITS = frozenset("inch inches in mm cm ft gb tb mb mah w v hz mhz ghz oz ml g k
 # iPhone 12 with MagSafe"). "With" in the seed's other languages too: "для AirPods Pro, с
 # карабином, рисунок GT-R" names the case's carabiner and its picture after the devices it fits.
 STOP_WORDS = frozenset("with by from in including plus of and с со con com avec mit dengan".split())
+# Words that bring in examples of the devices just named: after a device word they carry the list
+# on ("for tablets, smart phones and gaming devices including Apple iPad, HTC Evo"), where
+# elsewhere "including" ends the phrase ("for iPhone 12 including Samsung charger" is no list).
+EXAMPLE_WORDS = frozenset("including incl especially namely like e.g. eg termasuk seperti включая например "
+                          "incluyendo incluindo como notamment".split())
+DEVICE_WORDS = frozenset("phone phones smartphone smartphones cellphone cellphones tablet tablets laptop laptops "
+                         "notebook notebooks device devices player players camera cameras computer computers "
+                         "console consoles устройств устройства телефонов смартфонов celulares telefones "
+                         "téléphones handys".split())
 # Words that may come before the brand at the start of a title.
 TITLE_PREFIX = frozenset(
     "new brand genuine original authentic official oem 100% the a an nwt nwob bnib bnwt nib used vintage "
@@ -554,7 +563,8 @@ def _list_after_compat_word(doc, ts, device: bool = False) -> str:
         return ""
     marks = [i for i in range(c + 1, ts.start) if doc[i].ent_type_ == "MARK"]
     first = marks[0] if marks else ts.start
-    lead = [t for t in doc[c + 1:first] if not (t.lower_ in LIST_WORDS or t.is_punct or _model_like(t))]
+    lead = [t for t in doc[c + 1:first]
+            if not (t.lower_ in LIST_WORDS or t.is_punct or _model_like(t) or _brings_in_examples(t))]
     # Names the blocklist does not know may open the list: capitalised in mixed-case text
     # ("for HTC, Motorola"), or rare words where the text is all lower case ("for htc").
     mixed, shouting = _letter_case(doc)
@@ -603,7 +613,7 @@ def _list_runs_on(tokens, mixed: bool, shouting: bool) -> bool:
     for t in tokens:
         if t.ent_type_ == "MARK":
             gap = 0
-        elif t.lower_ in STOP_WORDS - {"and"}:
+        elif t.lower_ in STOP_WORDS - {"and"} and not _brings_in_examples(t):
             return False
         elif _model_like(t) or t.lower_ in LIST_WORDS or t.is_punct or _a_name(t, mixed, shouting):
             continue  # "for iPhone 12 11 Pro Max, Xiaomi": model numbers, words and other makers do not break a list
@@ -612,6 +622,17 @@ def _list_runs_on(tokens, mixed: bool, shouting: bool) -> bool:
             if gap > 3:
                 return False
     return True
+
+
+def _brings_in_examples(token) -> bool:
+    """"including" or "such as" right after a device word: the makers that follow are examples of
+    the devices the product is for."""
+    doc, i = token.doc, token.i
+    if token.lower_ == "such" and i + 1 < len(doc) and doc[i + 1].lower_ == "as":
+        return i > 0 and doc[i - 1].lower_ in DEVICE_WORDS
+    if token.lower_ == "as" and i > 0 and doc[i - 1].lower_ == "such":
+        return i > 1 and doc[i - 2].lower_ in DEVICE_WORDS
+    return token.lower_ in EXAMPLE_WORDS and i > 0 and doc[i - 1].lower_ in DEVICE_WORDS
 
 
 def _maker_before_line(doc, ts, lead, first: int) -> bool:
