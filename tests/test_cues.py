@@ -44,6 +44,8 @@ def ids(cues, text):
     ("Earphone Samsung AKG Type C Ori 99% Bass", "like_original"),
     ("Sepatu Converse 70s High Premium Grade Original", "kw_grade_named"),
     ("Airpods Gen 3 Inpods Premium Mirip Original Pop Up", "like_original"),
+    ("Sepatu Setara Ori Nike Air Max", "like_original"),                 # equal to the original
+    ("Tas Gucci Marmont Sekelas Original", "like_original"),              # of the original's class
     ("Tas Gucci tiruan murah", "palsu"),
     ("Giày Nike Air Force 1 hàng nhái", "hang_nhai"),
     ("เสื้อ Nike งานก๊อป", "thai_copy"),
@@ -123,6 +125,7 @@ def test_cue_fires(cues, text, cue):
     "Kumis palsu pesta kostum",                   # a false moustache
     "Bulu mata palsu 10 pasang",            # false eyelashes
     "Kopi ori Aceh 250 gram",               # coffee, not a copy
+    "Lampu LED Philips 10 Watt setara 80 watt",   # a measure's equivalent
     "Copy original receipt book",
     "Pantalones casuales hombre Tencel imitación denim pierna ancha",   # a fabric imitating another
     "Genset Honda 5 KW silent portable generator",          # kilowatts
