@@ -1012,6 +1012,9 @@ def blocklist_show_command(term):
 @click.option("--goods", default="", metavar="GOODS",
               help="What the mark's goods are: device, vehicle, appliance, tool, component, fashion, luxury, "
                    "character, sports, media, cosmetics, food, toy or other.")
+@click.option("--reach", default="", metavar="global|local",
+              help="local: a label known mostly in its home market, whose plain mention is a review (default: "
+                   "global).")
 @click.option("--generic", is_flag=True, help="The term is also an everyday word (checked in context).")
 @click.option("--regions", default="", metavar="US|EU", help="Where it applies (default: everywhere).")
 @click.option("--platforms", default="", metavar="ebay|amazon", help="Where it applies (default: every platform).")

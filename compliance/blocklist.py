@@ -24,7 +24,7 @@ from .regions import parse_region
 KINDS = ("trademark", "patent", "counterfeit", "prohibited")
 DEFAULT_SEVERITY = {"trademark": "block", "patent": "block", "counterfeit": "block", "prohibited": "block"}
 COLUMNS = ("term", "kind", "owner", "aliases", "classes", "regions", "generic", "expires",
-           "keywords", "platforms", "severity", "reference", "goods", "note")
+           "keywords", "platforms", "severity", "reference", "goods", "reach", "note")
 # ``note`` is for the people who keep a list (why a short or dictionary-like mark is distinctive);
 # matching never reads it.
 # What a mark's goods are, which decides how others may name it: a device, vehicle, appliance
@@ -35,6 +35,13 @@ COLUMNS = ("term", "kind", "owner", "aliases", "classes", "regions", "generic", 
 # makers' products, so naming it states what a product contains; an online service or app (a
 # streaming service, a social network) is what a device runs or connects to, and its logo on
 # a T-shirt is its merchandise.
+# How far a mark's fame reaches: ``global`` (the default, an empty cell) for a brand known across
+# markets, which copies are sold under; ``local`` for a label known mostly in its home market
+# (Indonesia's Erigo or Zoya, Vietnam's Biti's): its shops name it as the maker of the genuine
+# goods they resell ("Sepatu Ventela Public Low"), and copies are seldom sold under it, so a plain
+# mention is a review, not a failure; copy words beside it still fail. A property (a character, a
+# club, a show) sells its merchandise whatever its reach.
+REACH = ("global", "local")
 GOODS = ("device", "vehicle", "appliance", "tool", "component", "fashion", "luxury", "character", "sports",
          "media", "service", "cosmetics", "food", "toy", "other")
 _TRUE = {"true", "yes", "1", "y"}
@@ -58,6 +65,7 @@ class Entry:
     severity: str = "block"
     reference: str = ""
     goods: str = ""  # one of GOODS; empty: not said (judged from the classes)
+    reach: str = ""  # "local" for a label known mostly in its home market (REACH); empty: global
     source: str = field(default="", compare=False)
     # The owner's house mark when this entry is one of its product lines, models or characters
     # (Switch of Nintendo, Civic of Honda): set when the lists are merged, from the owners or from
@@ -179,11 +187,14 @@ def _entry(row: list[str], index: dict[str, int], path: Path | str | None, line:
     severity = at.cell("severity").lower() or DEFAULT_SEVERITY[kind]
     if severity not in ("block", "warn"):
         at.fail("severity", f"'{at.cell('severity')}' is not block or warn")
+    reach = at.cell("reach").lower()
+    if reach and reach not in REACH:
+        at.fail("reach", f"'{at.cell('reach')}' is not one of {', '.join(REACH)}")
     return Entry(
         term=term, kind=kind, owner=at.cell("owner"), aliases=tuple(_split(at.cell("aliases"))),
         classes=classes, regions=regions, generic=generic_text in _TRUE,
         expires=expires, keywords=tuple(_split(at.cell("keywords"))), platforms=platforms,
-        severity=severity, reference=at.cell("reference"), goods=goods,
+        severity=severity, reference=at.cell("reference"), goods=goods, reach="" if reach == "global" else reach,
         source=f"{Path(path).name}:{line}" if path is not None else "", note=at.cell("note"),
     )
 

@@ -6,7 +6,7 @@ import pytest
 from compliance.blocklist import default_blocklist_paths, load_blocklist, load_blocklists
 from compliance.errors import InputError
 
-HEADER = "term,kind,owner,aliases,classes,regions,generic,expires,keywords,platforms,severity,reference\n"
+HEADER = "term,kind,owner,aliases,classes,regions,generic,expires,keywords,platforms,severity,reference,goods,reach\n"
 
 
 def write(tmp_path, body, header=HEADER):
@@ -35,6 +35,7 @@ def test_all_columns(tmp_path):
     ("Acme,trademark,,,,,maybe\n", 7, "not true or false"),
     ("Acme,trademark,,,,,,,,,fatal\n", 11, "not block or warn"),
     (",trademark\n", 1, "term: empty"),
+    ("Acme,trademark,,,,,,,,,,,,regional\n", 14, "reach: 'regional' is not one of global, local"),
 ])
 def test_bad_values_name_file_line_and_column(tmp_path, line, column, words):
     path = write(tmp_path, "Fine,trademark\n" + line)
@@ -42,6 +43,12 @@ def test_bad_values_name_file_line_and_column(tmp_path, line, column, words):
         load_blocklist(path)
     assert f"list.csv, line 3, column {column}" in str(exc.value)
     assert words in str(exc.value)
+
+
+def test_reach_says_a_label_is_local_and_global_is_the_default(tmp_path):
+    local, global_, unsaid = load_blocklist(write(
+        tmp_path, "Erigo,trademark,,,,,,,,,,,,local\nNike,trademark,,,,,,,,,,,,GLOBAL\nAcme,trademark\n"))
+    assert (local.reach, global_.reach, unsaid.reach) == ("local", "", "")
 
 
 def test_unknown_platform_is_rejected(tmp_path):

@@ -249,3 +249,24 @@ def test_an_indonesian_word_that_is_a_mark_is_the_word_beside_its_senses_words(c
 ])
 def test_the_maker_after_the_product_an_indonesian_title_names_is_its_stock_a_review(checker_with, title, maker):
     assert severities(checker_with()(title, brand=None), maker) == {"warn"}
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Sepatu Ventela Public Low Black Natural", "ventela"),
+    ("Hijab Zoya Segi Empat Motif Bunga", "zoya"),
+    ("Jaket Eiger Riding Tropic Jacket", "eiger"),
+    ("Kaos Erigo T-Shirt Basic Black Unisex", "erigo"),
+])
+def test_a_local_label_named_plainly_as_the_maker_is_a_review(checker_with, title, mark):
+    """Shops in a label's home market name it as the maker of the genuine goods they resell (the
+    list's reach: local), as a fashion house famous everywhere is no proof of."""
+    assert severities(checker_with()(title, brand=None), mark) == {"warn"}
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Sepatu Ventela Public Low Black KW Super", "ventela"),   # copy words beside a local label
+    ("Sepatu Vans Old Skool Hitam Putih", "vans old skool"),   # a house known everywhere, nothing else said
+    ("Jersey Persib Bandung 2024 Home", "persib bandung"),     # a club: its merchandise, whatever its reach
+])
+def test_copy_words_a_global_house_or_a_local_property_still_block(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)

@@ -11,12 +11,13 @@ from compliance.blocklist import load_blocklist, load_blocklists
 from compliance.errors import InputError
 from compliance.store.schema import VERSION
 
-HEADER = "term,kind,owner,aliases,classes,regions,generic,expires,keywords,platforms,severity,reference,goods,note\n"
+HEADER = ("term,kind,owner,aliases,classes,regions,generic,expires,keywords,platforms,severity,reference,goods,reach,"
+          "note\n")
 MINE = (HEADER
-        + 'Zorblax,trademark,"Zorblax, Ltd",Zorb|ZBX,25|9,,,,,,,,fashion,an invented word\n'
-        + "Hinge Widget,patent,Acme,,,US,,2031-05-01,hinge|fold,,warn,US 1234567,,\n"
-        + "replica,counterfeit,,,,,,,,,,,,\n"
-        + "Quuxlamp,trademark,Quux GmbH,,11,DE|EU,true,,,ebay,,,appliance,\n")
+        + 'Zorblax,trademark,"Zorblax, Ltd",Zorb|ZBX,25|9,,,,,,,,fashion,local,an invented word\n'
+        + "Hinge Widget,patent,Acme,,,US,,2031-05-01,hinge|fold,,warn,US 1234567,,,\n"
+        + "replica,counterfeit,,,,,,,,,,,,,\n"
+        + "Quuxlamp,trademark,Quux GmbH,,11,DE|EU,true,,,ebay,,,appliance,,\n")
 STAMP = "2026-12-04T12:00:00Z"
 
 
@@ -309,13 +310,13 @@ def test_export_writes_the_import_format(store, mine):
     assert result.exit_code == 0
     assert result.stdout == (
         HEADER
-        + 'Zorblax,trademark,"Zorblax, Ltd",Zorb|ZBX,9|25,,,,,,block,,fashion,an invented word\n'
-        + "Hinge Widget,patent,Acme,,,US,,2031-05-01,hinge|fold,,warn,US 1234567,,\n"
-        + "replica,counterfeit,,,,,,,,,block,,,\n"
-        + "Quuxlamp,trademark,Quux GmbH,,11,DE|EU,true,,,ebay,block,,appliance,\n")
+        + 'Zorblax,trademark,"Zorblax, Ltd",Zorb|ZBX,9|25,,,,,,block,,fashion,local,an invented word\n'
+        + "Hinge Widget,patent,Acme,,,US,,2031-05-01,hinge|fold,,warn,US 1234567,,,\n"
+        + "replica,counterfeit,,,,,,,,,block,,,,\n"
+        + "Quuxlamp,trademark,Quux GmbH,,11,DE|EU,true,,,ebay,block,,appliance,,\n")
     assert result.stderr == "listguard: 4 entries of list 'mine' written to stdout\n"
     everything = run("blocklist", "export")
-    assert everything.stdout == HEADER + "Blorp,prohibited,,,,,,,,,block,,,\n" + result.stdout[len(HEADER):]
+    assert everything.stdout == HEADER + "Blorp,prohibited,,,,,,,,,block,,,,\n" + result.stdout[len(HEADER):]
     assert everything.stderr == "listguard: 5 entries of the store's lists written to stdout\n"
 
 

@@ -499,6 +499,13 @@ def _as_written(text: str, key: str) -> str:
     return next((w for w in _WORD.findall(text) if compact(w) == key), key) if key else ""
 
 
+def _copies_sold_under(entry, goods: Goods) -> bool:
+    """Copies are sold under the mark's name (:attr:`Goods.copied`), unless it is a fashion label
+    known mostly in its home market (the list's ``reach``: ``local``): shops there name it as the
+    maker of the genuine goods they resell. A property sells its merchandise whatever its reach."""
+    return goods.property_for_merchandise or goods.copied and entry.reach != "local"
+
+
 def goods_of(entry) -> Goods:
     """The entry's goods column, or a judgement from its classes when the list does not say."""
     if entry.goods:
@@ -703,6 +710,7 @@ class MarkEvidence:
     collector."""
 
     goods: Goods
+    copies_sold_under: bool  # copies are sold under the mark: a property, or a house famous beyond its home market
     reading: Reading
     frame: Frame
     wording: str            # the frame's words ("compatible with", "inspired by")
@@ -772,6 +780,7 @@ class MarkEvidence:
     genuine_stock_claim: bool  # where genuine stock comes from ("Original Store", "Jastip", "BNIB", "100% original"),
                                # or an Indonesian or Malay title's bare "Original" ("Sepatu Bata ... Original")
     copy_words: bool        # counterfeit wording anywhere in the listing
+    copy_grade: bool        # counterfeit wording that needs a mark beside it ("KW Super", "Mirip Ori"), or any
     beside_hidden_marks: bool  # other marks in the listing are disguised
     part: str               # "HP 61 ink cartridge": the maker's own part or a refill
     beside_own_brand: bool  # the listing's own brand is in the title too
@@ -900,6 +909,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
         if ev.generic_word
         else ((), "")),
     "goods": lambda ev: goods_of(ev._entry),
+    "copies_sold_under": lambda ev: _copies_sold_under(ev._entry, ev.goods),
     "reading": lambda ev: Reading(ev._span.data.get("how") or "exact"),
     "frame": lambda ev: Frame(ev._ctx.get("context")),
     "frame_carried": lambda ev: ev._ctx.get("pattern") == CARRIED_FRAME,
@@ -965,6 +975,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "genuine_stock_claim": lambda ev: ev._listing.once("genuine stock claim", lambda: (
         bool(GENUINE_STOCK.search(ev._listing.title)) or _original_in_local_trade(ev._listing))),
     "copy_words": lambda ev: any(c.data.get("scope") in COPY_SCOPES for c in ev._listing.spans.get("cues", [])),
+    "copy_grade": lambda ev: bool(ev._listing.spans.get("cues")),
     "beside_hidden_marks": lambda ev: _beside_hidden_marks(ev._listing),
     "part": lambda ev: ev._ctx.get("part") or _first(ev._category_words, CONSUMABLES),
     "beside_own_brand": lambda ev: _beside_own_brand(ev._listing, ev._span, ev._key),

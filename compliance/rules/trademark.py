@@ -431,7 +431,7 @@ def _model_called_so(span, ev) -> bool:
     is a word that says likeness outright ("Beats Studio style", "AirPods Pro 2 clone") a model's name.
     """
     wording = ev.wording.lower()
-    return not ev.goods.copied and not wording.endswith(span.text.lower()) \
+    return not ev.copies_sold_under and not wording.endswith(span.text.lower()) \
         and not LIKENESS_WORDS.intersection(re.findall(r"\w+", wording)[-1:]) \
         and ev.seller is SellerBrand.UNKNOWN and ev.leads_title and _specific_product(ev)
 
@@ -482,7 +482,7 @@ def logo_product(span, entry, ev):
     if not ev.logo or ev.frame not in LOGO_FRAMES or ev.reading is Reading.TYPO or not ev.in_title \
             or not ev.seller.unnamed or ev.goods.fashion_house and ev.class_overlap:
         return None
-    if ev.leads_title and ev.part_number and ev.seller is SellerBrand.UNKNOWN and not ev.goods.copied:
+    if ev.leads_title and ev.part_number and ev.seller is SellerBrand.UNKNOWN and not ev.copies_sold_under:
         return Outcome("TM001", "warn", f"sells the {ev.logo} of {entry.term}{_owner(entry)} with a part number: "
                        f"fine for the maker's own part", f"Keep it only if it is {entry.term}'s own part")
     return Outcome("TM001", "block", f"sells the {ev.logo} of {entry.term}{_owner(entry)} as the product: the "
@@ -494,13 +494,13 @@ def other_class(span, entry, ev):
     """A mark's rights cover its classes: a diaper brand is not infringed by earrings."""
     if ev.class_overlap or ev.copy_words or ev.beside_hidden_marks:
         return None
-    if ev.goods.copied and ev.merchandise and ev.confirmed_by and ev.reading is not Reading.TYPO:
+    if ev.copies_sold_under and ev.merchandise and ev.confirmed_by and ev.reading is not Reading.TYPO:
         return None  # "FEAR OF GOD ESSENTIALS ... bag" filed under phones: the title says what it is
     if ev.reading is Reading.TYPO or ev.generic_word:
         how = "one letter from" if ev.reading is Reading.TYPO else "the everyday word of"
         return Spare(f"'{span.text}' is {how} {entry.term}, a mark for other goods "
                      f"(classes {sorted(entry.classes)}; the listing's {list(ev.listing_classes)})")
-    if ev.goods.copied and ev.merchandise:
+    if ev.copies_sold_under and ev.merchandise:
         return None  # a character or a fashion house printed on any product is still its merchandise
     if _sells_fan_merchandise(ev):
         return Outcome("TM001", "block", f"puts {entry.term}{_owner(entry)}, a mark for other goods, on a "
@@ -774,7 +774,7 @@ def _copied_here(ev) -> bool:
         return True
     if _luxury_print_on_a_case(ev):
         return True
-    return ev.goods.copied and (not ev.listing_classes or bool(set(ev.listing_classes) & FASHION_CLASSES)
+    return ev.copies_sold_under and (not ev.listing_classes or bool(set(ev.listing_classes) & FASHION_CLASSES)
                                 or bool(ev.eyewear))
 
 
@@ -915,9 +915,9 @@ def maybe_genuine(span, entry, ev):
     maker's name leading a title where the catalog has no brand column, or leading the title where
     the brand column names an established company (a licensee or distributor: "Duracell ... card"
     by Dane-Elec): maybe genuine stock."""
-    if (_copies_sold_so(ev) and not (_official_fashion_stock(ev) or _as_on_its_label(ev))) or ev.copy_words \
+    if (_copies_sold_so(ev) and not (_official_fashion_stock(ev) or _as_on_its_label(ev))) or ev.copy_grade \
             or ev.reading is Reading.TYPO or _passes_as_original(ev):
-        return None
+        return None  # a copy's grade beside the mark ("Ventela ... KW Super") is no genuine stock
     if ev.seller.unnamed and not _titled_as_stock(ev):
         return None  # a product line alone on a no-name listing ("Hot Airwrap Air Brush") is no resale
     if _under_another_label(ev):
@@ -955,7 +955,7 @@ def _copies_sold_so(ev) -> bool:
     on its own kind of goods, on a decorative product, or where the listing does not say what
     it sells. A watch house's name leading a title of label-printer tape ("seiko instruments ...
     shipping labels") is the maker's other business, titled as genuine stock is."""
-    return _copied_here(ev) or ev.goods.copied and bool(ev.merchandise)
+    return _copied_here(ev) or ev.copies_sold_under and bool(ev.merchandise)
 
 
 def _passes_as_original(ev) -> bool:
@@ -1009,7 +1009,7 @@ def _maker_leads(ev) -> bool:
 
 
 def _maker_named_first_or_last(ev) -> bool:
-    return ev.leads_title or ev.after_product or ev.signs_title and not ev.goods.copied
+    return ev.leads_title or ev.after_product or ev.signs_title and not ev.copies_sold_under
 
 
 def _line_and_model(ev) -> bool:
@@ -1228,7 +1228,7 @@ def stuffing_hits(listing, params, fields) -> Iterator[Hit]:
         tagged = [d for d in found if after_tag_label(raw, d.span.start)]
         if len(entries) < STUFFING_MIN and not tagged:
             continue
-        copied = any(d.evidence.goods.copied for d in found)
+        copied = any(d.evidence.copies_sold_under for d in found)
         first = min(found, key=lambda d: d.span.start).span
         last = max(found, key=lambda d: d.span.end).span
         shown = ", ".join(sorted(entries))

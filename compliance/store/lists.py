@@ -95,7 +95,7 @@ def _row(name: str, entry: Entry, line: int | None) -> dict:
         "classes": "|".join(str(c) for c in sorted(entry.classes)), "regions": "|".join(sorted(entry.regions)),
         "expires": entry.expires.isoformat() if entry.expires else "", "keywords": "|".join(entry.keywords),
         "platforms": "|".join(sorted(entry.platforms)), "severity": entry.severity, "reference": entry.reference,
-        "goods": entry.goods, "note": entry.note,
+        "goods": entry.goods, "reach": entry.reach, "note": entry.note,
     }
     row: dict = {column: (value or None) for column, value in cells.items()}
     row.update({"list": name, "term_key": _key(entry.term), "generic": int(entry.generic), "line": line})

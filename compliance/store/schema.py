@@ -24,6 +24,8 @@ where a list is written ``a|b|c`` as in the blocklist CSV format.
    register state, platforms), its totals and exit code; ``run_counts`` verdict counts per
    marketplace; ``run_verdicts`` each listing's verdict per marketplace; ``run_findings`` each
    finding reported, one row each. Deleting a run deletes its rows (``ON DELETE CASCADE``).
+4. **reach**: ``list_entries.reach``, the blocklist column of that name (``local`` for a label
+   known mostly in its home market; NULL for global).
 """
 from __future__ import annotations
 
@@ -136,7 +138,12 @@ HISTORY = Migration(3, "history", (
     "CREATE INDEX run_findings_run ON run_findings (run, row)",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (LISTS, REGISTER, HISTORY)
+REACH = Migration(4, "reach", (
+    # How far a mark's fame reaches (the blocklist column ``reach``): local, or NULL for global.
+    "ALTER TABLE list_entries ADD COLUMN reach TEXT",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (LISTS, REGISTER, HISTORY, REACH)
 VERSION = MIGRATIONS[-1].version
 
 
