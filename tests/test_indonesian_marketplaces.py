@@ -270,3 +270,10 @@ def test_a_local_label_named_plainly_as_the_maker_is_a_review(checker_with, titl
 ])
 def test_copy_words_a_global_house_or_a_local_property_still_block(checker_with, title, mark):
     assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
+def test_a_brand_its_group_sells_under_its_own_name_is_a_maker_not_a_line(checker_with):
+    """Sariayu is Martha Tilaar Group's, as Martha Tilaar is, yet titled on its own ("Sariayu Lulur
+    Mandi"), as its shops sell it: the list names it first in its owner, so it is no product line
+    that copies are titled with, and leading the title it is genuine stock's review."""
+    assert severities(checker_with()("Sariayu Lulur Mandi Bengkoang", brand=None), "sariayu") == {"warn"}
