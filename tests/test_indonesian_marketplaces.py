@@ -277,3 +277,9 @@ def test_a_brand_its_group_sells_under_its_own_name_is_a_maker_not_a_line(checke
     Mandi"), as its shops sell it: the list names it first in its owner, so it is no product line
     that copies are titled with, and leading the title it is genuine stock's review."""
     assert severities(checker_with()("Sariayu Lulur Mandi Bengkoang", brand=None), "sariayu") == {"warn"}
+
+
+def test_a_fragrance_named_without_its_number_is_still_compared_with(checker_with):
+    # Perfume dupes name Maison Francis Kurkdjian's Baccarat Rouge 540 without its number.
+    result = checker_with()("Parfum Inspired Baccarat Rouge", brand=None)
+    assert any(f.rule == "TM002" and f.severity == "block" for f in tm_findings(result))
