@@ -47,6 +47,7 @@ def ids(cues, text):
     ("Sepatu Setara Ori Nike Air Max", "like_original"),                 # equal to the original
     ("Tas Gucci Marmont Sekelas Original", "like_original"),              # of the original's class
     ("Tas Gucci tiruan murah", "palsu"),
+    ("Sepatu Ventela Imitasi", "palsu"),                                  # an imitation
     ("Giày Nike Air Force 1 hàng nhái", "hang_nhai"),
     ("เสื้อ Nike งานก๊อป", "thai_copy"),
     ("Striping Vario 125 design copy ori", "copy_ori"),
@@ -125,6 +126,8 @@ def test_cue_fires(cues, text, cue):
     "Kumis palsu pesta kostum",                   # a false moustache
     "Bulu mata palsu 10 pasang",            # false eyelashes
     "Kopi ori Aceh 250 gram",               # coffee, not a copy
+    "Tas Wanita Elizabeth Kulit Imitasi",   # faux leather
+    "Bunga Daisy Artificial Imitasi bunga asli",   # artificial flowers, the noun after
     "Lampu LED Philips 10 Watt setara 80 watt",   # a measure's equivalent
     "Copy original receipt book",
     "Pantalones casuales hombre Tencel imitación denim pierna ancha",   # a fabric imitating another
