@@ -53,6 +53,8 @@ def ids(cues, text):
     ("Striping Vario 125 design copy ori", "copy_ori"),
     ("Tas Wanita Guess Ori Batam Murah", "copy_ori"),                      # the copy grade's name
     ("Parfum Versace Eros Ori Singapore 100ml", "copy_ori"),
+    ("Sepatu Nike Air Force 1 Putih Premium Import", "import_grade"),     # the trade's name for a copy
+    ("Tas Wanita Guess Selempang Import Batam", "import_grade"),
     ("Tas Hermes Birkin 30 Kulit Sapi Semi Ori", "kw_grade_named"),       # half original
     ("Catokan Rambut Philips 2in1 Curly Non Ori", "kw_grade_named"),      # not original
     ("DVD Game PS2 PES 2019 Kaset Burn", "burned_disc"),                  # a burned copy

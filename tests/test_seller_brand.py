@@ -558,7 +558,7 @@ def test_a_maker_right_after_the_product_opening_the_title_is_a_review(checker, 
 
 
 @pytest.mark.parametrize("title", [
-    "Sepatu Nike running pria",             # copies are made of it
+    "Zapatillas Nike running hombre",       # copies are made of it
     "Wireless mouse for office Belkin",     # not right after the product that opens the title
 ])
 def test_what_still_blocks_after_the_product(checker, title):

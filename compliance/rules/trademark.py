@@ -1030,7 +1030,15 @@ def _official_fashion_stock(ev) -> bool:
     are titled too, except in Indonesian and Malay titles ("Sepatu Bata Pria Kulit Original"),
     where copies are titled with the trade's words for their grade instead ("KW Super")."""
     return ev.goods.fashion_house and (_under_warranty(ev) or ev.in_title and ev.genuine_stock_claim
-                                       and _named_first(ev))
+                                       and _named_first(ev)) or _named_in_local_trade(ev)
+
+
+def _named_in_local_trade(ev) -> bool:
+    """A fashion label, not a luxury house, named as the maker in an Indonesian or Malay title with
+    no word of a copy's grade ("Sepatu Adidas Superstar Hitam Putih", "Kaos Uniqlo Airism Pria"):
+    that trade names its copies by their grade ("KW Super", "Grade Ori", "Mirror"), so a label named
+    plainly is most often resold stock, a review; a luxury house's name there sells copies still."""
+    return ev.goods is Goods.FASHION and ev.local_trade and ev.in_title and _named_first(ev) and not ev.copy_grade
 
 
 def _as_on_its_label(ev) -> bool:
