@@ -306,3 +306,11 @@ def test_a_fragrance_named_without_its_number_is_still_compared_with(checker_wit
     # Perfume dupes name Maison Francis Kurkdjian's Baccarat Rouge 540 without its number.
     result = checker_with()("Parfum Inspired Baccarat Rouge", brand=None)
     assert ("TM002", "block", "baccarat rouge") in tm_findings(result)
+
+
+def test_a_name_of_english_words_on_an_indonesian_titles_goods_is_the_property(checker_with):
+    """"Free Fire" written as a name among Indonesian words is the game, not "free" and "fire", as a
+    Latin-letter name among Cyrillic is a work's; one English word may be a loanword ("Mainan
+    Slime Kit Anak")."""
+    assert "block" in severities(checker_with()("Gantungan Kunci Free Fire", brand=None), "free fire")
+    assert not _blocked(checker_with()("Mainan Slime Kit Anak", brand=None))

@@ -747,6 +747,7 @@ class MarkEvidence:
     foreign_word: bool      # a mark matched only by folding the accents of another language's word
     language_word: str      # the span is an everyday word of the language its field is written in ("pt")
     english_in_other_language: bool  # an English word only, in a field written in another language
+    english_name_in_local_trade: bool  # English words written as a name in an Indonesian or Malay title
     capitalised_as_name: bool  # written with a capital where the field's capitals tell names from words
     logo_capitals: bool     # written in capitals where the rest of its field is not ("POCO X3 case")
     unlike_mark: bool       # written without the capitals or accents the mark has ("Ovo" for OVO, "pele")
@@ -945,6 +946,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "foreign_word": lambda ev: _accented_word(ev._span) or _accented_field_word(ev._listing, ev._span),
     "language_word": lambda ev: _field_language_word(ev._listing, ev._span),
     "english_in_other_language": lambda ev: _english_in_other_language(ev._listing, ev._span),
+    "english_name_in_local_trade": lambda ev: ev.local_trade and _english_name(ev._span),
     "capitalised_as_name": lambda ev: ev._span.text[:1].isupper()
     and not _capitals_say_nothing(ev._listing, ev._span.field),
     "logo_capitals": lambda ev: _capitals_in_mixed_case(ev._listing.fields[ev._span.field].text, ev._span.text),
@@ -2498,6 +2500,17 @@ def _english_in_other_language(listing, span) -> bool:
     # the other language must hold four words or more, over twice what English holds besides this.
     english = counts.get("en", 0) - field_words.count(word)
     return any(n >= 4 and n > 2 * english for lang, n in counts.items() if lang != "en")
+
+
+def _english_name(span) -> bool:
+    """The span is a name of two words or more written as one (capitalised) in Latin letters, in
+    words that are no Indonesian or Malay words ("Free Fire", "Boss Baby"): in a title of those
+    languages, a name, not the English words. One word may be a loanword ("Slime", "Flash")."""
+    found = words(span.text)
+    if span.field != "title" or len(found) < 2 or not span.text[:1].isupper() or not span.text.isascii():
+        return False
+    own = language_words()
+    return not any(w in own[lang] for w in found for lang in LOCAL_ORIGINAL_LANGUAGES)
 
 
 def _accented_word(span) -> bool:

@@ -304,17 +304,24 @@ def _unconfirmed_name(span, entry, ev):
     creature's name on a figure or a costume is the creature ("Penguin costume", "Skeleton
     figurines"): its franchise must be named there too. A name of two words or more in Latin
     letters in a title written in another script is a name, not that language's words: on a
-    decorative product ("Мешок для сменной обуви Among Us") it is the character's merchandise."""
-    if ev.confirmed_by or _maker_named_in_english(entry, ev):
+    decorative product ("Мешок для сменной обуви Among Us") it is the character's merchandise; so
+    is one of English words, capitalised, in an Indonesian or Malay title ("Gantungan Kunci Free Fire")."""
+    if ev.confirmed_by or _maker_named_in_english(entry, ev) or _written_as_its_name(ev):
         return None
-    if ev.goods is Goods.CHARACTER and ev.character_product \
-            and not (ev.everyday_word or ev.names_a_creature or ev.everyday_name):
-        return None  # "Stitch plush"; not "Фигурка саблезубый тигр", a sabre-toothed tiger's figure
-    if ev.goods is Goods.CHARACTER and ev.latin_title and ev.merchandise:
-        return None  # "Мешок для сменной обуви Among Us": an English name on a Russian title's bag
     beside = " or ".join(entry.keywords[:2]) or f"another of {entry.term}'s names or marks"
     return Spare(f"'{span.text}' is an everyday word; it names {entry.term} only beside {beside}"
                  + (" or as a figure or plush" if ev.goods is Goods.CHARACTER and not ev.everyday_name else ""))
+
+
+def _written_as_its_name(ev) -> bool:
+    """The everyday word is written as the property's name on its goods."""
+    if ev.goods is Goods.CHARACTER and ev.character_product \
+            and not (ev.everyday_word or ev.names_a_creature or ev.everyday_name):
+        return True  # "Stitch plush"; not "Фигурка саблезубый тигр", a sabre-toothed tiger's figure
+    if ev.goods is Goods.CHARACTER and ev.latin_title and ev.merchandise:
+        return True  # "Мешок для сменной обуви Among Us": an English name on a Russian title's bag
+    # "Gantungan Kunci Free Fire": English words written as a name on an Indonesian title's goods
+    return ev.goods.property_for_merchandise and bool(ev.merchandise) and ev.english_name_in_local_trade
 
 
 def _maker_named_in_english(entry, ev) -> bool:
