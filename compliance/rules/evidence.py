@@ -946,7 +946,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "foreign_word": lambda ev: _accented_word(ev._span) or _accented_field_word(ev._listing, ev._span),
     "language_word": lambda ev: _field_language_word(ev._listing, ev._span),
     "english_in_other_language": lambda ev: _english_in_other_language(ev._listing, ev._span),
-    "english_name_in_local_trade": lambda ev: ev.local_trade and _english_name(ev._span),
+    "english_name_in_local_trade": lambda ev: _english_name(ev._span) and ev.local_trade,
     "capitalised_as_name": lambda ev: ev._span.text[:1].isupper()
     and not _capitals_say_nothing(ev._listing, ev._span.field),
     "logo_capitals": lambda ev: _capitals_in_mixed_case(ev._listing.fields[ev._span.field].text, ev._span.text),
@@ -2484,8 +2484,10 @@ def _in_local_trade(listing) -> bool:
 
 def _local_language_only(word: str) -> bool:
     """A word of Indonesian's or Malay's own and of no other seed language's ("sepatu", "jaket")."""
-    langs = {lang for lang, known in language_words().items() if word in known}
-    return bool(langs) and langs <= LOCAL_ORIGINAL_LANGUAGES
+    own = language_words()
+    if not any(word in own[lang] for lang in LOCAL_ORIGINAL_LANGUAGES):
+        return False
+    return not any(word in known for lang, known in own.items() if lang not in LOCAL_ORIGINAL_LANGUAGES)
 
 
 def _english_in_other_language(listing, span) -> bool:

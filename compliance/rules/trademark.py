@@ -1045,7 +1045,7 @@ def _named_in_local_trade(ev) -> bool:
     no word of a copy's grade ("Sepatu Adidas Superstar Hitam Putih", "Kaos Uniqlo Airism Pria"):
     that trade names its copies by their grade ("KW Super", "Grade Ori", "Mirror"), so a label named
     plainly is most often resold stock, a review; a luxury house's name there sells copies still."""
-    return ev.goods is Goods.FASHION and ev.local_trade and ev.in_title and _named_first(ev) and not ev.copy_grade
+    return ev.goods is Goods.FASHION and ev.in_title and _named_first(ev) and not ev.copy_grade and ev.local_trade
 
 
 def _as_on_its_label(ev) -> bool:
