@@ -782,7 +782,7 @@ def _copied_here(ev) -> bool:
     if _luxury_print_on_a_case(ev):
         return True
     return ev.copies_sold_under and (not ev.listing_classes or bool(set(ev.listing_classes) & FASHION_CLASSES)
-                                or bool(ev.eyewear))
+                                     or bool(ev.eyewear))
 
 
 def _luxury_print_on_a_case(ev) -> bool:
@@ -922,7 +922,7 @@ def maybe_genuine(span, entry, ev):
     maker's name leading a title where the catalog has no brand column, or leading the title where
     the brand column names an established company (a licensee or distributor: "Duracell ... card"
     by Dane-Elec): maybe genuine stock."""
-    if (_copies_sold_so(ev) and not (_official_fashion_stock(ev) or _as_on_its_label(ev))) or ev.copy_grade \
+    if (_copies_sold_so(ev) and not _titled_as_resold_stock(ev)) or ev.copy_grade \
             or ev.reading is Reading.TYPO or _passes_as_original(ev):
         return None  # a copy's grade beside the mark ("Ventela ... KW Super") is no genuine stock
     if ev.seller.unnamed and not _titled_as_stock(ev):
@@ -1037,7 +1037,12 @@ def _official_fashion_stock(ev) -> bool:
     are titled too, except in Indonesian and Malay titles ("Sepatu Bata Pria Kulit Original"),
     where copies are titled with the trade's words for their grade instead ("KW Super")."""
     return ev.goods.fashion_house and (_under_warranty(ev) or ev.in_title and ev.genuine_stock_claim
-                                       and _named_first(ev)) or _named_in_local_trade(ev)
+                                       and _named_first(ev))
+
+
+def _titled_as_resold_stock(ev) -> bool:
+    """A house copies are sold under, titled as a shop of its genuine stock titles it."""
+    return _official_fashion_stock(ev) or _as_on_its_label(ev) or _named_in_local_trade(ev)
 
 
 def _named_in_local_trade(ev) -> bool:
