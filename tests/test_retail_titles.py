@@ -548,3 +548,14 @@ def test_including_after_no_device_word_ends_the_list(checker_with):
     # "for kids including Disney stickers": the kids are no device, Disney is what the set contains.
     assert "block" in severities(checker_with()("gift box for kids including disney frozen stickers", brand=None),
                                  "disney")
+
+
+
+@pytest.mark.parametrize("title, mark, severity", [
+    # How a retail catalog lists a maker's licensed edition: a review of the licence.
+    ("razer messenger bag - dragon age ii rc21-00320100-r3m1", "dragon age", "warn"),
+    # A plush is the character itself: no maker's code makes it a licensed edition.
+    ("Razer Pikachu Plush Toy rc21-00320100-r3m1", "pikachu", "block"),
+])
+def test_a_known_maker_leading_with_its_part_number_lists_its_licensed_edition(checker_with, title, mark, severity):
+    assert severities(checker_with()(title, brand=None), mark) == {severity}

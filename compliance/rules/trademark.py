@@ -646,6 +646,8 @@ def _licence_said(span, entry, ev, product: str) -> Outcome | None:
         return _licence_to_check(span, entry, ev, product)
     if ev.catalog_device:
         return _licensed_device(span, entry, ev)
+    if ev.other_maker_leads and ev.part_number and ev.seller is SellerBrand.UNKNOWN and not ev.character_product:
+        return _makers_licensed_edition(span, entry, ev)
     return None
 
 
@@ -681,6 +683,17 @@ def _licensed_device(span, entry, ev) -> Outcome:
                    f"if its maker holds the licence",
                    f"Keep it only if the maker is licensed by {entry.owner or entry.term}; name the maker in the "
                    f"brand column or list the licence with --authorized")
+
+
+def _makers_licensed_edition(span, entry, ev) -> Outcome:
+    """"razer messenger bag - dragon age ii rc21-00320100-r3m1": a maker the lists know leads the
+    title with its own part number, and the property names the edition: how retail catalogs list
+    a maker's licensed edition; a copy of the property's goods names no maker's code. A review."""
+    return Outcome("TM001", "warn", f"puts {span.data['name']} ({entry.term}{_owner(entry)}) on a product that "
+                   f"{ev.other_maker_leads} leads with its part number ('{ev.part_number}'), as a maker's licensed "
+                   f"edition is listed: fine if {ev.other_maker_leads} holds the licence",
+                   f"Keep it only if {ev.other_maker_leads} is licensed by {entry.owner or entry.term}; name the "
+                   f"maker in the brand column or list the licence with --authorized")
 
 
 def _product_called(noun: str) -> str:
