@@ -30,32 +30,37 @@ if TYPE_CHECKING:
     from ..blocklist import Entry
 
 PRIORITY = {"COMPARE": 3, "DISCLAIM": 3, "BRAND": 2, "COMPAT": 1}
+# The devices a list of what a product fits may name by kind: "for tablets, smart phones and gaming
+# devices including Apple iPad", "для всех устройств iPhone".
+DEVICE_WORDS = frozenset("phone phones smartphone smartphones cellphone cellphones tablet tablets laptop laptops "
+                         "notebook notebooks device devices player players camera cameras computer computers "
+                         "console consoles устройств устройства телефонов смартфонов celulares telefones "
+                         "téléphones handys".split())
 # Words that may stand between a compatibility word and the brand, or between brands in a list
 # of what a product fits: "for 2018-2022 Toyota", "for iPod, iPhone and iPad".
-LIST_WORDS = frozenset("and or & / , + the your all most select selected latest new original models model "
-                       "series gen generation up to - – : ; ( ) y e et und и phone phones smartphone smartphones "
-                       "cellphone cellphones tablet tablets laptop laptops notebook notebooks netbook netbooks "
-                       "mobile cell smart "  # "for tablets, smart phones, mobile phones and iPod"
-                       "device devices player players camera cameras ereader ereaders e-readers reader readers "
-                       "gps pc pcs computer computers console consoles radio radios "
-                       # model words that follow a model number in lists of phones ("iPhone 12 11 Pro Max Xiaomi")
-                       "pro max plus ultra mini lite mate note edge se prime neo fe air xr xs go power play "
-                       # the same in the seed's languages: "для всех устройств iPhone", "para todos los celulares"
-                       "всех любых устройств устройства телефона телефонов смартфона смартфонов планшета планшетов "
-                       "рации раций радиостанции радиостанций "
-                       "моделей модели серии и или todos todas los las celulares celular telefone telefones "
-                       "smartphone modelos tous toutes les téléphones alle handys semua hp "
-                       "умных часов смарт смарт-часов наушников "
-                       # what the product does for the device: "cable for charging iPhone", "для зарядки iPhone",
-                       # "Набор для чистки AirPods"
-                       "charging connecting зарядки подключения cargar carregar carregamento recharger laden "
-                       "cleaning чистки limpieza limpeza "
-                       "fast quick быстрой быстрого безопасной data sync syncing transfer "
-                       "передачи данных синхронизации "
-                       # the systems a product works with, listed beside the devices ("para ios iphone android")
-                       "ios android windows macos "
-                       # the word that joins "works" or "compatible" to the list ("works with Xbox Series X, Xbox One")
-                       "with met".split())
+LIST_WORDS = DEVICE_WORDS | frozenset(
+    "and or & / , + the your all most select selected latest new original models model "
+    "series gen generation up to - – : ; ( ) y e et und и "
+    "netbook netbooks mobile cell smart "  # "for tablets, smart phones, mobile phones and iPod"
+    "ereader ereaders e-readers reader readers gps pc pcs radio radios "
+    # model words that follow a model number in lists of phones ("iPhone 12 11 Pro Max Xiaomi")
+    "pro max plus ultra mini lite mate note edge se prime neo fe air xr xs go power play "
+    # the same in the seed's languages: "для всех устройств iPhone", "para todos los celulares"
+    "всех любых телефона смартфона планшета планшетов "
+    "рации раций радиостанции радиостанций "
+    "моделей модели серии и или todos todas los las celular telefone "
+    "smartphone modelos tous toutes les alle semua hp "
+    "умных часов смарт смарт-часов наушников "
+    # what the product does for the device: "cable for charging iPhone", "для зарядки iPhone",
+    # "Набор для чистки AirPods"
+    "charging connecting зарядки подключения cargar carregar carregamento recharger laden "
+    "cleaning чистки limpieza limpeza "
+    "fast quick быстрой быстрого безопасной data sync syncing transfer "
+    "передачи данных синхронизации "
+    # the systems a product works with, listed beside the devices ("para ios iphone android")
+    "ios android windows macos "
+    # the word that joins "works" or "compatible" to the list ("works with Xbox Series X, Xbox One")
+    "with met".split())
 COMPAT_WORDS = frozenset("for fits fit compatible replacement replaces para pour für для на compatível compativel "
                          "untuk buat cho สำหรับ สําหรับ supports works per voor compatibile compatibel".split())
 # Right after a brand and its model: "Epson T040 compatible cartridge", "Sony LMP-E191 replacement lamp".
@@ -70,10 +75,6 @@ STOP_WORDS = frozenset("with by from in including plus of and с со con com av
 # elsewhere "including" ends the phrase ("for iPhone 12 including Samsung charger" is no list).
 EXAMPLE_WORDS = frozenset("including incl especially namely like e.g. eg termasuk seperti включая например "
                           "incluyendo incluindo como notamment".split())
-DEVICE_WORDS = frozenset("phone phones smartphone smartphones cellphone cellphones tablet tablets laptop laptops "
-                         "notebook notebooks device devices player players camera cameras computer computers "
-                         "console consoles устройств устройства телефонов смартфонов celulares telefones "
-                         "téléphones handys".split())
 # Words that may come before the brand at the start of a title.
 TITLE_PREFIX = frozenset(
     "new brand genuine original authentic official oem 100% the a an nwt nwob bnib bnwt nib used vintage "

@@ -500,10 +500,10 @@ def _as_written(text: str, key: str) -> str:
 
 
 def _copies_sold_under(entry, goods: Goods) -> bool:
-    """Copies are sold under the mark's name (:attr:`Goods.copied`), unless it is a fashion label
-    known mostly in its home market (the list's ``reach``: ``local``): shops there name it as the
-    maker of the genuine goods they resell. A property sells its merchandise whatever its reach."""
-    return goods.property_for_merchandise or goods.copied and entry.reach != "local"
+    """Copies are sold under the mark's name (:attr:`Goods.copied`): a property's, whatever its
+    reach, or a fashion house's, unless it is a label known mostly in its home market (the list's
+    ``reach``: ``local``), whose shops there name it as the maker of the genuine goods they resell."""
+    return goods.property_for_merchandise or goods.fashion_house and entry.reach != "local"
 
 
 def goods_of(entry) -> Goods:
@@ -781,7 +781,7 @@ class MarkEvidence:
     genuine_stock_claim: bool  # where genuine stock comes from ("Original Store", "Jastip", "BNIB", "100% original"),
                                # or an Indonesian or Malay title's bare "Original" ("Sepatu Bata ... Original")
     copy_words: bool        # counterfeit wording anywhere in the listing
-    copy_grade: bool        # counterfeit wording that needs a mark beside it ("KW Super", "Mirip Ori"), or any
+    copy_grade: bool        # any counterfeit wording, also the kind that needs a mark beside it ("KW Super")
     local_trade: bool       # the title is written in Indonesian or Malay, whose trade grades its copies by name
     beside_hidden_marks: bool  # other marks in the listing are disguised
     part: str               # "HP 61 ink cartridge": the maker's own part or a refill

@@ -1059,11 +1059,12 @@ def _titled_as_resold_stock(ev) -> bool:
 
 
 def _named_in_local_trade(ev) -> bool:
-    """A fashion label, not a luxury house, named as the maker in an Indonesian or Malay title with
-    no word of a copy's grade ("Sepatu Adidas Superstar Hitam Putih", "Kaos Uniqlo Airism Pria"):
-    that trade names its copies by their grade ("KW Super", "Grade Ori", "Mirror"), so a label named
-    plainly is most often resold stock, a review; a luxury house's name there sells copies still."""
-    return ev.goods is Goods.FASHION and ev.in_title and _named_first(ev) and not ev.copy_grade and ev.local_trade
+    """A fashion label, not a luxury house, named as the maker in an Indonesian or Malay title
+    ("Sepatu Adidas Superstar Hitam Putih", "Kaos Uniqlo Airism Pria"): that trade names its copies
+    by their grade ("KW Super", "Grade Ori", "Mirror"), so a label named plainly is most often resold
+    stock, a review (:func:`maybe_genuine` has left out any title with a copy's grade); a luxury
+    house's name there sells copies still."""
+    return ev.goods is Goods.FASHION and ev.in_title and _named_first(ev) and ev.local_trade
 
 
 def _as_on_its_label(ev) -> bool:
