@@ -112,6 +112,20 @@ def test_a_luxury_houses_name_on_a_device_case_is_its_print_copied(checker_with,
     assert "block" in severities(checker_with()(title, brand=None), mark)
 
 
+@pytest.mark.parametrize("title, mark", [
+    ("Чехол для Samsung Galaxy S21 Adidas", "adidas"),
+    ("Силиконовый чехол для AirPods Pro North Face", "north face"),
+])
+def test_a_fashion_label_after_the_device_a_case_fits_is_its_print(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
+def test_a_fashion_labels_kit_for_a_device_is_still_what_it_fits(checker_with):
+    # No case: the label's own kit for the device ("nike ipod sport kit") is what the sensor fits.
+    result = checker_with()("Sensor for Nike iPod sport kit", brand=None)
+    assert not [f for f in tm_findings(result) if f[1] == "block"], tm_findings(result)
+
+
 def test_a_luxury_houses_edition_of_a_device_is_still_what_a_replacement_fits(checker_with):
     # (eBay's pack adds its own rule, TM006, for the houses that may not be named so there)
     result = checker_with()("Replacement band for Apple Watch Hermes 44mm", brand=None)

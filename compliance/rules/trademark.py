@@ -380,10 +380,16 @@ def _a_house_fitted(ev) -> bool:
     """The wording says a fashion house's product is what the product fits: a device named in it too,
     a replacement, or fitting words ("replacement band for Apple Watch Hermes"); not a luxury house's
     name on a device's case ("Case for iPhone 13 Louis Vuitton": the phone is what it fits, the house
-    its print)."""
-    if _luxury_print_on_a_case(ev):
+    its print), nor a fashion label's after the device a case fits ("Чехол для Samsung Galaxy Adidas":
+    a case fits the phone, the label is its print)."""
+    if _luxury_print_on_a_case(ev) or _label_printed_on_a_devices_case(ev):
         return False
     return ev.device_in_wording or ev.replacement or _says_it_fits(ev.wording)
+
+
+def _label_printed_on_a_devices_case(ev) -> bool:
+    """A fashion label named in the wording of the device a case, cover or sleeve is for."""
+    return ev.goods is Goods.FASHION and ev.fitting in DEVICE_CASES and ev.device_in_wording
 
 
 def _names_the_product_sold(ev) -> bool:
