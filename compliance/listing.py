@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .literals import unwrap_literals
 from .markup import Markup, reduce_html
 
 T = TypeVar("T")
@@ -90,7 +91,9 @@ class Listing:
 
     @classmethod
     def from_values(cls, id, row, values: dict[str, str], line=0) -> "Listing":
-        """Build from plain field values (title, description, brand, category, ...)."""
+        """Build from plain field values (title, description, brand, category, ...), each read as the
+        shop shows it where it is written as RDF literals (:mod:`compliance.literals`)."""
+        values = {k: unwrap_literals(v) if v else v for k, v in values.items()}
         fields = {k: Field(k, v) for k, v in values.items() if k in TEXT_FIELDS and v}
         return cls(id=str(id), row=row, line=line, fields=fields, brand=values.get("brand", "") or "",
                    brand_column="brand" in values,
