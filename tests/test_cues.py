@@ -48,6 +48,7 @@ def ids(cues, text):
     ("Tas Gucci Marmont Sekelas Original", "like_original"),              # of the original's class
     ("Tas Gucci tiruan murah", "palsu"),
     ("Sepatu Ventela Imitasi", "palsu"),                                  # an imitation
+    ("Kaset Game PC Bajakan Isi 40 Game", "bajakan"),                     # pirated, with no work named
     ("Giày Nike Air Force 1 hàng nhái", "hang_nhai"),
     ("เสื้อ Nike งานก๊อป", "thai_copy"),
     ("Striping Vario 125 design copy ori", "copy_ori"),
@@ -124,6 +125,7 @@ def test_cue_fires(cues, text, cue):
     "Meteran listrik 2 kWh",
     "jvc kw-xr610 4 x 50 watts usb cd receiver",  # a model code
     "Kerusakan akibat menggunakan tinta palsu",   # a warning against fakes
+    "DVD Film Keluarga Original Bukan Bajakan",   # a promise that it is not pirated
     "Cincin wanita berlian palsu lapis emas",     # a fake diamond: a rhinestone
     "Kumis palsu pesta kostum",                   # a false moustache
     "Bulu mata palsu 10 pasang",            # false eyelashes
