@@ -314,3 +314,18 @@ def test_a_name_of_english_words_on_an_indonesian_titles_goods_is_the_property(c
     Slime Kit Anak")."""
     assert "block" in severities(checker_with()("Gantungan Kunci Free Fire", brand=None), "free fire")
     assert not _blocked(checker_with()("Mainan Slime Kit Anak", brand=None))
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Masker Kain Motif Supreme Hitam", "supreme"),   # the house's name as the print, not "supreme"
+    ("Bantal Sofa Motif Nike Hitam", "nike"),         # a print, not the maker's stock
+    ("Sarung Bantal Sablon Adidas", "adidas"),
+])
+def test_a_fashion_house_named_as_the_goods_print_blocks(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
+def test_a_colour_after_design_is_no_print_of_a_house(checker_with):
+    # "design" before a word is as often the colour's or the style's as a print's.
+    result = checker_with()("koss on-ear flats design pink", brand=None)
+    assert "block" not in severities(result, "pink")

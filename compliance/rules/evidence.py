@@ -773,6 +773,7 @@ class MarkEvidence:
     fitting_follows: bool   # the accessory's noun follows the mark closely ("ipod car cassette adapter")
     fitting_before: bool    # the title names the accessory before the mark ("Защитное стекло ... Huawei Watch")
     logo: str               # the title sells a logo as the product ("emblem", "logo sticker"), or ""
+    printed_as: str         # a print word right before the mark ("Motif Supreme", "принт Gucci"), or ""
     channel: str            # an online service named as where the goods sell or went viral ("live", "viral")
     impossible_spec: str    # a specification no genuine product has ("7.5 inch" on a phone), or ""
     claims_original: bool   # "original", "genuine" ... in the title
@@ -873,7 +874,7 @@ class MarkEvidence:
                  "everyday word": self.everyday_word, "ordinary sense": self.ordinary_sense,
                  "merchandise": self.merchandise, "publication": self.publication, "credit": self.sells_credit,
                  "eyewear": self.eyewear, "fitting": self.fitting,
-                 "logo": self.logo,
+                 "logo": self.logo, "printed as": self.printed_as,
                  "display stand": self.display_stand,
                  "sales channel": self.channel,
                  "impossible specification": self.impossible_spec,
@@ -970,6 +971,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "fitting_follows": lambda ev: _fitting_follows(ev._listing, ev._span),
     "fitting_before": lambda ev: _fitting_before(ev._listing, ev._span),
     "logo": lambda ev: _first(ev._title_words, LOGO_NOUNS) or _logo_decal(ev),
+    "printed_as": lambda ev: _printed_as(ev._listing, ev._span),
     "channel": lambda ev: _sales_channel(ev._listing, ev._span) if ev.goods is Goods.SERVICE else "",
     "impossible_spec": lambda ev: _impossible_spec(ev._listing, ev.goods),
     "claims_original": lambda ev: bool(set(ev._title_words) & CLAIMS_ORIGINAL) and not ev.warranty,
@@ -1149,6 +1151,8 @@ def _confirmed_by(listing, span, entry, latin_title: str, everyday_name: bool) -
     distinctive mark of the same owner or keywords (Pikachu beside Ditto). Two everyday words
     do not vouch for each other ("Diaper Genie Angel care" is no Disney character). ``everyday_name``:
     the evidence's answer that the span is one of the mark's everyday names, confirmed the same way."""
+    if goods_of(entry).fashion_house and _printed_as(listing, span):
+        return _printed_as(listing, span)  # "Motif Supreme": a house's name as the print is its mark
     if not (entry.keywords or everyday_name):
         return ""
     noun = _word_after(listing, span) if goods_of(entry) is Goods.COSMETICS else ""
@@ -2756,6 +2760,14 @@ CHANNEL_AFTER = frozenset("viral live shop famous trending hits".split())
 # Words that put the service's name on the goods after all ("Tik Tok printed tee").
 PRINTED = frozenset("print printed prints design estampado estampada estampa sablon gambar motif "
                     "принт принтом".split())
+
+
+def _printed_as(listing, span) -> str:
+    """The print word right before the mark ("Masker Kain Motif Supreme", "Bantal Sofa Motif Nike",
+    "футболка с принтом Gucci"): the mark is the goods' design, not their maker, and the word the
+    design's name, not an adjective ("supreme")."""
+    word = _word_before(listing, span)
+    return word if word in PRINTED and word != "design" else ""  # "flats design pink": a colour's name
 
 
 def _sales_channel(listing, span) -> str:

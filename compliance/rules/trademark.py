@@ -1060,7 +1060,10 @@ def _official_fashion_stock(ev) -> bool:
 
 
 def _titled_as_resold_stock(ev) -> bool:
-    """A house copies are sold under, titled as a shop of its genuine stock titles it."""
+    """A house copies are sold under, titled as a shop of its genuine stock titles it; not named as
+    the goods' print ("Bantal Sofa Motif Nike"), which is what copies carry."""
+    if ev.printed_as:
+        return False
     return _official_fashion_stock(ev) or _as_on_its_label(ev) or _named_in_local_trade(ev)
 
 
