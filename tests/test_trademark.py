@@ -603,6 +603,11 @@ def test_russian_spellings_of_characters_on_merchandise_fail(checker_with, title
     assert "TM001" in rules(checker_with()(title), "block")
 
 
+@pytest.mark.parametrize("title", ["Тапочки детские Marvel", "Disney Minnie socks 3 pairs", "Pijama infantil Marvel"])
+def test_a_licensed_property_on_house_shoes_socks_or_night_wear_is_merchandise(checker_with, title):
+    assert "TM001" in rules(checker_with()(title, brand=None), "block")
+
+
 @pytest.mark.parametrize("title", ["Мешок для сменной обуви My Little Pony", "Рюкзак Power Rangers",
                                    "Детский рюкзак Littlest Pet Shop", "Пенал Monster High",
                                    "Рюкзак Digimon", "Сумка Ninjago"])
