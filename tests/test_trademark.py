@@ -1391,3 +1391,9 @@ def test_a_rarer_word_of_another_language_beside_a_property_is_no_misspelt_mark(
 def test_a_misspelt_mark_that_is_no_word_still_fails(checker_with):
     assert "Kipling" in {f.entry for f in checker_with()("Kiplng tas wanita import", brand="").findings
                          if f.severity == "block"}
+
+
+def test_a_product_noun_inside_the_marks_own_name_is_not_the_merchandise_sold(checker_with):
+    # "Teh Botol Sosro" is bottled tea: the "botol" (a bottle) in its name sells no printed bottle.
+    assert not rules(checker_with()("Teh Botol Sosro Kotak 250ml Isi 24", brand=None), "block")
+    assert "TM001" in rules(checker_with()("Botol Minum Teh Botol Sosro Custom", brand=None), "block")

@@ -955,7 +955,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "written_apart": lambda ev: bool(_words_apart(ev._span)),
     "class_overlap": lambda ev: _overlap(ev._entry.classes, ev._classes),
     "listing_classes": lambda ev: tuple(sorted(ev._classes)),
-    "merchandise": lambda ev: _merchandise(ev._listing, ev._title_words),
+    "merchandise": lambda ev: _merchandise(ev._listing, _outside_the_name(ev._title_words, ev._span)),
     "publication": lambda ev: ev._listing.once("publication", lambda: _publication(ev._listing, ev._title_words)),
     "sells_credit": lambda ev: ev._listing.once("credit", lambda: _credit_sold(ev._listing)),
     "party_goods": lambda ev: bool(ev.merchandise) and not PARTY_WORDS.isdisjoint(ev._title_words),
@@ -2227,6 +2227,16 @@ def _first(words: list[str], nouns: frozenset[str]) -> str:
 PARTY_WORDS: frozenset[str] = frozenset(
     "party parties birthday favor favors favour favours goodie piñata pinata fiesta fiestas cumpleaños cumpleanos "
     "festa aniversário aniversario вечеринка вечеринки праздник праздника".split())
+
+
+def _outside_the_name(title_words: list[str], span) -> list[str]:
+    """The title's words but those of the mark's own name, once: a product noun inside the name
+    ("Teh Botol Sosro", bottled tea; "botol" is a bottle) is not the product the title sells."""
+    name = _words(span.text) if span.field == "title" else []
+    for i in range(len(title_words) - len(name) + 1):
+        if name and title_words[i:i + len(name)] == name:
+            return title_words[:i] + title_words[i + len(name):]
+    return title_words
 
 
 def _merchandise(listing, title_words: list[str]) -> str:
