@@ -1397,3 +1397,12 @@ def test_a_product_noun_inside_the_marks_own_name_is_not_the_merchandise_sold(ch
     # "Teh Botol Sosro" is bottled tea: the "botol" (a bottle) in its name sells no printed bottle.
     assert not rules(checker_with()("Teh Botol Sosro Kotak 250ml Isi 24", brand=None), "block")
     assert "TM001" in rules(checker_with()("Botol Minum Teh Botol Sosro Custom", brand=None), "block")
+
+
+@pytest.mark.parametrize("title, blocked", [
+    ("Футболка Deep Purple рок группа Smoke on the Water", True),   # the band, on a T-shirt
+    ("Wireless mobile mouse 3000 deep purple", False),              # the colour
+    ("Tame Impala Currents poster", True),
+])
+def test_a_bands_name_on_merchandise_unless_it_is_a_colour(checker_with, title, blocked):
+    assert ("TM001" in rules(checker_with()(title, brand=None), "block")) == blocked
