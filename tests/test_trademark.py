@@ -1403,6 +1403,10 @@ def test_a_product_noun_inside_the_marks_own_name_is_not_the_merchandise_sold(ch
     ("Футболка Deep Purple рок группа Smoke on the Water", True),   # the band, on a T-shirt
     ("Wireless mobile mouse 3000 deep purple", False),              # the colour
     ("Tame Impala Currents poster", True),
+    ("Рюкзак школьный Likee с принтом", True),                        # an app's name printed on goods
+    ("Horimiya anime keychain acrylic", True),
+    ("Картридж для Sega Double Dragon 16 bit", True),                  # the game's name, confirmed by its console
+    ("Double dragon pendant necklace gold", False),                    # two dragons, no game
 ])
-def test_a_bands_name_on_merchandise_unless_it_is_a_colour(checker_with, title, blocked):
+def test_a_bands_apps_or_games_name_on_merchandise_unless_it_is_an_everyday_phrase(checker_with, title, blocked):
     assert ("TM001" in rules(checker_with()(title, brand=None), "block")) == blocked
