@@ -329,3 +329,10 @@ def test_a_colour_after_design_is_no_print_of_a_house(checker_with):
     # "design" before a word is as often the colour's or the style's as a print's.
     result = checker_with()("koss on-ear flats design pink", brand=None)
     assert "block" not in severities(result, "pink")
+
+
+def test_the_national_teams_kit_maker_named_as_the_maker_is_a_licence_review(checker_with):
+    # Erspo makes the Indonesian national team's jerseys (blocklists/licensees.csv).
+    assert not _blocked(checker_with()("Jersey Erspo Timnas Indonesia Away 2024", brand=None))
+    assert _blocked(checker_with()("Jersey Timnas Indonesia Erspo KW Grade Ori", brand=None))
+    assert _blocked(checker_with()("Jersey Timnas Indonesia Away 2024", brand=None))
