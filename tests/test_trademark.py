@@ -1393,6 +1393,12 @@ def test_a_misspelt_mark_that_is_no_word_still_fails(checker_with):
                          if f.severity == "block"}
 
 
+def test_an_accessory_noun_inside_the_marks_own_name_is_not_what_it_fits(checker_with):
+    # "stick" of Sony's "Memory Stick" is no accessory: the card is Sony's own, not made to fit it.
+    result = checker_with()("sony memory stick pro duo 8 gb black", brand=None)
+    assert ("TM003", "info", "memory stick") not in tm_findings(result)
+
+
 def test_a_product_noun_inside_the_marks_own_name_is_not_the_merchandise_sold(checker_with):
     # "Teh Botol Sosro" is bottled tea: the "botol" (a bottle) in its name sells no printed bottle.
     assert not rules(checker_with()("Teh Botol Sosro Kotak 250ml Isi 24", brand=None), "block")

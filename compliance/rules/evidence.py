@@ -905,7 +905,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "_title_words": lambda ev: _words(ev._listing.title),
     "_classes": lambda ev: classes_of(ev._listing),
     "_category_words": lambda ev: _device_category_words(ev._listing, ev.goods),
-    "_title_fitting": lambda ev: _first_fitting(ev._title_words),
+    "_title_fitting": lambda ev: _first_fitting(_outside_the_name(ev._title_words, ev._span)),
     "_generic_use": lambda ev: (
         _generic_use(ev._listing, ev._span, ev._ctx, (ev.names_its_product, ev.latin_title,
                                                       ev._span.text[:1].isupper() and ev.after_product))
@@ -2231,7 +2231,8 @@ PARTY_WORDS: frozenset[str] = frozenset(
 
 def _outside_the_name(title_words: list[str], span) -> list[str]:
     """The title's words but those of the mark's own name, once: a product noun inside the name
-    ("Teh Botol Sosro", bottled tea; "botol" is a bottle) is not the product the title sells."""
+    ("Teh Botol Sosro", bottled tea; "botol" is a bottle; "stick" of Sony's Memory Stick) is not
+    the product the title sells, nor an accessory made to fit the mark."""
     name = _words(span.text) if span.field == "title" else []
     for i in range(len(title_words) - len(name) + 1):
         if name and title_words[i:i + len(name)] == name:
