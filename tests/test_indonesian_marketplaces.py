@@ -336,3 +336,8 @@ def test_the_national_teams_kit_maker_named_as_the_maker_is_a_licence_review(che
     assert not _blocked(checker_with()("Jersey Erspo Timnas Indonesia Away 2024", brand=None))
     assert _blocked(checker_with()("Jersey Timnas Indonesia Erspo KW Grade Ori", brand=None))
     assert _blocked(checker_with()("Jersey Timnas Indonesia Away 2024", brand=None))
+
+
+def test_stripes_cut_for_a_motorcycle_model_are_not_its_makers_logo(checker_with):
+    assert not _blocked(checker_with()("Stiker Striping Yamaha Nmax 2020 Hitam", brand=None))
+    assert _blocked(checker_with()("Stiker Logo Yamaha Chrome Timbul", brand=None))

@@ -2815,7 +2815,14 @@ SKIN_GOODS = frozenset({Goods.DEVICE, Goods.APPLIANCE, Goods.TOOL})
 def _logo_decal(ev) -> str:
     if ev.goods in SKIN_GOODS or ev.frame is not Frame.NONE:
         return ""
+    if ev.goods is Goods.VEHICLE and BODY_STRIPES.intersection(ev._title_words):
+        return ""  # "Stiker Striping Yamaha Nmax 2020": the stripes made for the model's body, not its logo
     return _first(ev._title_words, DECAL_NOUNS)
+
+
+# Stripe decal kits cut for a vehicle model's body panels ("striping", as Indonesian and Malay riders'
+# shops call them): the model is what they fit, as "sticker for Honda Civic" may be a kit made for the car.
+BODY_STRIPES = frozenset("striping stripes".split())
 
 
 # A fragrance named by the noun right after it ("Far Away Perfume", "Good Girl eau de parfum"):
