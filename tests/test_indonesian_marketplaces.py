@@ -341,3 +341,9 @@ def test_the_national_teams_kit_maker_named_as_the_maker_is_a_licence_review(che
 def test_stripes_cut_for_a_motorcycle_model_are_not_its_makers_logo(checker_with):
     assert not _blocked(checker_with()("Stiker Striping Yamaha Nmax 2020 Hitam", brand=None))
     assert _blocked(checker_with()("Stiker Logo Yamaha Chrome Timbul", brand=None))
+
+
+def test_a_known_licensee_after_original_is_the_maker_the_shop_claims(checker_with):
+    # "Original Erspo": the national team's kit maker named as the maker, as genuine stock is titled.
+    assert not _blocked(checker_with()("Jersey Timnas Indonesia 2024 Away Original Erspo", brand=None))
+    assert _blocked(checker_with()("Jersey Timnas Indonesia 2024 Away Original", brand=None))

@@ -1870,7 +1870,7 @@ def _licensee_in_title(listing) -> str:
         title = listing.fields["title"].raw.split() if "title" in listing.fields else []
         anywhere = _mostly_another_script(listing.title)
         for start in range(len(title)):
-            if not (anywhere or start <= 3 or _beside_collaboration(title, start)):
+            if not (anywhere or start <= 3 or _beside_collaboration(title, start) or _claimed_original(title, start)):
                 continue  # no maker's place in a title of Latin letters: a cheap test before the names
             for n in (3, 2, 1):
                 name = " ".join(title[start:start + n]).strip(".,;:()[]/|\"'«»")
@@ -1891,12 +1891,20 @@ def _beside_collaboration(title: list[str], start: int) -> bool:
         or any(w in COLLABORATION for w in title[start + 1:start + 4])
 
 
+def _claimed_original(title: list[str], start: int) -> bool:
+    """The name right after "Original" or "Official" ("Jersey Timnas Indonesia 2024 Home Original
+    Erspo"): the maker the shop says made it, as a shop of genuine stock titles a licensed product."""
+    return bool(start) and title[start - 1].lower().strip(".,;:()[]|") in ORIGINAL_WORDS
+
+
 def _maker_slot(title: list[str], start: int, n: int) -> bool:
-    """Where a title of Latin letters names the product's maker: beside a collaboration's "x", or
-    right after the one to three words of the product it opens with ("Mochila Loungefly ..."), where
-    a one-word name that is an everyday word is the word ("Lámpara Foco LED": a light bulb, not
-    FOCO, a league's licensee)."""
+    """Where a title of Latin letters names the product's maker: beside a collaboration's "x", right
+    after "Original" (:func:`_claimed_original`), or right after the one to three words of the
+    product it opens with ("Mochila Loungefly ..."), where a one-word name that is an everyday word
+    is the word ("Lámpara Foco LED": a light bulb, not FOCO, a league's licensee)."""
     if start + n < len(title) and title[start + n] in COLLABORATION or start and title[start - 1] in COLLABORATION:
+        return True
+    if _claimed_original(title, start):
         return True
     return _names_a_product(" ".join(title[:start])) and not (n == 1 and is_common_word(title[start].lower()))
 
