@@ -2786,7 +2786,12 @@ def _printed_as(listing, span) -> str:
     "футболка с принтом Gucci"): the mark is the goods' design, not their maker, and the word the
     design's name, not an adjective ("supreme")."""
     word = _word_before(listing, span)
-    return word if word in PRINTED and word != "design" else ""  # "flats design pink": a colour's name
+    return word if word in PRINTED_BEFORE else ""
+
+
+# The print words that, right before a name, make it the print: not "design", which as often names
+# a colour or a style after it ("flats design pink").
+PRINTED_BEFORE = PRINTED - {"design"}
 
 
 def _sales_channel(listing, span) -> str:
