@@ -141,3 +141,13 @@ def test_a_word_of_a_computer_shops_title_is_no_character(checker_with, title, n
 def test_a_luggage_maker_leading_a_shops_title_is_its_stock_a_review(checker_with, title, maker):
     # a travel-goods maker sold by department stores and computer shops, no fashion house copies carry
     assert severities(checker_with()(title, brand=None), maker) == {"warn"}
+
+
+@pytest.mark.parametrize("title, mark, blocked", [
+    ("Lápis de cor 24 cores aquarelável 120124 Faber-Castell", "faber-castell", False),  # the maker closing it
+    ("Serra tico-tico 500W 220V com maleta Bosch", "bosch", False),
+    ("Jogo de lençol casal 4 peças algodão ikea", "ikea", True),            # a keyword tacked on in lower case
+    ("Fone de ouvido bluetooth TWS sem fio Samsung", "samsung", True),     # a device maker's: how copies are keyworded
+])
+def test_a_stationery_tool_or_appliance_maker_closing_the_title_names_its_stock(checker_with, title, mark, blocked):
+    assert ("block" in severities(checker_with()(title, brand=None), mark)) == blocked

@@ -727,6 +727,7 @@ class MarkEvidence:
     leads_title: bool       # this mark or another of its maker's, here or elsewhere, is first in the title
     after_product: bool     # the title's first mark, right after the product it names ("Lampu LED Philips")
     signs_title: bool       # the mark alone ends the title after a separator or "by" ("... Mouse | Logitech G")
+    ends_title: bool        # the mark's name is the title's last words ("... FPB/PRZF Faber-Castell")
     other_maker_leads: str  # another maker's mark leads the title (no brand column): the product is its, or ""
     coined_leader: str      # no brand column: a coined word, no mark and no everyday word, opens the title, or ""
     device_maker_leads: str  # another maker of devices leads the title by its own name (no brand column), or ""
@@ -884,7 +885,7 @@ class MarkEvidence:
                  "copy words": self.copy_words, "beside disguised marks": self.beside_hidden_marks,
                  "part": self.part, "beside own brand": self.beside_own_brand, "confirmed by": self.confirmed_by,
                  "named right after the product": self.after_product,
-                 "signs the title": self.signs_title,
+                 "signs the title": self.signs_title, "ends the title": self.ends_title,
                  "its own product line follows": self.own_line_follows,
                  "a device's model code after it": self.device_model,
                  "right after its maker's name": self.after_its_maker,
@@ -929,6 +930,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "leads_title": lambda ev: _leads_title(ev._listing, ev._entry),
     "after_product": lambda ev: _after_product(ev._listing, ev._span),
     "signs_title": lambda ev: _signs_title(ev._listing, ev._span),
+    "ends_title": lambda ev: _ends_title(ev._listing, ev._span),
     "other_maker_leads": lambda ev: _other_maker_leads(ev._listing, ev._entry),
     "coined_leader": lambda ev: _coined_leader(ev._listing),
     "device_maker_leads": lambda ev: _device_maker_leads(ev._listing, ev._entry),
@@ -1665,6 +1667,13 @@ def _signs_title(listing, span) -> bool:
     if len(after) > 3 or any(w not in SIGNATURE_WORDS for w in after):
         return False
     return len(before) > 0 and before.endswith(SIGNATURE_BREAKS)
+
+
+def _ends_title(listing, span) -> bool:
+    """The mark's name, written as a name, is the title's last words ("... FPB/PRZF Faber-Castell");
+    not a keyword in lower case tacked on ("... Juego De Colchas ... ikea")."""
+    return span.field == "title" and not span.text.islower() \
+        and not _words(listing.fields["title"].raw[span.end:])
 
 
 def _named_as_maker(before: str, rest: str) -> bool:

@@ -1035,7 +1035,15 @@ def _maker_leads(ev) -> bool:
 
 
 def _maker_named_first_or_last(ev) -> bool:
-    return ev.leads_title or ev.after_product or ev.signs_title and not ev.copies_sold_under
+    return ev.leads_title or ev.after_product or ev.signs_title and not ev.copies_sold_under \
+        or ev.ends_title and ev.goods in SIGNED_AT_THE_END
+
+
+# Makers of goods a title may close with their name, no separator before it, as shops of genuine
+# stock title them ("Caneta hidrográfica Fine Pen 0.4mm preto FPB/PRZF Faber-Castell", "Furadeira
+# de impacto 650W 220V Bosch"): stationery, tools and appliances, whose copies are not sold so; a
+# device maker's name closing a no-name gadget's title is how its copies are keyworded.
+SIGNED_AT_THE_END = frozenset({Goods.OTHER, Goods.TOOL, Goods.APPLIANCE})
 
 
 def _line_and_model(ev) -> bool:
