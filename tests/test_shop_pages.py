@@ -151,3 +151,11 @@ def test_a_luggage_maker_leading_a_shops_title_is_its_stock_a_review(checker_wit
 ])
 def test_a_stationery_tool_or_appliance_maker_closing_the_title_names_its_stock(checker_with, title, mark, blocked):
     assert ("block" in severities(checker_with()(title, brand=None), mark)) == blocked
+
+
+@pytest.mark.parametrize("title, maker", [
+    ("Tapete De Goma Para Auto Kia Rio 2018", "kia"),
+    ("Коврики резиновые для автомобиля Kia Rio 2018", "kia"),
+])
+def test_the_vehicle_a_part_is_for_may_stand_before_its_maker(checker_with, title, maker):
+    assert ("TM003", "info", maker) in tm_findings(checker_with()(title, brand=None))

@@ -42,6 +42,10 @@ LIST_WORDS = DEVICE_WORDS | frozenset(
     "and or & / , + the your all most select selected latest new original models model "
     "series gen generation up to - – : ; ( ) y e et und и "
     "netbook netbooks mobile cell smart "  # "for tablets, smart phones, mobile phones and iPod"
+    # the vehicles a part or a mat is for, named before their maker: "Tapete Para Auto Kia Rio",
+    # "Коврики для автомобиля Kia Rio", "untuk mobil Toyota Avanza"
+    "car cars auto autos carro carros coche coches vehicle vehicles moto motos motorcycle motorcycles "
+    "mobil автомобиля автомобилей авто машины мотоцикла "
     "ereader ereaders e-readers reader readers gps pc pcs radio radios "
     # model words that follow a model number in lists of phones ("iPhone 12 11 Pro Max Xiaomi")
     "pro max plus ultra mini lite mate note edge se prime neo fe air xr xs go power play "
