@@ -46,6 +46,8 @@ LIST_WORDS = DEVICE_WORDS | frozenset(
     # "Коврики для автомобиля Kia Rio", "untuk mobil Toyota Avanza"
     "car cars auto autos carro carros coche coches vehicle vehicles moto motos motorcycle motorcycles "
     "mobil автомобиля автомобилей авто машины мотоцикла "
+    # its key, for a key's cover or shell: "Capa para chave Volkswagen Gol", "Casing Kunci Mobil Toyota"
+    "key keys llave llaves chave chaves ключа ключей kunci "
     "ereader ereaders e-readers reader readers gps pc pcs radio radios "
     # model words that follow a model number in lists of phones ("iPhone 12 11 Pro Max Xiaomi")
     "pro max plus ultra mini lite mate note edge se prime neo fe air xr xs go power play "
