@@ -820,6 +820,7 @@ class MarkEvidence:
 
     _seller_and_title_maker: tuple[str, str]
     _title_words: list[str]
+    _product_words: list[str]  # the title's words but the mark's own name (:func:`_outside_the_name`)
     _classes: frozenset[int]
     _category_words: list[str]
     _title_fitting: str
@@ -906,7 +907,8 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "_title_words": lambda ev: _words(ev._listing.title),
     "_classes": lambda ev: classes_of(ev._listing),
     "_category_words": lambda ev: _device_category_words(ev._listing, ev.goods),
-    "_title_fitting": lambda ev: _first_fitting(_outside_the_name(ev._title_words, ev._span)),
+    "_product_words": lambda ev: _outside_the_name(ev._title_words, ev._span),
+    "_title_fitting": lambda ev: _first_fitting(ev._product_words),
     "_generic_use": lambda ev: (
         _generic_use(ev._listing, ev._span, ev._ctx, (ev.names_its_product, ev.latin_title,
                                                       ev._span.text[:1].isupper() and ev.after_product))
@@ -957,7 +959,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "written_apart": lambda ev: bool(_words_apart(ev._span)),
     "class_overlap": lambda ev: _overlap(ev._entry.classes, ev._classes),
     "listing_classes": lambda ev: tuple(sorted(ev._classes)),
-    "merchandise": lambda ev: _merchandise(ev._listing, _outside_the_name(ev._title_words, ev._span)),
+    "merchandise": lambda ev: _merchandise(ev._listing, ev._product_words),
     "publication": lambda ev: ev._listing.once("publication", lambda: _publication(ev._listing, ev._title_words)),
     "sells_credit": lambda ev: ev._listing.once("credit", lambda: _credit_sold(ev._listing)),
     "party_goods": lambda ev: bool(ev.merchandise) and not PARTY_WORDS.isdisjoint(ev._title_words),
@@ -1153,8 +1155,9 @@ def _confirmed_by(listing, span, entry, latin_title: str, everyday_name: bool) -
     distinctive mark of the same owner or keywords (Pikachu beside Ditto). Two everyday words
     do not vouch for each other ("Diaper Genie Angel care" is no Disney character). ``everyday_name``:
     the evidence's answer that the span is one of the mark's everyday names, confirmed the same way."""
-    if goods_of(entry).fashion_house and _printed_as(listing, span):
-        return _printed_as(listing, span)  # "Motif Supreme": a house's name as the print is its mark
+    printed = _printed_as(listing, span) if goods_of(entry).fashion_house else ""
+    if printed:
+        return printed  # "Motif Supreme": a house's name as the print is its mark
     if not (entry.keywords or everyday_name):
         return ""
     noun = _word_after(listing, span) if goods_of(entry) is Goods.COSMETICS else ""
