@@ -710,6 +710,17 @@ def test_an_english_title_among_another_scripts_words_is_a_name(checker_with, ti
     result = checker_with()(title, brand=None)
     assert [f for f in result.findings if f.kind == "trademark" and f.text == word and f.severity == "block"]
 
+@pytest.mark.parametrize("title, word, severity", [
+    # A franchise whose name is an everyday word, spelt out in both scripts: the shop names it so.
+    ('Пенал "Transformers" / Трансформеры, синий', "Transformers", "block"),
+    ("Step-down transformers 220V to 110V, 500 W", "transformers", None),   # the electrical sense
+])
+def test_a_franchise_spelt_in_two_scripts_on_merchandise_is_its_name(checker_with, title, word, severity):
+    result = checker_with()(title, brand=None)
+    found = {f.severity for f in result.findings if f.kind == "trademark" and f.text == word}
+    assert found == ({severity} if severity else set()), result.findings
+
+
 
 @pytest.mark.parametrize("title, word", [
     ("Термос, Термобутылка Вакуумный, С LCD дисплеем White Rabbit", "White Rabbit"),  # a character's name: a brand too
