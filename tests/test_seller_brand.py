@@ -59,6 +59,9 @@ ENTRIES = link_lines([
     Entry("Herbalife", "trademark", owner="Herbalife International", classes=frozenset({29, 30}), goods="food"),
     Entry("ZTE", "trademark", owner="ZTE Corporation", classes=E, goods="device"),
     Entry("TP-Link", "trademark", owner="TP-Link Corporation", classes=E, goods="device"),
+    Entry("Yonex", "trademark", owner="Yonex Kabushiki Kaisha", classes=frozenset({18, 25, 28}), goods="other"),
+    Entry("Astrox", "trademark", owner="Yonex Kabushiki Kaisha", aliases=("Yonex Astrox",),
+          classes=frozenset({18, 25, 28}), goods="other"),
 ])
 
 
@@ -479,6 +482,14 @@ def test_a_maker_named_again_is_reported_once(checker):
     result = checker.check_batch([Listing.from_values("T1", 1, {"title": "OPPO A60 - Original OPPO Malaysia"})])[0]
     assert [f.start for f in result.findings if f.entry == "OPPO"] == [0]
     assert any("names OPPO again" in str(why) for _, why in result.listing.decisions)
+
+
+def test_a_house_named_after_its_line_as_the_maker_is_the_same_claim(checker):
+    # The line with its model is the product; the house after it is its maker, not a mark of its own.
+    title = "Raket Badminton Yonex Astrox 77 Tour 4U - Original Yonex Indonesia"
+    assert _blocks(checker, {"title": title}) == set()
+    result = checker.check_batch([Listing.from_values("T1", 1, {"title": title})])[0]
+    assert any("names Yonex again" in str(why) for _, why in result.listing.decisions)
 
 
 @pytest.mark.parametrize("title", [

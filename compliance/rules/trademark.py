@@ -30,6 +30,7 @@ from .evidence import (
     gather,
     line_of_the_other,
     same_family,
+    same_maker,
     seller_key,
     written_as_word,
 )
@@ -1236,14 +1237,17 @@ def _as_namesake(listing, span: Span) -> Span:
 
 
 def _named_again(decision: MarkDecision, earlier: list[MarkDecision]) -> MarkDecision:
-    """A mark the title names again after naming it as the product's maker ("OPPO A60 - Original
-    OPPO Malaysia", "ZTE Blade A55 ... 1 Year ZTE Malaysia Warranty") makes the same claim once
-    more: the first mention's review covers it, not a block of its own."""
+    """A mark the title names again after naming it, or a line of its maker's, as the product's
+    maker ("OPPO A60 - Original OPPO Malaysia", "ZTE Blade A55 ... 1 Year ZTE Malaysia Warranty",
+    "Raket Yonex Astrox 88D ... Original Yonex") makes the same claim once more: the first mention's
+    review covers it, not a block of its own."""
     if decision.step not in (another_companys_mark.__name__, maybe_genuine.__name__) or decision.span.field != "title":
         return decision
     entry = decision.span.data["entry"]
-    first = next((d for d in earlier if d.span.field == "title" and d.span.data["entry"] is entry
-                  and d.step == maybe_genuine.__name__), None)
+    # Another line of the maker, itself a review, keeps its own ("Apple iPad Pro": the line named).
+    kin = same_maker if decision.step == another_companys_mark.__name__ else (lambda a, b: False)
+    first = next((d for d in earlier if d.span.field == "title" and d.step == maybe_genuine.__name__
+                  and (d.span.data["entry"] is entry or kin(d.span.data["entry"], entry))), None)
     if first is None:
         return decision
     return replace(decision, step=_named_again.__name__, outcome=None,
