@@ -60,6 +60,7 @@ def ids(cues, text):
     ("Catokan Rambut Philips 2in1 Curly Non Ori", "kw_grade_named"),      # not original
     ("DVD Game PS2 PES 2019 Kaset Burn", "burned_disc"),                  # a burned copy
     ("Sepatu Balenciaga Triple S Premium Original 1:1", "one_to_one"),    # the grade it copies, then 1:1
+    ("Sepatu Vans Old Skool Hitam Premium 1:1 Free Box", "graded_one_to_one"),  # the seller's grade, then 1:1
     ("GaoGao Freedom Gundam 1/100 model kit", "bootleg_maker"),
     ("Daban MG Strike Freedom 8802", "bootleg_maker"),
     ("Игра для MDP: Superman", "clone_console"),           # a clone console: its games are pirate copies
@@ -120,6 +121,7 @@ def test_cue_fires(cues, text, cue):
     "Tupperware Eco Bottle 500ml Ori Bukan KW",   # original, not a copy
     "Nero CD burning software",                   # what the software does
     "Iron Man helmet model original 1:1 scale",   # a scale
+    "Figure Naruto Premium 1:1 scale bust",        # a scale
     "Diskon 90% ori sepatu",                # a discount
     "Nike socks, 100% original quality",    # the genuine claim
     "Meteran listrik 2 kWh",
@@ -154,6 +156,9 @@ def test_mark_scoped_cues_are_marked(cues):
     assert [(c.id, c.scope) for _, _, c in found] == [("dupe", "mark")]
     found = cues.find_in_text("Sepatu KW super murah")
     assert [(c.id, c.scope) for _, _, c in found] == [("kw_grade_named", "mark")]
+    # without a mark beside it, "Premium 1:1" may be a square's ratio ("Frame Foto Kayu Premium 1:1")
+    found = cues.find_in_text("Frame Foto Kayu Premium 1:1 Polos")
+    assert [(c.id, c.scope) for _, _, c in found] == [("graded_one_to_one", "mark")]
 
 
 @pytest.mark.parametrize("pattern, prefixes", [
