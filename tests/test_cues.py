@@ -69,6 +69,10 @@ def ids(cues, text):
     ("Картридж Игра Sega: Gemfire (русская)", "pirate_translation"),   # no such game was published in Russian
     ("Игра Sega: Tiny Toon Adventures русская версия", "pirate_translation"),
     ("Headset Bluetooth Beats Studio 3 Copy", "copy_named"),
+    ("Office 2021 Professional Plus Lifetime Key + Activator Crack", "cracked_software"),  # what breaks the licence
+    ("Adobe Illustrator 2024 Pre-Activated Windows", "cracked_software"),
+    ("Software AutoCAD 2020 Full Crack Permanent", "cracked_software"),
+    ("Windows 11 Pro 64 bit с кряком на флешке", "cracked_software"),
     ("Airpods Pro TWS Clone", "copy_named"),
     ("Zapatillas Nike Air Max copia AAA", "copy_other"),
     ("Réplica de reloj Rolex Submariner", "replica"),
@@ -122,6 +126,9 @@ def test_cue_fires(cues, text, cue):
     "Nero CD burning software",                   # what the software does
     "Iron Man helmet model original 1:1 scale",   # a scale
     "Figure Naruto Premium 1:1 scale bust",        # a scale
+    "Curl activator cream for natural hair",       # a cosmetic
+    "Samsung S22 LCD screen with crack, for parts",  # damage, not software
+    "Pre-activated SIM card with 10 GB data",        # a prepaid card
     "Diskon 90% ori sepatu",                # a discount
     "Nike socks, 100% original quality",    # the genuine claim
     "Meteran listrik 2 kWh",
