@@ -864,6 +864,9 @@ def test_parts_named_in_the_marketplaces_languages_say_what_they_fit(checker_wit
     ("Surface Pro Type Cover replacement keyboard", False),    # the keyboard cover's own name
     ("AirPods Pro 2 clone earbuds", True),                      # a model's number between: still a clone
     ("Beats Studio 3 copy headphones", True),
+    ("Portable SSD 1TB Samsung T7 style USB-C", True),          # any model with a digit, then a likeness word
+    ("Smart watch Apple Watch S8 Ultra lookalike 49mm", True),
+    ("Samsung T7 Shield 2TB portable SSD", False),               # the model itself
 ])
 def test_technical_channels_and_hyphenated_styles_are_no_comparison(checker_with, title, compares):
     result = checker_with()(title, brand="Volta")

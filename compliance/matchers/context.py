@@ -281,6 +281,10 @@ class ContextAnnotator:
         entry = span.data["entry"]
         _revise_comparison(doc, ts, entry, ctx)
         if ctx["context"] is None:
+            likeness = _model_then_likeness(doc, ts)
+            if likeness:
+                ctx["context"], ctx["pattern"], ctx["wording"] = "COMPARE", "model_style", likeness
+        if ctx["context"] is None:
             wording = self._referential(doc, ts, span)
             if wording:
                 ctx["context"], ctx["pattern"], ctx["wording"] = "COMPAT", "referential", wording
@@ -306,6 +310,25 @@ class ContextAnnotator:
         if accessory and ts.start > 0 and doc[ts.start - 1].lower_ in accessory:
             return doc[ts.start - 1:ts.end].text  # "Case iPhone 15", "Capa iPhone"
         return _compat_or_accessory_after(doc, ts, accessory)
+
+
+# Words after a mark's model that make the model a likeness ("Samsung T7 style", "Apple Watch S8
+# lookalike"): the model_style pattern's, after any model the token patterns cannot list.
+LIKENESS_AFTER_MODEL = frozenset("style styled lookalike inspired dupe dupes replica clone clones".split())
+MODEL_SUFFIXES = frozenset("pro max plus mini ultra lite se xl".split())
+
+
+def _model_then_likeness(doc, ts) -> str:
+    """The mark, a model word with a digit and perhaps a second one or a suffix ("T7", "S8 Ultra"),
+    then a likeness word: a comparison with that model."""
+    k = ts.end
+    if k >= len(doc) or not any(c.isdigit() for c in doc[k].text):
+        return ""
+    k += 1
+    if k < len(doc) and (doc[k].lower_ in MODEL_SUFFIXES or any(c.isdigit() for c in doc[k].text)):
+        k += 1
+    k += k < len(doc) and doc[k].text == "-"
+    return doc[ts.start:k + 1].text if k < len(doc) and doc[k].lower_ in LIKENESS_AFTER_MODEL else ""
 
 
 def _mark_windows(listings) -> list[tuple[Any, int, int, list[Span]]]:
