@@ -55,6 +55,13 @@ def ids(cues, text):
     ("Tas Wanita Guess Ori Batam Murah", "copy_ori"),                      # the copy grade's name
     ("Parfum Versace Eros Ori Singapore 100ml", "copy_ori"),
     ("Sepatu Nike Air Force 1 Putih Premium Import", "import_grade"),     # the trade's name for a copy
+    ("Kaos Polo Lacoste Pria Import Premium Quality", "import_grade"),    # the same name, the other way round
+    ("Tas Hermes Birkin 30 Togo Kualitas Mirror Fullset", "mirror_quality"),  # the grade's word first
+    ("Jersey Bola Home 2024/25 Grade Ori Thailand Ready Stock", "thai_grade"),   # a shirt's copy grade
+    ("Jersey Bola Away Thailand Quality Printing Nama", "thai_grade"),
+    ("DVD Windows 11 Pro Full Version Permanen Installer", "cracked_software"),  # a licence no key gives
+    ("ebook pdf atomic habits bahasa indonesia kirim via email", "book_file"),  # a pirate copy of a book
+    ("Buku PDF Novel Laut Bercerita Lengkap", "book_file"),
     ("Tas Wanita Guess Selempang Import Batam", "import_grade"),
     ("Tas Hermes Birkin 30 Kulit Sapi Semi Ori", "kw_grade_named"),       # half original
     ("Catokan Rambut Philips 2in1 Curly Non Ori", "kw_grade_named"),      # not original
@@ -126,6 +133,10 @@ def test_cue_fires(cues, text, cue):
     "Nero CD burning software",                   # what the software does
     "Iron Man helmet model original 1:1 scale",   # a scale
     "Figure Naruto Premium 1:1 scale bust",        # a scale
+    "Beras Thai Jasmine Kualitas Thailand 5 kg",    # the rice's grade
+    "Tablet ebook pdf reader 7 inch e-ink",         # a reader of such files
+    "Map dokumen buku tulis A4 plastik",            # no file
+    "Jersey Timnas Thailand 2024 Home Original",    # the national team's own shirt
     "Curl activator cream for natural hair",       # a cosmetic
     "Samsung S22 LCD screen with crack, for parts",  # damage, not software
     "Pre-activated SIM card with 10 GB data",        # a prepaid card
