@@ -28,6 +28,8 @@ def test_a_copys_grade_spelt_out_beside_a_mark_blocks(checker_with, title):
     ("Bor Baterai Cordless 12V Ala Makita 2 Baterai", "makita"),
     ("Bibit Parfum Murni Aroma Bvlgari Aqua 100ml", "bvlgari"),         # a perfume refill's scent of
     ("Parfum Isi Ulang Wangi Victoria's Secret Bombshell 35ml", "victoria's secret"),
+    ("Knalpot Racing Model Akrapovic Untuk Vario 150", "akrapovic"),      # "model X": the X-style
+    ("Sepatu Sneakers Model Nike Air Jordan Murah", "nike"),
 ])
 def test_likeness_words_before_a_brand_are_a_comparison(checker_with, title, mark):
     result = checker_with()(title, brand=None)
@@ -42,6 +44,19 @@ def test_likeness_words_before_a_brand_are_a_comparison(checker_with, title, mar
 def test_an_everyday_character_name_beside_its_franchise_or_called_a_character_is_merchandise(
         checker_with, title, name):
     assert "block" in severities(checker_with()(title, brand=None), name)
+
+
+@pytest.mark.parametrize("title, club", [
+    ("Kaos Bola Barcelona Anak Setelan Printing", "barcelona"),   # "kaos bola": a football shirt
+    ("Jersey Bola Barcelona Home 2024 Dewasa", "barcelona"),
+])
+def test_a_club_named_as_an_everyday_word_on_a_football_shirt_is_the_club(checker_with, title, club):
+    assert "block" in severities(checker_with()(title, brand=None), club)
+
+
+def test_model_after_a_compatibility_word_lists_another_model_it_fits(checker_with):
+    result = checker_with()("sleeve case cover for apple ipad 2 wifi 3g model hp touchpad 9.7-inch", brand=None)
+    assert not [f for f in result.findings if f.rule == "TM002"], result.findings
 
 
 @pytest.mark.parametrize("title", [
@@ -250,6 +265,7 @@ def test_an_indonesian_word_that_is_a_mark_is_the_word_beside_its_senses_words(c
     ("Minyak Zaitun Mustika Ratu 175ml", "mustika ratu"),
     ("Panci Presto 8 Liter Maspion ORIGINAL", "maspion"),            # the pot's size between
     ("Rice Cooker 1.8L Miyako", "miyako"),
+    ("Kabel USB-C - Lightning Ugreen 1m MFi Putih", "ugreen"),       # the plugs it joins between
 ])
 def test_the_maker_after_the_product_an_indonesian_title_names_is_its_stock_a_review(checker_with, title, maker):
     assert severities(checker_with()(title, brand=None), maker) == {"warn"}

@@ -280,6 +280,10 @@ class ContextAnnotator:
         _strongest_framing(doc, ts, found, ctx)
         entry = span.data["entry"]
         _revise_comparison(doc, ts, entry, ctx)
+        if ctx["pattern"] == "id_ms_model" and any(f[0] == "COMPAT" and f[2] < ts.start for f in found):
+            # "case for apple ipad 2 wifi 3g model hp touchpad": after "for", "model" lists another
+            # model the product fits; "Knalpot Model Akrapovic" alone is the Indonesian "-style".
+            ctx["context"], ctx["pattern"], ctx["wording"] = None, "", ""
         if ctx["context"] is None:
             likeness = _model_then_likeness(doc, ts)
             if likeness:

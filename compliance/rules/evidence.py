@@ -1629,7 +1629,8 @@ def _after_product(listing, span) -> bool:
         return True  # a bundle's next product, led by its maker ("... 4 Cans + Nissin Ramen")
     if any(s.start < span.start and not s.data["entry"].generic for s in _title_marks(listing)):
         return False  # another mark comes first; an everyday word of the product's name may ("Kampas Rem")
-    return _names_a_product(SIZE_AFTER_PRODUCT.sub(" ", before))  # "Panci Presto 8 Liter Maspion": its size between
+    # "Panci Presto 8 Liter Maspion": its size between; "Kabel USB-C - Lightning Ugreen": its plugs
+    return _names_a_product(CONNECTORS.sub(" ", SIZE_AFTER_PRODUCT.sub(" ", before)))
 
 
 def _names_a_product(opening: str) -> bool:
@@ -1643,6 +1644,13 @@ def _names_a_product(opening: str) -> bool:
 # "Kipas Angin 16 Inch Cosmos"): the product's size, not a word of its name.
 SIZE_AFTER_PRODUCT = re.compile(r"(?i)\s\d+(?:[.,]\d+)?\s?(?:liters?|litres?|ltr|l|ml|cm|mm|kg|gr|g|inch|inci|watt|w)"
                                 r"\s*$")
+
+
+# The plugs a cable or an adapter joins, named with the product before its maker ("Kabel USB-C -
+# Lightning Ugreen 1m", "Adaptador HDMI a VGA Vention"): the product's kind, not words of a name.
+CONNECTORS = re.compile(r"(?i)(?:\b(?:usb[- ]?[abc]?|type[- ]?[ac]|lightning|micro[- ]?usb|mini[- ]?usb|mini[- ]?hdmi|"
+                        r"hdmi|displayport|vga|dvi|thunderbolt(?:\s?\d)?|rj-?45|aux)\b"
+                        r"(?:\s*(?:-|–|/|to|na|auf|zu|vers|a)(?=\s))?\s*)+")
 
 
 # What a shop's or a maker's page title puts after its name: "| Samsung UK", "- Razer United
