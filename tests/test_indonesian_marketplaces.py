@@ -266,6 +266,7 @@ def test_an_indonesian_word_that_is_a_mark_is_the_word_beside_its_senses_words(c
     ("Panci Presto 8 Liter Maspion ORIGINAL", "maspion"),            # the pot's size between
     ("Rice Cooker 1.8L Miyako", "miyako"),
     ("Kabel USB-C - Lightning Ugreen 1m MFi Putih", "ugreen"),       # the plugs it joins between
+    ("[SNI] HELM KYT TT COURSE FULL FACE DOUBLE VISOR", "kyt"),      # after the shop's bracketed tag
 ])
 def test_the_maker_after_the_product_an_indonesian_title_names_is_its_stock_a_review(checker_with, title, maker):
     assert severities(checker_with()(title, brand=None), maker) == {"warn"}

@@ -1624,7 +1624,7 @@ def _after_product(listing, span) -> bool:
     after a bundle's "+", leading the next product."""
     if span.field != "title":
         return False
-    before = listing.fields["title"].raw[:span.start]
+    before = LEADING_TAGS.sub("", listing.fields["title"].raw[:span.start])  # "[SNI] HELM KYT ..."
     if before.rstrip().endswith("+"):
         return True  # a bundle's next product, led by its maker ("... 4 Cans + Nissin Ramen")
     if any(s.start < span.start and not s.data["entry"].generic for s in _title_marks(listing)):
@@ -1645,6 +1645,9 @@ def _names_a_product(opening: str) -> bool:
 SIZE_AFTER_PRODUCT = re.compile(r"(?i)\s\d+(?:[.,]\d+)?\s?(?:liters?|litres?|ltr|l|ml|cm|mm|kg|gr|g|inch|inci|watt|w)"
                                 r"\s*$")
 
+
+# The shop's bracketed tags a title opens with ("[SNI]", "(Ready Stock)", "【COD】"): no words of the product.
+LEADING_TAGS = re.compile(r"^\s*(?:[\[(【（][^\])】）]*[\])】）]\s*)+")
 
 # The plugs a cable or an adapter joins, named with the product before its maker ("Kabel USB-C -
 # Lightning Ugreen 1m", "Adaptador HDMI a VGA Vention"): the product's kind, not words of a name.
