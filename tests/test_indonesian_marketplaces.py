@@ -59,6 +59,13 @@ def test_model_after_a_compatibility_word_lists_another_model_it_fits(checker_wi
     assert not [f for f in result.findings if f.rule == "TM002"], result.findings
 
 
+def test_the_products_noun_leading_a_title_is_no_other_maker(checker_with):
+    # "Charger" is Dodge's mark too, but here it names what is sold: Lenovo is no product it leads.
+    result = checker_with()("Charger Lenovo 65W Type C Original Garansi Resmi", brand=None)
+    messages = [f.message for f in result.findings if f.entry == "Lenovo"]
+    assert messages and not any("Charger leads" in m for m in messages), messages
+
+
 @pytest.mark.parametrize("title", [
     "Diaper Genie Angel care refill bags",   # two everyday names of one owner, not beside each other's keyword
     "frozen peas and anna's biscuits",

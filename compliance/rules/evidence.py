@@ -1730,9 +1730,11 @@ def _other_maker_leads(listing, entry) -> str:
     receiver")."""
     if listing.brand_column:
         return ""
-    # A misspelling opening the title ("Polera" one letter from PowerA) is no maker's name written.
+    # A misspelling opening the title ("Polera" one letter from PowerA) is no maker's name written,
+    # nor an everyday-word mark that is the product's own noun ("CHARGER ORIGINAL LENOVO": no Dodge).
     return next((s.data["entry"].term for s in _title_leader_spans(listing)
-                 if s.data.get("how") != "typo" and _another_makers(s.data["entry"], entry)), "") \
+                 if s.data.get("how") != "typo" and _another_makers(s.data["entry"], entry)
+                 and not (s.data["entry"].generic and title_products(s.text.lower()))), "") \
         or _established_leader(listing, entry)
 
 
