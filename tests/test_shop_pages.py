@@ -157,6 +157,7 @@ def test_a_stationery_tool_or_appliance_maker_closing_the_title_names_its_stock(
     ("Tapete De Goma Para Auto Kia Rio 2018", "kia"),
     ("Коврики резиновые для автомобиля Kia Rio 2018", "kia"),
     ("Capa de silicone para chave Volkswagen Gol", "volkswagen"),     # the car's key a cover is for
+    ("oli gardan 120ml untuk motor matic honda", "honda"),            # an automatic scooter, in Indonesian
 ])
 def test_the_vehicle_a_part_is_for_may_stand_before_its_maker(checker_with, title, maker):
     assert ("TM003", "info", maker) in tm_findings(checker_with()(title, brand=None))

@@ -43,9 +43,9 @@ LIST_WORDS = DEVICE_WORDS | frozenset(
     "series gen generation up to - – : ; ( ) y e et und и "
     "netbook netbooks mobile cell smart "  # "for tablets, smart phones, mobile phones and iPod"
     # the vehicles a part or a mat is for, named before their maker: "Tapete Para Auto Kia Rio",
-    # "Коврики для автомобиля Kia Rio", "untuk mobil Toyota Avanza"
+    # "Коврики для автомобиля Kia Rio", "untuk mobil Toyota Avanza", "untuk motor matic Honda"
     "car cars auto autos carro carros coche coches vehicle vehicles moto motos motorcycle motorcycles "
-    "mobil автомобиля автомобилей авто машины мотоцикла "
+    "mobil motor matic bebek автомобиля автомобилей авто машины мотоцикла "
     # its key, for a key's cover or shell: "Capa para chave Volkswagen Gol", "Casing Kunci Mobil Toyota"
     "key keys llave llaves chave chaves ключа ключей kunci "
     "ereader ereaders e-readers reader readers gps pc pcs radio radios "
