@@ -1172,6 +1172,13 @@ def test_a_watch_houses_movement_is_still_a_component(checker_with):
     assert any("component" in str(why) for _, why in result.listing.decisions), result.listing.decisions
 
 
+def test_a_character_before_a_component_noun_is_no_component(checker_with):
+    # "motor" is also Indonesian for a motorbike: a sticker of One Piece for helmets and motorbikes.
+    result = checker_with()("Stiker Cutting Karakter One Piece Motor Helm Laptop", brand=None)
+    assert not any("component" in str(why) for _, why in result.listing.decisions), result.listing.decisions
+    assert "block" in severities(result, "one piece")
+
+
 def test_clothing_for_a_company_is_no_compatibility(checker_with):
     result = checker_with()("Camiseta polo para Petronas Malasia equipo", brand=None)
     assert "TM003" not in {f.rule for f in result.findings}, result.findings

@@ -2926,8 +2926,8 @@ def _component(span, before: list[str], after: list[str]) -> str:
         return f"what the product is made of ('{before[-1]} {span.text}')"
     if before and before[-1] in CLOTH_WORDS_BEFORE and compact(span.text) in BRAND_NAMED_CLOTHS:
         return f"the cloth the trade names so ('{before[-1]} {span.text}')"
-    if not after or after[0] not in COMPONENT_NOUNS:
-        return ""
+    if not after or after[0] not in COMPONENT_NOUNS or goods_of(span.data["entry"]).property_for_merchandise:
+        return ""  # a character, a team or a show is no part of a product ("Stiker One Piece Motor Helm")
     if after[0] in CLOTH_NOUNS and goods_of(span.data["entry"]).fashion_house:
         return ""
     if span.data["name"] == span.data["entry"].term:
