@@ -54,8 +54,12 @@ def test_a_club_named_as_an_everyday_word_on_a_football_shirt_is_the_club(checke
     assert "block" in severities(checker_with()(title, brand=None), club)
 
 
-def test_model_after_a_compatibility_word_lists_another_model_it_fits(checker_with):
-    result = checker_with()("sleeve case cover for apple ipad 2 wifi 3g model hp touchpad 9.7-inch", brand=None)
+@pytest.mark.parametrize("title", [
+    "sleeve case cover for apple ipad 2 wifi 3g model hp touchpad 9.7-inch",  # after "for": another model it fits
+    "Kit Model Gundam HG RX-78-2 Bandai Original Japan 1/144",                # a model kit of a property
+])
+def test_model_before_a_mark_that_names_no_likeness(checker_with, title):
+    result = checker_with()(title, brand=None)
     assert not [f for f in result.findings if f.rule == "TM002"], result.findings
 
 

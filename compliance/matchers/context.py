@@ -280,9 +280,7 @@ class ContextAnnotator:
         _strongest_framing(doc, ts, found, ctx)
         entry = span.data["entry"]
         _revise_comparison(doc, ts, entry, ctx)
-        if ctx["pattern"] == "id_ms_model" and any(f[0] == "COMPAT" and f[2] < ts.start for f in found):
-            # "case for apple ipad 2 wifi 3g model hp touchpad": after "for", "model" lists another
-            # model the product fits; "Knalpot Model Akrapovic" alone is the Indonesian "-style".
+        if ctx["pattern"] == "id_ms_model" and _model_of_it(entry, ts, found):
             ctx["context"], ctx["pattern"], ctx["wording"] = None, "", ""
         if ctx["context"] is None:
             likeness = _model_then_likeness(doc, ts)
@@ -314,6 +312,17 @@ class ContextAnnotator:
         if accessory and ts.start > 0 and doc[ts.start - 1].lower_ in accessory:
             return doc[ts.start - 1:ts.end].text  # "Case iPhone 15", "Capa iPhone"
         return _compat_or_accessory_after(doc, ts, accessory)
+
+
+# Goods whose "model" is a scale model or a kit of it ("Kit Model Gundam HG", "Model Hot Wheels").
+MODELLED_GOODS = frozenset({"character", "media", "sports", "toy"})
+
+
+def _model_of_it(entry, ts, found) -> bool:
+    """Where "model" before a mark is no Indonesian "-style" ("Knalpot Model Akrapovic"): after a
+    compatibility word it lists another model the product fits ("case for apple ipad 2 wifi 3g
+    model hp touchpad"); before a property or a toy it is a model kit of it."""
+    return entry.goods in MODELLED_GOODS or any(f[0] == "COMPAT" and f[2] < ts.start for f in found)
 
 
 # Words after a mark's model that make the model a likeness ("Samsung T7 style", "Apple Watch S8
