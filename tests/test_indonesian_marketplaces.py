@@ -366,6 +366,16 @@ def test_the_national_teams_kit_maker_named_as_the_maker_is_a_licence_review(che
     assert _blocked(checker_with()("Jersey Timnas Indonesia Away 2024", brand=None))
 
 
+@pytest.mark.parametrize("title, blocked", [
+    ("Jersey Persib Bandung Home 2024 Sportama", False),               # the club's kit maker closes the title
+    ("Jersey Timnas Indonesia Home 2024 Erspo Original Authentic", False),
+    ("Jersey Persib Bandung Home 2024 Grade Ori Sportama", True),       # copy words still fail
+    ("Action figure Naruto by Bandai", True),                           # a character's figure: a team's only
+])
+def test_a_teams_kit_maker_closing_its_title_is_a_licence_review(checker_with, title, blocked):
+    assert _blocked(checker_with()(title, brand=None)) is blocked
+
+
 def test_stripes_cut_for_a_motorcycle_model_are_not_its_makers_logo(checker_with):
     assert not _blocked(checker_with()("Stiker Striping Yamaha Nmax 2020 Hitam", brand=None))
     assert _blocked(checker_with()("Stiker Logo Yamaha Chrome Timbul", brand=None))

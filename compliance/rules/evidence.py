@@ -1875,8 +1875,26 @@ def _licensee_leads(listing, entry) -> str:
                    and (same_family(compact(found.term), entry) or licence_for(compact(found.term), entry))), "")
     if leader:
         return leader
-    licensee = _licensee_in_title(listing)
+    licensee = _licensee_in_title(listing) or (_kit_maker_closing_title(listing) if goods_of(entry) is Goods.SPORTS
+                                               else "")
     return licensee if licensee and licence_for(compact(licensee), entry) else ""
+
+
+def _kit_maker_closing_title(listing) -> str:
+    """A known licensee closing a team's title, before only words such as "Original" or "Authentic"
+    ("Jersey Persib Bandung Home 2024 Sportama", "Jersey Timnas Indonesia Home 2024 Erspo Original"):
+    the kit maker, as a shop of the team's shirts names it. Copies name no kit maker so; a
+    character's figure "by Bandai" may be a copy's keyword, so a team's only."""
+    from ..licensees import known_licences
+
+    title = listing.fields["title"].raw.split() if "title" in listing.fields else []
+    while title and title[-1].lower().strip(".,;:()[]|!") in ORIGINAL_WORDS:
+        title.pop()
+    for n in (3, 2, 1):
+        name = " ".join(title[-n:]).strip(".,;:()[]/|\"'«»")
+        if len(title) > n and name[:1].isupper() and compact(name) in known_licences():
+            return name
+    return ""
 
 
 def _licensee_in_title(listing) -> str:
