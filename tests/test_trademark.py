@@ -1172,6 +1172,14 @@ def test_a_watch_houses_movement_is_still_a_component(checker_with):
     assert any("component" in str(why) for _, why in result.listing.decisions), result.listing.decisions
 
 
+@pytest.mark.parametrize("title, word, blocked", [
+    ("EVGA GeForce GTX TITAN X Superclocked 12GB", "titan", False),  # a word of NVIDIA's product name
+    ("Jam Tangan Pria Kulit TITAN Hitam Original", "titan", True),     # the watch house, written as its logo
+])
+def test_capitals_inside_another_makers_product_name_are_no_logo(checker_with, title, word, blocked):
+    assert ("block" in severities(checker_with()(title, brand=None), word)) is blocked
+
+
 def test_a_character_before_a_component_noun_is_no_component(checker_with):
     # "motor" is also Indonesian for a motorbike: a sticker of One Piece for helmets and motorbikes.
     result = checker_with()("Stiker Cutting Karakter One Piece Motor Helm Laptop", brand=None)

@@ -2419,7 +2419,8 @@ def _brand_use(listing, span, ctx, answers: tuple[bool, str, bool]) -> tuple[str
         reasons.append(f"named as maker ('{ctx.get('wording')}')")
     if after_tag_label(listing.fields[span.field].raw, span.start):
         reasons.append("in a tag list")
-    if _capitals_in_mixed_case(listing.fields[span.field].text, span.text):
+    if _capitals_in_mixed_case(listing.fields[span.field].text, span.text) \
+            and not _in_another_makers_name(listing, span):
         reasons.append("written in capitals like a logo")
     if names_its_product:  # the evidence's answer, which the 'works with' step reads too
         reasons.append("right before the product, as its maker")
@@ -2428,6 +2429,15 @@ def _brand_use(listing, span, ctx, answers: tuple[bool, str, bool]) -> tuple[str
     if after_product:  # written as a name ("Sepatu Converse"; the evidence asks only then)
         reasons.append("written as a name right after the product the title opens with")
     return tuple(reasons)
+
+
+def _in_another_makers_name(listing, span) -> bool:
+    """Right after another maker's mark, as a word of its product's name ("GeForce GTX TITAN X"):
+    capitals there are the product name's, not a logo of the everyday-word mark's own."""
+    entry = span.data["entry"]
+    return any(other.field == span.field and 0 <= span.start - other.end <= 1 and other.data.get("entry") is not None
+               and not same_maker(other.data["entry"], entry)
+               for other in listing.spans.get("marks", ()))
 
 
 def _system_follows(listing, span) -> bool:
