@@ -29,6 +29,7 @@ def test_a_copys_grade_spelt_out_beside_a_mark_blocks(checker_with, title):
     ("Bibit Parfum Murni Aroma Bvlgari Aqua 100ml", "bvlgari"),         # a perfume refill's scent of
     ("Parfum Isi Ulang Wangi Victoria's Secret Bombshell 35ml", "victoria's secret"),
     ("Knalpot Racing Model Akrapovic Untuk Vario 150", "akrapovic"),      # "model X": the X-style
+    ("Hoodie Ala H&M Polos Premium", "h&m"),                             # a fast-fashion house's name
     ("Sepatu Sneakers Model Nike Air Jordan Murah", "nike"),
 ])
 def test_likeness_words_before_a_brand_are_a_comparison(checker_with, title, mark):
