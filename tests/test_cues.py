@@ -67,6 +67,8 @@ def ids(cues, text):
     ("Catokan Rambut Philips 2in1 Curly Non Ori", "kw_grade_named"),      # not original
     ("DVD Game PS2 PES 2019 Kaset Burn", "burned_disc"),                  # a burned copy
     ("Sepatu Balenciaga Triple S Premium Original 1:1", "one_to_one"),    # the grade it copies, then 1:1
+    ("Nature Republic Aloe Vera 92% KW Murah", "kw_grade"),              # a share of likeness, not kilowatts
+    ("Kaos Supreme Box Logo Tee Mirror", "mirror_named"),                 # the grade closing the title
     ("Sepatu Vans Old Skool Hitam Premium 1:1 Free Box", "graded_one_to_one"),  # the seller's grade, then 1:1
     ("GaoGao Freedom Gundam 1/100 model kit", "bootleg_maker"),
     ("Daban MG Strike Freedom 8802", "bootleg_maker"),
@@ -128,6 +130,10 @@ def test_cue_fires(cues, text, cue):
     "Knock off dust with the brush",
     "Genset Honda 5 KW silent",             # kilowatts
     "Heater listrik 2,5 kW hemat",          # kilowatts, a decimal comma
+    "Genset Honda 5-KW silent",             # kilowatts, hyphenated
+    "Cermin Rias Makeup LED Mirror",        # the product is a mirror
+    "Spion Motor Honda Beat Side Mirror",
+    "boss audio bv4 monitor rear view mirror",
     "Sepatu Nike Ori 100% Garansi",         # the genuine claim: wholly original
     "Tupperware Eco Bottle 500ml Ori Bukan KW",   # original, not a copy
     "Nero CD burning software",                   # what the software does
