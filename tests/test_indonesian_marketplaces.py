@@ -354,6 +354,14 @@ def test_a_fashion_house_named_as_the_goods_print_blocks(checker_with, title, ma
     assert "block" in severities(checker_with()(title, brand=None), mark)
 
 
+@pytest.mark.parametrize("title, mark", [
+    ("masker kain motif supreme hitam", "supreme"),         # the house as the print, in lower case
+    ("sticker logo apple putih untuk mobil", "apple"),      # the maker's logo sold as a sticker
+])
+def test_an_indonesian_title_in_lower_case_still_names_the_mark(checker_with, title, mark):
+    assert "block" in severities(checker_with()(title, brand=None), mark)
+
+
 def test_a_colour_after_design_is_no_print_of_a_house(checker_with):
     # "design" before a word is as often the colour's or the style's as a print's.
     result = checker_with()("koss on-ear flats design pink", brand=None)
@@ -370,6 +378,7 @@ def test_the_national_teams_kit_maker_named_as_the_maker_is_a_licence_review(che
 @pytest.mark.parametrize("title, blocked", [
     ("Jersey Persib Bandung Home 2024 Sportama", False),               # the club's kit maker closes the title
     ("Jersey Timnas Indonesia Home 2024 Erspo Original Authentic", False),
+    ("jersey persib bandung home 2024 sportama", False),               # a title all in lower case
     ("Jersey Persib Bandung Home 2024 Grade Ori Sportama", True),       # copy words still fail
     ("Action figure Naruto by Bandai", True),                           # a character's figure: a team's only
 ])

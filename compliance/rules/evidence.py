@@ -911,7 +911,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "_title_fitting": lambda ev: _first_fitting(ev._product_words),
     "_generic_use": lambda ev: (
         _generic_use(ev._listing, ev._span, ev._ctx, (ev.names_its_product, ev.latin_title,
-                                                      ev._span.text[:1].isupper() and ev.after_product))
+                                                      _as_a_name(ev._listing, ev._span) and ev.after_product))
         if ev.generic_word
         else ((), "")),
     "goods": lambda ev: goods_of(ev._entry),
@@ -1390,6 +1390,14 @@ def _generic_use(listing, span, ctx, answers: tuple[bool, str, bool]) -> tuple[t
     ``answers`` are the evidence's own (names its product, a Latin title, after the product), which
     other steps read too."""
     return _brand_use(listing, span, ctx, answers), _everyday_use(listing, span, span.data["entry"])
+
+
+def _as_a_name(listing, span) -> bool:
+    """Written as a name: capitalised, or in an Indonesian or Malay title written all in lower case,
+    where no word is ("topi baseball new era yankees"): there the place of an English name says what
+    capitals cannot. An English title in lower case ("black brown agenda lining leather ... case")
+    uses English words as words."""
+    return span.text[:1].isupper() or span.field == "title" and listing.title.islower() and _in_local_trade(listing)
 
 
 def _licensee(key: str, entry) -> str:
@@ -1892,8 +1900,9 @@ def _kit_maker_closing_title(listing) -> str:
         title.pop()
     for n in (3, 2, 1):
         name = " ".join(title[-n:]).strip(".,;:()[]/|\"'«»")
-        if len(title) > n and name[:1].isupper() and compact(name) in known_licences():
-            return name
+        written = name[:1].isupper() or listing.title.islower() and not is_common_word(name.lower())
+        if len(title) > n and written and compact(name) in known_licences():
+            return name  # in a title all in lower case, a name that is no everyday word ("sportama")
     return ""
 
 
