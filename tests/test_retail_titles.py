@@ -377,8 +377,10 @@ def test_a_laptop_titled_notebook_is_no_other_goods_for_its_maker(checker_with):
 @pytest.mark.parametrize("title, mark", [
     ("Festplatte Lexar Professional 1000x 64GB SDXC UHS-II Card", "lexar"),
     ("Disque dur Seagate BarraCuda 2TB SATA", "seagate"),
+    ("Voeding Seasonic Focus Plus Gold 550W", "seasonic"),           # a Dutch shop's power supply
+    ("Behuizing Fractal Design Define 7 Zwart", "fractal design"),    # and its computer case
 ])
-def test_a_maker_after_the_product_a_german_or_french_title_names_is_its_maker(checker_with, title, mark):
+def test_a_maker_after_the_product_a_european_shops_title_names_is_its_maker(checker_with, title, mark):
     # As "Lampu LED Philips" names Philips' lamp: the product first, then its maker.
     assert severities(checker_with()(title, brand=None), mark) == {"warn"}
 
