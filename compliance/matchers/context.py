@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..blocklist import PROPERTY_GOODS
 from . import Span
 
 if TYPE_CHECKING:
@@ -314,8 +315,9 @@ class ContextAnnotator:
         return _compat_or_accessory_after(doc, ts, accessory)
 
 
-# Goods whose "model" is a scale model or a kit of it ("Kit Model Gundam HG", "Model Hot Wheels").
-MODELLED_GOODS = frozenset({"character", "media", "sports", "toy"})
+# Goods whose "model" is a scale model or a kit of it ("Kit Model Gundam HG", "Model Hot Wheels"):
+# a property's (a character, a show, a team) or a toy line's.
+MODELLED_GOODS = PROPERTY_GOODS | {"toy"}
 
 
 def _model_of_it(entry, ts, found) -> bool:
