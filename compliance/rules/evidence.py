@@ -23,7 +23,14 @@ from rapidfuzz.distance import Levenshtein
 
 from ..blocklist import PROPERTY_GOODS
 from ..classes import classes_for_title, classes_of, title_products
-from ..matchers.context import CARRIED_FRAME, FASHION_CLASSES, STOP_WORDS, TITLE_PREFIX, device_brand
+from ..matchers.context import (
+    CARRIED_FRAME,
+    FASHION_CLASSES,
+    OPENING_BRACKETS,
+    STOP_WORDS,
+    TITLE_PREFIX,
+    device_brand,
+)
 from ..matchers.declension import word_forms
 from ..matchers.marks import (
     GLUED,
@@ -1654,8 +1661,10 @@ SIZE_AFTER_PRODUCT = re.compile(r"(?i)\s\d+(?:[.,]\d+)?\s?(?:liters?|litres?|ltr
                                 r"\s*$")
 
 
-# The shop's bracketed tags a title opens with ("[SNI]", "(Ready Stock)", "【COD】"): no words of the product.
-LEADING_TAGS = re.compile(r"^\s*(?:[\[(【（][^\])】）]*[\])】）]\s*)+")
+# The shop's bracketed tags a title opens with ("[SNI]", "(Ready Stock)", "【COD】"): no words of the
+# product. The bracket pairs are the context step's, which reads the brand position after them.
+LEADING_TAGS = re.compile(r"^\s*(?:(?:" + "|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}"
+                                                    for o, c in OPENING_BRACKETS.items()) + r")\s*)+")
 
 # The plugs a cable or an adapter joins, named with the product before its maker ("Kabel USB-C -
 # Lightning Ugreen 1m", "Adaptador HDMI a VGA Vention"): the product's kind, not words of a name.
@@ -1893,17 +1902,23 @@ def _kit_maker_closing_title(listing) -> str:
     ("Jersey Persib Bandung Home 2024 Sportama", "Jersey Timnas Indonesia Home 2024 Erspo Original"):
     the kit maker, as a shop of the team's shirts names it. Copies name no kit maker so; a
     character's figure "by Bandai" may be a copy's keyword, so a team's only."""
-    from ..licensees import known_licences
-
     title = listing.fields["title"].raw.split() if "title" in listing.fields else []
     while title and title[-1].lower().strip(".,;:()[]|!") in ORIGINAL_WORDS:
         title.pop()
     for n in (3, 2, 1):
-        name = " ".join(title[-n:]).strip(".,;:()[]/|\"'«»")
-        written = name[:1].isupper() or listing.title.islower() and not is_common_word(name.lower())
-        if len(title) > n and written and compact(name) in known_licences():
-            return name  # in a title all in lower case, a name that is no everyday word ("sportama")
+        name = _known_licensee(title[-n:]) if len(title) > n else ""
+        # in a title all in lower case, a name that is no everyday word ("sportama")
+        if name and (name[:1].isupper() or listing.title.islower() and not is_common_word(name.lower())):
+            return name
     return ""
+
+
+def _known_licensee(title_words: list[str]) -> str:
+    """The words, their punctuation off, where they name a licensee of the register, or ""."""
+    from ..licensees import known_licences
+
+    name = " ".join(title_words).strip(".,;:()[]/|\"'«»")
+    return name if compact(name) in known_licences() else ""
 
 
 def _licensee_in_title(listing) -> str:
@@ -1916,8 +1931,6 @@ def _licensee_in_title(listing) -> str:
     titles name the maker after the product ("Набор детской посуды Stor. Disney / Marvel",
     "Воздушный шар Красавица и Чудовище 109 см Anagram"). In a title of Latin letters a licensee
     named later ("figure by Bandai") may be a copy's keyword. Found once per listing."""
-    from ..licensees import known_licences
-
     def found() -> str:
         title = listing.fields["title"].raw.split() if "title" in listing.fields else []
         anywhere = _mostly_another_script(listing.title)
@@ -1925,9 +1938,8 @@ def _licensee_in_title(listing) -> str:
             if not (anywhere or start <= 3 or _beside_collaboration(title, start) or _claimed_original(title, start)):
                 continue  # no maker's place in a title of Latin letters: a cheap test before the names
             for n in (3, 2, 1):
-                name = " ".join(title[start:start + n]).strip(".,;:()[]/|\"'«»")
-                if start + n <= len(title) and compact(name) in known_licences() \
-                        and (start == 0 or name[:1].isupper() and (anywhere or _maker_slot(title, start, n))):
+                name = _known_licensee(title[start:start + n]) if start + n <= len(title) else ""
+                if name and (start == 0 or name[:1].isupper() and (anywhere or _maker_slot(title, start, n))):
                     return name
         return ""
     return listing.once("licensee_in_title", found)
