@@ -161,9 +161,9 @@ class Checker:
         if listing.unchanged:
             return ListingResult(listing, [], {k: UNCHANGED for k in keys})
         findings: list[Finding] = []
-        spans = listing.spans
+        found = {name for name, spans in listing.spans.items() if spans}
         for rule, severity, fields, params, platforms, by_default in self.rules:
-            if rule.reads and not any(spans.get(name) for name in rule.reads):
+            if rule.reads and found.isdisjoint(rule.reads):
                 continue  # nothing its matchers found on this listing: the rule would find nothing
             for hit in rule.check(listing, params, fields):
                 finding = self._finding(rule, hit, severity, platforms, by_default)

@@ -250,8 +250,13 @@ def _all_languages_words() -> "WordSet":
 
 def language_counts(text_words: list[str]) -> dict[str, int]:
     """How many of a text's words (folded) are each Latin-script seed language's own words."""
+    import numpy as np
+
     sets = language_words()
-    return {lang: sum(w in known for w in text_words) for lang, known in sets.items()}
+    # One array of the words' keys searched in each language's sorted keys: a description's hundreds
+    # of words cost a search per language, not a call per word and language.
+    keys = np.array([_key(w) for w in text_words], dtype=np.uint64)
+    return {lang: known.count_keys(keys) for lang, known in sets.items()}
 
 
 def languages_of(counts: dict[str, int]) -> frozenset[str]:
@@ -356,6 +361,15 @@ class WordSet:
         k = np.uint64(_key(word))
         i = int(np.searchsorted(self._keys, k))
         return i < len(self._keys) and self._keys[i] == k
+
+    def count_keys(self, keys) -> int:
+        """How many of the words whose :func:`_key` values are ``keys`` (an array) are in the set."""
+        import numpy as np
+
+        if not len(keys) or not len(self._keys):
+            return 0
+        at = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
+        return int(np.count_nonzero(self._keys[at] == keys))
 
     def prefetch(self, words: list[str]) -> None:
         """Look ``words`` up together, in one search of the sorted keys, for the lookups that follow:

@@ -167,6 +167,9 @@ class ProductScope:
         self.next_accessories = _phrases(rows, "next") - keep
         self.modifiers = _phrases(rows, "modifier")
         self.groups = _product_groups(rows)
+        # Every group's products in one pattern: most titles name none, and one search tells so
+        # (a phrase any group's pattern finds at a position, this one finds there too).
+        self.any_product = _alternation([phrase for group, kind, phrase in rows if group and kind == "product"])
         self.with_words = re.compile(rf"(?<![^\W_])(?:{_WITH})(?![^\W_])|\s\+\s", re.IGNORECASE)
         split = _TARGET + ("|" + _WITH if with_split else "")
         self.head_end = re.compile(rf"(?<![^\W_])(?:{split})(?![^\W_])|\s\+\s", re.IGNORECASE)
@@ -242,6 +245,8 @@ class ProductScope:
         return bool(before) and any(before[-1].lower() == p.split(" ")[-1] for p in found)
 
     def _match(self, text: str, whole_title: str) -> tuple[str, re.Match] | None:
+        if self.any_product is None or self.any_product.search(text) is None:
+            return None
         for name, product_re, needs_re, exclude_re, lead in self.groups:
             if needs_re is not None and not needs_re.search(whole_title):
                 continue
