@@ -510,6 +510,24 @@ def test_a_device_inside_a_product_another_maker_leads_is_a_review(checker, titl
     assert "iPod" in _warns(checker, {"title": title})
 
 
+@pytest.mark.parametrize("title", [
+    "studio pa speaker 40 watts with ipod player controller",   # no maker leads it
+    "stereo earbuds w ipod controller black",
+])
+def test_a_device_named_as_what_a_part_of_the_product_is_for_is_compatibility(checker, title):
+    result = checker.check_batch([Listing.from_values("T1", 1, {"title": title})])[0]
+    assert [(f.rule, f.severity) for f in result.findings if f.kind == "trademark"] == [("TM003", "info")]
+
+
+@pytest.mark.parametrize("title", [
+    "ipod player controller with remote",            # the device leads: the product is its
+    "studio pa speaker with ipood player controller",  # a look-alike spelling is no reference
+])
+def test_a_device_feature_leaves_other_readings_alone(checker, title):
+    result = checker.check_batch([Listing.from_values("T1", 1, {"title": title})])[0]
+    assert not any(f.rule == "TM003" for f in result.findings)
+
+
 def test_a_device_after_a_no_name_or_fashion_lead_still_blocks(checker):
     assert "iPod" in _blocks(checker, {"title": "Nike ipod audio system black"})
     assert "iPod" in _blocks(checker, {"title": "jvc ipod audio system black", "brand": ""})

@@ -738,6 +738,7 @@ class MarkEvidence:
     other_maker_leads: str  # another maker's mark leads the title (no brand column): the product is its, or ""
     coined_leader: str      # no brand column: a coined word, no mark and no everyday word, opens the title, or ""
     device_maker_leads: str  # another maker of devices leads the title by its own name (no brand column), or ""
+    device_feature: str     # "with" the device and a dock, player or control of the product's for it, or ""
     licensee_leads: str     # the property's own maker or a known licensee leads or makes it (no brand column), or ""
     edition_named: bool     # the title names the property as the product's edition ("League of Legends Edition")
     owner_named: str        # the property's own maker named in the title, not as what it fits (no brand column)
@@ -868,6 +869,7 @@ class MarkEvidence:
                  "another maker leads the title": self.other_maker_leads,
                  "a coined name opens the title": self.coined_leader,
                  "a maker of devices leads the title": self.device_maker_leads,
+                 "a feature of the product for the device": self.device_feature,
                  "named as the product's edition": self.edition_named,
                  "its owner named as maker": self.owner_named,
                  "its owner opens the title": self.owner_heads,
@@ -943,6 +945,7 @@ _ANSWERS: dict[str, Callable[[MarkEvidence], object]] = {
     "other_maker_leads": lambda ev: _other_maker_leads(ev._listing, ev._entry),
     "coined_leader": lambda ev: _coined_leader(ev._listing),
     "device_maker_leads": lambda ev: _device_maker_leads(ev._listing, ev._entry),
+    "device_feature": lambda ev: _device_feature(ev._listing, ev._span),
     "licensee_leads": lambda ev: _licensee_leads(ev._listing, ev._entry),
     "edition_named": lambda ev: _edition_named(ev._listing, ev._span),
     "owner_named": lambda ev: _owner_named(ev._listing, ev._span, ev._entry),
@@ -2834,6 +2837,21 @@ def _words_apart(span) -> str:
     # Cut where the name's capitals start its words ("UltraFine"), or a name that is everyday words
     # itself; a coined word cut elsewhere ("GAR-MIN" of "Garmin") is the name disguised.
     return f"the words '{span.text}'" if span.data["entry"].generic or cut_at_its_words(span.text, name) else ""
+
+
+# The part of a product a device plugs into or is played and controlled through: "clock radio with
+# ipod dock", "pa system with ipod player controller", "earbuds w iphone controller".
+DEVICE_FEATURES = frozenset("dock docks docking cradle player controller controllers control controls remote "
+                            "input port connector interface".split())
+
+
+def _device_feature(listing, span) -> str:
+    """"with iPod dock": the device named between "with" (or "w") and a part of the product's made
+    for it, which the product works with ("rca clock radio with ipod dock"), or ""."""
+    after = _word_after(listing, span)
+    if after not in DEVICE_FEATURES or _word_before(listing, span) not in ("with", "w"):
+        return ""
+    return f"with {span.text} {after}"
 
 
 def _word_after(listing, span) -> str:

@@ -895,15 +895,28 @@ def works_with_device(span, entry, ev):
     brand column ("jvc kd-r620 in dash cd mp3 usb ipod receiver", "altec lansing imt320 compact
     ipod speaker system"): most often what the product plays, docks or connects; a review."""
     leader = ev.other_maker_leads or ev.coined_leader
-    if not (ev.goods.fittable and leader and ev.in_title) or ev.brand_position or ev.leads_title:
-        return None
-    if _given_to_its_product(ev):
-        return None
-    if ev.reading is not Reading.EXACT or ev.copy_words or ev.claims_original:
+    if not (leader and _device_named_mid_title(ev)) or _given_to_its_product(ev):
         return None
     return Outcome("TM001", "warn", f"names {entry.term}{_owner(entry)} in a product that {leader} "
                    f"leads: fine for what it works with, otherwise remove it",
                    f"Write 'for {entry.term} ...' or 'compatible with {entry.term} ...' to make the reference plain")
+
+
+def feature_for_device(span, entry, ev):
+    """"rca clock radio with ipod dock", "pa system with ipod player controller": a device named as
+    what a part of the product is made for, which the product works with."""
+    if not (ev.device_feature and _device_named_mid_title(ev)):
+        return None
+    return Outcome("TM003", "info", f"'{ev.device_feature}' names {entry.term} as what the product's "
+                   f"{ev.device_feature.rsplit(' ', 1)[-1]} works with: permitted compatibility use",
+                   f"Write 'for {entry.term} ...' or 'compatible with {entry.term} ...' to make the reference plain")
+
+
+def _device_named_mid_title(ev) -> bool:
+    """A device's name written as it is, in the title and not its first mark (the product is then
+    the device's), with no copy words nor a claim to be the original."""
+    return ev.goods.fittable and ev.in_title and not (ev.brand_position or ev.leads_title) \
+        and ev.reading is Reading.EXACT and not (ev.copy_words or ev.claims_original)
 
 
 def part_or_refill(span, entry, ev):
@@ -1160,7 +1173,7 @@ STEPS = (spare_own_brand, spare_ordinary_sense, spare_language_word, component_i
          comparison, hidden_mark, impossible_specification, second_hand_resale, the_work_itself, own_credit_resale,
          makers_product_line, service_feature, sales_channel, merchandise, logo_product, other_class, fan_wear,
          typo,
-         fitment_list, game_platform, fits_device, works_with_device,
+         fitment_list, game_platform, fits_device, feature_for_device, works_with_device,
          part_or_refill,
          beside_own_brand,
          outside_title, maybe_genuine, another_companys_mark)
