@@ -64,6 +64,17 @@ TITLE_ROUNDS = (TITLE_SIZES, TITLE_SIZES_MORE, TITLE_SIZES_THIRD, TITLE_SIZES_FO
     + (TITLE_SIZES_WITH_SHEIN,) * 16 + (TITLE_SIZES_WITH_FLIPKART,) * 5 \
     + (TITLE_SIZES_SHEIN_AND_FLIPKART,) * 1 + (TITLE_SIZES_THREE_SOURCES,) * 6
 SEED = 20261204
+# The audit's rows (eval/labels-audit.csv: listings blocked outside every labelled set, labelled blind
+# after the thirty-sixth round was drawn) were read while rules were built: later rounds never draw them.
+AUDITED_AFTER_ROUND = 36
+
+
+def _audited() -> frozenset[str]:
+    path = Path(__file__).resolve().parent / "labels-audit.csv"
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8", newline="") as f:
+        return frozenset(row["id"].split(":", 1)[1] for row in csv.DictReader(f))
 
 
 def _names() -> set[str]:
@@ -138,5 +149,7 @@ if __name__ == "__main__":
     titles: list[tuple[str, str, str]] = []
     for number, sizes in enumerate(TITLE_ROUNDS):
         taken = frozenset(i for _, i, _ in dev + titles)
+        if number >= AUDITED_AFTER_ROUND:  # rounds are numbered from 0 here
+            taken |= _audited()
         titles += draw(TITLE_SOURCES, sizes, names, taken, seed=SEED + number, new_titles=number > 0)
     write(here / "titles-ids.csv", titles)

@@ -11,6 +11,8 @@ Figures:
   cover) and the false-block rate on rows labelled pass. An IP block is a block-severity
   trademark or counterfeit finding. Rows labelled ``review`` count in neither precision nor
   the false-block rate;
+* the audit (``eval/labels-audit.csv``): listings blocked outside every labelled set, labelled
+  after they were chosen: the precision of blocks in the wild, and which of them are still blocked;
 * the dev set again, checked for every marketplace at its default region: the same figures per
   marketplace, so that a marketplace's own IP rules (eBay's ban on 'for' before a fashion brand)
   are measured where they apply;
@@ -330,9 +332,9 @@ def _print_table(headers, rows) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--errors", choices=["dev", "titles", "genuine"],
+    parser.add_argument("--errors", choices=["dev", "titles", "audit", "genuine"],
                         help="list the rows of a labelled set (or the genuine tables) listguard gets wrong")
-    parser.add_argument("--only", choices=["dev", "titles", "heldout", "marketplaces", "genuine", "classes",
+    parser.add_argument("--only", choices=["dev", "titles", "heldout", "audit", "marketplaces", "genuine", "classes",
                                            "generated"], action="append")
     parser.add_argument("--judge", action="store_true",
                         help="also show the figures of the first closed round of titles, the one that judges a "
@@ -342,7 +344,7 @@ def main() -> int:
         print(f"no shared data at {SHARED_DATA}: the real sets cannot be scored here (set LISTGUARD_SHARED_DATA)")
         return 0
     use_this_checkouts_lists()
-    only = set(args.only or ["dev", "titles", "heldout", "marketplaces", "genuine", "classes", "generated"])
+    only = set(args.only or ["dev", "titles", "heldout", "audit", "marketplaces", "genuine", "classes", "generated"])
     from sources import DEV_SOURCES, HELDOUT_SOURCES, TITLE_SOURCES
 
     if "dev" in only:
@@ -351,6 +353,11 @@ def main() -> int:
         score_set("titles", TITLE_SOURCES, args.errors == "titles", args.judge)
     if "heldout" in only and (HERE / "labels-heldout.csv").exists():
         score_set("heldout", HELDOUT_SOURCES, False)
+    if "audit" in only and (HERE / "labels-audit.csv").exists():
+        # Listings blocked outside every labelled set, labelled after they were chosen for it:
+        # precision of blocks in the wild; recall and false blocks say which of them are still blocked.
+        score_set("audit", {**DEV_SOURCES, "walmart-amazon-titles": TITLE_SOURCES["walmart-amazon-titles"]},
+                  args.errors == "audit")
     if "marketplaces" in only:
         score_marketplaces()
     if "genuine" in only:

@@ -26,6 +26,15 @@ def test_ids_and_labels_agree_row_for_row(ids, labels):
     assert {r["label"] for r in labelled} <= {"fail", "pass", "review"}
 
 
+def test_the_audit_holds_listings_of_no_other_set():
+    # Chosen among listings outside every labelled set; later titles rounds never draw them.
+    audited = [r["id"] for r in rows("labels-audit.csv")]
+    assert len(set(audited)) == len(audited)
+    assert {r["label"] for r in rows("labels-audit.csv")} <= {"fail", "pass", "review"}
+    elsewhere = {r["id"] for name in ("dev-ids.csv", "titles-ids.csv", "heldout-ids.csv") for r in rows(name)}
+    assert not {i.split(":", 1)[1] for i in audited} & elsewhere
+
+
 def _eval_module(name):
     """An eval script, loaded from its file (eval/ is no package)."""
     spec = importlib.util.spec_from_file_location(f"eval_{name}", EVAL / f"{name}.py")
