@@ -14,6 +14,7 @@ every step and gets the verdict ``unchanged``, so it is still reported in its pl
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -36,6 +37,27 @@ if TYPE_CHECKING:
     from .matchers.register import RegisterMatcher
 
 _FIELD_ORDER = {name: i for i, name in enumerate(TEXT_FIELDS)}
+# How many of the last distinct listings a repeat of one reuses the results of: a product's
+# variants (Shopify rows inherit their product's text) and re-listed items sit close together.
+REPEATS_REMEMBERED = 256
+
+
+@dataclass(frozen=True)
+class KnownResults:
+    """A listing's results without the listing, for the repeats of its content."""
+
+    findings: list[Finding]
+    verdicts: dict[str, str]
+    left_out: dict[str, int]
+
+    def given_to(self, listing: Listing) -> ListingResult:
+        return ListingResult(listing, list(self.findings), dict(self.verdicts), dict(self.left_out))
+
+
+def _content(listing: Listing) -> tuple:
+    """All a listing's check reads: its fields as written and the cells beside them."""
+    return (tuple((name, f.raw) for name, f in listing.fields.items()), listing.brand, listing.brand_column,
+            listing.category, listing.price, listing.waivers)
 
 
 @dataclass
@@ -87,6 +109,11 @@ class Checker:
         self.lists_key: str | None = getattr(entries, "fingerprint", None)
         self.scope = RunScope(self.targets, as_of or dt.date.today())
         self.batch_size = batch_size
+        # A listing's check reads only its content (not its id or row): in a catalog's run, a repeat
+        # reuses the results (check_batch's ``reuse``).
+        self.reuse_repeats = True
+        # Results only: the listings themselves go when reported (evidence holds them weakly).
+        self._recent: OrderedDict[tuple, KnownResults] = OrderedDict()
         self.matchers: list[Matcher] = [
             MarkMatcher(entries), CueMatcher(), PatentMatcher(entries),
             ContactMatcher(regions=tuple(dict.fromkeys(t.region for t in self.targets))), MarkupMatcher()]
@@ -136,10 +163,40 @@ class Checker:
             batch = list(islice(it, self.batch_size))
             if not batch:
                 return
-            yield from self.check_batch(batch)
+            yield from self.check_batch(batch, reuse=self.reuse_repeats)
 
-    def check_batch(self, batch: list[Listing]) -> list[ListingResult]:
+    def check_batch(self, batch: list[Listing], reuse: bool = False) -> list[ListingResult]:
+        """Each listing's results. With ``reuse`` (a catalog's run), a listing whose content repeats
+        one of the last distinct listings checked takes its results and is not checked again; its
+        own listing then carries no spans or decisions (``explain`` checks a listing alone)."""
         readable = [listing for listing in batch if listing.error is None and not listing.unchanged]
+        if not reuse:
+            return self._check_each(batch, readable)
+        keys = {id(listing): _content(listing) for listing in readable}
+        known: dict[tuple, KnownResults] = {}  # the results a repeat in this batch reuses
+        firsts: dict[tuple, Listing] = {}
+        for listing in readable:
+            key = keys[id(listing)]
+            if key in self._recent:
+                known[key] = self._recent[key]
+            elif key not in firsts:
+                firsts[key] = listing
+        results = self._check_each(batch, list(firsts.values()))
+        checked = {id(listing): result for listing, result in zip(batch, results) if result is not None}
+        for key, listing in firsts.items():
+            first = checked[id(listing)]
+            known[key] = KnownResults(first.findings, first.verdicts, first.left_out)
+            self._remember(key, known[key])
+        return [checked.get(id(listing)) or known[keys[id(listing)]].given_to(listing) for listing in batch]
+
+    def _remember(self, key: tuple, outcome: KnownResults) -> None:
+        self._recent[key] = outcome
+        if len(self._recent) > REPEATS_REMEMBERED:
+            self._recent.popitem(last=False)
+
+    def _check_each(self, batch: list[Listing], readable: list[Listing]) -> list:
+        """The results of ``batch``: its ``readable`` listings checked, the unreadable and unchanged
+        ones reported so; the places of the other listings hold None."""
         for matcher in self.matchers:
             prepare = getattr(matcher, "prepare", None)
             if prepare is not None:
@@ -152,7 +209,9 @@ class Checker:
                       if any(s.kind == "mark" and needs_context(lst, s) for s in lst.spans.get("marks", ()))]
         if with_marks:
             self.context.annotate(with_marks)
-        return [self._decide(listing) for listing in batch]
+        chosen = {id(listing) for listing in readable}
+        return [self._decide(listing) if id(listing) in chosen or listing.error is not None or listing.unchanged
+                else None for listing in batch]
 
     def _decide(self, listing: Listing) -> ListingResult:
         keys = self.scope.keys

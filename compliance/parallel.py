@@ -44,7 +44,7 @@ def _start(targets, entries, as_of, batch_size, authorized=(), register=None):
 
 def _run(batch, with_text):
     assert _worker is not None, "each worker builds or inherits its checker before its first batch"
-    results = _worker.check_batch(batch)
+    results = _worker.check_batch(batch, reuse=_worker.reuse_repeats)
     return [(r.to_dict(with_text=with_text), r.verdicts) for r in results]
 
 

@@ -59,7 +59,7 @@ def test_usage_errors_exit_2_with_one_line(args, words):
 def test_a_fault_in_listguard_is_one_line_and_exit_3(tmp_path, monkeypatch):
     from compliance.check import Checker
 
-    def broken(self, batch):
+    def broken(self, batch, **options):
         raise RuntimeError("boom")
 
     report = tmp_path / "report.json"
