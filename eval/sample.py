@@ -64,17 +64,23 @@ TITLE_ROUNDS = (TITLE_SIZES, TITLE_SIZES_MORE, TITLE_SIZES_THIRD, TITLE_SIZES_FO
     + (TITLE_SIZES_WITH_SHEIN,) * 16 + (TITLE_SIZES_WITH_FLIPKART,) * 5 \
     + (TITLE_SIZES_SHEIN_AND_FLIPKART,) * 1 + (TITLE_SIZES_THREE_SOURCES,) * 6
 SEED = 20261204
-# The audit's rows (eval/labels-audit.csv: listings blocked outside every labelled set, labelled blind
-# after the thirty-sixth round was drawn) were read while rules were built: later rounds never draw them.
+# The audits' rows (eval/labels-audit.csv, labels-audit-reviews.csv: listings outside every labelled set
+# that listguard blocked or reviewed, labelled blind after the thirty-sixth round was drawn) were read
+# while rules were built: later rounds never draw them.
 AUDITED_AFTER_ROUND = 36
 
 
+AUDITS = ("labels-audit.csv", "labels-audit-reviews.csv")
+
+
 def _audited() -> frozenset[str]:
-    path = Path(__file__).resolve().parent / "labels-audit.csv"
-    if not path.exists():
-        return frozenset()
-    with open(path, encoding="utf-8", newline="") as f:
-        return frozenset(row["id"].split(":", 1)[1] for row in csv.DictReader(f))
+    found: set[str] = set()
+    for name in AUDITS:
+        path = Path(__file__).resolve().parent / name
+        if path.exists():
+            with open(path, encoding="utf-8", newline="") as f:
+                found |= {row["id"].split(":", 1)[1] for row in csv.DictReader(f)}
+    return frozenset(found)
 
 
 def _names() -> set[str]:

@@ -11,8 +11,9 @@ Figures:
   cover) and the false-block rate on rows labelled pass. An IP block is a block-severity
   trademark or counterfeit finding. Rows labelled ``review`` count in neither precision nor
   the false-block rate;
-* the audit (``eval/labels-audit.csv``): listings blocked outside every labelled set, labelled
-  after they were chosen: the precision of blocks in the wild, and which of them are still blocked;
+* the audits (``eval/labels-audit.csv``, ``labels-audit-reviews.csv``): listings blocked, and
+  listings reviewed but not blocked, outside every labelled set, labelled after they were chosen:
+  the precision of blocks in the wild, and which of either are blocked now;
 * the dev set again, checked for every marketplace at its default region: the same figures per
   marketplace, so that a marketplace's own IP rules (eBay's ban on 'for' before a fashion brand)
   are measured where they apply;
@@ -353,11 +354,15 @@ def main() -> int:
         score_set("titles", TITLE_SOURCES, args.errors == "titles", args.judge)
     if "heldout" in only and (HERE / "labels-heldout.csv").exists():
         score_set("heldout", HELDOUT_SOURCES, False)
+    audited = {**DEV_SOURCES, "walmart-amazon-titles": TITLE_SOURCES["walmart-amazon-titles"]}
     if "audit" in only and (HERE / "labels-audit.csv").exists():
         # Listings blocked outside every labelled set, labelled after they were chosen for it:
         # precision of blocks in the wild; recall and false blocks say which of them are still blocked.
-        score_set("audit", {**DEV_SOURCES, "walmart-amazon-titles": TITLE_SOURCES["walmart-amazon-titles"]},
-                  args.errors == "audit")
+        score_set("audit", audited, args.errors == "audit")
+    if "audit" in only and (HERE / "labels-audit-reviews.csv").exists():
+        # Listings reviewed (warned), not blocked, outside every labelled set: the share of those a
+        # reviewer takes down that listguard now blocks, and of those that stay up.
+        score_set("audit-reviews", audited, args.errors == "audit")
     if "marketplaces" in only:
         score_marketplaces()
     if "genuine" in only:
