@@ -247,6 +247,26 @@ def test_keyword_stuffing(check_one, description):
     assert "TM005" in rules(result, "block")
 
 
+TAGS = "Summer,Sneakers,Womens Shoes,breathable shoe,Casual,Women's Fashion,{},Shoes,comfy shoe,Women"
+
+
+def test_a_fashion_brand_in_a_bare_list_of_tags_is_keyword_stuffing(checker_with):
+    # as Wish gives a listing's tags: no "Tags:" label, only short items parted by commas
+    result = checker_with()("Women Casual Breathable Summer Shoes", description=TAGS.format("Adidas"))
+    assert "TM005" in rules(result, "block")
+
+
+@pytest.mark.parametrize("description", [
+    TAGS.format("Xiaomi"),                          # a device's name among tags: most often what it fits
+    TAGS.replace(",Casual,", ". Casual,").format("Adidas"),  # a sentence: no bare list of tags
+    "Upper: canvas, Sole: rubber, Lining: cotton, Fit: true to size, Style: casual, Season: summer, "
+    "Colour: white, Pairs with: Adidas",            # a list of specifications
+])
+def test_what_is_no_bare_list_of_a_fashion_brands_tags(checker_with, description):
+    result = checker_with()("Women Casual Breathable Summer Shoes", description=description)
+    assert "TM005" not in rules(result, "block")
+
+
 @pytest.mark.parametrize("description", [
     "Comfy canvas sneakers. Tags: canvas, slip-on, casual",
     "Case for iPhone, Samsung Galaxy and Sony phones",

@@ -325,6 +325,22 @@ def after_tag_label(raw: str, start: int) -> bool:
     return bool(TAG_LABEL.search(head)) and (head.rstrip().endswith("#") or "#" not in head or ":" in head)
 
 
+# A field that is nothing but a list of search words, as Wish gives a listing's tags: many short
+# items parted by commas, no sentence among them ("Summer,Sneakers,Womens Shoes,...,Adidas,Shoes").
+TAG_LIST_ITEMS = 8
+TAG_WORDS = 3
+
+
+@lru_cache(maxsize=256)
+def bare_tag_list(raw: str) -> bool:
+    """Whether ``raw`` is a bare list of tags: at least eight items parted by commas, each of three
+    words or fewer, with no sentence's full stop nor a colon (a list of specifications)."""
+    if raw.count(",") < TAG_LIST_ITEMS - 1 or ". " in raw or ":" in raw:
+        return False
+    items = [item for item in raw.split(",") if item.strip()]
+    return len(items) >= TAG_LIST_ITEMS and all(len(item.split()) <= TAG_WORDS for item in items)
+
+
 @lru_cache(maxsize=16)
 def _nouns(name: str) -> frozenset[str]:
     """A noun list, with every case and number form of its Russian words (a Russian title declines

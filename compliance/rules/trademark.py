@@ -27,6 +27,7 @@ from .evidence import (
     Reading,
     SellerBrand,
     after_tag_label,
+    bare_tag_list,
     gather,
     line_of_the_other,
     same_family,
@@ -141,7 +142,8 @@ class KeywordStuffing(MarkRule):
     name = "keyword-stuffing"
     doc = RuleDoc(
         what="Keyword stuffing with brands: three or more other companies' brands in one field, brand names "
-             "in a tag or keyword list ('Tags: nike adidas puma'), or brands as hashtags.",
+             "in a tag or keyword list ('Tags: nike adidas puma', or a field of short search words parted by "
+             "commas for a brand copies are sold under), or brands as hashtags.",
         why="eBay's keyword spam policy forbids lists of brands and loosely related keywords "
             "(ebay.com.my/help/policies/listing-policies/keyword-spam-policy?id=5375); Amazon and AliExpress "
             "suppress listings that stuff other brands' names.",
@@ -1293,7 +1295,10 @@ def stuffing_hits(listing, params, fields) -> Iterator[Hit]:
     for name, found in _named_brands_by_field(listing, params, fields).items():
         raw = listing.fields[name].raw
         entries = _one_per_owner(found)
-        tagged = [d for d in found if after_tag_label(raw, d.span.start)]
+        # In a bare list of tags, the brands copies are sold under (a fashion house, a character);
+        # a device's there is most often what the item fits.
+        tagged = [d for d in found if after_tag_label(raw, d.span.start)
+                  or bare_tag_list(raw) and d.evidence.copies_sold_under]
         if len(entries) < STUFFING_MIN and not tagged:
             continue
         copied = any(d.evidence.copies_sold_under for d in found)
