@@ -49,3 +49,26 @@ def test_a_food_or_drink_brand_on_a_decorative_product_is_its_merchandise(checke
 def test_a_brand_on_its_own_goods_or_a_cars_case_is_no_fan_merchandise(checker_with, title, mark):
     result = checker_with()(title, brand=None)
     assert not any("merchandise" in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("BMW coffee mug 11oz white", "bmw"),
+    ("Ducati wall poster 60x90", "ducati"),
+    ("Кружка Toyota белая 330 мл", "toyota"),
+    ("Hot Wheels coffee mug 11oz", "hot wheels"),       # a toy line's too
+])
+def test_a_vehicle_or_toy_makers_name_on_a_decorative_product_is_its_merchandise(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert severities(result, mark) == {"block"}
+    assert any("merchandise" in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize("title, mark", [
+    ("Toyota car floor mats set", "toyota"),           # made to fit the car
+    ("Honda motorcycle cover waterproof", "honda"),
+    ("Vestido De Falda Larga De Gasa Tencel Honda Falda Larga", "honda"),  # clothing beyond fan wear's garments
+    ("Storage box for Lego bricks 3 drawers", "lego"),  # made for the toy
+])
+def test_a_vehicle_makers_name_on_what_fits_it_or_on_clothing_is_no_such_merchandise(checker_with, title, mark):
+    result = checker_with()(title, brand=None)
+    assert "block" not in severities(result, mark)

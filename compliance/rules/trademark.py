@@ -547,11 +547,25 @@ def _sells_fan_merchandise(ev) -> bool:
     not the company's own goods, its name is what sells them: sponsor and fan merchandise. A food
     or drink brand on any decorative product of other goods too ("Чехол для Apple Airpods Pro
     Киндер", "Coca-Cola keychain"; not "sour patch kids candy snacks in reception box", nor "Carlsberg
-    Green Label Can ... Silver Ring", where the decorative word is not what the title sells): a car's
-    name on a case may be the case for its key."""
+    Green Label Can ... Silver Ring", where the decorative word is not what the title sells); and a
+    car, motorcycle or toy maker's on one nothing is made to fit ("Кружка BMW", "Hot Wheels coffee
+    mug"): a car's name on a case may be the case for its key, on a cover the seat's."""
+    decorated = ev.sells_merchandise and not ev.class_overlap
     worn = ev.merchandise in GARMENTS and not ev.fitting \
-        or ev.goods is Goods.FOOD and ev.sells_merchandise and not ev.class_overlap
+        or ev.goods is Goods.FOOD and decorated or ev.goods in (Goods.VEHICLE, Goods.TOY) and decorated \
+        and _nothing_fits(ev)
     return worn and ev.seller.unnamed and ev.reading is Reading.EXACT and ev.in_title
+
+
+def _nothing_fits(ev) -> bool:
+    """A decorative product no vehicle is fitted with nor a maker's name is a word of: no case,
+    cover or mat, no line of the maker's named after it ("Stiker Striping Yamaha Nmax": stripes
+    cut for the model), and no clothing beyond the garments fan wear is sold as (a Spanish skirt's
+    "honda" is a word)."""
+    return not (ev.fitting or ev.own_line_follows) and CLOTHING_CLASS not in ev.listing_classes
+
+
+CLOTHING_CLASS = 25
 
 
 def service_feature(span, entry, ev):
