@@ -565,9 +565,6 @@ def _nothing_fits(ev) -> bool:
     return not (ev.fitting or ev.own_line_follows) and CLOTHING_CLASS not in ev.listing_classes
 
 
-CLOTHING_CLASS = 25
-
-
 def service_feature(span, entry, ev):
     """An online service or app named in a product's listing, not leading it and not on a
     decorative product ("Smart TV ... Netflix YouTube Google Play", "ring light for TikTok live",
@@ -1274,9 +1271,9 @@ def _named_again(decision: MarkDecision, earlier: list[MarkDecision]) -> MarkDec
         return decision
     entry = decision.span.data["entry"]
     # Another line of the maker, itself a review, keeps its own ("Apple iPad Pro": the line named).
-    kin = same_maker if decision.step == another_companys_mark.__name__ else (lambda a, b: False)
+    blocked = decision.step == another_companys_mark.__name__
     first = next((d for d in earlier if d.span.field == "title" and d.step == maybe_genuine.__name__
-                  and (d.span.data["entry"] is entry or kin(d.span.data["entry"], entry))), None)
+                  and (d.span.data["entry"] is entry or blocked and same_maker(d.span.data["entry"], entry))), None)
     if first is None:
         return decision
     return replace(decision, step=_named_again.__name__, outcome=None,
